@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv as parseDotenv } from 'node:util';
+import type { z } from 'zod';
+import { type Env, envSchema } from './env.ts';
+
+export type Config = Env & {
+  logFormat: 'json' | 'pretty';
+  dataDir: string;
+  webDistDir: string;
+  version: string;
+};
+
+const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
+const repoRoot = resolve(serverRoot, '../..');
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+const formatIssues = (issues: z.core.$ZodIssue[]): string[] =>
+  issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+
+/** Reads `.env` from the repository root (if present) without overriding the real environment. */
+const readDotenv = (): Record<string, string> => {
+  const file = resolve(repoRoot, '.env');
+  return existsSync(file) ? (parseDotenv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+};
+
+/**
+ * Builds the validated configuration. Only this module reads `process.env`; pass `source` in tests.
+ * Empty strings count as unset, so `PORT=` falls back to its default.
+ */
+export const loadConfig = (source: Record<string, string | undefined> = { ...readDotenv(), ...process.env }): Config => {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((k) => [k, source[k]] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues));
+  const env = parsed.data;
+  const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  return {
+    ...env,
+    logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    dataDir: resolve(repoRoot, env.DATA_DIR),
+    webDistDir: resolve(repoRoot, env.WEB_DIST_DIR ?? 'apps/web/dist'),
+    version: pkg.version,
+  };
+};

@@ -1,0 +1,1 @@
+export { getTenantSettings, initTenantSettings, type TenantSettings } from './tenant-settings.service.ts';

@@ -1,0 +1,1 @@
+export { countTenants, createTenant, findTenantBySlug, type Tenant } from './tenants.service.ts';

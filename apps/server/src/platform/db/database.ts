@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { pgClientSession, pgliteSession, type SqlSession } from './sql-session.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type DbKind = 'pglite' | 'postgres';
+
+/** An open database: Drizzle for application code, a raw session for platform code, and its lifecycle. */
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  /** Runs `fn` on one dedicated session (one pooled connection, or PGlite itself). */
+  withSession<T>(fn: (s: SqlSession) => Promise<T>): Promise<T>;
+  /** Quick round trip used by health checks; rejects after `timeoutMs`. */
+  ping(timeoutMs: number): Promise<void>;
+  /** The PGlite instance when embedded (pg-boss needs it), else undefined. */
+  pglite?: PGlite;
+  /** Connection settings for pg-boss when on PostgreSQL. */
+  connectionString?: string;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+export type OpenDatabaseOptions =
+  | { kind: 'postgres'; url: string; poolMax: number; queryTimeoutMs: number; log: Logger }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File; log: Logger };
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+};
+
+const openPostgres = (url: string, poolMax: number, queryTimeoutMs: number, log: Logger): Database => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: queryTimeoutMs,
+    keepAlive: true,
+    application_name: 'tessera',
+  });
+  // An idle client losing its connection emits here; without a listener the process would crash.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'database connection lost'));
+  return {
+    kind: 'postgres',
+    db: drizzlePg(pool) as unknown as Db,
+    connectionString: url,
+    withSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(pgClientSession(client));
+      } finally {
+        client.release();
+      }
+    },
+    ping: async (timeoutMs) => {
+      await withTimeout(pool.query('select 1'), timeoutMs, 'database ping');
+    },
+    close: () => pool.end(),
+  };
+};
+
+const openPglite = async (dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<Database> => {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: pgliteExtensions,
+  });
+  const session = pgliteSession(pglite);
+  return {
+    kind: 'pglite',
+    db: drizzlePglite(pglite) as unknown as Db,
+    pglite,
+    withSession: (fn) => fn(session),
+    ping: async (timeoutMs) => {
+      await withTimeout(pglite.query('select 1'), timeoutMs, 'database ping');
+    },
+    close: () => pglite.close(),
+  };
+};
+
+export const openDatabase = async (opts: OpenDatabaseOptions): Promise<Database> =>
+  opts.kind === 'postgres'
+    ? openPostgres(opts.url, opts.poolMax, opts.queryTimeoutMs, opts.log)
+    : openPglite(opts.dataDir, opts.loadDataDir);

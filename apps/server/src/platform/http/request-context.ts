@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { REQUEST_ID_HEADER } from '@tessera/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+const VALID_ID = /^[\w.:-]{1,128}$/;
+
+/** Uses the caller's `X-Request-Id` when it is a sane token, else a new UUID. */
+export const genReqId = (req: { headers: Record<string, string | string[] | undefined> }): string => {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by authentication (identity module): who is calling, for logs and idempotency scope. */
+    principal?: { tenantId: string; userId: string };
+  }
+}
+
+const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? 'not-found';
+
+/** Echoes the request id and writes exactly one log line per request. */
+export const registerRequestContext = (app: FastifyInstance) => {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header(REQUEST_ID_HEADER, req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const status = reply.statusCode;
+    const line = {
+      method: req.method,
+      route: routeOf(req),
+      url: req.url.split('?')[0],
+      status,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      tenantId: req.principal?.tenantId,
+      userId: req.principal?.userId,
+    };
+    if (status >= 500) req.log.error(line, 'request');
+    else req.log.info(line, 'request');
+  });
+};

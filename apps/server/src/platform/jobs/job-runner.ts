@@ -1,0 +1,100 @@
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { DEFAULT_RETRY, deadLetterQueue, type JobDefinition } from './job-definition.ts';
+
+export type JobsState = 'running' | 'stopped' | 'disabled';
+
+export interface JobRunner {
+  /** Enqueues a job after validating its payload against the job's contract. */
+  send(name: string, payload: unknown, options?: { startAfterSeconds?: number }): Promise<string | null>;
+  state(): JobsState;
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface StartJobsOptions {
+  database: Database;
+  log: Logger;
+  jobs: readonly JobDefinition[];
+  /** Run handlers in this process (false: only enqueue and schedule; workers run in `npm run worker`). */
+  work: boolean;
+  pollingIntervalSeconds?: number;
+}
+
+const createBoss = (database: Database): PgBoss => {
+  if (database.pglite) return new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite' });
+  return new PgBoss({ connectionString: database.connectionString, max: 3, application_name: 'tessera-jobs' });
+};
+
+/**
+ * Starts pg-boss on the application database (PGlite included), creates each job's queue and its
+ * dead-letter queue, registers cron schedules and — when `work` — the handlers.
+ */
+export const startJobs = async ({
+  database,
+  log,
+  jobs,
+  work,
+  pollingIntervalSeconds = 2,
+}: StartJobsOptions): Promise<JobRunner> => {
+  const boss = createBoss(database);
+  let state: JobsState = 'stopped';
+  boss.on('error', (err: Error) => log.error({ err }, 'job queue error'));
+  boss.on('stopped', () => {
+    state = 'stopped';
+  });
+  await boss.start();
+  state = 'running';
+
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  for (const job of jobs) {
+    const retry = { ...DEFAULT_RETRY, ...job.retry };
+    await boss.createQueue(deadLetterQueue(job.name));
+    await boss.createQueue(job.name, {
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: true,
+      retryDelayMax: retry.maxDelaySeconds,
+      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+      deadLetter: deadLetterQueue(job.name),
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    if (!work) continue;
+    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds }, async ([raw]) => {
+      if (!raw) return;
+      const jobLog = log.child({ job: job.name, jobId: raw.id });
+      const payload = job.payload.parse(raw.data);
+      const started = performance.now();
+      try {
+        await job.handler(payload, {
+          database,
+          log: jobLog,
+          jobId: raw.id,
+          retryCount: raw.retryCount,
+          signal: raw.signal,
+        });
+        jobLog.info({ ms: Math.round(performance.now() - started) }, 'job completed');
+      } catch (err) {
+        jobLog.warn({ err, retryCount: raw.retryCount }, 'job failed');
+        throw err;
+      }
+    });
+  }
+
+  return {
+    boss,
+    state: () => state,
+    send: async (name, payload, options) => {
+      const job = byName.get(name);
+      if (!job) throw new Error(`Unknown job "${name}"`);
+      const data = job.payload.parse(payload) as object;
+      return boss.send(name, data, options?.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {});
+    },
+    stop: async () => {
+      if (state !== 'running') return;
+      await boss.stop({ graceful: true, timeout: 5_000, close: true });
+      state = 'stopped';
+    },
+  };
+};

@@ -1,0 +1,38 @@
+import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
+import { allJobs } from './jobs.ts';
+import { migrationStatus } from './platform/db/index.ts';
+import { startJobs } from './platform/jobs/index.ts';
+import { createLogger } from './platform/observability/logger.ts';
+
+// Dedicated job worker for scaled-out deployments: the same handlers as the server, no HTTP.
+const config = loadConfigOrExit();
+const log = createLogger(config).child({ component: 'worker' });
+
+const run = async () => {
+  if (!config.DATABASE_URL) {
+    log.fatal('npm run worker needs DATABASE_URL: the embedded database belongs to the server process');
+    process.exit(1);
+  }
+  log.info({ database: describeDatabase(config) }, 'opening database');
+  const database = await openConfiguredDatabase(config, log);
+  const status = await migrationStatus(database);
+  if (status.pending.length > 0) {
+    log.fatal({ pending: status.pending }, 'database is not migrated: start the server (or npm run db:migrate) first');
+    process.exit(1);
+  }
+  const jobs = await startJobs({ database, log, jobs: allJobs, work: true });
+  log.info({ jobs: allJobs.map((j) => j.name) }, 'worker running');
+  const shutdown = async () => {
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+};
+
+run().catch((err: unknown) => {
+  log.fatal({ err }, 'worker failed');
+  process.exit(1);
+});
