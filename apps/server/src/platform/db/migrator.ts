@@ -92,7 +92,16 @@ export const migrationStatus = async (database: Database, known = loadMigrations
  * Applies pending migrations under a session advisory lock, each one in its own transaction.
  * A failing migration is rolled back and re-thrown: the caller must not start serving.
  */
-export const migrate = async (database: Database, log: Logger, known = loadMigrations()): Promise<MigrationStatus> => {
+export const migrate = (database: Database, log: Logger, known = loadMigrations()): Promise<MigrationStatus> => {
+  // The advisory lock serialises processes; this chain serialises callers sharing one session (PGlite).
+  const run = (running.get(database) ?? Promise.resolve()).catch(() => {}).then(() => migrateLocked(database, log, known));
+  running.set(database, run);
+  return run;
+};
+
+const running = new WeakMap<Database, Promise<unknown>>();
+
+const migrateLocked = async (database: Database, log: Logger, known: Migration[]): Promise<MigrationStatus> => {
   await database.withSession(async (s) => {
     await s.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {

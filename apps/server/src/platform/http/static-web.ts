@@ -18,14 +18,14 @@ export const registerStaticWeb = async (app: FastifyInstance, webDistDir: string
     await app.register(fastifyStatic, {
       root: webDistDir,
       wildcard: true,
-      index: false,
       setHeaders: (res, path) => {
         const hashed = path.includes(`${join(webDistDir, 'assets')}`);
         res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
-  app.setNotFoundHandler(async (req, reply) => {
+  // Unknown URLs count against the rate limit too (probing for routes is not free).
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !isApi(path) && !looksLikeFile(path);
     if (!wantsPage) return sendNotFound(req, reply);

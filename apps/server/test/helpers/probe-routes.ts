@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../src/platform/http/app-error.ts';
+import { ok } from '../../src/platform/http/envelope.ts';
+
+/**
+ * Routes that exist only in tests, to exercise the HTTP platform (validation, errors, idempotency) the way
+ * business routes will use it. `calls` counts how often each handler really ran.
+ */
+export const probeRoutes = () => {
+  const calls = { create: 0 };
+  const plugin = async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.post(
+      '/api/v1/_probe',
+      {
+        schema: {
+          body: z.strictObject({ name: z.string().min(1).max(50), amount: z.number().int().nonnegative() }),
+        },
+      },
+      async (req, reply) => {
+        calls.create += 1;
+        return reply.code(201).send(ok({ n: calls.create, ...req.body }));
+      },
+    );
+    r.get('/api/v1/_probe/boom', async () => {
+      throw new Error('select secret_column from users where password = $1 -- internal detail');
+    });
+    r.post('/api/v1/_probe/conflict', async () => {
+      throw new AppError('CONFLICT', 'Stale version');
+    });
+    r.post('/api/v1/_probe/flaky', async () => {
+      calls.create += 1;
+      throw new Error('transient failure');
+    });
+  };
+  return { plugin, calls };
+};

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneIdempotencyKeys } from '../../src/platform/http/idempotency.ts';
+import { idempotencyKeys } from '../../src/platform/http/tables.ts';
+import { probeRoutes } from '../helpers/probe-routes.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+const probe = probeRoutes();
+
+beforeAll(async () => {
+  t = await createTestApp({ plugins: [probe.plugin] });
+});
+afterAll(() => t.close());
+
+const create = (key: string | undefined, body: unknown, url = '/api/v1/_probe') =>
+  t.app.inject({ method: 'POST', url, payload: body as object, headers: key ? { 'idempotency-key': key } : {} });
+
+const storedKeys = async () => (await t.database.db.select().from(idempotencyKeys)).length;
+
+describe('Idempotency-Key on POST', () => {
+  it('the same key and body returns the first response and runs the handler once', async () => {
+    const before = probe.calls.create;
+    const first = await create('key-1', { name: 'a', amount: 1 });
+    const second = await create('key-1', { name: 'a', amount: 1 });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toEqual(first.json());
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(probe.calls.create).toBe(before + 1);
+  });
+
+  it('the same key with a different body → 409, nothing run', async () => {
+    const before = probe.calls.create;
+    const res = await create('key-1', { name: 'b', amount: 2 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('CONFLICT');
+    expect(probe.calls.create).toBe(before);
+  });
+
+  it('without a key every POST runs', async () => {
+    const before = probe.calls.create;
+    await create(undefined, { name: 'a', amount: 1 });
+    await create(undefined, { name: 'a', amount: 1 });
+    expect(probe.calls.create).toBe(before + 2);
+  });
+
+  it('a 5xx frees the key so a retry can run again', async () => {
+    const before = probe.calls.create;
+    expect((await create('flaky-1', {}, '/api/v1/_probe/flaky')).statusCode).toBe(500);
+    expect((await create('flaky-1', {}, '/api/v1/_probe/flaky')).statusCode).toBe(500);
+    expect(probe.calls.create).toBe(before + 2);
+  });
+
+  it('invalid input is rejected before the key is reserved', async () => {
+    const before = await storedKeys();
+    expect((await create('bad-1', { name: 1 })).statusCode).toBe(400);
+    expect(await storedKeys()).toBe(before);
+    expect((await create('bad-1', { name: 'fixed', amount: 1 })).statusCode).toBe(201);
+  });
+
+  it('rejects an oversize or non-ASCII key with 400 and stores nothing', async () => {
+    const before = await storedKeys();
+    expect((await create('k'.repeat(256), { name: 'a', amount: 1 })).statusCode).toBe(400);
+    expect((await create('with space', { name: 'a', amount: 1 })).statusCode).toBe(400);
+    expect(await storedKeys()).toBe(before);
+  });
+
+  it('keys are scoped to the caller: another client with the same key is not replayed', async () => {
+    const before = probe.calls.create;
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/_probe',
+      payload: { name: 'a', amount: 1 },
+      headers: { 'idempotency-key': 'key-1' },
+      remoteAddress: '10.1.2.3',
+    });
+    expect(other.statusCode).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect(probe.calls.create).toBe(before + 1);
+  });
+
+  it('expired keys are pruned (and no longer replayed)', async () => {
+    await t.database.db.update(idempotencyKeys).set({ expiresAt: sql`now() - interval '1 minute'` });
+    const total = await storedKeys();
+    expect(await pruneIdempotencyKeys(t.database)).toBe(total);
+    expect(await storedKeys()).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { healthSchema, successEnvelope } from '@tessera/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src/platform/db/index.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { testDbKind } from '../helpers/test-database.ts';
+
+let t: TestApp;
+const dist = mkdtempSync(join(tmpdir(), 'tessera-web-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tessera</title><div id="root"></div>');
+writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { WEB_DIST_DIR: dist }, jobsState: () => 'running' });
+});
+afterAll(() => t.close());
+
+describe('health', () => {
+  it('GET /api/health → 200 with database, version, uptime and migrations', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    const { data } = successEnvelope(healthSchema).parse(res.json());
+    expect(data).toMatchObject({ status: 'ok', db: 'connected', dbKind: testDbKind(), jobs: 'running' });
+    expect(data.migrations.applied).toBe(loadMigrations().length);
+    expect(data.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('web app', () => {
+  it('serves index.html at / and for client-side routes', async () => {
+    for (const url of ['/', '/leads', '/settings/members?tab=1']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.body).toContain('<div id="root">');
+    }
+  });
+
+  it('serves hashed assets with a long cache', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toMatch(/immutable/);
+  });
+
+  it('a missing file is a 404, not the app', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/missing.js' });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('never answers an /api path with the app', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/leads-that-do-not-exist' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().success).toBe(false);
+  });
+});
+
+describe('API reference', () => {
+  it('GET /api/openapi.json is an OpenAPI 3.1 document with the health route', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/health'].get.responses['200']).toBeDefined();
+  });
+
+  it('GET /api/docs serves the browsable reference', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/swagger/i);
+  });
+});
