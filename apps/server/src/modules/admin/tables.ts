@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, versionColumn } from '../../platform/db/columns.ts';
-import { tenants } from '../identity/tables.ts';
+import { tenants } from '../identity/index.ts';
 
 /** One row per tenant: defaults every module reads (currency, time zone, locale). RLS-protected. */
 export const tenantSettings = pgTable(

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, envSchema, loadConfig } from './index.ts';
+
+describe('config', () => {
+  it('has working defaults for a zero-setup start', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.dataDir).toMatch(/\/data$/);
+    expect(c.BODY_LIMIT_BYTES).toBe(1024 * 1024);
+    expect(c.logFormat).toBe('pretty');
+    expect(c.SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+  });
+
+  it('uses JSON logs in production and treats empty values as unset', () => {
+    const c = loadConfig({ NODE_ENV: 'production', PORT: '' });
+    expect(c.logFormat).toBe('json');
+    expect(c.PORT).toBe(3000);
+  });
+
+  it('parses lists and booleans', () => {
+    const c = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', JOBS_IN_PROCESS: 'false' });
+    expect(c.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(c.JOBS_IN_PROCESS).toBe(false);
+  });
+
+  it('reports every invalid variable at once, by name', () => {
+    try {
+      loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://localhost/x', CORS_ORIGINS: 'not a url', JOBS_IN_PROCESS: 'maybe' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const issues = (err as ConfigError).issues.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'CORS_ORIGINS', 'JOBS_IN_PROCESS']) expect(issues).toContain(name);
+    }
+  });
+
+  it('.env.example documents every variable the server reads, and nothing else', () => {
+    const example = readFileSync(new URL('../../../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
