@@ -17,7 +17,10 @@ const run = async () => {
   const database = await openConfiguredDatabase(config, log);
   const status = await migrationStatus(database);
   if (status.pending.length > 0) {
-    log.fatal({ pending: status.pending }, 'database is not migrated: start the server (or npm run db:migrate) first');
+    log.fatal(
+      { pending: status.pending },
+      'database is not migrated: start the server (or npm run db:migrate) first',
+    );
     process.exit(1);
   }
   const jobs = await startJobs({ database, log, jobs: allJobs, work: true });

@@ -11,8 +11,7 @@ export const paginationSchema = z.object({
 export type Pagination = z.infer<typeof paginationSchema>;
 
 /** `{ success: true, data }` — every successful response. */
-export const successEnvelope = <T extends z.ZodType>(data: T) =>
-  z.object({ success: z.literal(true), data });
+export const successEnvelope = <T extends z.ZodType>(data: T) => z.object({ success: z.literal(true), data });
 
 /** `{ success: true, data: [...], pagination }` — every list response. */
 export const listEnvelope = <T extends z.ZodType>(item: T) =>

@@ -8,7 +8,9 @@ const log = createLogger(config);
 const database = await openConfiguredDatabase(config, log);
 try {
   const status = await migrate(database, log);
-  console.log(`${describeDatabase(config)}: ${status.applied}/${status.expected} migrations applied (latest ${status.latest})`);
+  console.log(
+    `${describeDatabase(config)}: ${status.applied}/${status.expected} migrations applied (latest ${status.latest})`,
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;

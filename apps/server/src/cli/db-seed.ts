@@ -10,7 +10,11 @@ const database = await openConfiguredDatabase(config, log);
 try {
   await migrate(database, log);
   const { tenant, created } = await seedDemo(database);
-  console.log(created ? `Demo tenant created: ${tenant.name} (${tenant.slug})` : `Demo tenant already there: ${tenant.name}`);
+  console.log(
+    created
+      ? `Demo tenant created: ${tenant.name} (${tenant.slug})`
+      : `Demo tenant already there: ${tenant.name}`,
+  );
 } finally {
   await database.close();
 }

@@ -27,12 +27,18 @@ describe('config', () => {
 
   it('reports every invalid variable at once, by name', () => {
     try {
-      loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://localhost/x', CORS_ORIGINS: 'not a url', JOBS_IN_PROCESS: 'maybe' });
+      loadConfig({
+        PORT: '99999',
+        DATABASE_URL: 'mysql://localhost/x',
+        CORS_ORIGINS: 'not a url',
+        JOBS_IN_PROCESS: 'maybe',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const issues = (err as ConfigError).issues.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'CORS_ORIGINS', 'JOBS_IN_PROCESS']) expect(issues).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'CORS_ORIGINS', 'JOBS_IN_PROCESS'])
+        expect(issues).toContain(name);
     }
   });
 

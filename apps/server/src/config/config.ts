@@ -37,7 +37,9 @@ const readDotenv = (): Record<string, string> => {
  * Builds the validated configuration. Only this module reads `process.env`; pass `source` in tests.
  * Empty strings count as unset, so `PORT=` falls back to its default.
  */
-export const loadConfig = (source: Record<string, string | undefined> = { ...readDotenv(), ...process.env }): Config => {
+export const loadConfig = (
+  source: Record<string, string | undefined> = { ...readDotenv(), ...process.env },
+): Config => {
   const relevant = Object.fromEntries(
     Object.keys(envSchema.shape)
       .map((k) => [k, source[k]] as const)

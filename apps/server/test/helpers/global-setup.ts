@@ -25,7 +25,13 @@ export const setup = async (project: TestProject) => {
     await adminQuery(url, `create database ${name}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: target.href, poolMax: 2, queryTimeoutMs: 30_000, log });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: target.href,
+      poolMax: 2,
+      queryTimeoutMs: 30_000,
+      log,
+    });
     await migrate(database, log);
     await database.close();
     project.provide('postgresTemplate', name);

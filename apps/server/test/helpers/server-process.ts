@@ -16,7 +16,10 @@ export interface ServerProcess {
  * Starts `node src/main.ts` — exactly what `npm start` runs after building the web app — with `env` on top of a
  * clean environment, and waits until it prints its URL (or exits).
  */
-export const startServerProcess = async (env: Record<string, string>, script = 'src/main.ts'): Promise<ServerProcess> => {
+export const startServerProcess = async (
+  env: Record<string, string>,
+  script = 'src/main.ts',
+): Promise<ServerProcess> => {
   let out = '';
   const child = spawn(process.execPath, [script], {
     cwd: serverDir,

@@ -21,7 +21,12 @@ export interface TestAppOptions {
 /** The real app on a fresh cloned database, for `app.inject`. Call `close()` in afterAll. */
 export const createTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '/nonexistent',
+    ...options.env,
+  });
   const app = await buildApp({
     config,
     database: testDb.database,

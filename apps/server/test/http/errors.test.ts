@@ -1,7 +1,7 @@
 import { errorEnvelope } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { probeRoutes } from '../helpers/probe-routes.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
 const probe = probeRoutes();
@@ -19,7 +19,11 @@ const post = (payload: string, headers: Record<string, string> = {}) =>
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-const expectError = (res: { statusCode: number; json: () => unknown; headers: Record<string, unknown> }, status: number, code: string) => {
+const expectError = (
+  res: { statusCode: number; json: () => unknown; headers: Record<string, unknown> },
+  status: number,
+  code: string,
+) => {
   expect(res.statusCode).toBe(status);
   const body = errorEnvelope.parse(res.json());
   expect(body.error.code).toBe(code);
@@ -34,13 +38,21 @@ describe('request ids', () => {
   });
 
   it("keeps the caller's X-Request-Id, in the header and in errors", async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/nope', headers: { 'x-request-id': 'abc-123' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(res.headers['x-request-id']).toBe('abc-123');
     expect(expectError(res, 404, 'NOT_FOUND').requestId).toBe('abc-123');
   });
 
   it('replaces a malformed X-Request-Id instead of echoing it', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'bad id <script>' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
     expect(res.headers['x-request-id']).not.toContain('<');
   });
 });
@@ -70,7 +82,10 @@ describe('error envelope', () => {
 
   it('missing fields → 400 naming them', async () => {
     const err = expectError(await post(JSON.stringify({})), 400, 'VALIDATION_ERROR');
-    expect((err.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['body.amount', 'body.name']);
+    expect((err.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      'body.amount',
+      'body.name',
+    ]);
   });
 
   it('unknown fields → 400 (no mass assignment)', async () => {
@@ -93,7 +108,11 @@ describe('error envelope', () => {
   });
 
   it('wrong content type → 415', async () => {
-    expectError(await post('name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await post('name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('JSON that is not an object (null, array, number) → 400', async () => {
@@ -107,7 +126,11 @@ describe('error envelope', () => {
   });
 
   it('AppError keeps its code and message', async () => {
-    const err = expectError(await t.app.inject({ method: 'POST', url: '/api/v1/_probe/conflict' }), 409, 'CONFLICT');
+    const err = expectError(
+      await t.app.inject({ method: 'POST', url: '/api/v1/_probe/conflict' }),
+      409,
+      'CONFLICT',
+    );
     expect(err.message).toBe('Stale version');
   });
 
@@ -129,7 +152,11 @@ describe('security headers, CORS, rate limit', () => {
   });
 
   it('does not allow cross-origin calls by default', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { origin: 'https://evil.example' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -158,7 +185,11 @@ describe('CORS allowlist and rate limit (configured)', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof limited.app.inject>> | undefined;
     for (let i = 0; i < 5; i++) {
-      last = await limited.app.inject({ method: 'GET', url: '/api/v1/_probe/nope', remoteAddress: '10.9.9.9' });
+      last = await limited.app.inject({
+        method: 'GET',
+        url: '/api/v1/_probe/nope',
+        remoteAddress: '10.9.9.9',
+      });
       statuses.push(last.statusCode);
     }
     expect(statuses.slice(0, 2)).not.toContain(429);

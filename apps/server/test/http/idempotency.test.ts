@@ -14,7 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const create = (key: string | undefined, body: unknown, url = '/api/v1/_probe') =>
-  t.app.inject({ method: 'POST', url, payload: body as object, headers: key ? { 'idempotency-key': key } : {} });
+  t.app.inject({
+    method: 'POST',
+    url,
+    payload: body as object,
+    headers: key ? { 'idempotency-key': key } : {},
+  });
 
 const storedKeys = async () => (await t.database.db.select().from(idempotencyKeys)).length;
 

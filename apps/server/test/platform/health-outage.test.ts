@@ -21,8 +21,19 @@ describe.skipIf(testDbKind() !== 'postgres')('health while PostgreSQL is unreach
     const viaProxy = new URL(t.url as string);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     const log = pino({ level: 'silent' });
-    database = await openDatabase({ kind: 'postgres', url: viaProxy.href, poolMax: 3, queryTimeoutMs: 5_000, log });
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HEALTH_TIMEOUT_MS: '1000', WEB_DIST_DIR: '/none' });
+    database = await openDatabase({
+      kind: 'postgres',
+      url: viaProxy.href,
+      poolMax: 3,
+      queryTimeoutMs: 5_000,
+      log,
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HEALTH_TIMEOUT_MS: '1000',
+      WEB_DIST_DIR: '/none',
+    });
     app = await buildApp({ config, database, log, jobsState: () => 'disabled' });
   });
   afterAll(async () => {
@@ -41,7 +52,10 @@ describe.skipIf(testDbKind() !== 'postgres')('health while PostgreSQL is unreach
     expect(await health()).toMatchObject({ status: 200, body: { data: { db: 'connected', status: 'ok' } } });
     await proxy.cut();
     const down = await health();
-    expect(down).toMatchObject({ status: 503, body: { success: true, data: { db: 'disconnected', status: 'degraded' } } });
+    expect(down).toMatchObject({
+      status: 503,
+      body: { success: true, data: { db: 'disconnected', status: 'degraded' } },
+    });
     // Other requests still get answers while the database is away.
     expect((await app.inject({ method: 'GET', url: '/api/v1/nope' })).statusCode).toBe(404);
     await proxy.restore();

@@ -21,7 +21,13 @@ const migrationsWithExtra = (tag: string, sql: string) => {
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   const journalPath = join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-  journal.entries.push({ idx: journal.entries.length, version: '7', when: Date.now(), tag, breakpoints: true });
+  journal.entries.push({
+    idx: journal.entries.length,
+    version: '7',
+    when: Date.now(),
+    tag,
+    breakpoints: true,
+  });
   writeFileSync(journalPath, JSON.stringify(journal));
   writeFileSync(join(dir, `${tag}.sql`), sql);
   return loadMigrations(dir);
@@ -29,7 +35,9 @@ const migrationsWithExtra = (tag: string, sql: string) => {
 
 const tableExists = async (name: string) =>
   t.database.withSession(async (s) => {
-    const [row] = await s.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [`public.${name}`]);
+    const [row] = await s.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [
+      `public.${name}`,
+    ]);
     return row?.ok;
   });
 
@@ -41,9 +49,15 @@ describe('migrator', () => {
   });
 
   it('is a no-op when run again, also when several instances run it at once', async () => {
-    const results = await Promise.all([migrate(t.database, log), migrate(t.database, log), migrate(t.database, log)]);
+    const results = await Promise.all([
+      migrate(t.database, log),
+      migrate(t.database, log),
+      migrate(t.database, log),
+    ]);
     for (const r of results) expect(r.pending).toEqual([]);
-    const [count] = await t.database.withSession((s) => s.query<{ n: number }>('select count(*)::int as n from schema_migrations'));
+    const [count] = await t.database.withSession((s) =>
+      s.query<{ n: number }>('select count(*)::int as n from schema_migrations'),
+    );
     expect(count?.n).toBe(loadMigrations().length);
   });
 
@@ -52,7 +66,9 @@ describe('migrator', () => {
       '9000_broken',
       'create table half_done (id int);\n--> statement-breakpoint\nselect * from table_that_does_not_exist;',
     );
-    await expect(migrate(t.database, log, known)).rejects.toThrow(/Migration 9000_broken failed and was rolled back/);
+    await expect(migrate(t.database, log, known)).rejects.toThrow(
+      /Migration 9000_broken failed and was rolled back/,
+    );
     expect(await tableExists('half_done')).toBe(false);
     expect((await migrationStatus(t.database, known)).pending).toEqual(['9000_broken']);
   });

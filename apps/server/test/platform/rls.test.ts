@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const rows = (r: { rows: unknown[] }) => r.rows as Record<string, unknown>[];
+const rows = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 
 describe('tenant isolation by row-level security', () => {
   it('a query that forgets the tenant filter still sees only its own tenant', async () => {
@@ -52,7 +52,11 @@ describe('tenant isolation by row-level security', () => {
       ),
     ).rejects.toSatisfy((err: Error) => /row-level security/.test(String((err.cause as Error)?.message)));
     const updated = await withTenant(t.database, a, async (tx) =>
-      tx.update(tenantSettings).set({ currency: 'CHF' }).where(sql`${tenantSettings.tenantId} = ${b}`).returning(),
+      tx
+        .update(tenantSettings)
+        .set({ currency: 'CHF' })
+        .where(sql`${tenantSettings.tenantId} = ${b}`)
+        .returning(),
     );
     expect(updated).toEqual([]);
     const other = await withTenant(t.database, b, async (tx) => tx.select().from(tenantSettings));
@@ -106,7 +110,8 @@ describe('tenant isolation by row-level security', () => {
                       where col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'tenant_id')`),
     );
     expect(tables.length).toBeGreaterThan(0);
-    for (const table of tables) expect(table, String(table.table)).toMatchObject({ enabled: true, forced: true });
+    for (const table of tables)
+      expect(table, String(table.table)).toMatchObject({ enabled: true, forced: true });
     for (const table of tables) expect(table.policies, String(table.table)).toBeGreaterThan(0);
   });
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/index.ts';
-import { freePort, logLines, startServerProcess } from '../helpers/server-process.ts';
 import { adminQuery, databaseUrl } from '../helpers/postgres-admin.ts';
+import { freePort, logLines, startServerProcess } from '../helpers/server-process.ts';
 import { testDbKind } from '../helpers/test-database.ts';
 
 /** Database settings for a server process: an empty PGlite directory, or an empty PostgreSQL database. */
-const databaseEnv = async () => {
+const databaseEnv = async (): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> => {
   if (testDbKind() === 'postgres') {
     const admin = process.env.TEST_DATABASE_URL as string;
     const name = `tessera_p_${randomBytes(6).toString('hex')}`;
@@ -32,10 +32,14 @@ describe('the server process (as npm start runs it)', () => {
     try {
       expect(server.output()).toMatch(/Tessera is running at http:\/\/localhost:/);
       const res = await fetch(`${server.url}/api/health`, {
-        headers: { authorization: 'Bearer super-secret-token', cookie: 'session=secret-cookie', 'x-request-id': 'req-42' },
+        headers: {
+          authorization: 'Bearer super-secret-token',
+          cookie: 'session=secret-cookie',
+          'x-request-id': 'req-42',
+        },
       });
       expect(res.status).toBe(200);
-      expect((await res.json()).data.db).toBe('connected');
+      expect(((await res.json()) as { data: { db: string } }).data.db).toBe('connected');
       await fetch(`${server.url}/api/v1/_missing`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer super-secret-token' },
@@ -80,7 +84,13 @@ describe('the server process (as npm start runs it)', () => {
       await first.stop();
       const log = pino({ level: 'silent' });
       const database = db.env.DATABASE_URL
-        ? await openDatabase({ kind: 'postgres', url: db.env.DATABASE_URL, poolMax: 1, queryTimeoutMs: 5000, log })
+        ? await openDatabase({
+            kind: 'postgres',
+            url: db.env.DATABASE_URL,
+            poolMax: 1,
+            queryTimeoutMs: 5000,
+            log,
+          })
         : await openDatabase({ kind: 'pglite', dataDir: db.env.DATA_DIR, log });
       await database.withSession((s) =>
         s.query("insert into schema_migrations (idx, tag, hash) values (9999, '9999_from_the_future', 'x')"),
@@ -97,7 +107,11 @@ describe('the server process (as npm start runs it)', () => {
   }, 120_000);
 
   it('an invalid configuration stops the process with a readable list of what is wrong', async () => {
-    const server = await startServerProcess({ PORT: 'not-a-port', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    const server = await startServerProcess({
+      PORT: 'not-a-port',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+    });
     expect(await server.exited).toBe(1);
     const out = server.output();
     expect(out).toMatch(/Invalid configuration/);

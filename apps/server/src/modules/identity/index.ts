@@ -1,2 +1,2 @@
-export { countTenants, createTenant, findTenantBySlug, type Tenant } from './tenants.service.ts';
 export { tenants } from './tables.ts';
+export { countTenants, createTenant, findTenantBySlug, type Tenant } from './tenants.service.ts';

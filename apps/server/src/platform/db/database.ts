@@ -10,7 +10,11 @@ import type { Logger } from 'pino';
 import { pgClientSession, pgliteSession, type SqlSession } from './sql-session.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 export type DbKind = 'pglite' | 'postgres';
 
 /** An open database: Drizzle for application code, a raw session for platform code, and its lifecycle. */
@@ -73,7 +77,10 @@ const openPostgres = (url: string, poolMax: number, queryTimeoutMs: number, log:
   };
 };
 
-const openPglite = async (dataDir: string | undefined, loadDataDir: Blob | File | undefined): Promise<Database> => {
+const openPglite = async (
+  dataDir: string | undefined,
+  loadDataDir: Blob | File | undefined,
+): Promise<Database> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),

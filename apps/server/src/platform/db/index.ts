@@ -1,4 +1,10 @@
 export { type Database, type Db, type DbKind, openDatabase, type Tx } from './database.ts';
-export { loadMigrations, MigrationError, type MigrationStatus, migrate, migrationStatus } from './migrator.ts';
+export {
+  loadMigrations,
+  MigrationError,
+  type MigrationStatus,
+  migrate,
+  migrationStatus,
+} from './migrator.ts';
 export type { SqlSession } from './sql-session.ts';
 export { APP_ROLE, withTenant } from './tenant-tx.ts';

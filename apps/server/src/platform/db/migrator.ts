@@ -73,7 +73,10 @@ const assertNotNewer = (applied: { tag: string }[], known: Migration[]) => {
   }
 };
 
-export const migrationStatus = async (database: Database, known = loadMigrations()): Promise<MigrationStatus> =>
+export const migrationStatus = async (
+  database: Database,
+  known = loadMigrations(),
+): Promise<MigrationStatus> =>
   database.withSession(async (s) => {
     const [exists] = await s.query<{ ok: boolean }>(
       "select to_regclass('public.schema_migrations') is not null as ok",
@@ -92,16 +95,26 @@ export const migrationStatus = async (database: Database, known = loadMigrations
  * Applies pending migrations under a session advisory lock, each one in its own transaction.
  * A failing migration is rolled back and re-thrown: the caller must not start serving.
  */
-export const migrate = (database: Database, log: Logger, known = loadMigrations()): Promise<MigrationStatus> => {
+export const migrate = (
+  database: Database,
+  log: Logger,
+  known = loadMigrations(),
+): Promise<MigrationStatus> => {
   // The advisory lock serialises processes; this chain serialises callers sharing one session (PGlite).
-  const run = (running.get(database) ?? Promise.resolve()).catch(() => {}).then(() => migrateLocked(database, log, known));
+  const run = (running.get(database) ?? Promise.resolve())
+    .catch(() => {})
+    .then(() => migrateLocked(database, log, known));
   running.set(database, run);
   return run;
 };
 
 const running = new WeakMap<Database, Promise<unknown>>();
 
-const migrateLocked = async (database: Database, log: Logger, known: Migration[]): Promise<MigrationStatus> => {
+const migrateLocked = async (
+  database: Database,
+  log: Logger,
+  known: Migration[],
+): Promise<MigrationStatus> => {
   await database.withSession(async (s) => {
     await s.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
@@ -112,7 +125,8 @@ const migrateLocked = async (database: Database, log: Logger, known: Migration[]
       for (const m of known) {
         const hash = byTag.get(m.tag);
         if (hash !== undefined) {
-          if (hash !== m.hash) log.warn({ migration: m.tag }, 'an applied migration file has changed since it ran');
+          if (hash !== m.hash)
+            log.warn({ migration: m.tag }, 'an applied migration file has changed since it ran');
           continue;
         }
         log.info({ migration: m.tag }, 'applying migration');
@@ -127,7 +141,9 @@ const migrateLocked = async (database: Database, log: Logger, known: Migration[]
           })
           .catch((err: unknown) => {
             const reason = err instanceof Error ? err.message : String(err);
-            throw new MigrationError(`Migration ${m.tag} failed and was rolled back: ${reason}`, { cause: err });
+            throw new MigrationError(`Migration ${m.tag} failed and was rolled back: ${reason}`, {
+              cause: err,
+            });
           });
       }
     } finally {

@@ -30,8 +30,7 @@ export const pgliteSession = (pg: PGlite): SqlSession => ({
 
 export const pgClientSession = (client: PoolClient): SqlSession => {
   const session: SqlSession = {
-    query: async <R>(text: string, params?: unknown[]) =>
-      (await client.query(text, params)).rows as R[],
+    query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
     transaction: async (fn) => {
       await client.query('BEGIN');
       try {

@@ -12,7 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * nothing leaks to the next user of a pooled connection. Services still filter by tenant themselves;
  * RLS is the second layer.
  */
-export const withTenant = async <T>(database: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+export const withTenant = async <T>(
+  database: Database,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> => {
   if (!UUID.test(tenantId)) throw new Error('withTenant needs a tenant id (uuid)');
   return database.db.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local role ${APP_ROLE}`));

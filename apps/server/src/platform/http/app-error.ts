@@ -7,7 +7,11 @@ export class AppError extends Error {
   readonly details?: unknown;
   readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, options?: { details?: unknown; headers?: Record<string, string> }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { details?: unknown; headers?: Record<string, string> },
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

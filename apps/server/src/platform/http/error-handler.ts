@@ -1,4 +1,4 @@
-import { type ErrorCode, type FieldIssue, errorStatus } from '@tessera/contracts';
+import { type ErrorCode, errorStatus, type FieldIssue } from '@tessera/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.ts';
@@ -14,19 +14,29 @@ const sendError = (
   reply
     .code(status)
     .type('application/json; charset=utf-8')
-    .send({ success: false, error: { code, message, ...(details === undefined ? {} : { details }), requestId: req.id } });
+    .send({
+      success: false,
+      error: { code, message, ...(details === undefined ? {} : { details }), requestId: req.id },
+    });
 
 const validationDetails = (err: FastifyError): FieldIssue[] =>
   (err.validation ?? []).map((v) => {
     const where = err.validationContext ?? 'body';
     const path = v.instancePath.split('/').filter(Boolean).join('.');
-    return { path: path ? `${where}.${path}` : where, message: v.message ?? 'Invalid value', code: v.keyword };
+    return {
+      path: path ? `${where}.${path}` : where,
+      message: v.message ?? 'Invalid value',
+      code: v.keyword,
+    };
   });
 
 /** Fastify's own errors (body parsing, limits) mapped to the contract's codes. */
 const fastifyCodes: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type; send application/json'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    'UNSUPPORTED_MEDIA_TYPE',
+    'Unsupported Content-Type; send application/json',
+  ],
   FST_ERR_CTP_EMPTY_JSON_BODY: ['VALIDATION_ERROR', 'The JSON body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['VALIDATION_ERROR', 'The body is not valid JSON'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION_ERROR', 'Content-Length does not match the body'],

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_TTL_HOURS } from '@tessera/contracts';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_TTL_HOURS,
+} from '@tessera/contracts';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
@@ -81,14 +85,19 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
       return;
     }
     const [prior] = await db.select().from(idempotencyKeys).where(where);
-    if (!prior) throw new AppError('CONFLICT', 'This Idempotency-Key is being used by another request; retry.');
+    if (!prior)
+      throw new AppError('CONFLICT', 'This Idempotency-Key is being used by another request; retry.');
     if (prior.requestHash !== requestHash) {
       throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request.');
     }
     if (prior.statusCode === null) {
-      throw new AppError('CONFLICT', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
-        headers: { 'retry-after': '1' },
-      });
+      throw new AppError(
+        'CONFLICT',
+        'A request with this Idempotency-Key is still being processed; retry shortly.',
+        {
+          headers: { 'retry-after': '1' },
+        },
+      );
     }
     return reply.code(prior.statusCode).header('idempotent-replayed', 'true').send(prior.responseBody);
   });

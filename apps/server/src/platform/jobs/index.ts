@@ -1,2 +1,8 @@
-export { DEFAULT_RETRY, deadLetterQueue, defineJob, type JobContext, type JobDefinition } from './job-definition.ts';
+export {
+  DEFAULT_RETRY,
+  deadLetterQueue,
+  defineJob,
+  type JobContext,
+  type JobDefinition,
+} from './job-definition.ts';
 export { type JobRunner, type JobsState, type StartJobsOptions, startJobs } from './job-runner.ts';

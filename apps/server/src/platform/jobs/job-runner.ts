@@ -24,7 +24,11 @@ export interface StartJobsOptions {
 
 const createBoss = (database: Database): PgBoss => {
   if (database.pglite) return new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite' });
-  return new PgBoss({ connectionString: database.connectionString, max: 3, application_name: 'tessera-jobs' });
+  return new PgBoss({
+    connectionString: database.connectionString,
+    max: 3,
+    application_name: 'tessera-jobs',
+  });
 };
 
 /**
@@ -89,7 +93,11 @@ export const startJobs = async ({
       const job = byName.get(name);
       if (!job) throw new Error(`Unknown job "${name}"`);
       const data = job.payload.parse(payload) as object;
-      return boss.send(name, data, options?.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {});
+      return boss.send(
+        name,
+        data,
+        options?.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {},
+      );
     },
     stop: async () => {
       if (state !== 'running') return;

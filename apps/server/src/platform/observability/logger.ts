@@ -36,10 +36,16 @@ export const loggerOptions = (config: Pick<Config, 'LOG_LEVEL' | 'logFormat'>): 
     ? {
         transport: {
           target: 'pino-pretty',
-          options: { colorize: true, singleLine: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service' },
+          options: {
+            colorize: true,
+            singleLine: true,
+            translateTime: 'HH:MM:ss.l',
+            ignore: 'pid,hostname,service',
+          },
         },
       }
     : {}),
 });
 
-export const createLogger = (config: Pick<Config, 'LOG_LEVEL' | 'logFormat'>): Logger => pino(loggerOptions(config));
+export const createLogger = (config: Pick<Config, 'LOG_LEVEL' | 'logFormat'>): Logger =>
+  pino(loggerOptions(config));
