@@ -19,10 +19,21 @@ declare module 'fastify' {
 
 const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? 'not-found';
 
-/** Echoes the request id and writes exactly one log line per request. */
+/**
+ * Echoes the request id and writes exactly one log line per request. While the server is closing, responses
+ * carry `Connection: close`, so keep-alive connections end with their last request and shutdown is not held up.
+ */
 export const registerRequestContext = (app: FastifyInstance) => {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
   });
   app.addHook('onResponse', async (req, reply) => {
     const status = reply.statusCode;
