@@ -1,0 +1,39 @@
+import { ThemeToggle } from '../components/theme-toggle';
+import { buttonClasses } from '../components/ui/button';
+import { ExternalLinkIcon, MenuIcon } from '../components/ui/icons';
+import { API_DOCS_URL } from '../lib/endpoints';
+import { CurrentLocation } from './current-location';
+
+export interface AppHeaderProps {
+  menuOpen: boolean;
+  onToggleMenu: () => void;
+}
+
+export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
+  return (
+    <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/85 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/85">
+      <button
+        type="button"
+        onClick={onToggleMenu}
+        aria-expanded={menuOpen}
+        aria-controls="app-sidebar"
+        aria-label={menuOpen ? 'Close navigation' : 'Open navigation'}
+        className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'w-8 px-0 lg:hidden' })}
+      >
+        <MenuIcon className="size-4" />
+      </button>
+      <CurrentLocation />
+      <a
+        href={API_DOCS_URL}
+        target="_blank"
+        rel="noopener"
+        className={buttonClasses({ variant: 'ghost', size: 'sm' })}
+      >
+        API docs
+        <ExternalLinkIcon className="size-3.5" />
+        <span className="sr-only">(opens in a new tab)</span>
+      </a>
+      <ThemeToggle />
+    </header>
+  );
+}

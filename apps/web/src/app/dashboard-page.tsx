@@ -1,0 +1,48 @@
+import { Link } from 'react-router';
+import { Card, CardBody, CardHeader } from '../components/ui/card';
+import { focusRing } from '../components/ui/focus-ring';
+import { PageHeader } from '../components/ui/page-header';
+import { HealthSummary } from '../features/status/components/health-summary';
+import { useDocumentTitle } from '../hooks/use-document-title';
+import { cn } from '../lib/cn';
+import { comingSoonItems } from './navigation';
+
+export function DashboardPage() {
+  useDocumentTitle('Dashboard');
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description="Welcome to Tessera. Modules will appear here as they ship."
+      />
+      <div className="grid gap-6">
+        <HealthSummary />
+        <Card aria-labelledby="modules-title">
+          <CardHeader titleId="modules-title" title="Modules" description="What is on the way." />
+          <CardBody>
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {comingSoonItems.map((item) => (
+                <li key={item.path}>
+                  <Link
+                    to={item.path}
+                    className={cn(
+                      'block h-full rounded-lg border border-zinc-200 p-3 transition-colors hover:border-indigo-300 hover:bg-indigo-50/50 dark:border-zinc-800 dark:hover:border-indigo-500/40 dark:hover:bg-indigo-500/5',
+                      focusRing,
+                    )}
+                  >
+                    <span className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">
+                      {item.label}
+                    </span>
+                    <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
+                      {item.description}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

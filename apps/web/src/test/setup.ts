@@ -1,0 +1,16 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { useConnectionStore } from '../stores/connection-store';
+import { useThemeStore } from '../stores/theme-store';
+
+beforeEach(() => {
+  useConnectionStore.setState({ apiReachable: true, changedAt: null });
+  useThemeStore.setState({ preference: null });
+});
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  document.documentElement.className = '';
+});
