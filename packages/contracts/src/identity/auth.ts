@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { permissions } from '../access/permissions.ts';
+import { email, isoDateTime, password, personName, uuid } from '../primitives.ts';
+
+export const totpCode = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code');
+
+export const signupInput = z.strictObject({
+  tenantName: z.string().trim().min(1, 'Required').max(200),
+  name: personName,
+  email,
+  password,
+});
+export type SignupInput = z.input<typeof signupInput>;
+
+export const loginInput = z.strictObject({
+  email,
+  password: z.string().min(1, 'Required').max(1024),
+  totp: totpCode.optional(),
+  tenantId: uuid.optional(),
+});
+export type LoginInput = z.input<typeof loginInput>;
+
+export const userSchema = z.object({
+  id: uuid,
+  email: z.string(),
+  name: z.string(),
+  totpEnabled: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const membershipSummary = z.object({
+  tenantId: uuid,
+  tenantName: z.string(),
+  roleId: uuid,
+  roleName: z.string(),
+  status: z.enum(['active', 'disabled']),
+});
+export type MembershipSummary = z.infer<typeof membershipSummary>;
+
+/** Body of a cookie login / sign-up / switch: never contains a token except the CSRF one. */
+export const authSessionSchema = z.object({
+  user: userSchema,
+  tenant: z.object({ id: uuid, name: z.string() }),
+  memberships: z.array(membershipSummary),
+  csrfToken: z.string(),
+});
+export type AuthSession = z.infer<typeof authSessionSchema>;
+
+/** A login that needs the second factor answers 401 with this code in `error.details`. */
+export const TOTP_REQUIRED = 'TOTP_REQUIRED';
+
+export const meSchema = z.object({
+  user: userSchema,
+  tenant: z.object({ id: uuid, name: z.string() }),
+  role: z.object({ id: uuid, name: z.string() }),
+  permissions: z.array(z.enum(permissions)),
+  memberships: z.array(membershipSummary),
+  csrfToken: z.string().optional(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const switchTenantInput = z.strictObject({ tenantId: uuid });
+
+export const tokenInput = z.strictObject({
+  email,
+  password: z.string().min(1).max(1024),
+  totp: totpCode.optional(),
+  tenantId: uuid.optional(),
+});
+export const tokenRefreshInput = z.strictObject({ refreshToken: z.string().min(1).max(512) });
+export const tokenPairSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int().describe('Seconds until the access token expires'),
+  tokenType: z.literal('Bearer'),
+});
+export type TokenPair = z.infer<typeof tokenPairSchema>;
+
+export const sessionSchema = z.object({
+  id: uuid,
+  tenantId: uuid,
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  expiresAt: isoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  kind: z.enum(['browser', 'token']),
+  current: z.boolean(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const passwordForgotInput = z.strictObject({ email });
+export const passwordResetInput = z.strictObject({ token: z.string().min(10).max(200), password });
+export const passwordChangeInput = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: password,
+});
+
+export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const totpEnableInput = z.strictObject({ code: totpCode });
+export const totpDisableInput = z.strictObject({ code: totpCode, password: z.string().min(1).max(1024) });
+
+export const profileUpdateInput = z.strictObject({ name: personName });
+
+/** Cookie and header names of the browser session. `__Host-` prefixed names are used over HTTPS. */
+export const ACCESS_COOKIE = 'tessera_at';
+export const REFRESH_COOKIE = 'tessera_rt';
+export const CSRF_COOKIE = 'tessera_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const API_KEY_HEADER = 'x-api-key';
+export const API_KEY_PREFIX = 'tsk_';
