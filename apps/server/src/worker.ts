@@ -16,6 +16,13 @@ const run = async () => {
   log.info({ database: describeDatabase(config) }, 'opening database');
   const database = await openConfiguredDatabase(config, log);
   const status = await migrationStatus(database);
+  if (status.unknown.length > 0) {
+    log.fatal(
+      { unknown: status.unknown },
+      'database was migrated by a newer version of Tessera: not starting',
+    );
+    process.exit(1);
+  }
   if (status.pending.length > 0) {
     log.fatal(
       { pending: status.pending },

@@ -106,6 +106,24 @@ describe('the server process (as npm start runs it)', () => {
     }
   }, 120_000);
 
+  it.skipIf(testDbKind() !== 'pglite')(
+    'refuses a second process on the same embedded data directory',
+    async () => {
+      const db = await databaseEnv();
+      const first = await startServerProcess({ PORT: freePort(), ...db.env });
+      try {
+        const second = await startServerProcess({ PORT: freePort(), ...db.env });
+        expect(await second.exited).toBe(1);
+        expect(second.output()).toMatch(/in use by another Tessera process/);
+        const health = await fetch(`${first.url}/api/health`);
+        expect(health.status).toBe(200);
+      } finally {
+        await first.stop();
+      }
+    },
+    60_000,
+  );
+
   it('an invalid configuration stops the process with a readable list of what is wrong', async () => {
     const server = await startServerProcess({
       PORT: 'not-a-port',

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { lockDataDir } from './data-dir-lock.ts';
 import { pgClientSession, pgliteSession, type SqlSession } from './sql-session.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -82,6 +83,7 @@ const openPglite = async (
   loadDataDir: Blob | File | undefined,
 ): Promise<Database> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
@@ -96,7 +98,10 @@ const openPglite = async (
     ping: async (timeoutMs) => {
       await withTimeout(pglite.query('select 1'), timeoutMs, 'database ping');
     },
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
   };
 };
 

@@ -22,6 +22,8 @@ export interface MigrationStatus {
   expected: number;
   latest: string | null;
   pending: string[];
+  /** Applied migrations this build does not know: the database is newer than the code. */
+  unknown: string[];
 }
 
 export class MigrationError extends Error {
@@ -83,7 +85,9 @@ export const migrationStatus = async (
     );
     const applied = exists?.ok ? await appliedTags(s) : [];
     const done = new Set(applied.map((a) => a.tag));
+    const knownTags = new Set(known.map((m) => m.tag));
     return {
+      unknown: applied.filter((a) => !knownTags.has(a.tag)).map((a) => a.tag),
       applied: applied.length,
       expected: known.length,
       latest: applied.at(-1)?.tag ?? null,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './app-error.ts';
 
 const VALID_ID = /^[\w.:-]{1,128}$/;
 
@@ -30,6 +31,11 @@ export const registerRequestContext = (app: FastifyInstance) => {
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.header(REQUEST_ID_HEADER, req.id);
+    if (closing) {
+      throw new AppError('SERVICE_UNAVAILABLE', 'The server is restarting. Please retry in a moment.', {
+        headers: { 'retry-after': '1', connection: 'close' },
+      });
+    }
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     if (closing) reply.header('connection', 'close');
