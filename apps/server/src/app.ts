@@ -1,25 +1,60 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
+import { initTenantSettings } from './modules/admin/index.ts';
+import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
+import { registerRouteAccess } from './platform/access/index.ts';
+import { createSecretBox } from './platform/auth/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
+import { registerAfterCommit } from './platform/http/service-context.ts';
 import { registerStaticWeb } from './platform/http/static-web.ts';
-import type { JobsState } from './platform/jobs/index.ts';
+import type { JobsState, SendJob } from './platform/jobs/index.ts';
+import { devMailboxRoutes } from './platform/mail/index.ts';
 import { healthRoutes } from './platform/observability/health.routes.ts';
 
 export interface AppDeps {
   config: Config;
+  /** The resolved signing secret (JWT_SECRET, or the generated development one). */
+  jwtSecret: string;
   database: Database;
   log: Logger;
   jobsState: () => JobsState;
+  /** Enqueue a background job; absent when no job queue runs (some tests). */
+  sendJob?: SendJob;
   /** Extra plugins registered after the platform (tests use it for probe routes). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
+
+/** The identity module's dependencies, from the application's configuration (also used by the demo seed). */
+export const identityDeps = ({
+  config,
+  jwtSecret,
+  database,
+  sendJob,
+}: Pick<AppDeps, 'config' | 'jwtSecret' | 'database' | 'sendJob'>): IdentityDeps => ({
+  database,
+  sendJob,
+  secretBox: createSecretBox(jwtSecret),
+  auth: {
+    jwtSecret,
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    idleTimeoutMinutes: config.SESSION_IDLE_TIMEOUT_MINUTES,
+    loginMaxFailures: config.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+    authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    appUrl: config.appUrl,
+  },
+  // Other modules' part of a new tenant, in the sign-up transaction.
+  onTenantCreated: [(tx, tenantId) => initTenantSettings(tx, tenantId).then(() => undefined)],
+});
 
 /** Builds the HTTP application. Used by `main.ts` and by every API test (through `app.inject`). */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
@@ -37,17 +72,24 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Platform: request id + log line, error envelope, security headers / CORS / rate limit.
+  // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
   registerRequestContext(app);
   registerErrorHandling(app);
   await registerSecurity(app, config);
+  await app.register(cookie);
   // API reference generated from the route contracts.
   await registerOpenApi(app, config);
-  // Idempotency-Key replay for POSTs (runs after validation, before handlers).
+  // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
+  const identity = identityDeps(deps);
+  registerAuthentication(app, identity);
+  registerRouteAccess(app);
   registerIdempotency(app, database);
+  registerAfterCommit(app);
 
-  // Routes: platform first, then one encapsulated plugin per business module (added by later issues).
+  // Routes: platform, then one encapsulated plugin per business module.
   await app.register(healthRoutes, { config, database, jobsState: deps.jobsState });
+  if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
+  await app.register(identityRoutes, identity);
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

@@ -1,6 +1,7 @@
-import { buildApp } from './app.ts';
+import { buildApp, identityDeps } from './app.ts';
 import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
-import { allJobs } from './jobs.ts';
+import { resolveJwtSecret } from './config/index.ts';
+import { appJobs } from './jobs.ts';
 import { migrate } from './platform/db/index.ts';
 import { type JobRunner, startJobs } from './platform/jobs/index.ts';
 import { createLogger } from './platform/observability/logger.ts';
@@ -20,17 +21,26 @@ const start = async () => {
     await database.close().catch(() => {});
     process.exit(1);
   }
+  const jwtSecret = resolveJwtSecret(config);
   if (config.SEED_DEMO) {
-    const { tenant, created } = await seedDemo(database);
-    if (created) log.info({ tenant: tenant.name, slug: tenant.slug }, 'demo tenant created');
+    const demo = await seedDemo(identityDeps({ config, jwtSecret, database }));
+    if (demo.created)
+      log.info({ email: demo.email, password: demo.password }, 'demo tenant created: sign in with');
   }
   const jobs: JobRunner | undefined = await startJobs({
     database,
     log: log.child({ component: 'jobs' }),
-    jobs: allJobs,
+    jobs: appJobs(config, log),
     work: config.JOBS_IN_PROCESS,
   });
-  const app = await buildApp({ config, database, log, jobsState: () => jobs.state() });
+  const app = await buildApp({
+    config,
+    jwtSecret,
+    database,
+    log,
+    jobsState: () => jobs.state(),
+    sendJob: jobs.send,
+  });
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

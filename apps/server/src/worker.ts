@@ -1,5 +1,5 @@
 import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
-import { allJobs } from './jobs.ts';
+import { appJobs } from './jobs.ts';
 import { migrationStatus } from './platform/db/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { createLogger } from './platform/observability/logger.ts';
@@ -30,8 +30,9 @@ const run = async () => {
     );
     process.exit(1);
   }
-  const jobs = await startJobs({ database, log, jobs: allJobs, work: true });
-  log.info({ jobs: allJobs.map((j) => j.name) }, 'worker running');
+  const definitions = appJobs(config, log);
+  const jobs = await startJobs({ database, log, jobs: definitions, work: true });
+  log.info({ jobs: definitions.map((j) => j.name) }, 'worker running');
   const shutdown = async () => {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
     await jobs.stop();

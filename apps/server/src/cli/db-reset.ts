@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
+import { identityDeps } from '../app.ts';
 import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from '../boot.ts';
+import { resolveJwtSecret } from '../config/index.ts';
 import { migrate } from '../platform/db/index.ts';
 import { createLogger } from '../platform/observability/logger.ts';
 import { seedDemo } from '../seed/demo-seed.ts';
@@ -26,8 +28,8 @@ try {
     );
   }
   await migrate(database, log);
-  const { tenant } = await seedDemo(database);
-  console.log(`Reset ${describeDatabase(config)}; demo tenant: ${tenant.name}`);
+  const demo = await seedDemo(identityDeps({ config, jwtSecret: resolveJwtSecret(config), database }));
+  console.log(`Reset ${describeDatabase(config)}; demo sign-in: ${demo.email} / ${demo.password}`);
 } finally {
   await database.close();
 }

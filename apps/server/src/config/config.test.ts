@@ -14,9 +14,14 @@ describe('config', () => {
   });
 
   it('uses JSON logs in production and treats empty values as unset', () => {
-    const c = loadConfig({ NODE_ENV: 'production', PORT: '' });
+    const c = loadConfig({ NODE_ENV: 'production', PORT: '', JWT_SECRET: 'x'.repeat(32) });
     expect(c.logFormat).toBe('json');
     expect(c.PORT).toBe(3000);
+  });
+
+  it('requires a strong JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
 
   it('parses lists and booleans', () => {

@@ -7,6 +7,8 @@ import { type Env, envSchema } from './env.ts';
 
 export type Config = Env & {
   logFormat: 'json' | 'pretty';
+  /** Base URL of the web app, for links in e-mails. */
+  appUrl: string;
   dataDir: string;
   webDistDir: string;
   version: string;
@@ -48,12 +50,16 @@ export const loadConfig = (
   const parsed = envSchema.safeParse(relevant);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error.issues));
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)']);
+  }
   const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
   return {
     ...env,
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     dataDir: resolve(repoRoot, env.DATA_DIR),
     webDistDir: resolve(repoRoot, env.WEB_DIST_DIR ?? 'apps/web/dist'),
+    appUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     version: pkg.version,
   };
 };

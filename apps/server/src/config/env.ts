@@ -47,6 +47,30 @@ export const envSchema = z.object({
   JOBS_IN_PROCESS: bool.default(true),
   SEED_DEMO: bool.default(true),
   WEB_DIST_DIR: z.string().optional(),
+  // Identity and sessions
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 90)
+    .default(60 * 24),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(10),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(5).max(10_000).default(100),
+  // E-mail
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Tessera <no-reply@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,12 +1,21 @@
-import { findTenantBySlug, type Tenant } from '../modules/identity/index.ts';
-import type { Database } from '../platform/db/index.ts';
-import { makeTenant } from './factories.ts';
+import { eq } from 'drizzle-orm';
+import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
 
-export const DEMO_TENANT = { name: 'Demo Services Co', slug: 'demo', currency: 'USD' } as const;
+export const DEMO = {
+  tenantName: 'Demo Services Co',
+  name: 'Olivia Owner',
+  email: 'owner@demo.tessera.test',
+  password: 'tessera-demo-2026',
+} as const;
 
-/** Creates the demo tenant once. Returns it and whether it was created now. Safe to run again. */
-export const seedDemo = async (database: Database): Promise<{ tenant: Tenant; created: boolean }> => {
-  const existing = await findTenantBySlug(database.db, DEMO_TENANT.slug);
-  if (existing) return { tenant: existing, created: false };
-  return { tenant: await makeTenant(database, DEMO_TENANT), created: true };
+/** Creates the demo company and its owner once (safe to run again). Returns the credentials when created now. */
+export const seedDemo = async (
+  deps: IdentityDeps,
+): Promise<{ created: boolean; email: string; password: string }> => {
+  const [existing] = await deps.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO.email));
+  if (!existing) await signup(deps, DEMO, { ip: null, userAgent: 'seed', requestId: 'seed' });
+  return { created: !existing, email: DEMO.email, password: DEMO.password };
 };

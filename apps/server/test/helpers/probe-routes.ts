@@ -15,6 +15,7 @@ export const probeRoutes = () => {
     r.post(
       '/api/v1/_probe',
       {
+        config: { access: 'public' },
         schema: {
           body: z.strictObject({ name: z.string().min(1).max(50), amount: z.number().int().nonnegative() }),
         },
@@ -24,13 +25,13 @@ export const probeRoutes = () => {
         return reply.code(201).send(ok({ n: calls.create, ...req.body }));
       },
     );
-    r.get('/api/v1/_probe/boom', async () => {
+    r.get('/api/v1/_probe/boom', { config: { access: 'public' } }, async () => {
       throw new Error('select secret_column from users where password = $1 -- internal detail');
     });
-    r.post('/api/v1/_probe/conflict', async () => {
+    r.post('/api/v1/_probe/conflict', { config: { access: 'public' } }, async () => {
       throw new AppError('CONFLICT', 'Stale version');
     });
-    r.post('/api/v1/_probe/flaky', async () => {
+    r.post('/api/v1/_probe/flaky', { config: { access: 'public' } }, async () => {
       calls.create += 1;
       throw new Error('transient failure');
     });

@@ -23,7 +23,14 @@ export const startServerProcess = async (
   let out = '';
   const child = spawn(process.execPath, [script], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_FORMAT: 'json', SEED_DEMO: 'true', ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      LOG_FORMAT: 'json',
+      SEED_DEMO: 'true',
+      JWT_SECRET: 'process-test-secret-long-enough-for-hs256',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

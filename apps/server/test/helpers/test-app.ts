@@ -5,6 +5,8 @@ import { type Config, loadConfig } from '../../src/config/index.ts';
 import type { JobsState } from '../../src/platform/jobs/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
 export interface TestApp extends TestDatabase {
   app: FastifyInstance;
   config: Config;
@@ -28,6 +30,7 @@ export const createTestApp = async (options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const app = await buildApp({
+    jwtSecret: TEST_JWT_SECRET,
     config,
     database: testDb.database,
     log: options.log ?? pino({ level: 'silent' }),

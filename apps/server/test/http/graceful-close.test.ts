@@ -10,7 +10,7 @@ const inFlight = new Promise<void>((resolve) => {
 });
 
 const slowRoute = async (app: FastifyInstance) => {
-  app.get('/api/v1/_probe/slow', async () => {
+  app.get('/api/v1/_probe/slow', { config: { access: 'public' } }, async () => {
     started();
     await new Promise<void>((resolve) => {
       release = resolve;

@@ -34,7 +34,7 @@ describe.skipIf(testDbKind() !== 'postgres')('health while PostgreSQL is unreach
       HEALTH_TIMEOUT_MS: '1000',
       WEB_DIST_DIR: '/none',
     });
-    app = await buildApp({ config, database, log, jobsState: () => 'disabled' });
+    app = await buildApp({ config, jwtSecret: 'x'.repeat(40), database, log, jobsState: () => 'disabled' });
   });
   afterAll(async () => {
     await app?.close();

@@ -5,22 +5,48 @@ import type { Database, Tx } from './database.ts';
 export const APP_ROLE = 'tessera_app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const assertUuid = (value: string, what: string) => {
+  if (!UUID.test(value)) throw new Error(`${what} must be a uuid`);
+};
 
 /**
- * Runs `fn` in one transaction scoped to `tenantId`: `SET LOCAL ROLE tessera_app` and the transaction-local
- * setting `app.tenant_id` that every row-level-security policy reads. Both end with the transaction, so
- * nothing leaks to the next user of a pooled connection. Services still filter by tenant themselves;
- * RLS is the second layer.
+ * Switches the current transaction to the application role and scopes it: `app.tenant_id` (every tenant
+ * policy) and, optionally, `app.user_id` (the caller's own rows in global tables). All transaction-local.
+ */
+export const enterScope = async (tx: Tx, scope: { tenantId?: string; userId?: string | null }) => {
+  if (scope.tenantId) assertUuid(scope.tenantId, 'tenant id');
+  if (scope.userId) assertUuid(scope.userId, 'user id');
+  await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+  await tx.execute(
+    sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+  );
+};
+
+/**
+ * Runs `fn` in one transaction scoped to `tenantId` (and the acting user), as the application role. Both
+ * settings end with the transaction, so nothing leaks to the next user of a pooled connection. Services still
+ * filter by tenant themselves; RLS is the second layer.
  */
 export const withTenant = async <T>(
   database: Database,
   tenantId: string,
   fn: (tx: Tx) => Promise<T>,
+  userId?: string | null,
 ): Promise<T> => {
-  if (!UUID.test(tenantId)) throw new Error('withTenant needs a tenant id (uuid)');
+  assertUuid(tenantId, 'tenant id');
   return database.db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+    await enterScope(tx, { tenantId, userId });
     return fn(tx);
   });
 };
+
+/** A transaction as the application role that sees only the user's own rows (before a tenant is chosen). */
+export const withUser = async <T>(
+  database: Database,
+  userId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> =>
+  database.db.transaction(async (tx) => {
+    await enterScope(tx, { userId });
+    return fn(tx);
+  });

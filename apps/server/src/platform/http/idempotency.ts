@@ -6,6 +6,7 @@ import {
 } from '@tessera/contracts';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import '../access/principal.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from './app-error.ts';
 import { idempotencyKeys } from './tables.ts';
@@ -24,8 +25,11 @@ declare module 'fastify' {
 const ABANDONED_AFTER = sql`now() - interval '2 minutes'`;
 const KEY_FORMAT = /^[\x21-\x7e]+$/;
 
-const scopeOf = (req: FastifyRequest) =>
-  req.principal ? `t:${req.principal.tenantId}:u:${req.principal.userId}` : `ip:${req.ip}`;
+const scopeOf = (req: FastifyRequest) => {
+  const auth = req.auth;
+  if (!auth) return `ip:${req.ip}`;
+  return `t:${auth.tenantId}:${auth.apiKeyId ? `k:${auth.apiKeyId}` : `u:${auth.userId}`}`;
+};
 
 const hashOf = (req: FastifyRequest) =>
   createHash('sha256')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REQUEST_ID_HEADER } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import '../access/principal.ts';
 import { AppError } from './app-error.ts';
 
 const VALID_ID = /^[\w.:-]{1,128}$/;
@@ -10,13 +11,6 @@ export const genReqId = (req: { headers: Record<string, string | string[] | unde
   const given = req.headers[REQUEST_ID_HEADER];
   return typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
 };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by authentication (identity module): who is calling, for logs and idempotency scope. */
-    principal?: { tenantId: string; userId: string };
-  }
-}
 
 const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? 'not-found';
 
@@ -49,8 +43,9 @@ export const registerRequestContext = (app: FastifyInstance) => {
       url: req.url.split('?')[0],
       status,
       ms: Math.round(reply.elapsedTime * 10) / 10,
-      tenantId: req.principal?.tenantId,
-      userId: req.principal?.userId,
+      tenantId: req.auth?.tenantId,
+      userId: req.auth?.userId ?? undefined,
+      apiKeyId: req.auth?.apiKeyId,
     };
     if (status >= 500) req.log.error(line, 'request');
     else req.log.info(line, 'request');

@@ -4,5 +4,7 @@ export {
   defineJob,
   type JobContext,
   type JobDefinition,
+  type SendJob,
+  type SendOptions,
 } from './job-definition.ts';
 export { type JobRunner, type JobsState, type StartJobsOptions, startJobs } from './job-runner.ts';

@@ -2,8 +2,18 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 
+export interface SendOptions {
+  startAfterSeconds?: number;
+  /** At most one queued job with this key (pg-boss singleton). */
+  singletonKey?: string;
+}
+
+/** Enqueues a job by name after validating its payload. */
+export type SendJob = (name: string, payload: unknown, options?: SendOptions) => Promise<string | null>;
+
 export interface JobContext {
   database: Database;
+  send: SendJob;
   log: Logger;
   jobId: string;
   retryCount: number;

@@ -1,13 +1,13 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
-import { DEFAULT_RETRY, deadLetterQueue, type JobDefinition } from './job-definition.ts';
+import { DEFAULT_RETRY, deadLetterQueue, type JobDefinition, type SendJob } from './job-definition.ts';
 
 export type JobsState = 'running' | 'stopped' | 'disabled';
 
 export interface JobRunner {
   /** Enqueues a job after validating its payload against the job's contract. */
-  send(name: string, payload: unknown, options?: { startAfterSeconds?: number }): Promise<string | null>;
+  send: SendJob;
   state(): JobsState;
   boss: PgBoss;
   stop(): Promise<void>;
@@ -52,6 +52,15 @@ export const startJobs = async ({
   state = 'running';
 
   const byName = new Map(jobs.map((j) => [j.name, j]));
+  const send: SendJob = async (name, payload, options) => {
+    const job = byName.get(name);
+    if (!job) throw new Error(`Unknown job "${name}"`);
+    const data = job.payload.parse(payload) as object;
+    return boss.send(name, data, {
+      ...(options?.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options?.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    });
+  };
   for (const job of jobs) {
     const retry = { ...DEFAULT_RETRY, ...job.retry };
     await boss.createQueue(deadLetterQueue(job.name));
@@ -73,6 +82,7 @@ export const startJobs = async ({
       try {
         await job.handler(payload, {
           database,
+          send,
           log: jobLog,
           jobId: raw.id,
           retryCount: raw.retryCount,
@@ -89,16 +99,7 @@ export const startJobs = async ({
   return {
     boss,
     state: () => state,
-    send: async (name, payload, options) => {
-      const job = byName.get(name);
-      if (!job) throw new Error(`Unknown job "${name}"`);
-      const data = job.payload.parse(payload) as object;
-      return boss.send(
-        name,
-        data,
-        options?.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {},
-      );
-    },
+    send,
     stop: async () => {
       if (state !== 'running') return;
       await boss.stop({ graceful: true, timeout: 5_000, close: true });

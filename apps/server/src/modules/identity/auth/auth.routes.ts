@@ -1,0 +1,263 @@
+import {
+  authSessionSchema,
+  loginInput,
+  meSchema,
+  profileUpdateInput,
+  REFRESH_COOKIE,
+  signupInput,
+  switchTenantInput,
+  tokenInput,
+  tokenPairSchema,
+  tokenRefreshInput,
+  userSchema,
+} from '@tessera/contracts';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
+import { clearSessionCookies, readCookie } from '../../../platform/auth/index.ts';
+import { withTenant } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { ok } from '../../../platform/http/envelope.ts';
+import { replies } from '../../../platform/http/route-schema.ts';
+import { authedContext } from '../../../platform/http/service-context.ts';
+import type { IdentityDeps } from '../identity-deps.ts';
+import { users } from '../tables.ts';
+import { buildMe, listOwnMemberships, toUser } from './auth-view.ts';
+import { authenticateUser } from './login.service.ts';
+import { clientMeta, sessionResponse, tokenPair } from './respond.ts';
+import {
+  csrfTokenFor,
+  revokeSessions,
+  rotateRefreshToken,
+  startSession,
+  switchSessionTenant,
+} from './session-tokens.ts';
+import { signup } from './signup.service.ts';
+
+const tags = ['auth'];
+
+export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const limited = {
+    rateLimit: { max: deps.auth.authRateLimitPerMinute, timeWindow: 60_000 },
+    idempotency: false,
+  };
+
+  r.post(
+    '/api/v1/auth/signup',
+    {
+      config: { access: 'public', ...limited },
+      schema: {
+        tags,
+        summary: 'Create a company and its owner account',
+        body: signupInput,
+        response: replies(authSessionSchema, 201),
+      },
+    },
+    async (req, reply) => {
+      const meta = clientMeta(req);
+      const { userId, tenantId } = await signup(deps, req.body, meta);
+      const tokens = await startSession(deps, { userId, tenantId, kind: 'browser', ...meta });
+      return reply.code(201).send(ok(await sessionResponse(deps, req, reply, tokens)));
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: { access: 'public', ...limited },
+      schema: {
+        tags,
+        summary: 'Sign in (browser: sets session cookies)',
+        body: loginInput,
+        response: replies(authSessionSchema),
+      },
+    },
+    async (req, reply) => {
+      const meta = clientMeta(req);
+      const { user, tenantId } = await authenticateUser(deps, req.body, meta);
+      const tokens = await startSession(deps, { userId: user.id, tenantId, kind: 'browser', ...meta });
+      return ok(await sessionResponse(deps, req, reply, tokens));
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/refresh',
+    {
+      config: { access: 'public', ...limited },
+      schema: { tags, summary: 'Rotate the browser session cookies', response: replies(authSessionSchema) },
+    },
+    async (req, reply) => {
+      const presented = readCookie(req, REFRESH_COOKIE);
+      if (!presented) throw new AppError('UNAUTHENTICATED', 'No session to refresh. Sign in again.');
+      try {
+        const tokens = await rotateRefreshToken(deps, presented, clientMeta(req));
+        return ok(await sessionResponse(deps, req, reply, tokens));
+      } catch (err) {
+        clearSessionCookies(req, reply);
+        throw err;
+      }
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/logout',
+    {
+      config: { access: 'public', csrf: true, idempotency: false },
+      schema: {
+        tags,
+        summary: 'Sign out this session',
+        response: replies(z.object({ signedOut: z.literal(true) })),
+      },
+    },
+    async (req, reply) => {
+      const auth = req.auth;
+      if (auth?.sessionId && auth.userId) {
+        await revokeSessions(deps, { userId: auth.userId, sessionId: auth.sessionId });
+        const ctx = authedContext(req, deps.database);
+        await withTenant(
+          deps.database,
+          auth.tenantId,
+          (tx) =>
+            writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'session', targetId: auth.sessionId }),
+          auth.userId,
+        );
+      }
+      clearSessionCookies(req, reply);
+      return ok({ signedOut: true as const });
+    },
+  );
+
+  r.get(
+    '/api/v1/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The signed-in user, tenant, role and effective permissions',
+        response: replies(meSchema),
+      },
+    },
+    async (req) => {
+      const auth = authedContext(req, deps.database).auth;
+      if (auth.kind !== 'session') throw new AppError('FORBIDDEN', 'Not available for API keys');
+      const csrf =
+        auth.viaCookie && auth.sessionId ? csrfTokenFor(deps.auth.jwtSecret, auth.sessionId) : undefined;
+      return ok(await buildMe(deps.database, auth, csrf));
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/switch-tenant',
+    {
+      config: { access: 'authenticated', idempotency: false },
+      schema: {
+        tags,
+        summary: 'Continue in another company you belong to',
+        body: switchTenantInput,
+        response: replies(authSessionSchema),
+      },
+    },
+    async (req, reply) => {
+      const auth = authedContext(req, deps.database).auth;
+      if (!auth.sessionId || !auth.userId)
+        throw new AppError('FORBIDDEN', 'Only a signed-in session can switch company');
+      const userId = auth.userId;
+      const target = (
+        await withTenant(deps.database, req.body.tenantId, (tx) => listOwnMemberships(tx, userId), userId)
+      ).find((m) => m.tenantId === req.body.tenantId && m.status === 'active');
+      if (!target) throw new AppError('NOT_FOUND', 'Company not found');
+      const tokens = await switchSessionTenant(deps, auth.sessionId, target.tenantId);
+      const ctx = authedContext(req, deps.database);
+      await withTenant(
+        deps.database,
+        target.tenantId,
+        (tx) =>
+          writeAudit(
+            tx,
+            { ...ctx, tenantId: target.tenantId },
+            { action: 'auth.switch_tenant', targetType: 'tenant', targetId: target.tenantId },
+          ),
+        userId,
+      );
+      if (auth.viaCookie) return ok(await sessionResponse(deps, req, reply, tokens));
+      throw new AppError(
+        'VALIDATION_ERROR',
+        'API clients switch company by requesting a token with tenantId',
+      );
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/token',
+    {
+      config: { access: 'public', ...limited },
+      schema: {
+        tags,
+        summary: 'API clients: get an access/refresh token pair',
+        body: tokenInput,
+        response: replies(tokenPairSchema),
+      },
+    },
+    async (req, reply) => {
+      const meta = clientMeta(req);
+      const { user, tenantId } = await authenticateUser(deps, req.body, meta);
+      return ok(
+        tokenPair(reply, await startSession(deps, { userId: user.id, tenantId, kind: 'token', ...meta })),
+      );
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/token/refresh',
+    {
+      config: { access: 'public', ...limited },
+      schema: {
+        tags,
+        summary: 'API clients: rotate the token pair',
+        body: tokenRefreshInput,
+        response: replies(tokenPairSchema),
+      },
+    },
+    async (req, reply) =>
+      ok(tokenPair(reply, await rotateRefreshToken(deps, req.body.refreshToken, clientMeta(req)))),
+  );
+
+  r.patch(
+    '/api/v1/auth/profile',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Change your name', body: profileUpdateInput, response: replies(userSchema) },
+    },
+    async (req) => {
+      const ctx = authedContext(req, deps.database);
+      const userId = ctx.auth.userId;
+      if (!userId || ctx.auth.kind !== 'session')
+        throw new AppError('FORBIDDEN', 'Only a signed-in user has a profile');
+      const user = await withTenant(
+        deps.database,
+        ctx.tenantId,
+        async (tx) => {
+          const [before] = await tx.select().from(users).where(eq(users.id, userId));
+          const [after] = await tx
+            .update(users)
+            .set({ name: req.body.name })
+            .where(eq(users.id, userId))
+            .returning();
+          if (!before || !after) throw new AppError('NOT_FOUND', 'User not found');
+          await writeAudit(tx, ctx, {
+            action: 'user.updated',
+            targetType: 'user',
+            targetId: userId,
+            changes: diffChanges(before, after, ['name']),
+          });
+          return after;
+        },
+        userId,
+      );
+      return ok(toUser(user));
+    },
+  );
+};

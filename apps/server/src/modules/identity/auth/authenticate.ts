@@ -1,0 +1,158 @@
+import { ACCESS_COOKIE, API_KEY_HEADER, API_KEY_PREFIX, CSRF_HEADER } from '@tessera/contracts';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { effectivePermissions, type Principal } from '../../../platform/access/index.ts';
+import { readCookie, safeEqual, sha256, verifyAccessToken } from '../../../platform/auth/index.ts';
+import { withTenant } from '../../../platform/db/index.ts';
+import { parseApiKey } from '../api-keys/api-key-format.ts';
+import type { IdentityDeps } from '../identity-deps.ts';
+import { apiKeys, memberships, roles, sessions, tenants } from '../tables.ts';
+import { csrfTokenFor } from './session-tokens.ts';
+
+/** last_seen_at is written at most this often per session (keeps reads cheap). */
+const TOUCH_AFTER_MS = 60_000;
+
+type Credentials = { kind: 'jwt'; token: string; viaCookie: boolean } | { kind: 'api_key'; key: string };
+
+const credentialsOf = (req: FastifyRequest): Credentials | undefined => {
+  const header = req.headers.authorization;
+  if (typeof header === 'string' && /^bearer /i.test(header)) {
+    const token = header.slice(7).trim();
+    return token.startsWith(API_KEY_PREFIX)
+      ? { kind: 'api_key', key: token }
+      : { kind: 'jwt', token, viaCookie: false };
+  }
+  const apiKey = req.headers[API_KEY_HEADER];
+  if (typeof apiKey === 'string') return { kind: 'api_key', key: apiKey };
+  const cookie = readCookie(req, ACCESS_COOKIE);
+  return cookie ? { kind: 'jwt', token: cookie, viaCookie: true } : undefined;
+};
+
+/** Access token → live session check (revocation, idle timeout, membership status) on every request. */
+const fromAccessToken = async (
+  deps: IdentityDeps,
+  req: FastifyRequest,
+  token: string,
+  viaCookie: boolean,
+): Promise<Principal | string> => {
+  const claims = await verifyAccessToken(deps.auth.jwtSecret, token);
+  if (!claims) return 'Invalid or expired access token';
+  const idleSince = new Date(Date.now() - deps.auth.idleTimeoutMinutes * 60_000);
+  const row = await withTenant(
+    deps.database,
+    claims.tenantId,
+    async (tx) => {
+      const [found] = await tx
+        .select({
+          sessionId: sessions.id,
+          revokedAt: sessions.revokedAt,
+          expiresAt: sessions.expiresAt,
+          lastSeenAt: sessions.lastSeenAt,
+          membershipId: memberships.id,
+          status: memberships.status,
+          grants: memberships.grants,
+          denials: memberships.denials,
+          rolePermissions: roles.permissions,
+          scopes: roles.scopes,
+          tenantStatus: tenants.status,
+        })
+        .from(sessions)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, claims.tenantId)),
+        )
+        .innerJoin(roles, eq(roles.id, memberships.roleId))
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(
+          and(
+            eq(sessions.id, claims.sessionId),
+            eq(sessions.userId, claims.userId),
+            eq(sessions.activeTenantId, claims.tenantId),
+          ),
+        );
+      if (found && !found.revokedAt && found.lastSeenAt.getTime() < Date.now() - TOUCH_AFTER_MS) {
+        await tx
+          .update(sessions)
+          .set({ lastSeenAt: new Date() })
+          .where(
+            and(
+              eq(sessions.id, found.sessionId),
+              lt(sessions.lastSeenAt, new Date(Date.now() - TOUCH_AFTER_MS)),
+            ),
+          );
+      }
+      return found;
+    },
+    claims.userId,
+  );
+  if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now())
+    return 'Your session has ended. Sign in again.';
+  if (row.lastSeenAt < idleSince) return 'Your session expired after inactivity. Sign in again.';
+  if (row.status !== 'active' || row.tenantStatus !== 'active')
+    return 'Your access to this company has been disabled.';
+  const csrf = req.headers[CSRF_HEADER];
+  return {
+    kind: 'session',
+    tenantId: claims.tenantId,
+    userId: claims.userId,
+    membershipId: row.membershipId,
+    sessionId: claims.sessionId,
+    viaCookie,
+    csrfValid:
+      typeof csrf === 'string' && safeEqual(csrf, csrfTokenFor(deps.auth.jwtSecret, claims.sessionId)),
+    permissions: effectivePermissions(row.rolePermissions, row.grants, row.denials),
+    scopes: row.scopes as Principal['scopes'],
+  };
+};
+
+/** API key → tenant from the key itself, then the hashed key must exist, be unrevoked and unexpired. */
+const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | string> => {
+  const parsed = parseApiKey(key);
+  if (!parsed) return 'Invalid API key';
+  const row = await withTenant(deps.database, parsed.tenantId, async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(apiKeys)
+      .where(
+        and(
+          eq(apiKeys.keyHash, sha256(key)),
+          isNull(apiKeys.revokedAt),
+          sql`(${apiKeys.expiresAt} is null or ${apiKeys.expiresAt} > now())`,
+        ),
+      );
+    if (found && (!found.lastUsedAt || found.lastUsedAt.getTime() < Date.now() - TOUCH_AFTER_MS)) {
+      await tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, found.id));
+    }
+    return found;
+  });
+  if (!row) return 'Invalid, expired or revoked API key';
+  return {
+    kind: 'api_key',
+    tenantId: row.tenantId,
+    userId: row.createdBy,
+    apiKeyId: row.id,
+    viaCookie: false,
+    csrfValid: false,
+    permissions: effectivePermissions(row.permissions),
+    scopes: {},
+  };
+};
+
+/**
+ * Resolves the caller once per request (cookie session, Bearer access token or API key) into `req.auth`.
+ * Invalid credentials leave the request anonymous with `req.authFailure`; route access turns that into 401.
+ */
+export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps) => {
+  app.decorateRequest('auth', undefined);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const credentials = credentialsOf(req);
+    if (!credentials) return;
+    const result =
+      credentials.kind === 'api_key'
+        ? await fromApiKey(deps, credentials.key)
+        : await fromAccessToken(deps, req, credentials.token, credentials.viaCookie);
+    if (typeof result === 'string') req.authFailure = result;
+    else req.auth = result;
+  });
+};

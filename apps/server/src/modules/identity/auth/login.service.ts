@@ -1,0 +1,122 @@
+import { TOTP_REQUIRED } from '@tessera/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/index.ts';
+import { burnPasswordCheck, verifyPassword, verifyTotp } from '../../../platform/auth/index.ts';
+import { withTenant, withUser } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { IdentityDeps } from '../identity-deps.ts';
+import { users } from '../tables.ts';
+import { listOwnMemberships } from './auth-view.ts';
+import type { ClientMeta } from './session-tokens.ts';
+
+type UserRow = typeof users.$inferSelect;
+const BAD_CREDENTIALS = 'Invalid e-mail or password';
+
+const lockedError = (until: Date) => {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+  return new AppError(
+    'RATE_LIMITED',
+    `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    {
+      headers: { 'retry-after': String(seconds) },
+    },
+  );
+};
+
+/** Throws 429 while the account is locked out (after too many failed passwords or codes). */
+export const assertNotLocked = (user: Pick<UserRow, 'lockedUntil'>) => {
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw lockedError(user.lockedUntil);
+};
+
+/** Counts a failure against the account; the Nth consecutive one locks it for the lockout period. */
+export const recordFailure = async (deps: IdentityDeps, userId: string) => {
+  const { loginMaxFailures: max, loginLockoutMinutes: minutes } = deps.auth;
+  await deps.database.db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${max} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${max} then now() + make_interval(mins => ${minutes}) else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+};
+
+const clearFailures = (deps: IdentityDeps, userId: string) =>
+  deps.database.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+
+/** Audit a sign-in event in the tenant concerned (the chosen one, else the user's first). */
+const auditLogin = async (
+  deps: IdentityDeps,
+  userId: string,
+  tenantId: string | undefined,
+  action: string,
+  meta: ClientMeta & { requestId: string },
+) => {
+  if (!tenantId) return;
+  await withTenant(
+    deps.database,
+    tenantId,
+    (tx) =>
+      writeAudit(
+        tx,
+        { tenantId, userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId },
+        { action, targetType: 'user', targetId: userId },
+      ),
+    userId,
+  );
+};
+
+export interface LoginResult {
+  user: UserRow;
+  tenantId: string;
+}
+
+/**
+ * Checks e-mail + password (+ TOTP when enabled) and picks the tenant. Unknown e-mail and wrong password get
+ * the same answer (and the same time). Failures count towards the per-account lockout.
+ */
+export const authenticateUser = async (
+  deps: IdentityDeps,
+  input: { email: string; password: string; totp?: string; tenantId?: string },
+  meta: ClientMeta & { requestId: string },
+): Promise<LoginResult> => {
+  const [user] = await deps.database.db.select().from(users).where(eq(users.email, input.email));
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  }
+  assertNotLocked(user);
+  const memberships = (
+    await withUser(deps.database, user.id, (tx) => listOwnMemberships(tx, user.id))
+  ).filter((m) => m.status === 'active');
+  const tenantId = (input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0])
+    ?.tenantId;
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(deps, user.id);
+    await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+    throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  }
+  if (user.totpEnabled) {
+    if (!input.totp)
+      throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
+        details: { reason: TOTP_REQUIRED },
+      });
+    if (!user.totpSecret || !verifyTotp(deps.secretBox.open(user.totpSecret), input.totp)) {
+      await recordFailure(deps, user.id);
+      await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+      throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
+        details: { reason: TOTP_REQUIRED },
+      });
+    }
+  }
+  if (!tenantId) {
+    throw new AppError(
+      'FORBIDDEN',
+      input.tenantId
+        ? 'You are not an active member of that company'
+        : 'Your account has no active company membership',
+    );
+  }
+  await clearFailures(deps, user.id);
+  await auditLogin(deps, user.id, tenantId, 'auth.login', meta);
+  return { user, tenantId };
+};

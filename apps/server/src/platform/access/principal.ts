@@ -1,0 +1,36 @@
+import type { Permission, RecordScope, ScopedResource } from '@tessera/contracts';
+
+/** Who is calling, resolved once per request by authentication (identity module). */
+export interface Principal {
+  kind: 'session' | 'api_key';
+  tenantId: string;
+  /** The acting user; for an API key, the member who created it (or null if they were removed). */
+  userId: string | null;
+  membershipId?: string;
+  sessionId?: string;
+  apiKeyId?: string;
+  /** Authenticated by the browser cookie (so state-changing requests need the CSRF header). */
+  viaCookie: boolean;
+  /** CSRF header present and valid for this session. */
+  csrfValid: boolean;
+  permissions: ReadonlySet<Permission>;
+  scopes: Readonly<Partial<Record<ScopedResource, RecordScope>>>;
+}
+
+/** Effective permissions = role ∪ grants − denials. */
+export const effectivePermissions = (
+  role: readonly string[],
+  grants: readonly string[] = [],
+  denials: readonly string[] = [],
+): Set<Permission> => {
+  const deny = new Set(denials);
+  return new Set([...role, ...grants].filter((p) => !deny.has(p)) as Permission[]);
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: Principal;
+    /** Why credentials were rejected (bad/expired token, revoked session…), for the 401 message. */
+    authFailure?: string;
+  }
+}

@@ -1,0 +1,13 @@
+export { type CookieTokens, clearSessionCookies, readCookie, setSessionCookies } from './cookies.ts';
+export { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+export { createSecretBox, type SecretBox } from './secret-box.ts';
+export {
+  type AccessClaims,
+  hmac,
+  randomToken,
+  safeEqual,
+  sha256,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens.ts';
+export { currentTotp, newTotpSecret, totpUri, verifyTotp } from './totp.ts';

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { ok } from '../http/envelope.ts';
+import { replies } from '../http/route-schema.ts';
+import { recentMail } from './outbox.ts';
+
+const mailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+});
+
+/** Development only (never registered in production): the latest outgoing e-mails, to follow links without SMTP. */
+export const devMailboxRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/v1/dev/mailbox',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['development'],
+          summary: 'Latest outgoing e-mails (not in production)',
+          response: replies(z.array(mailSchema)),
+        },
+      },
+      async () =>
+        ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))),
+    );
+};
