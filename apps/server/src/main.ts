@@ -24,8 +24,8 @@ const start = async () => {
   const jwtSecret = resolveJwtSecret(config);
   if (config.SEED_DEMO) {
     const demo = await seedDemo(identityDeps({ config, jwtSecret, database }));
-    if (demo.created)
-      log.info({ email: demo.email, password: demo.password }, 'demo tenant created: sign in with');
+    // The demo credentials are public (README); printed so that a first start needs no set-up.
+    if (demo.created) log.info(`demo company created: sign in as ${demo.email} / ${demo.password}`);
   }
   const jobs: JobRunner | undefined = await startJobs({
     database,

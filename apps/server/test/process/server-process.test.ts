@@ -66,12 +66,16 @@ describe('the server process (as npm start runs it)', () => {
       const first = await startServerProcess({ PORT: freePort(), ...db.env });
       await first.stop();
       expect(logLines(first.output(), 'applying migration').length).toBeGreaterThan(0);
-      expect(logLines(first.output(), 'demo tenant created')).toHaveLength(1);
+      expect(
+        logLines(first.output()).filter((l) => String(l.msg).startsWith('demo company created')),
+      ).toHaveLength(1);
       const second = await startServerProcess({ PORT: freePort(), ...db.env });
       await second.stop();
       expect(second.output()).toMatch(/Tessera is running/);
       expect(logLines(second.output(), 'applying migration')).toHaveLength(0);
-      expect(logLines(second.output(), 'demo tenant created')).toHaveLength(0);
+      expect(
+        logLines(second.output()).filter((l) => String(l.msg).startsWith('demo company created')),
+      ).toHaveLength(0);
     } finally {
       await db.cleanup();
     }

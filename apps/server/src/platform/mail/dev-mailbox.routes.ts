@@ -17,19 +17,17 @@ const mailSchema = z.object({
 
 /** Development only (never registered in production): the latest outgoing e-mails, to follow links without SMTP. */
 export const devMailboxRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/v1/dev/mailbox',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags: ['development'],
-          summary: 'Latest outgoing e-mails (not in production)',
-          response: replies(z.array(mailSchema)),
-        },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/dev/mailbox',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['development'],
+        summary: 'Latest outgoing e-mails (not in production)',
+        response: replies(z.array(mailSchema)),
       },
-      async () =>
-        ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))),
-    );
+    },
+    async () =>
+      ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))),
+  );
 };

@@ -47,13 +47,11 @@ export const requestPasswordReset = async (deps: IdentityDeps, ctx: ServiceConte
   if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return;
   const token = randomToken(32);
   const mailId = await db.transaction(async (tx) => {
-    await tx
-      .insert(passwordResets)
-      .values({
-        userId: user.id,
-        tokenHash: sha256(token),
-        expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
-      });
+    await tx.insert(passwordResets).values({
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + RESET_TTL_MINUTES * 60_000),
+    });
     return queueMail(tx, {
       to: user.email,
       subject: 'Reset your Tessera password',
