@@ -27,6 +27,12 @@ CREATE POLICY tenant_of_member ON tenants FOR SELECT
                  WHERE m.tenant_id = tenants.id
                    AND m.user_id = nullif(current_setting('app.user_id', true), '')::uuid));
 --> statement-breakpoint
+-- ...and the names of their roles there.
+CREATE POLICY role_of_member ON roles FOR SELECT
+  USING (EXISTS (SELECT 1 FROM memberships m
+                 WHERE m.role_id = roles.id
+                   AND m.user_id = nullif(current_setting('app.user_id', true), '')::uuid));
+--> statement-breakpoint
 -- Global identity tables: RLS enabled (not forced: the owner runs sign-in before any tenant is known).
 -- Users: the app role sees itself and the members of the current tenant.
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;

@@ -20,6 +20,8 @@ export interface ClientMeta {
   userAgent: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const refreshTtlMs = (a: AuthSettings) => a.refreshTtlDays * 24 * 3600 * 1000;
 
 /** The CSRF token of a browser session: derived from its id, so only this server can mint it. */
@@ -83,7 +85,7 @@ export const rotateRefreshToken = async (
   meta: ClientMeta,
 ): Promise<IssuedTokens> => {
   const [sessionId, secret] = presented.split('.');
-  if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw invalid();
+  if (!sessionId || !secret || !UUID.test(sessionId)) throw invalid();
   const { db } = deps.database;
   const outcome = await db.transaction(async (tx) => {
     const [row] = await tx
