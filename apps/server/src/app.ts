@@ -3,13 +3,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import { initTenantSettings } from './modules/admin/index.ts';
+import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
+import { registerIfMatch } from './platform/http/if-match.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -83,6 +84,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const identity = identityDeps(deps);
   registerAuthentication(app, identity);
   registerRouteAccess(app);
+  registerIfMatch(app);
   registerIdempotency(app, database);
   registerAfterCommit(app);
 
@@ -90,6 +92,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(healthRoutes, { config, database, jobsState: deps.jobsState });
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
   await app.register(identityRoutes, identity);
+  await app.register(adminRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

@@ -1,6 +1,8 @@
 import { ThemeToggle } from '../components/theme-toggle';
 import { buttonClasses } from '../components/ui/button';
 import { ExternalLinkIcon, MenuIcon } from '../components/ui/icons';
+import { TenantSwitcher } from '../features/auth/components/tenant-switcher';
+import { UserMenu } from '../features/auth/components/user-menu';
 import { API_DOCS_URL } from '../lib/endpoints';
 import { CurrentLocation } from './current-location';
 
@@ -27,13 +29,15 @@ export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
         href={API_DOCS_URL}
         target="_blank"
         rel="noopener"
-        className={buttonClasses({ variant: 'ghost', size: 'sm' })}
+        className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'hidden md:inline-flex' })}
       >
         API docs
         <ExternalLinkIcon className="size-3.5" />
         <span className="sr-only">(opens in a new tab)</span>
       </a>
       <ThemeToggle />
+      <TenantSwitcher />
+      <UserMenu />
     </header>
   );
 }

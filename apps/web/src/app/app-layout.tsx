@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { ReconnectBanner } from '../components/reconnect-banner';
 import { focusRing } from '../components/ui/focus-ring';
@@ -16,7 +16,8 @@ function Logo() {
   );
 }
 
-export function AppLayout() {
+/** Sidebar + header + page; `children` replace the route outlet (used by the signed-in 404 page). */
+export function AppLayout({ children }: { children?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
 
   useEffect(() => {
@@ -67,9 +68,7 @@ export function AppLayout() {
             tabIndex={-1}
             className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6 lg:px-8"
           >
-            <PageErrorBoundary>
-              <Outlet />
-            </PageErrorBoundary>
+            <PageErrorBoundary>{children ?? <Outlet />}</PageErrorBoundary>
           </main>
         </div>
       </div>

@@ -4,11 +4,14 @@ import { focusRing } from '../components/ui/focus-ring';
 import { PageHeader } from '../components/ui/page-header';
 import { HealthSummary } from '../features/status/components/health-summary';
 import { useDocumentTitle } from '../hooks/use-document-title';
+import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
-import { comingSoonItems } from './navigation';
+import { canSee, comingSoonItems } from './navigation';
 
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
+  const held = usePermissions();
+  const modules = comingSoonItems.filter((item) => canSee(item, held));
   return (
     <>
       <PageHeader
@@ -21,7 +24,7 @@ export function DashboardPage() {
           <CardHeader titleId="modules-title" title="Modules" description="What is on the way." />
           <CardBody>
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-              {comingSoonItems.map((item) => (
+              {modules.map((item) => (
                 <li key={item.path}>
                   <Link
                     to={item.path}

@@ -1,3 +1,5 @@
+import type { Permission } from '@tessera/contracts';
+
 export interface NavItem {
   /** Absolute client route, e.g. `/leads`. */
   path: string;
@@ -6,6 +8,10 @@ export interface NavItem {
   description: string;
   /** Not built yet: the route renders the generic "coming soon" page. */
   comingSoon?: boolean;
+  /** Shown (and openable) only with this permission. */
+  permission?: Permission;
+  /** Shown when the user holds at least one of these (e.g. Settings: any settings page). */
+  anyOf?: readonly Permission[];
 }
 
 export interface NavSection {
@@ -14,52 +20,97 @@ export interface NavSection {
   items: NavItem[];
 }
 
-const soon = (path: string, label: string, description: string): NavItem => ({
+const soon = (path: string, label: string, description: string, permission: Permission): NavItem => ({
   path,
   label,
   description,
+  permission,
   comingSoon: true,
 });
+
+/** The settings sub-navigation (`/settings/...`), each page behind its permission. */
+export const settingsNavigation: NavItem[] = [
+  {
+    path: '/settings/members',
+    label: 'Members',
+    description: 'People in your company, invitations and imports.',
+    permission: 'members.view',
+  },
+  {
+    path: '/settings/roles',
+    label: 'Roles',
+    description: 'What each role may see and do.',
+    permission: 'roles.view',
+  },
+  {
+    path: '/settings/teams',
+    label: 'Teams',
+    description: 'Groups of members that share records.',
+    permission: 'teams.view',
+  },
+  {
+    path: '/settings/api-keys',
+    label: 'API keys',
+    description: 'Keys for integrations and scripts.',
+    permission: 'api_keys.manage',
+  },
+  {
+    path: '/settings/audit-log',
+    label: 'Audit log',
+    description: 'Who changed what, and when.',
+    permission: 'audit.view',
+  },
+];
 
 export const navigation: NavSection[] = [
   { title: null, items: [{ path: '/', label: 'Dashboard', description: 'Overview of your workspace.' }] },
   {
     title: 'CRM',
     items: [
-      soon('/leads', 'Leads', 'Capture, qualify and convert incoming leads.'),
-      soon('/contacts', 'Contacts', 'Everyone you work with, in one place.'),
-      soon('/companies', 'Companies', 'Organisations, their people and their history.'),
-      soon('/deals', 'Deals', 'Track opportunities through your pipeline.'),
+      soon('/leads', 'Leads', 'Capture, qualify and convert incoming leads.', 'leads.view'),
+      soon('/contacts', 'Contacts', 'Everyone you work with, in one place.', 'contacts.view'),
+      soon('/companies', 'Companies', 'Organisations, their people and their history.', 'companies.view'),
+      soon('/deals', 'Deals', 'Track opportunities through your pipeline.', 'deals.view'),
     ],
   },
   {
     title: 'Sales',
     items: [
-      soon('/quotes', 'Quotes', 'Build quotes and send them for approval.'),
-      soon('/invoices', 'Invoices', 'Invoice customers and follow up on payments.'),
+      soon('/quotes', 'Quotes', 'Build quotes and send them for approval.', 'quotes.view'),
+      soon('/invoices', 'Invoices', 'Invoice customers and follow up on payments.', 'invoices.view'),
     ],
   },
   {
     title: 'Work',
     items: [
-      soon('/projects', 'Projects', 'Plan and deliver work for your customers.'),
-      soon('/tasks', 'Tasks', 'Assign, schedule and complete tasks.'),
-    ],
-  },
-  { title: null, items: [soon('/scheduling', 'Scheduling', 'Calendars, appointments and availability.')] },
-  {
-    title: 'Field',
-    items: [
-      soon('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.'),
-      soon('/dispatch', 'Dispatch', 'Assign technicians and plan routes.'),
+      soon('/projects', 'Projects', 'Plan and deliver work for your customers.', 'projects.view'),
+      soon('/tasks', 'Tasks', 'Assign, schedule and complete tasks.', 'tasks.view'),
     ],
   },
   {
     title: null,
     items: [
-      soon('/documents', 'Documents', 'Files, templates and signatures.'),
-      soon('/reports', 'Reports', 'Dashboards and exports across every module.'),
-      soon('/settings', 'Settings', 'Workspace, users, roles and integrations.'),
+      soon('/scheduling', 'Scheduling', 'Calendars, appointments and availability.', 'appointments.view'),
+    ],
+  },
+  {
+    title: 'Field',
+    items: [
+      soon('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.', 'jobs.view'),
+      soon('/dispatch', 'Dispatch', 'Assign technicians and plan routes.', 'jobs.dispatch'),
+    ],
+  },
+  {
+    title: null,
+    items: [
+      soon('/documents', 'Documents', 'Files, templates and signatures.', 'documents.view'),
+      soon('/reports', 'Reports', 'Dashboards and exports across every module.', 'reports.view'),
+      {
+        path: '/settings',
+        label: 'Settings',
+        description: 'Members, roles, teams, API keys and the audit log.',
+        anyOf: settingsNavigation.flatMap((item) => (item.permission ? [item.permission] : [])),
+      },
       {
         path: '/status',
         label: 'System status',
@@ -71,3 +122,20 @@ export const navigation: NavSection[] = [
 
 export const navItems: NavItem[] = navigation.flatMap((section) => section.items);
 export const comingSoonItems: NavItem[] = navItems.filter((item) => item.comingSoon);
+
+/** True when `held` allows opening `item`. */
+export function canSee(item: NavItem, held: ReadonlySet<Permission>): boolean {
+  if (item.permission && !held.has(item.permission)) return false;
+  if (item.anyOf && !item.anyOf.some((permission) => held.has(permission))) return false;
+  return true;
+}
+
+/** The navigation the user may see: items they lack the permission for are dropped, then empty sections. */
+export function filterNavigation(
+  sections: readonly NavSection[],
+  held: ReadonlySet<Permission>,
+): NavSection[] {
+  return sections
+    .map((section) => ({ ...section, items: section.items.filter((item) => canSee(item, held)) }))
+    .filter((section) => section.items.length > 0);
+}

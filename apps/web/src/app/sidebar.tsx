@@ -1,7 +1,8 @@
 import { NavLink } from 'react-router';
 import { focusRing } from '../components/ui/focus-ring';
+import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
-import { navigation } from './navigation';
+import { filterNavigation, navigation } from './navigation';
 
 function navLinkClasses({ isActive }: { isActive: boolean }): string {
   return cn(
@@ -13,10 +14,12 @@ function navLinkClasses({ isActive }: { isActive: boolean }): string {
   );
 }
 
+/** Main navigation, filtered by the user's permissions. */
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
+  const sections = filterNavigation(navigation, usePermissions());
   return (
     <nav aria-label="Main" className="flex flex-col gap-5 px-3 py-4">
-      {navigation.map((section, index) => {
+      {sections.map((section, index) => {
         const headingId = section.title ? `nav-${section.title.toLowerCase()}` : undefined;
         return (
           <div key={section.title ?? `group-${index}`}>

@@ -1,45 +1,18 @@
-import { NETWORK_ERROR, type Pagination, REQUEST_ID_HEADER } from '@tessera/contracts';
+import { type AuthSession, authSessionSchema, CSRF_HEADER, NETWORK_ERROR } from '@tessera/contracts';
 import { reportApiReachable } from '../stores/connection-store';
-import {
-  ApiClientError,
-  isErrorEnvelope,
-  isSuccessEnvelope,
-  networkError,
-  unexpectedResponseError,
-} from './api-error';
-import { fullJitterDelay, parseRetryAfter, type RandomFn, type SleepFn, sleep } from './backoff';
+import { expireSession, useSessionStore } from '../stores/session-store';
+import { ApiClientError, networkError } from './api-error';
+import { isApiAnswer, toApiResponse } from './api-response';
+import type { ApiResponse, HttpMethod, RequestOptions } from './api-types';
+import { fullJitterDelay, type RandomFn, type SleepFn, sleep } from './backoff';
+import { currentCsrfToken } from './csrf';
+import { AUTH_PATHS, NO_REFRESH_PATHS } from './endpoints';
 import { type Body, buildUrl, encodeBody, jsonHeaders, parseBody, type QueryParams } from './http';
+import { createSessionRefresher } from './session-refresh';
 import { uuid } from './uuid';
 
+export type { ApiResponse, HttpMethod, Parser, RequestOptions } from './api-types';
 export type { QueryParams };
-
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
-
-/** Anything with a zod-like `parse`, e.g. a schema from `@tessera/contracts`. */
-export interface Parser<T> {
-  parse(input: unknown): T;
-}
-
-export interface RequestOptions<T = unknown> {
-  body?: unknown;
-  query?: QueryParams;
-  schema?: Parser<T>;
-  /** Sent as `Idempotency-Key`. POSTs get a fresh one automatically; the same key is reused on retries. */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-  /** Max retries for retryable failures (default from the client config, 3). */
-  retries?: number;
-  headers?: Record<string, string>;
-  /** Non-2xx statuses whose success envelope is returned instead of thrown (e.g. 503 from /api/health). */
-  acceptStatuses?: readonly number[];
-}
-
-export interface ApiResponse<T> {
-  data: T;
-  pagination?: Pagination;
-  status: number;
-  requestId?: string;
-}
 
 export interface ApiClientConfig {
   fetch: typeof fetch;
@@ -52,11 +25,17 @@ export interface ApiClientConfig {
   /** A `Retry-After` longer than this is not waited for: the error is thrown instead. */
   maxRetryAfterMs: number;
   onReachability: (reachable: boolean) => void;
+  /** Value of `x-csrf-token` on state-changing requests (null: header not sent). */
+  getCsrfToken: () => string | null;
+  /** After a successful `POST /auth/refresh`. */
+  onSessionRefreshed: (session: AuthSession) => void;
+  /** A 401 whose session refresh failed: clear the session and send the user to the login page. */
+  onSessionExpired: () => void;
 }
 
 const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-const GATEWAY_STATUSES = new Set([502, 503, 504]);
+const STATE_CHANGING_METHODS = new Set<HttpMethod>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const defaultConfig: ApiClientConfig = {
   fetch: (input, init) => globalThis.fetch(input, init),
@@ -68,6 +47,9 @@ const defaultConfig: ApiClientConfig = {
   maxDelayMs: 5_000,
   maxRetryAfterMs: 30_000,
   onReachability: reportApiReachable,
+  getCsrfToken: currentCsrfToken,
+  onSessionRefreshed: (session) => useSessionStore.getState().startSession(session),
+  onSessionExpired: expireSession,
 };
 
 function isRetryable(error: ApiClientError): boolean {
@@ -93,61 +75,28 @@ export function createApiClient(overrides: Partial<ApiClientConfig> = {}) {
       config.onReachability(false);
       throw networkError(cause);
     }
-    const { status } = response;
-    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
-    const isEnvelope = body.kind === 'json' && (isSuccessEnvelope(body.value) || isErrorEnvelope(body.value));
-    // A bare 502/503/504 comes from a proxy in front of the API (e.g. the Vite dev proxy), not from the API.
-    config.onReachability(isEnvelope || !GATEWAY_STATUSES.has(status));
-
-    if (response.ok || options.acceptStatuses?.includes(status)) {
-      if (body.kind === 'empty') return { data: undefined as T, status, ...(requestId ? { requestId } : {}) };
-      if (body.kind === 'json' && isSuccessEnvelope(body.value)) {
-        const { data, pagination } = body.value as { data: unknown; pagination?: Pagination };
-        let parsed: T;
-        try {
-          parsed = options.schema ? options.schema.parse(data) : (data as T);
-        } catch (cause) {
-          const message = 'The server response did not match the expected format.';
-          throw new ApiClientError({ code: 'INTERNAL', status, message, details: cause, requestId, cause });
-        }
-        return {
-          data: parsed,
-          status,
-          ...(pagination ? { pagination } : {}),
-          ...(requestId ? { requestId } : {}),
-        };
-      }
-    }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    if (body.kind === 'json' && isErrorEnvelope(body.value)) {
-      const { code, message, details, requestId: bodyRequestId } = body.value.error;
-      throw new ApiClientError({
-        code,
-        message,
-        details,
-        status,
-        retryAfterMs,
-        requestId: bodyRequestId ?? requestId,
-      });
-    }
-    throw unexpectedResponseError(response, body.kind === 'json', { requestId, retryAfterMs });
+    config.onReachability(isApiAnswer(response, body));
+    return toApiResponse(response, body, options);
   }
 
-  async function send<T = unknown>(
+  /** One logical request with transport retries; the idempotency key is shared by all attempts. */
+  async function sendWithRetries<T>(
     method: HttpMethod,
     path: string,
-    options: RequestOptions<T> = {},
+    options: RequestOptions<T>,
+    idempotencyKey: string | undefined,
   ): Promise<ApiResponse<T>> {
-    const idempotencyKey =
-      options.idempotencyKey ?? (method === 'POST' ? config.generateIdempotencyKey() : undefined);
     const canRetry = IDEMPOTENT_METHODS.has(method) || idempotencyKey !== undefined;
     const maxRetries = canRetry ? (options.retries ?? config.retries) : 0;
     const url = buildUrl(path, options.query);
+    const headers = jsonHeaders(options.headers, options.body, idempotencyKey, options.contentType);
+    const csrfToken = STATE_CHANGING_METHODS.has(method) ? config.getCsrfToken() : null;
+    if (csrfToken) headers.set(CSRF_HEADER, csrfToken);
     const init: RequestInit = {
       method,
       credentials: 'same-origin',
-      headers: jsonHeaders(options.headers, options.body, idempotencyKey),
-      body: encodeBody(options.body) ?? null,
+      headers,
+      body: encodeBody(options.body, options.contentType) ?? null,
     };
 
     for (let retry = 0; ; retry++) {
@@ -162,6 +111,43 @@ export function createApiClient(overrides: Partial<ApiClientConfig> = {}) {
           options.signal,
         );
       }
+    }
+  }
+
+  // Concurrent 401s share one refresh call; its new CSRF token is used by every retried request.
+  const refreshSession = createSessionRefresher(async () => {
+    const { data } = await sendWithRetries(
+      'POST',
+      AUTH_PATHS.refresh,
+      { schema: authSessionSchema },
+      undefined,
+    );
+    config.onSessionRefreshed(data);
+  });
+
+  /**
+   * `sendWithRetries`, plus: a 401 from anything but the auth endpoints refreshes the session once and
+   * retries the request once; if the refresh is refused, the session is expired (login redirect).
+   */
+  async function send<T = unknown>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions<T> = {},
+  ): Promise<ApiResponse<T>> {
+    const idempotencyKey =
+      options.idempotencyKey ?? (method === 'POST' ? config.generateIdempotencyKey() : undefined);
+    try {
+      return await sendWithRetries(method, path, options, idempotencyKey);
+    } catch (error) {
+      const pathname = path.split('?')[0] ?? path;
+      if (!(error instanceof ApiClientError) || error.status !== 401 || NO_REFRESH_PATHS.includes(pathname)) {
+        throw error;
+      }
+      if ((await refreshSession()) === 'expired') {
+        if (!options.skipAuthRedirect) config.onSessionExpired();
+        throw error;
+      }
+      return sendWithRetries(method, path, options, idempotencyKey);
     }
   }
 

@@ -27,3 +27,19 @@ export function formatTime(date: Date | number): string {
     date,
   );
 }
+
+/** Local date and time, e.g. `"5 Jan 2026, 14:05"` (locale dependent); `—` for null. */
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** Local date, e.g. `"5 Jan 2026"`; `—` for null. */
+export function formatDate(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+}

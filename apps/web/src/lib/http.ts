@@ -14,22 +14,31 @@ export function buildUrl(path: string, query?: QueryParams): string {
   return qs === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${qs}`;
 }
 
-/** `Accept: application/json`, JSON `Content-Type` when there is a (non-FormData) body, optional idempotency key. */
+/**
+ * `Accept: application/json`, `Content-Type` when there is a (non-FormData) body — JSON unless the caller
+ * sends a raw body with its own `contentType` (e.g. `text/csv`) — and the optional idempotency key.
+ */
 export function jsonHeaders(
   extra: HeadersInit | undefined,
   body: unknown,
   idempotencyKey: string | undefined,
+  contentType?: string,
 ): Headers {
   const headers = new Headers(extra);
   headers.set('Accept', 'application/json');
-  if (body !== undefined && !(body instanceof FormData)) headers.set('Content-Type', 'application/json');
+  if (body !== undefined && !(body instanceof FormData)) {
+    headers.set('Content-Type', contentType ?? 'application/json');
+  }
   if (idempotencyKey !== undefined) headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   return headers;
 }
 
-export function encodeBody(body: unknown): BodyInit | undefined {
+/** JSON-encodes the body, except FormData and raw bodies (a string or Blob sent with its own `contentType`). */
+export function encodeBody(body: unknown, contentType?: string): BodyInit | undefined {
   if (body === undefined) return undefined;
-  return body instanceof FormData ? body : JSON.stringify(body);
+  if (body instanceof FormData) return body;
+  if (contentType !== undefined && (typeof body === 'string' || body instanceof Blob)) return body;
+  return JSON.stringify(body);
 }
 
 export type Body = { kind: 'empty' } | { kind: 'json'; value: unknown } | { kind: 'text'; value: string };

@@ -55,3 +55,40 @@ export function createTestClient(overrides: Parameters<typeof createApiClient>[0
   const client = createApiClient({ sleep, random: () => 0.5, ...overrides });
   return { client, sleep, delays: () => sleep.mock.calls.map(([ms]) => ms) };
 }
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  url: URL;
+  headers: Headers;
+  body: unknown;
+}
+
+export type ApiHandler = Response | ((request: FakeRequest) => Response | Promise<Response>);
+
+/**
+ * Stubs `globalThis.fetch` with a tiny fake API: `handlers` are keyed `'METHOD /path'` (no query string);
+ * anything else answers 404 NOT_FOUND. JSON bodies are parsed into `request.body`. Returns the fake and
+ * the list of requests it received.
+ */
+export function stubApi(handlers: Record<string, ApiHandler>) {
+  const requests: FakeRequest[] = [];
+  const fake = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const headers = new Headers(init?.headers);
+    const raw = typeof init?.body === 'string' ? init.body : undefined;
+    const isJson = headers.get('content-type') === 'application/json';
+    const request = { method, path: url.pathname, url, headers, body: raw && isJson ? JSON.parse(raw) : raw };
+    requests.push(request);
+    const handler = handlers[`${method} ${url.pathname}`];
+    if (handler === undefined) return errorResponse('NOT_FOUND', 404);
+    return typeof handler === 'function' ? handler(request) : handler.clone();
+  });
+  vi.stubGlobal('fetch', fake);
+  return {
+    fetch: fake,
+    requests,
+    calls: (key: string) => requests.filter((r) => `${r.method} ${r.path}` === key),
+  };
+}

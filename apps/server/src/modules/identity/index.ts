@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { apiKeyRoutes } from './api-keys/api-keys.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { passwordRoutes } from './auth/password.routes.ts';
 import { sessionRoutes } from './auth/sessions.routes.ts';
 import { totpRoutes } from './auth/totp.routes.ts';
 import type { IdentityDeps } from './identity-deps.ts';
+import { invitationRoutes } from './invitations/invitations.routes.ts';
+import { memberRoutes } from './members/members.routes.ts';
+import { roleRoutes } from './roles/roles.routes.ts';
+import { teamRoutes } from './teams/teams.routes.ts';
 
 /** The identity module's HTTP API: sign-up, sessions, tokens, passwords, 2FA, members, roles, teams, API keys. */
 export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
@@ -11,6 +16,11 @@ export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
   await app.register(sessionRoutes, deps);
   await app.register(passwordRoutes, deps);
   await app.register(totpRoutes, deps);
+  await app.register(teamRoutes, deps);
+  await app.register(apiKeyRoutes, deps);
+  await app.register(roleRoutes, deps);
+  await app.register(memberRoutes, deps);
+  await app.register(invitationRoutes, deps);
 };
 
 export { registerAuthentication } from './auth/authenticate.ts';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -77,6 +78,8 @@ export const roles = pgTable(
   (t) => [
     uniqueIndex('roles_tenant_name_key').on(t.tenantId, sql`lower(${t.name})`),
     uniqueIndex('roles_tenant_key_key').on(t.tenantId, t.key),
+    // Target of the composite foreign keys below: a row can only point at a role of its own tenant.
+    uniqueIndex('roles_tenant_id_key').on(t.tenantId, t.id),
   ],
 );
 
@@ -91,9 +94,7 @@ export const memberships = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    roleId: uuid('role_id')
-      .notNull()
-      .references(() => roles.id),
+    roleId: uuid('role_id').notNull(),
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),
@@ -106,6 +107,11 @@ export const memberships = pgTable(
     uniqueIndex('memberships_tenant_user_key').on(t.tenantId, t.userId),
     index('memberships_user_idx').on(t.userId),
     index('memberships_tenant_role_idx').on(t.tenantId, t.roleId),
+    foreignKey({
+      name: 'memberships_role_fk',
+      columns: [t.tenantId, t.roleId],
+      foreignColumns: [roles.tenantId, roles.id],
+    }),
   ],
 );
 
@@ -121,7 +127,10 @@ export const teams = pgTable(
     ...timestamps(),
     version: versionColumn(),
   },
-  (t) => [uniqueIndex('teams_tenant_name_key').on(t.tenantId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('teams_tenant_name_key').on(t.tenantId, sql`lower(${t.name})`),
+    uniqueIndex('teams_tenant_id_key').on(t.tenantId, t.id),
+  ],
 );
 
 export const teamMembers = pgTable(
@@ -130,9 +139,7 @@ export const teamMembers = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -141,6 +148,11 @@ export const teamMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.teamId, t.userId] }),
     index('team_members_tenant_user_idx').on(t.tenantId, t.userId),
+    foreignKey({
+      name: 'team_members_team_fk',
+      columns: [t.tenantId, t.teamId],
+      foreignColumns: [teams.tenantId, teams.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -208,9 +220,7 @@ export const invitations = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    roleId: uuid('role_id')
-      .notNull()
-      .references(() => roles.id, { onDelete: 'cascade' }),
+    roleId: uuid('role_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['pending', 'accepted', 'revoked'] })
@@ -223,6 +233,11 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_tenant_token_key').on(t.tenantId, t.tokenHash),
     index('invitations_tenant_email_idx').on(t.tenantId, t.email),
+    foreignKey({
+      name: 'invitations_role_fk',
+      columns: [t.tenantId, t.roleId],
+      foreignColumns: [roles.tenantId, roles.id],
+    }).onDelete('cascade'),
   ],
 );
 

@@ -1,4 +1,5 @@
 export { type Database, type Db, type DbKind, openDatabase, type Tx } from './database.ts';
+export { isUniqueViolation } from './db-errors.ts';
 export {
   loadMigrations,
   MigrationError,

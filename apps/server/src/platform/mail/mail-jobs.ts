@@ -16,7 +16,7 @@ export const mailJobs = (transport: MailTransport, from: string): JobDefinition[
     handler: async ({ id }, { database, retryCount }) => {
       const { db } = database;
       const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-      if (!message || message.status !== 'queued') return;
+      if (message?.status !== 'queued') return;
       try {
         await transport.send({
           from,

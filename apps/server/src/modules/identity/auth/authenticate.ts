@@ -105,14 +105,30 @@ const fromAccessToken = async (
   };
 };
 
-/** API key → tenant from the key itself, then the hashed key must exist, be unrevoked and unexpired. */
+/**
+ * API key → tenant from the key itself, then the hashed key must exist, be unrevoked and unexpired, and its
+ * creator must still be an active member: a key acts for its creator with at most the creator's current
+ * permissions (so demoting, disabling or removing the creator limits or stops their keys at once).
+ */
 const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | string> => {
   const parsed = parseApiKey(key);
   if (!parsed) return 'Invalid API key';
-  const row = await withTenant(deps.database, parsed.tenantId, async (tx) => {
-    const [found] = await tx
-      .select()
+  const found = await withTenant(deps.database, parsed.tenantId, async (tx) => {
+    const [row] = await tx
+      .select({
+        key: apiKeys,
+        status: memberships.status,
+        grants: memberships.grants,
+        denials: memberships.denials,
+        rolePermissions: roles.permissions,
+        scopes: roles.scopes,
+      })
       .from(apiKeys)
+      .leftJoin(
+        memberships,
+        and(eq(memberships.tenantId, apiKeys.tenantId), eq(memberships.userId, apiKeys.createdBy)),
+      )
+      .leftJoin(roles, eq(roles.id, memberships.roleId))
       .where(
         and(
           eq(apiKeys.keyHash, sha256(key)),
@@ -120,21 +136,24 @@ const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | 
           sql`(${apiKeys.expiresAt} is null or ${apiKeys.expiresAt} > now())`,
         ),
       );
-    if (found && (!found.lastUsedAt || found.lastUsedAt.getTime() < Date.now() - TOUCH_AFTER_MS)) {
-      await tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, found.id));
+    if (row && (!row.key.lastUsedAt || row.key.lastUsedAt.getTime() < Date.now() - TOUCH_AFTER_MS)) {
+      await tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.key.id));
     }
-    return found;
+    return row;
   });
-  if (!row) return 'Invalid, expired or revoked API key';
+  if (!found) return 'Invalid, expired or revoked API key';
+  if (found.status !== 'active' || !found.rolePermissions)
+    return 'The member who created this API key no longer has access';
+  const creator = effectivePermissions(found.rolePermissions, found.grants ?? [], found.denials ?? []);
   return {
     kind: 'api_key',
-    tenantId: row.tenantId,
-    userId: row.createdBy,
-    apiKeyId: row.id,
+    tenantId: found.key.tenantId,
+    userId: found.key.createdBy,
+    apiKeyId: found.key.id,
     viaCookie: false,
     csrfValid: false,
-    permissions: effectivePermissions(row.permissions),
-    scopes: {},
+    permissions: new Set([...effectivePermissions(found.key.permissions)].filter((p) => creator.has(p))),
+    scopes: (found.scopes ?? {}) as Principal['scopes'],
   };
 };
 

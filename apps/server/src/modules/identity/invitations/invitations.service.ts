@@ -1,0 +1,161 @@
+import type { Invitation } from '@tessera/contracts';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/index.ts';
+import { randomToken, sha256 } from '../../../platform/auth/index.ts';
+import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
+import type { IdentityDeps } from '../identity-deps.ts';
+import { assertCanAssignRole, type Grantor } from '../members/access-rules.ts';
+import { grantorOf } from '../members/grantor.ts';
+import { invitations, memberships, roles, tenants, users } from '../tables.ts';
+
+export const INVITATION_TTL_DAYS = 7;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `<tenant id>.<secret>`: the tenant part routes the lookup (RLS); only the secret's hash is stored. */
+export const parseInvitationToken = (token: string) => {
+  const [tenantId, secret] = token.split('.');
+  return tenantId && secret && UUID.test(tenantId) && secret.length >= 20
+    ? { tenantId, tokenHash: sha256(secret) }
+    : undefined;
+};
+
+const statusOf = (row: typeof invitations.$inferSelect): Invitation['status'] =>
+  row.status === 'pending' && row.expiresAt.getTime() < Date.now() ? 'expired' : row.status;
+
+const toInvitation = (row: typeof invitations.$inferSelect, roleName: string): Invitation => ({
+  id: row.id,
+  email: row.email,
+  roleId: row.roleId,
+  roleName,
+  status: statusOf(row),
+  expiresAt: row.expiresAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+});
+
+/**
+ * Invites an e-mail address with a role inside `tx` (shared by single invitations and CSV import).
+ * Re-inviting replaces the pending invitation. Returns the invitation and the mail to deliver after commit.
+ */
+export const inviteInTx = async (
+  tx: Tx,
+  deps: IdentityDeps,
+  ctx: AuthedContext,
+  grantor: Grantor,
+  email: string,
+  roleId: string,
+) => {
+  const [role] = await tx
+    .select()
+    .from(roles)
+    .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, roleId)));
+  if (!role) throw notFound('Role');
+  assertCanAssignRole(grantor, role);
+  const [already] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, ctx.tenantId), eq(users.email, email)));
+  if (already) throw new AppError('CONFLICT', `${email} is already a member`);
+  await tx
+    .update(invitations)
+    .set({ status: 'revoked' })
+    .where(
+      and(
+        eq(invitations.tenantId, ctx.tenantId),
+        eq(invitations.email, email),
+        eq(invitations.status, 'pending'),
+      ),
+    );
+  const secret = randomToken(32);
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      tenantId: ctx.tenantId,
+      email,
+      roleId,
+      tokenHash: sha256(secret),
+      invitedBy: ctx.userId,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+    })
+    .returning();
+  if (!row) throw new Error('invitation insert returned nothing');
+  const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, ctx.tenantId));
+  const mailId = await queueMail(tx, {
+    to: email,
+    tenantRef: ctx.tenantId,
+    subject: `You are invited to ${tenant?.name ?? 'a company'} on Tessera`,
+    text: `Hello,\n\nYou have been invited to join ${tenant?.name ?? 'a company'} on Tessera as ${role.name}.\nAccept within ${INVITATION_TTL_DAYS} days:\n${deps.auth.appUrl}/invite?token=${ctx.tenantId}.${secret}\n`,
+  });
+  ctx.afterCommit(async () => deps.sendJob?.(SEND_MAIL_JOB, { id: mailId }));
+  await writeAudit(tx, ctx, {
+    action: 'invitation.created',
+    targetType: 'invitation',
+    targetId: row.id,
+    changes: { email: { from: null, to: email }, role: { from: null, to: role.name } },
+  });
+  return toInvitation(row, role.name);
+};
+
+export const createInvitation = (
+  deps: IdentityDeps,
+  ctx: AuthedContext,
+  input: { email: string; roleId: string },
+) =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (tx) => inviteInTx(tx, deps, ctx, await grantorOf(tx, ctx), input.email, input.roleId),
+    ctx.userId,
+  );
+
+export const listInvitations = (ctx: AuthedContext): Promise<Invitation[]> =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (tx) =>
+      (
+        await tx
+          .select({ row: invitations, roleName: roles.name })
+          .from(invitations)
+          .innerJoin(roles, eq(roles.id, invitations.roleId))
+          .where(
+            and(
+              eq(invitations.tenantId, ctx.tenantId),
+              gt(invitations.createdAt, sql`now() - interval '90 days'`),
+            ),
+          )
+          .orderBy(desc(invitations.createdAt))
+          .limit(500)
+      ).map((r) => toInvitation(r.row, r.roleName)),
+    ctx.userId,
+  );
+
+export const revokeInvitation = (ctx: AuthedContext, id: string) =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (tx) => {
+      const [row] = await tx
+        .update(invitations)
+        .set({ status: 'revoked' })
+        .where(
+          and(
+            eq(invitations.tenantId, ctx.tenantId),
+            eq(invitations.id, id),
+            eq(invitations.status, 'pending'),
+          ),
+        )
+        .returning();
+      if (!row) throw notFound('Pending invitation');
+      await writeAudit(tx, ctx, {
+        action: 'invitation.revoked',
+        targetType: 'invitation',
+        targetId: id,
+        changes: { email: { from: row.email, to: null } },
+      });
+    },
+    ctx.userId,
+  );

@@ -1,0 +1,108 @@
+import type { ReactNode } from 'react';
+import { cn } from '../../lib/cn';
+import { ErrorAlert } from './alert';
+import { Skeleton } from './skeleton';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+export interface DataTableProps<T> {
+  /** Accessible name of the table. */
+  label: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[] | undefined;
+  rowKey: (row: T) => string;
+  isLoading?: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+  /** Shown in place of the rows when the list is empty. */
+  empty?: ReactNode;
+  footer?: ReactNode;
+  'data-testid'?: string;
+}
+
+const cellBase = 'px-4 py-3 text-left align-middle';
+
+/**
+ * The one data table: loading skeleton rows, error (message + request id, "Try again"), empty message,
+ * then the rows. Horizontal scroll on narrow screens.
+ */
+export function DataTable<T>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  isLoading,
+  error,
+  onRetry,
+  empty,
+  footer,
+  ...rest
+}: DataTableProps<T>) {
+  if (error && !rows)
+    return <ErrorAlert error={error} onRetry={onRetry} title={`Could not load ${label.toLowerCase()}`} />;
+  const loading = isLoading && !rows;
+  return (
+    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="overflow-x-auto">
+        <table
+          aria-label={label}
+          aria-busy={loading || undefined}
+          className="w-full text-sm"
+          data-testid={rest['data-testid']}
+        >
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
+            <tr>
+              {columns.map((column) => (
+                <th key={column.key} scope="col" className={cn(cellBase, 'py-2.5', column.className)}>
+                  {column.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-200 text-zinc-800 dark:divide-zinc-800 dark:text-zinc-200">
+            {loading
+              ? ['a', 'b', 'c'].map((key) => (
+                  <tr key={key}>
+                    {columns.map((column) => (
+                      <td key={column.key} className={cellBase}>
+                        <Skeleton className="w-3/4" />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              : null}
+            {!loading && rows?.length === 0 ? (
+              <tr>
+                <td
+                  colSpan={columns.length}
+                  className="px-4 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400"
+                >
+                  {empty ?? 'Nothing here yet.'}
+                </td>
+              </tr>
+            ) : null}
+            {rows?.map((row) => (
+              <tr key={rowKey(row)} className="hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30">
+                {columns.map((column) => (
+                  <td key={column.key} className={cn(cellBase, column.className)}>
+                    {column.cell(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {loading ? <span className="sr-only">Loading {label.toLowerCase()}…</span> : null}
+      {error && rows ? <ErrorAlert error={error} onRetry={onRetry} className="m-3" /> : null}
+      {footer ? (
+        <div className="border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">{footer}</div>
+      ) : null}
+    </div>
+  );
+}

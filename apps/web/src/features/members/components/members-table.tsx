@@ -1,0 +1,131 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { Member } from '@tessera/contracts';
+import { useState } from 'react';
+import { MutationError } from '../../../components/mutation-error';
+import { Badge } from '../../../components/ui/badge';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { type Column, DataTable } from '../../../components/ui/data-table';
+import { Select } from '../../../components/ui/input';
+import { useSession } from '../../../hooks/use-me';
+import { useRemoveMember } from '../api/remove-member';
+import { useUpdateMember } from '../api/update-member';
+import { MemberActions } from './member-actions';
+import type { RoleOption } from './role-option';
+
+export interface MembersTableProps {
+  query: UseQueryResult<Member[]>;
+  /** Known roles: the role becomes a select (with `members.manage`). */
+  roleOptions: readonly RoleOption[] | undefined;
+  canManage: boolean;
+}
+
+export function MembersTable({ query, roleOptions, canManage }: MembersTableProps) {
+  const { user } = useSession();
+  const update = useUpdateMember();
+  const remove = useRemoveMember();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const busy = (member: Member) => update.isPending && update.variables?.id === member.id;
+
+  const roleCell = (member: Member) => {
+    const self = member.userId === user.id;
+    if (!canManage || !roleOptions || self) return member.roleName;
+    const options = roleOptions.some((role) => role.id === member.roleId)
+      ? roleOptions
+      : [{ id: member.roleId, name: member.roleName }, ...roleOptions];
+    return (
+      <Select
+        aria-label={`Role of ${member.name}`}
+        className="h-8 w-44"
+        value={member.roleId}
+        disabled={busy(member)}
+        onChange={(event) =>
+          update.mutate({ id: member.id, roleId: event.target.value, version: member.version })
+        }
+      >
+        {options.map((role) => (
+          <option key={role.id} value={role.id}>
+            {role.name}
+          </option>
+        ))}
+      </Select>
+    );
+  };
+
+  const columns: Column<Member>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (member) => (
+        <span className="flex items-center gap-2 font-medium text-zinc-900 dark:text-zinc-100">
+          {member.name}
+          {member.userId === user.id ? <Badge tone="info">You</Badge> : null}
+        </span>
+      ),
+    },
+    { key: 'email', header: 'Email', cell: (member) => member.email },
+    { key: 'role', header: 'Role', cell: roleCell },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (member) => (
+        <Badge tone={member.status === 'active' ? 'success' : 'neutral'}>
+          {member.status === 'active' ? 'Active' : 'Disabled'}
+        </Badge>
+      ),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      key: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      className: 'text-right',
+      cell: (member) =>
+        member.userId === user.id ? null : (
+          <MemberActions
+            member={member}
+            busy={busy(member)}
+            onToggleStatus={() =>
+              update.mutate({
+                id: member.id,
+                status: member.status === 'active' ? 'disabled' : 'active',
+                version: member.version,
+              })
+            }
+            onRemove={() => setRemoving(member)}
+          />
+        ),
+    });
+  }
+
+  return (
+    <>
+      <MutationError error={update.error} onReload={() => void query.refetch()} what="The member" />
+      <DataTable
+        label="Members"
+        data-testid="members-table"
+        columns={columns}
+        rows={query.data}
+        rowKey={(member) => member.id}
+        isLoading={query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        empty="No members yet. Invite your team to get started."
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+        title={`Remove ${removing?.name ?? 'member'}?`}
+        confirmLabel="Remove member"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing.id, { onSuccess: () => setRemoving(null) })}
+      >
+        {removing?.email} will lose access to this company. Their records stay. You can invite them again
+        later.
+      </ConfirmDialog>
+    </>
+  );
+}
