@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { shot, signIn } from './helpers.ts';
 
-const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
+// Every app page needs a session: sign in as the demo owner first.
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
 
 test('the app loads with its navigation', async ({ page }) => {
   await page.goto('/');

@@ -76,6 +76,14 @@ export const invitationSchema = z.object({
   createdAt: isoDateTime,
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+/** What an invitation link is for (public lookup before accepting). */
+export const invitationLookupSchema = z.object({
+  email: z.string(),
+  tenantName: z.string(),
+  roleName: z.string(),
+  existingUser: z.boolean(),
+});
+export type InvitationLookup = z.infer<typeof invitationLookupSchema>;
 export const invitationCreateInput = z.strictObject({ email, roleId: uuid });
 export const invitationAcceptInput = z.strictObject({
   token: z.string().min(10).max(200),

@@ -19,12 +19,6 @@ import { createInvitation, listInvitations, revokeInvitation } from './invitatio
 
 const tags = ['members'];
 const tokenQuery = z.strictObject({ token: z.string().min(10).max(200) });
-const lookupSchema = z.object({
-  email: z.string(),
-  tenantName: z.string(),
-  roleName: z.string(),
-  existingUser: z.boolean(),
-});
 
 export const invitationRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -83,7 +77,7 @@ export const invitationRoutes = async (app: FastifyInstance, deps: IdentityDeps)
         tags,
         summary: 'What an invitation link is for',
         querystring: tokenQuery,
-        response: replies(lookupSchema),
+        response: replies(invitationLookupSchema),
       },
     },
     async (req) => ok(await lookupInvitation(deps, req.query.token)),
