@@ -3,6 +3,7 @@ import {
   idParams,
   invitationAcceptInput,
   invitationCreateInput,
+  invitationLookupSchema,
   invitationSchema,
 } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
