@@ -7,6 +7,8 @@ export const paginationSchema = z.object({
   nextCursor: z.string().nullable(),
   hasMore: z.boolean(),
   total: z.number().int().optional(),
+  /** True when `total` is the planner's estimate (large result sets) rather than an exact count. */
+  totalIsEstimate: z.boolean().optional(),
 });
 export type Pagination = z.infer<typeof paginationSchema>;
 

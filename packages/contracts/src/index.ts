@@ -1,4 +1,5 @@
 export * from './access/index.ts';
+export * from './crm/index.ts';
 export * from './envelope.ts';
 export * from './errors.ts';
 export * from './health.ts';

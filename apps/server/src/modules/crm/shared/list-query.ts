@@ -1,0 +1,142 @@
+import type { Pagination } from '@tessera/contracts';
+import { type AnyColumn, and, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/http/pagination.ts';
+
+/** One sortable field: its SQL expression (never null) and how its cursor value is typed. */
+export interface SortSpec {
+  expr: AnyColumn | SQL;
+  type: 'timestamp' | 'text' | 'number' | 'date';
+}
+
+export interface ListRequest {
+  limit: number;
+  cursor?: string;
+  sort: string;
+  includeTotal?: boolean;
+  archived?: 'exclude' | 'include' | 'only';
+  q?: string;
+}
+
+export interface ListSpec {
+  table: PgTable;
+  id: AnyColumn;
+  tenantId: AnyColumn;
+  archivedAt?: AnyColumn;
+  searchText?: AnyColumn;
+  sorts: Record<string, SortSpec>;
+  /** Filters, record scope… (tenant, archive and search conditions are added here). */
+  where: (SQL | undefined)[];
+}
+
+/** Exact totals up to this many rows; above, the planner's estimate (flagged `totalIsEstimate`). */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const cast = (value: string | number | null, type: SortSpec['type']) => {
+  if (type === 'timestamp') return sql`${value}::timestamptz`;
+  if (type === 'date') return sql`${value}::date`;
+  if (type === 'number') return sql`${value}::numeric`;
+  return sql`${value}::text`;
+};
+
+const cursorValue = (value: unknown): string | number => {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return String(value);
+};
+
+/** The WHERE of a list: tenant, archive state, search and the caller's filters (shared by page, total, export). */
+export const listConditions = (
+  spec: ListSpec,
+  tenantId: string,
+  req: Pick<ListRequest, 'archived' | 'q'>,
+): SQL => {
+  const conditions: (SQL | undefined)[] = [sql`${spec.tenantId} = ${tenantId}`, ...spec.where];
+  if (spec.archivedAt) {
+    if ((req.archived ?? 'exclude') === 'exclude') conditions.push(isNull(spec.archivedAt));
+    if (req.archived === 'only') conditions.push(isNotNull(spec.archivedAt));
+  }
+  if (req.q && spec.searchText)
+    conditions.push(sql`${spec.searchText} like ${`%${escapeLike(req.q.toLowerCase())}%`}`);
+  return and(...conditions) as SQL;
+};
+
+const parseSort = (spec: ListSpec, sort: string) => {
+  const desc = sort.startsWith('-');
+  const field = desc ? sort.slice(1) : sort;
+  const s = spec.sorts[field];
+  if (!s) throw new AppError('VALIDATION_ERROR', `Cannot sort by ${field}`);
+  return { field, desc, ...s };
+};
+
+/**
+ * Keyset pagination: `ORDER BY <sort>, id` in one direction and `(sort, id) < / > (cursor)` — an index range
+ * scan whatever the page depth. Returns the page rows (with the sort value as `__sort`) and the pagination.
+ */
+export const runList = async <Row extends Record<string, unknown>>(
+  tx: Tx,
+  spec: ListSpec,
+  tenantId: string,
+  req: ListRequest,
+  select: Record<string, AnyColumn | SQL>,
+): Promise<{ rows: Row[]; pagination: Pagination }> => {
+  const sort = parseSort(spec, req.sort);
+  const where = [listConditions(spec, tenantId, req)];
+  if (req.cursor) {
+    const [value, id] = decodeCursor(req.cursor);
+    if (typeof id !== 'string' || value === undefined)
+      throw new AppError('VALIDATION_ERROR', 'Invalid cursor');
+    const op = sort.desc ? sql`<` : sql`>`;
+    where.push(sql`(${sort.expr}, ${spec.id}) ${op} (${cast(value, sort.type)}, ${id}::uuid)`);
+  }
+  const dir = sort.desc ? sql`desc` : sql`asc`;
+  const rows = (await tx
+    .select({ ...select, __sort: sort.expr as SQL })
+    .from(spec.table)
+    .where(and(...where))
+    .orderBy(sql`${sort.expr} ${dir}`, sql`${spec.id} ${dir}`)
+    .limit(req.limit + 1)) as unknown as (Row & { __sort: unknown; id: string })[];
+  const hasMore = rows.length > req.limit;
+  const page = hasMore ? rows.slice(0, req.limit) : rows;
+  const last = page.at(-1);
+  const pagination: Pagination = {
+    limit: req.limit,
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor([cursorValue(last.__sort), last.id]) : null,
+  };
+  if (req.includeTotal) Object.assign(pagination, await countRows(tx, spec, tenantId, req));
+  return { rows: page, pagination };
+};
+
+/** Exact count up to EXACT_TOTAL_LIMIT rows; beyond that the planner's row estimate, flagged as such. */
+export const countRows = async (
+  tx: Tx,
+  spec: ListSpec,
+  tenantId: string,
+  req: Pick<ListRequest, 'archived' | 'q'>,
+) => {
+  const where = listConditions(spec, tenantId, req);
+  const capped = tx
+    .select({ one: sql`1` })
+    .from(spec.table)
+    .where(where)
+    .limit(EXACT_TOTAL_LIMIT + 1);
+  const counted = (await tx.execute(sql`select count(*)::int as n from (${capped}) capped`)) as unknown as {
+    rows: { n: number }[];
+  };
+  const exact = counted.rows[0]?.n ?? 0;
+  if (exact <= EXACT_TOTAL_LIMIT) return { total: exact };
+  const plan = (await tx.execute(
+    sql`explain (format json) ${tx.select({ one: sql`1` }).from(spec.table).where(where)}`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  const json = Object.values(plan.rows[0] ?? {})[0];
+  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as { Plan: { 'Plan Rows': number } }[];
+  return {
+    total: Math.max(EXACT_TOTAL_LIMIT + 1, Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0)),
+    totalIsEstimate: true,
+  };
+};

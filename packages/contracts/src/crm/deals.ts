@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { isoDateTime, uuid, version } from '../primitives.ts';
+import {
+  cents,
+  csvList,
+  currency,
+  DEAL_STATUSES,
+  dateOnly,
+  listParams,
+  recordBase,
+  sortParam,
+  tag,
+  tags,
+} from './common.ts';
+
+export const stageSchema = z.object({
+  id: uuid,
+  name: z.string(),
+  position: z.number().int(),
+  probability: z.number().int().min(0).max(100),
+  kind: z.enum(['open', 'won', 'lost']),
+});
+export const pipelineSchema = z.object({
+  ...recordBase,
+  name: z.string(),
+  isDefault: z.boolean(),
+  stages: z.array(stageSchema),
+});
+export type Pipeline = z.infer<typeof pipelineSchema>;
+const stageInput = z.strictObject({
+  id: uuid.optional(),
+  name: z.string().trim().min(1).max(80),
+  probability: z.number().int().min(0).max(100),
+  kind: z.enum(['open', 'won', 'lost']).default('open'),
+});
+export const pipelineCreateInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  isDefault: z.boolean().optional(),
+  stages: z.array(stageInput).min(1).max(30),
+});
+export const pipelineUpdateInput = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  isDefault: z.boolean().optional(),
+  stages: z.array(stageInput).min(1).max(30).optional(),
+  version,
+});
+
+export const dealStatus = z.enum(DEAL_STATUSES);
+export const dealSchema = z.object({
+  ...recordBase,
+  title: z.string(),
+  companyId: uuid.nullable(),
+  contactId: uuid.nullable(),
+  pipelineId: uuid,
+  stageId: uuid,
+  amountCents: z.number().int().optional(),
+  currency: z.string(),
+  expectedCloseDate: z.string().nullable(),
+  ownerId: uuid.nullable(),
+  status: dealStatus,
+  lostReason: z.string().nullable(),
+  closedAt: isoDateTime.nullable(),
+  leadId: uuid.nullable(),
+  tags: z.array(z.string()),
+});
+export type Deal = z.infer<typeof dealSchema>;
+const dealFields = {
+  title: z.string().trim().min(1, 'Required').max(200),
+  companyId: uuid.nullable().optional(),
+  contactId: uuid.nullable().optional(),
+  pipelineId: uuid.optional(),
+  stageId: uuid.optional(),
+  amountCents: cents.optional(),
+  currency: currency.optional(),
+  expectedCloseDate: dateOnly.nullable().optional(),
+  ownerId: uuid.nullable().optional(),
+  tags: tags.optional(),
+};
+export const dealCreateInput = z.strictObject(dealFields);
+export type DealCreateInput = z.input<typeof dealCreateInput>;
+export const dealUpdateInput = z.strictObject({
+  ...z.object(dealFields).omit({ pipelineId: true, stageId: true }).partial().shape,
+  version,
+});
+export const dealStageInput = z.strictObject({ stageId: uuid, version: version.optional() });
+export const dealLostInput = z.strictObject({
+  reason: z.string().trim().min(1, 'Say why the deal was lost').max(500),
+  version: version.optional(),
+});
+export const dealWonInput = z.strictObject({ version: version.optional() });
+export const dealListQuery = z.strictObject({
+  ...listParams,
+  sort: sortParam(['createdAt', 'updatedAt', 'amountCents', 'expectedCloseDate', 'title'], '-createdAt'),
+  pipelineId: uuid.optional(),
+  stageId: uuid.optional(),
+  status: csvList(dealStatus).optional(),
+  ownerId: z.union([uuid, z.literal('me'), z.literal('none')]).optional(),
+  companyId: uuid.optional(),
+  tag: csvList(tag).optional(),
+  amountMin: z.coerce.number().int().min(0).optional(),
+  amountMax: z.coerce.number().int().min(0).optional(),
+  closeFrom: dateOnly.optional(),
+  closeTo: dateOnly.optional(),
+});
