@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
+import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
@@ -54,7 +55,10 @@ export const identityDeps = ({
     appUrl: config.appUrl,
   },
   // Other modules' part of a new tenant, in the sign-up transaction.
-  onTenantCreated: [(tx, tenantId) => initTenantSettings(tx, tenantId).then(() => undefined)],
+  onTenantCreated: [
+    (tx, tenantId) => initTenantSettings(tx, tenantId).then(() => undefined),
+    (tx, tenantId) => createDefaultPipeline(tx, tenantId).then(() => undefined),
+  ],
 });
 
 /** Builds the HTTP application. Used by `main.ts` and by every API test (through `app.inject`). */
@@ -93,6 +97,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });
+  await app.register(crmRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

@@ -197,3 +197,26 @@ describe('member import (CSV)', () => {
     expect(empty.statusCode).toBe(400);
   });
 });
+
+describe('accepting as an existing account', () => {
+  it('needs the second factor when the account has 2FA, and counts failures towards the lockout', async () => {
+    const { currentTotp } = await import('../../src/platform/auth/index.ts');
+    const victim = await signUp(t.app, { tenantName: 'Victim Co' });
+    const setup = (await asBrowser(t.app, victim, { method: 'POST', url: '/api/v1/auth/totp/setup' })).json()
+      .data;
+    await asBrowser(t.app, victim, {
+      method: 'POST',
+      url: '/api/v1/auth/totp/enable',
+      payload: { code: currentTotp(setup.secret) },
+    });
+    expect((await invite(victim.email, 'sales')).statusCode).toBe(201);
+    const token = await invitationToken(t.database, victim.email);
+    const passwordOnly = await accept({ token, password: PASSWORD });
+    expect(passwordOnly.statusCode).toBe(401);
+    expect(passwordOnly.json().error.details).toEqual({ reason: 'TOTP_REQUIRED' });
+    expect(passwordOnly.cookies).toHaveLength(0);
+    expect((await accept({ token, password: PASSWORD, totp: '000000' })).statusCode).toBe(401);
+    const ok = await accept({ token, password: PASSWORD, totp: currentTotp(setup.secret) });
+    expect(ok.statusCode).toBe(200);
+  });
+});

@@ -89,6 +89,10 @@ export const invitationAcceptInput = z.strictObject({
   token: z.string().min(10).max(200),
   name: personName.optional(),
   password: z.string().min(8).max(128).optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'Enter the 6-digit code')
+    .optional(),
 });
 
 export const memberImportRowResult = z.object({

@@ -11,7 +11,7 @@ export type RouteAccess = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
-    /** Check the CSRF header on this public cookie route too (refresh, logout). */
+    /** Check the CSRF header on this public route too when called with the session cookie (logout). */
     csrf?: boolean;
   }
 }

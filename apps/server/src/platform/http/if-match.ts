@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 const VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
 
 /**
- * Optimistic concurrency via `If-Match`: on PATCH/PUT/DELETE a numeric `If-Match: "3"` becomes `version: 3` in the
+ * Optimistic concurrency via `If-Match`: on PATCH/PUT a numeric `If-Match: "3"` becomes `version: 3` in the
  * body when the body does not carry one, so either way works and the contract's `version` field checks it.
  */
 export const registerIfMatch = (app: FastifyInstance) => {

@@ -48,11 +48,12 @@ export const authedContext = (req: FastifyRequest, database: Database): AuthedCo
   return ctx as AuthedContext;
 };
 
-/** Runs the request's after-commit callbacks once the response is sent; failures are logged, never thrown. */
+/** Runs the request's after-commit callbacks once a successful response is sent; failures are logged, never thrown. */
 export const registerAfterCommit = (app: FastifyInstance) => {
-  app.addHook('onResponse', async (req) => {
+  app.addHook('onResponse', async (req, reply) => {
     const callbacks = req.afterCommit;
-    if (!callbacks) return;
+    // An error response means the service's transaction rolled back: nothing to follow up.
+    if (!callbacks || reply.statusCode >= 400) return;
     req.afterCommit = undefined;
     for (const fn of callbacks) {
       await fn().catch((err: unknown) => req.log.error({ err }, 'after-commit side effect failed'));

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { AppError } from '../http/app-error.ts';
 import { ok } from '../http/envelope.ts';
 import { replies } from '../http/route-schema.ts';
 import { recentMail } from './outbox.ts';
+
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 
 const mailSchema = z.object({
   id: z.string(),
@@ -15,7 +18,10 @@ const mailSchema = z.object({
   createdAt: z.string(),
 });
 
-/** Development only (never registered in production): the latest outgoing e-mails, to follow links without SMTP. */
+/**
+ * Development only (never registered in production), and only to clients on this machine (loopback): the latest
+ * outgoing e-mails, to follow invitation and reset links without SMTP.
+ */
 export const devMailboxRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/dev/mailbox',
@@ -27,7 +33,9 @@ export const devMailboxRoutes = async (app: FastifyInstance, { database }: { dat
         response: replies(z.array(mailSchema)),
       },
     },
-    async () =>
-      ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))),
+    async (req) => {
+      if (!isLoopback(req.ip)) throw new AppError('NOT_FOUND', 'No route GET /api/v1/dev/mailbox');
+      return ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })));
+    },
   );
 };

@@ -52,7 +52,11 @@ export const mailJobs = (transport: MailTransport, from: string): JobDefinition[
         .select({ id: mailOutbox.id })
         .from(mailOutbox)
         .where(
-          and(eq(mailOutbox.status, 'queued'), lt(mailOutbox.createdAt, sql`now() - interval '1 minute'`)),
+          and(
+            eq(mailOutbox.status, 'queued'),
+            eq(mailOutbox.attempts, 0),
+            lt(mailOutbox.createdAt, sql`now() - interval '1 minute'`),
+          ),
         )
         .limit(500);
       for (const { id } of stale) await send(SEND_MAIL_JOB, { id }, { singletonKey: id });

@@ -1,4 +1,4 @@
-import type { RecordScope, ScopedResource } from '@tessera/contracts';
+import type { ScopedResource } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { scopeCondition } from '../../../platform/access/index.ts';
@@ -8,50 +8,42 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 
 /** What the generic record operations need to know about a CRM table. */
-export interface RecordDef<Row extends { id: string; version: number }> {
-  /** Singular name: audit target type, messages ("lead"). */
+export interface RecordDef {
+  /** Singular name: audit action prefix and target type ("lead"). */
   name: string;
-  table: PgTable & {
-    id: PgColumn;
-    tenantId: PgColumn;
-    version: PgColumn;
-    archivedAt: PgColumn;
-    updatedAt: PgColumn;
-  };
+  /** For messages ("Lead"). */
+  label: string;
+  table: PgTable & { id: PgColumn; tenantId: PgColumn; version: PgColumn; archivedAt: PgColumn };
   scope: ScopedResource;
   /** Column the record scope (own/team) applies to. */
   owner?: AnyColumn;
   /** Fields compared for the audit diff. */
-  auditFields: readonly (keyof Row & string)[];
-  label: string;
-  _row?: Row;
+  auditFields: readonly string[];
 }
 
-type RowOf<D> = D extends RecordDef<infer R> ? R : never;
+type BaseRow = { id: string; version: number };
 
-export const scopeWhere = (
-  ctx: AuthedContext,
-  def: RecordDef<never> | RecordDef<{ id: string; version: number }>,
-): SQL | undefined => (def.owner ? scopeCondition(ctx.auth, def.scope, def.owner) : undefined);
+export const scopeWhere = (ctx: AuthedContext, def: RecordDef): SQL | undefined =>
+  def.owner ? scopeCondition(ctx.auth, def.scope, def.owner) : undefined;
 
-const byId = <D extends RecordDef<{ id: string; version: number }>>(ctx: AuthedContext, def: D, id: string) =>
+const byId = (ctx: AuthedContext, def: RecordDef, id: string) =>
   and(eq(def.table.tenantId, ctx.tenantId), eq(def.table.id, id), scopeWhere(ctx, def));
 
 export const notFoundError = (label: string) => new AppError('NOT_FOUND', `${label} not found`);
 
 /** A record of the tenant within the caller's scope, or 404 (another tenant's id is a 404 too). */
-export const findRecord = async <D extends RecordDef<{ id: string; version: number }>>(
+export const findRecord = async <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
-  def: D,
+  def: RecordDef,
   id: string,
   lock = false,
-): Promise<RowOf<D>> => {
+): Promise<Row> => {
   const query = tx
     .select()
     .from(def.table as PgTable)
     .where(byId(ctx, def, id));
-  const [row] = (await (lock ? query.for('update') : query)) as RowOf<D>[];
+  const [row] = (await (lock ? query.for('update') : query)) as unknown as Row[];
   if (!row) throw notFoundError(def.label);
   return row;
 };
@@ -61,86 +53,91 @@ export const conflict = (label: string, current: unknown) =>
     details: { current },
   });
 
-/** Inserts a record of the tenant and writes its audit row (`<name>.created`) in the same transaction. */
-export const insertRecord = async <D extends RecordDef<{ id: string; version: number }>>(
+const audit = (
   tx: Tx,
   ctx: AuthedContext,
-  def: D,
+  def: RecordDef,
+  action: string,
+  id: string,
+  before: object | null,
+  after: object,
+) =>
+  writeAudit(tx, ctx, {
+    action: `${def.name}.${action}`,
+    targetType: def.name,
+    targetId: id,
+    changes: diffChanges(
+      before as Record<string, unknown> | null,
+      after as Record<string, unknown>,
+      def.auditFields as string[],
+    ),
+  });
+
+/** Inserts a record of the tenant and writes its audit row (`<name>.created`) in the same transaction. */
+export const insertRecord = async <Row extends BaseRow>(
+  tx: Tx,
+  ctx: AuthedContext,
+  def: RecordDef,
   values: Record<string, unknown>,
-): Promise<RowOf<D>> => {
+): Promise<Row> => {
   const [row] = (await tx
     .insert(def.table)
     .values({ ...values, tenantId: ctx.tenantId, createdBy: ctx.userId } as never)
-    .returning()) as RowOf<D>[];
+    .returning()) as unknown as Row[];
   if (!row) throw new Error(`${def.name} insert returned nothing`);
-  await writeAudit(tx, ctx, {
-    action: `${def.name}.created`,
-    targetType: def.name,
-    targetId: row.id,
-    changes: diffChanges(null, row as Record<string, unknown>, def.auditFields as string[]),
-  });
+  await audit(tx, ctx, def, 'created', row.id, null, row);
   return row;
 };
 
 /**
- * Updates a record if `version` matches (then bumps it), with a field-diff audit row. A stale version is a 409
- * carrying the current record (`toDto`), and nothing changes.
+ * Updates a record when `version` matches (or is not given, for actions) and bumps it, with a field-diff
+ * audit row. A stale version is a 409 carrying the current record, and nothing changes.
  */
-export const updateRecord = async <D extends RecordDef<{ id: string; version: number }>>(
+export const updateRecord = async <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
-  def: D,
+  def: RecordDef,
   id: string,
   version: number | undefined,
   patch: Record<string, unknown>,
-  toDto: (row: RowOf<D>) => unknown,
+  toDto: (row: Row) => unknown,
   action = 'updated',
-): Promise<{ before: RowOf<D>; after: RowOf<D> }> => {
-  const before = await findRecord(tx, ctx, def, id, true);
+): Promise<{ before: Row; after: Row }> => {
+  const before = await findRecord<Row>(tx, ctx, def, id, true);
   if (version !== undefined && before.version !== version) throw conflict(def.label, toDto(before));
   const [after] = (await tx
     .update(def.table)
     .set({ ...patch, version: sql`${def.table.version} + 1` } as never)
     .where(byId(ctx, def, id))
-    .returning()) as RowOf<D>[];
+    .returning()) as unknown as Row[];
   if (!after) throw notFoundError(def.label);
-  const changes = diffChanges(
-    before as Record<string, unknown>,
-    after as Record<string, unknown>,
-    def.auditFields as string[],
-  );
-  await writeAudit(tx, ctx, { action: `${def.name}.${action}`, targetType: def.name, targetId: id, changes });
+  await audit(tx, ctx, def, action, id, before, after);
   return { before, after };
 };
 
-export const setArchived = (
+export const setArchived = <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
-  def: RecordDef<{ id: string; version: number }>,
+  def: RecordDef,
   id: string,
   archived: boolean,
   version: number | undefined,
-  toDto: (row: never) => unknown,
+  toDto: (row: Row) => unknown,
 ) =>
-  updateRecord(
+  updateRecord<Row>(
     tx,
     ctx,
     def,
     id,
     version,
     { archivedAt: archived ? new Date() : null },
-    toDto as never,
+    toDto,
     archived ? 'archived' : 'restored',
   );
 
-/** Deletes a record (foreign-key violations → 409 "still referenced"), with an audit row. */
-export const deleteRecord = async (
-  tx: Tx,
-  ctx: AuthedContext,
-  def: RecordDef<{ id: string; version: number }>,
-  id: string,
-): Promise<void> => {
-  const before = await findRecord(tx, ctx, def, id, true);
+/** Deletes a record (still referenced → 409 "archive it instead"), with an audit row. */
+export const deleteRecord = async (tx: Tx, ctx: AuthedContext, def: RecordDef, id: string): Promise<void> => {
+  const before = await findRecord<BaseRow>(tx, ctx, def, id, true);
   await tx
     .delete(def.table)
     .where(byId(ctx, def, id))
@@ -161,5 +158,3 @@ export const deleteRecord = async (
     changes: diffChanges(before as Record<string, unknown>, {}, def.auditFields as string[]),
   });
 };
-
-export type { RecordScope };

@@ -65,6 +65,21 @@ const auditLogin = async (
   );
 };
 
+/** Verifies a TOTP code against the user's sealed secret. A secret sealed under another JWT_SECRET cannot be read. */
+export const checkTotp = (deps: IdentityDeps, user: Pick<UserRow, 'totpSecret'>, code: string): boolean => {
+  if (!user.totpSecret) return false;
+  let secret: string;
+  try {
+    secret = deps.secretBox.open(user.totpSecret);
+  } catch {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Your two-factor set-up can no longer be read (the server secret was changed). Ask your administrator.',
+    );
+  }
+  return verifyTotp(secret, code);
+};
+
 export interface LoginResult {
   user: UserRow;
   tenantId: string;
@@ -100,7 +115,7 @@ export const authenticateUser = async (
       throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
         details: { reason: TOTP_REQUIRED },
       });
-    if (!user.totpSecret || !verifyTotp(deps.secretBox.open(user.totpSecret), input.totp)) {
+    if (!checkTotp(deps, user, input.totp)) {
       await recordFailure(deps, user.id);
       await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
       throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {

@@ -1,9 +1,11 @@
+import { TOTP_REQUIRED } from '@tessera/contracts';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Principal } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { hashPassword, verifyPassword } from '../../../platform/auth/index.ts';
 import { enterScope, withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { assertNotLocked, checkTotp, recordFailure } from '../auth/login.service.ts';
 import type { ClientMeta } from '../auth/session-tokens.ts';
 import { assertPasswordNotEmail } from '../auth/signup.service.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
@@ -54,24 +56,35 @@ export const lookupInvitation = async (deps: IdentityDeps, token: string) => {
  */
 export const acceptInvitation = async (
   deps: IdentityDeps,
-  input: { token: string; name?: string; password?: string },
+  input: { token: string; name?: string; password?: string; totp?: string },
   caller: Principal | undefined,
   meta: ClientMeta & { requestId: string },
 ): Promise<{ userId: string; tenantId: string }> => {
   const { invitation } = await pendingInvitation(deps, input.token);
   const [existing] = await deps.database.db.select().from(users).where(eq(users.email, invitation.email));
-  if (existing) {
-    const signedInAsThem = caller?.userId === existing.id;
-    if (
-      !signedInAsThem &&
-      !(input.password && (await verifyPassword(existing.passwordHash, input.password)))
-    ) {
+  if (existing && caller?.userId !== existing.id) {
+    // Not signed in as that account: the same checks as a sign-in (lockout, password, second factor).
+    assertNotLocked(existing);
+    if (!input.password || !(await verifyPassword(existing.passwordHash, input.password))) {
+      if (input.password) await recordFailure(deps, existing.id);
       throw new AppError(
         'UNAUTHENTICATED',
         `Sign in as ${invitation.email} or enter that account's password to accept`,
       );
     }
-  } else {
+    if (existing.totpEnabled) {
+      if (!input.totp)
+        throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
+          details: { reason: TOTP_REQUIRED },
+        });
+      if (!checkTotp(deps, existing, input.totp)) {
+        await recordFailure(deps, existing.id);
+        throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
+          details: { reason: TOTP_REQUIRED },
+        });
+      }
+    }
+  } else if (!existing) {
     if (!input.name || !input.password) {
       throw new AppError('VALIDATION_ERROR', 'Your name and a password are needed to create your account', {
         details: [

@@ -1,0 +1,130 @@
+import {
+  type BulkResult,
+  LEAD_TRANSITIONS,
+  type Lead,
+  type LeadBulkInput,
+  type LeadStatus,
+} from '@tessera/contracts';
+import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { deleteRecord, findRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
+import { assertReferences } from '../shared/references.ts';
+import { type LeadRow, leadDef, toLead } from './lead-record.ts';
+
+const invalidTransition = (from: LeadStatus, to: LeadStatus) =>
+  new AppError('CONFLICT', `A lead cannot go from ${from} to ${to}`, {
+    details: { from, to, allowed: LEAD_TRANSITIONS[from] },
+  });
+
+/** Moves a lead along new → in_progress → qualified → won / lost (see LEAD_TRANSITIONS). */
+const changeStatusIn = async (
+  t: Tx,
+  ctx: AuthedContext,
+  id: string,
+  status: LeadStatus,
+  reason: string | undefined,
+  version?: number,
+) => {
+  const lead = await findRecord<LeadRow>(t, ctx, leadDef, id, true);
+  if (lead.status === status) return lead;
+  if (!LEAD_TRANSITIONS[lead.status].includes(status)) throw invalidTransition(lead.status, status);
+  if (status === 'won' && !lead.convertedAt)
+    throw new AppError('CONFLICT', 'Convert the lead to mark it won');
+  return (
+    await updateRecord<LeadRow>(
+      t,
+      ctx,
+      leadDef,
+      id,
+      version,
+      { status, statusReason: reason ?? null },
+      (r) => toLead(ctx, r),
+      'status_changed',
+    )
+  ).after;
+};
+
+const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
+  await assertReferences(t, ctx.tenantId, { ownerId });
+  return (
+    await updateRecord<LeadRow>(t, ctx, leadDef, id, version, { ownerId }, (r) => toLead(ctx, r), 'assigned')
+  ).after;
+};
+
+export const changeLeadStatus = (
+  ctx: AuthedContext,
+  id: string,
+  input: { status: LeadStatus; reason?: string; version?: number },
+): Promise<Lead> =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (t) => toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
+    ctx.userId,
+  );
+
+export const assignLead = (
+  ctx: AuthedContext,
+  id: string,
+  input: { ownerId: string | null; version?: number },
+): Promise<Lead> =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)),
+    ctx.userId,
+  );
+
+const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: string) => {
+  switch (input.action) {
+    case 'assign':
+      return assignIn(t, ctx, id, input.ownerId);
+    case 'status':
+      return changeStatusIn(t, ctx, id, input.status, input.reason);
+    case 'tag': {
+      const lead = await findRecord<LeadRow>(t, ctx, leadDef, id, true);
+      const remove = new Set(input.remove ?? []);
+      const tags = [...new Set([...lead.tags.filter((x) => !remove.has(x)), ...(input.add ?? [])])].slice(
+        0,
+        50,
+      );
+      return updateRecord<LeadRow>(t, ctx, leadDef, id, undefined, { tags }, (r) => toLead(ctx, r), 'tagged');
+    }
+    case 'archive':
+    case 'restore':
+      return setArchived<LeadRow>(t, ctx, leadDef, id, input.action === 'archive', undefined, (r) =>
+        toLead(ctx, r),
+      );
+    case 'delete':
+      return deleteRecord(t, ctx, leadDef, id);
+  }
+};
+
+/**
+ * Applies one action to up to 500 leads. Each lead runs in its own savepoint: one failure (not found, out of
+ * scope, invalid transition) is reported for that id and the others still apply. Permission for the action
+ * is checked by the route (delete needs leads.delete).
+ */
+export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
+  withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (t) => {
+      if (input.action === 'assign') await assertReferences(t, ctx.tenantId, { ownerId: input.ownerId });
+      const apply = perLead(ctx, input);
+      const results: BulkResult['results'] = [];
+      for (const id of [...new Set(input.ids)]) {
+        try {
+          await t.transaction((sp) => apply(sp, id).then(() => undefined));
+          results.push({ id, ok: true });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id, ok: false, error: { code: err.code, message: err.message } });
+        }
+      }
+      const succeeded = results.filter((r) => r.ok).length;
+      return { results, succeeded, failed: results.length - succeeded };
+    },
+    ctx.userId,
+  );

@@ -1,0 +1,69 @@
+import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tessera/contracts';
+import type { z } from 'zod';
+import { withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { runList } from '../shared/list-query.ts';
+import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
+import { assertReferences } from '../shared/references.ts';
+import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
+
+type ListQuery = z.output<typeof leadListQuery>;
+
+const tx = <T>(ctx: AuthedContext, fn: Parameters<typeof withTenant<T>>[2]) =>
+  withTenant(ctx.database, ctx.tenantId, fn, ctx.userId);
+
+export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
+  tx(ctx, async (t) => {
+    const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
+    const { rows, pagination } = await runList<LeadRow>(
+      t,
+      leadListSpec(ctx, filters),
+      ctx.tenantId,
+      { limit, cursor, sort, includeTotal, archived, q },
+      leadColumns,
+    );
+    return { items: rows.map((r) => toLead(ctx, r)), pagination };
+  });
+
+export const getLead = (ctx: AuthedContext, id: string): Promise<Lead> =>
+  tx(ctx, async (t) => toLead(ctx, await findRecord<LeadRow>(t, ctx, leadDef, id)));
+
+/** Creates a lead; the owner defaults to its creator. */
+export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<Lead> =>
+  tx(ctx, async (t) => {
+    const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
+    await assertReferences(t, ctx.tenantId, { ownerId, vendorId: input.vendorId });
+    return toLead(
+      ctx,
+      await insertRecord<LeadRow>(t, ctx, leadDef, {
+        ...input,
+        ownerId,
+        tags: [...new Set(input.tags ?? [])],
+      }),
+    );
+  });
+
+export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInput): Promise<Lead> =>
+  tx(ctx, async (t) => {
+    const { version, ...patch } = input;
+    await assertReferences(t, ctx.tenantId, { vendorId: patch.vendorId });
+    if (patch.tags) patch.tags = [...new Set(patch.tags)];
+    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) => toLead(ctx, r));
+    return toLead(ctx, after);
+  });
+
+export const archiveLead = (
+  ctx: AuthedContext,
+  id: string,
+  archived: boolean,
+  version?: number,
+): Promise<Lead> =>
+  tx(ctx, async (t) =>
+    toLead(
+      ctx,
+      (await setArchived<LeadRow>(t, ctx, leadDef, id, archived, version, (r) => toLead(ctx, r))).after,
+    ),
+  );
+
+export const deleteLead = (ctx: AuthedContext, id: string) =>
+  tx(ctx, (t) => deleteRecord(t, ctx, leadDef, id));

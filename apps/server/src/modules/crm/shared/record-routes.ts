@@ -1,0 +1,164 @@
+import {
+  archiveInput,
+  idParams,
+  type Pagination,
+  type Permission,
+  type RelatedType,
+  timelineItemSchema,
+  timelineQuery,
+} from '@tessera/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/index.ts';
+import { ok, page } from '../../../platform/http/envelope.ts';
+import { listReplies, replies } from '../../../platform/http/route-schema.ts';
+import { type AuthedContext, authedContext } from '../../../platform/http/service-context.ts';
+import type { RecordDef } from './record-ops.ts';
+import { timelineOf } from './timeline.ts';
+
+/** Everything the standard record routes need from an entity: schemas, permissions and its service. */
+export interface RecordRoutes<Dto, Create, Update, ListQuery> {
+  base: string;
+  tag: string;
+  def: RecordDef;
+  permissions: { view: Permission; create: Permission; update: Permission; delete: Permission };
+  schemas: {
+    dto: z.ZodType<Dto>;
+    create: z.ZodType<Create>;
+    update: z.ZodType<Update>;
+    list: z.ZodType<ListQuery>;
+  };
+  service: {
+    list(ctx: AuthedContext, query: ListQuery): Promise<{ items: Dto[]; pagination: Pagination }>;
+    get(ctx: AuthedContext, id: string): Promise<Dto>;
+    create(ctx: AuthedContext, input: Create): Promise<Dto>;
+    update(ctx: AuthedContext, id: string, input: Update): Promise<Dto>;
+    archive(ctx: AuthedContext, id: string, archived: boolean, version?: number): Promise<Dto>;
+    remove(ctx: AuthedContext, id: string): Promise<void>;
+  };
+  /** Adds `GET <base>/:id/timeline` for records activities and tasks can link to. */
+  timeline?: RelatedType;
+}
+
+const optionalVersion = z.strictObject({ version: archiveInput.shape.version.optional() }).optional();
+
+/**
+ * The standard routes of a CRM record: list (keyset, sort, filters, q, total), create (201, Idempotency-Key),
+ * get, patch (version → 409), delete, archive / restore, and the timeline. One mechanism for every entity.
+ */
+export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
+  app: FastifyInstance,
+  database: Database,
+  spec: RecordRoutes<Dto, Create, Update, ListQuery>,
+) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { base, permissions: p, schemas: s, service } = spec;
+  const tags = [spec.tag];
+  const ctx = (req: FastifyRequest) => authedContext(req, database);
+  const label = spec.def.label.toLowerCase();
+
+  r.get(
+    base,
+    {
+      config: { access: p.view },
+      schema: { tags, summary: `List ${spec.tag}`, querystring: s.list, response: listReplies(s.dto) },
+    },
+    async (req) => {
+      const { items, pagination } = await service.list(ctx(req), req.query as ListQuery);
+      return page(items, pagination);
+    },
+  );
+  r.post(
+    base,
+    {
+      config: { access: p.create },
+      schema: { tags, summary: `Create a ${label}`, body: s.create, response: replies(s.dto, 201) },
+    },
+    async (req, reply) => reply.code(201).send(ok(await service.create(ctx(req), req.body as Create))),
+  );
+  r.get(
+    `${base}/:id`,
+    {
+      config: { access: p.view },
+      schema: { tags, summary: `Get a ${label}`, params: idParams, response: replies(s.dto) },
+    },
+    async (req) => ok(await service.get(ctx(req), req.params.id)),
+  );
+  r.patch(
+    `${base}/:id`,
+    {
+      config: { access: p.update },
+      schema: {
+        tags,
+        summary: `Change a ${label} (send its version, or If-Match)`,
+        params: idParams,
+        body: s.update,
+        response: replies(s.dto),
+      },
+    },
+    async (req) => ok(await service.update(ctx(req), req.params.id, req.body as Update)),
+  );
+  r.delete(
+    `${base}/:id`,
+    {
+      config: { access: p.delete },
+      schema: {
+        tags,
+        summary: `Delete a ${label}`,
+        params: idParams,
+        response: replies(z.object({ deleted: z.literal(true) })),
+      },
+    },
+    async (req) => {
+      await service.remove(ctx(req), req.params.id);
+      return ok({ deleted: true as const });
+    },
+  );
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    r.post(
+      `${base}/:id/${action}`,
+      {
+        config: { access: archived ? p.delete : p.update },
+        schema: {
+          tags,
+          summary: `${archived ? 'Archive' : 'Restore'} a ${label}`,
+          params: idParams,
+          body: optionalVersion,
+          response: replies(s.dto),
+        },
+      },
+      async (req) => ok(await service.archive(ctx(req), req.params.id, archived, req.body?.version)),
+    );
+  }
+  const related = spec.timeline;
+  if (related) {
+    r.get(
+      `${base}/:id/timeline`,
+      {
+        config: { access: p.view },
+        schema: {
+          tags,
+          summary: `Activities, tasks and changes of a ${label}, newest first`,
+          params: idParams,
+          querystring: timelineQuery,
+          response: listReplies(timelineItemSchema),
+        },
+      },
+      async (req) => {
+        const c = ctx(req);
+        const { items, pagination } = await withTenant(
+          database,
+          c.tenantId,
+          (tx) => timelineOf(tx, c, spec.def, related, req.params.id, req.query.limit, req.query.cursor),
+          c.userId,
+        );
+        return page(items, pagination);
+      },
+    );
+  }
+};
