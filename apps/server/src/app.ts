@@ -97,7 +97,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });
-  await app.register(crmRoutes, { database });
+  await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

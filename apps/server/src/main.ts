@@ -25,7 +25,10 @@ const start = async () => {
   if (config.SEED_DEMO) {
     const demo = await seedDemo(identityDeps({ config, jwtSecret, database }));
     // The demo credentials are public (README); printed so that a first start needs no set-up.
-    if (demo.created) log.info(`demo company created: sign in as ${demo.email} / ${demo.password}`);
+    if (demo.created) {
+      log.info(`demo company created: sign in as ${demo.email} / ${demo.password}`);
+      for (const m of demo.members) log.info(`demo ${m.role}: ${m.email} / ${demo.password}`);
+    }
   }
   const jobs: JobRunner | undefined = await startJobs({
     database,

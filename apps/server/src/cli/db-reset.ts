@@ -30,6 +30,7 @@ try {
   await migrate(database, log);
   const demo = await seedDemo(identityDeps({ config, jwtSecret: resolveJwtSecret(config), database }));
   console.log(`Reset ${describeDatabase(config)}; demo sign-in: ${demo.email} / ${demo.password}`);
+  for (const m of demo.members) console.log(`  ${m.role}: ${m.email} / ${demo.password}`);
 } finally {
   await database.close();
 }

@@ -15,6 +15,7 @@ try {
   console.log(
     `${demo.created ? 'Demo company created' : 'Demo company already there'}: sign in as ${demo.email} / ${demo.password}`,
   );
+  for (const m of demo.members) console.log(`  ${m.role}: ${m.email} / ${demo.password}`);
 } finally {
   await database.close();
 }

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
+import { seedDemoData } from './demo-data.ts';
+import { addMembers } from './members.ts';
 
 export const DEMO = {
   tenantName: 'Demo Services Co',
@@ -8,14 +10,53 @@ export const DEMO = {
   password: 'tessera-demo-2026',
 } as const;
 
-/** Creates the demo company and its owner once (safe to run again). Returns the credentials when created now. */
+/** The demo company's team besides the owner; they sign in with the same (public) demo password. */
+export const DEMO_MEMBERS = [
+  { email: 'manager@demo.tessera.test', name: 'Marcus Reed', roleKey: 'manager' },
+  { email: 'sales1@demo.tessera.test', name: 'Sofia Alvarez', roleKey: 'sales' },
+  { email: 'sales2@demo.tessera.test', name: 'Sam Okafor', roleKey: 'sales' },
+  { email: 'dispatch@demo.tessera.test', name: 'Dana Kowalski', roleKey: 'dispatch' },
+] as const;
+
+/**
+ * Creates the demo company once (safe to run again): its owner, a manager, two sales agents and a dispatcher,
+ * and realistic CRM data (demo-data.ts). Returns the credentials; `created` tells whether it happened now.
+ */
 export const seedDemo = async (
   deps: IdentityDeps,
-): Promise<{ created: boolean; email: string; password: string }> => {
+): Promise<{
+  created: boolean;
+  email: string;
+  password: string;
+  members: { email: string; role: string }[];
+}> => {
   const [existing] = await deps.database.db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, DEMO.email));
-  if (!existing) await signup(deps, DEMO, { ip: null, userAgent: 'seed', requestId: 'seed' });
-  return { created: !existing, email: DEMO.email, password: DEMO.password };
+  if (!existing) {
+    const { tenantId, userId } = await signup(deps, DEMO, {
+      ip: null,
+      userAgent: 'seed',
+      requestId: 'seed',
+    });
+    const [manager, sales1, sales2, dispatcher] = await addMembers(
+      deps.database,
+      tenantId,
+      DEMO_MEMBERS.map((m) => ({ ...m, password: DEMO.password })),
+    );
+    if (!manager || !sales1 || !sales2 || !dispatcher) throw new Error('demo members missing');
+    await seedDemoData(deps.database, tenantId, {
+      owner: userId,
+      manager,
+      sales: [sales1, sales2],
+      dispatcher,
+    });
+  }
+  return {
+    created: !existing,
+    email: DEMO.email,
+    password: DEMO.password,
+    members: DEMO_MEMBERS.map((m) => ({ email: m.email, role: m.roleKey })),
+  };
 };

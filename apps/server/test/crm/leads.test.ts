@@ -285,3 +285,21 @@ describe('bad input changes nothing', () => {
     expect((await leadsRows(owner.tenantId)).length).toBe(before + 1);
   });
 });
+
+describe('money fields', () => {
+  it('a role that cannot see money fields cannot write them either (403, nothing written)', async () => {
+    const marketing = await addMember(t.app, t.database, owner, 'marketing');
+    const before = await leadsRows(owner.tenantId);
+    const res = await api(marketing, 'POST', '/leads', {
+      firstName: 'No',
+      lastName: 'Money',
+      estimatedValueCents: 500,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details[0].path).toBe('body.estimatedValueCents');
+    expect(await leadsRows(owner.tenantId)).toEqual(before);
+    expect((await api(marketing, 'POST', '/leads', { firstName: 'No', lastName: 'Money' })).statusCode).toBe(
+      201,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { ReconnectBanner } from '../components/reconnect-banner';
 import { focusRing } from '../components/ui/focus-ring';
+import { Toaster } from '../components/ui/toaster';
 import { cn } from '../lib/cn';
 import { AppHeader } from './app-header';
 import { PageErrorBoundary } from './error-boundary';
@@ -38,6 +39,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         Skip to content
       </a>
       <ReconnectBanner />
+      <Toaster />
       {menuOpen ? (
         <button
           type="button"

@@ -32,6 +32,6 @@ describe('navigation filtering', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'ContactsSoon', 'Settings', 'System status']);
+    expect(links).toEqual(['Dashboard', 'Contacts', 'Settings', 'System status']);
   });
 });

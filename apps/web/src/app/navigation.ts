@@ -20,6 +20,13 @@ export interface NavSection {
   items: NavItem[];
 }
 
+const live = (path: string, label: string, description: string, permission: Permission): NavItem => ({
+  path,
+  label,
+  description,
+  permission,
+});
+
 const soon = (path: string, label: string, description: string, permission: Permission): NavItem => ({
   path,
   label,
@@ -67,10 +74,10 @@ export const navigation: NavSection[] = [
   {
     title: 'CRM',
     items: [
-      soon('/leads', 'Leads', 'Capture, qualify and convert incoming leads.', 'leads.view'),
-      soon('/contacts', 'Contacts', 'Everyone you work with, in one place.', 'contacts.view'),
-      soon('/companies', 'Companies', 'Organisations, their people and their history.', 'companies.view'),
-      soon('/deals', 'Deals', 'Track opportunities through your pipeline.', 'deals.view'),
+      live('/leads', 'Leads', 'Capture, qualify and convert incoming leads.', 'leads.view'),
+      live('/contacts', 'Contacts', 'Everyone you work with, in one place.', 'contacts.view'),
+      live('/companies', 'Companies', 'Organisations, their people and their history.', 'companies.view'),
+      live('/deals', 'Deals', 'Track opportunities through your pipeline.', 'deals.view'),
     ],
   },
   {
@@ -84,7 +91,7 @@ export const navigation: NavSection[] = [
     title: 'Work',
     items: [
       soon('/projects', 'Projects', 'Plan and deliver work for your customers.', 'projects.view'),
-      soon('/tasks', 'Tasks', 'Assign, schedule and complete tasks.', 'tasks.view'),
+      live('/tasks', 'Tasks', 'Assign, schedule and complete tasks.', 'tasks.view'),
     ],
   },
   {

@@ -15,11 +15,15 @@ describe('router', () => {
   });
 
   it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/leads');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Leads' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Leads is coming soon' })).toBeTruthy();
+    renderApp('/quotes');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Quotes' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Quotes is coming soon' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: /Leads/ }).getAttribute('aria-current')).toBe('page');
+    expect(
+      within(nav)
+        .getByRole('link', { name: /Quotes/ })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();
     expect(screen.getByRole('link', { name: /API docs/ }).getAttribute('href')).toBe('/api/docs');

@@ -9,6 +9,7 @@ import { StatusPage } from '../features/status/components/status-page';
 import { AppLayout } from './app-layout';
 import { AuthLayout } from './auth-layout';
 import { ComingSoonPage } from './coming-soon-page';
+import { crmRoutes } from './crm-routes';
 import { DashboardPage } from './dashboard-page';
 import { RouteErrorPage } from './error-boundary';
 import { comingSoonItems } from './navigation';
@@ -47,6 +48,7 @@ const appRoutes: RouteObject = {
         { path: 'status', element: <StatusPage /> },
         { path: 'profile', element: <ProfilePage /> },
         settingsRoute,
+        ...crmRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

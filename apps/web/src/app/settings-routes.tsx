@@ -3,7 +3,6 @@ import { type ReactNode, useMemo } from 'react';
 import type { RouteObject } from 'react-router';
 import { ApiKeysPage } from '../features/api-keys/components/api-keys-page';
 import { AuditLogPage } from '../features/audit-log/components/audit-log-page';
-import { useMembers } from '../features/members/api/list-members';
 import { MembersPage } from '../features/members/components/members-page';
 import { useRoles } from '../features/roles/api/list-roles';
 import { RoleEditorPage } from '../features/roles/components/role-editor-page';
@@ -11,23 +10,9 @@ import { RolesPage } from '../features/roles/components/roles-page';
 import { TeamDetailPage } from '../features/teams/components/team-detail-page';
 import { TeamsPage } from '../features/teams/components/teams-page';
 import { usePermission } from '../hooks/use-permission';
-import type { PeopleDirectory } from '../lib/people';
 import { RequirePermission } from './require-permission';
 import { SettingsLayout } from './settings-layout';
-
-/** The company's members for pickers in other features (teams, audit log), when the user may list them. */
-function usePeopleDirectory(): PeopleDirectory {
-  const allowed = usePermission('members.view');
-  const members = useMembers({ enabled: allowed });
-  return useMemo(
-    () => ({
-      people: members.data?.map(({ userId, name, email }) => ({ userId, name, email })),
-      isLoading: allowed && members.isPending,
-      error: members.error,
-    }),
-    [allowed, members.data, members.isPending, members.error],
-  );
-}
+import { usePeopleDirectory } from './use-people-directory';
 
 /** Members, with the role list from the roles feature when the user may read roles. */
 function MembersRoute() {

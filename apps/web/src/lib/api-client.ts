@@ -1,4 +1,10 @@
-import { type AuthSession, authSessionSchema, CSRF_HEADER, NETWORK_ERROR } from '@tessera/contracts';
+import {
+  type AuthSession,
+  authSessionSchema,
+  CSRF_HEADER,
+  NETWORK_ERROR,
+  REQUEST_ID_HEADER,
+} from '@tessera/contracts';
 import { reportApiReachable } from '../stores/connection-store';
 import { expireSession, useSessionStore } from '../stores/session-store';
 import { ApiClientError, networkError } from './api-error';
@@ -69,6 +75,13 @@ export function createApiClient(overrides: Partial<ApiClientConfig> = {}) {
     let body: Body;
     try {
       response = await config.fetch(url, { ...init, signal: signal ?? null });
+      if (options.responseType === 'blob' && response.ok) {
+        // A file download (CSV export): the body is the file, not an envelope.
+        const data = (await response.blob()) as T;
+        config.onReachability(true);
+        const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+        return { data, status: response.status, ...(requestId ? { requestId } : {}) };
+      }
       body = parseBody(await response.text());
     } catch (cause) {
       if (signal?.aborted) throw signal.reason ?? cause;

@@ -27,6 +27,8 @@ export interface RequestOptions<T = unknown> {
    * throws (no "session expired" redirect) — for `GET /auth/me`, whose caller decides what to do.
    */
   skipAuthRedirect?: boolean;
+  /** `'blob'`: a successful response is returned as a `Blob` (file downloads); errors are still parsed. */
+  responseType?: 'json' | 'blob';
 }
 
 export interface ApiResponse<T> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, uuid, version } from '../primitives.ts';
 import {
   ACTIVITY_TYPES,
+  csvList,
   listParams,
   recordBase,
   relatedType,
@@ -87,7 +88,8 @@ export const taskUpdateInput = z.strictObject({ ...z.object(taskFields).partial(
 export const taskListQuery = z.strictObject({
   ...listParams,
   sort: sortParam(['dueAt', 'createdAt', 'priority'], 'dueAt'),
-  status: z.union([z.array(z.enum(TASK_STATUSES)), z.enum(TASK_STATUSES)]).optional(),
+  /** One status or several: `status=open,in_progress` or repeated `status=` parameters. */
+  status: csvList(z.enum(TASK_STATUSES)).optional(),
   assigneeId: z.union([uuid, z.literal('me'), z.literal('none')]).optional(),
   relatedType: relatedType.optional(),
   relatedId: uuid.optional(),

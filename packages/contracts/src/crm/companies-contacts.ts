@@ -112,3 +112,7 @@ const vendorFields = {
 };
 export const leadVendorCreateInput = z.strictObject(vendorFields);
 export const leadVendorUpdateInput = z.strictObject({ ...z.object(vendorFields).partial().shape, version });
+export const leadVendorListQuery = z.strictObject({
+  ...listParams,
+  sort: sortParam(['name'], 'name'),
+});

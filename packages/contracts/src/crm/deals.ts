@@ -102,3 +102,19 @@ export const dealListQuery = z.strictObject({
   closeFrom: dateOnly.optional(),
   closeTo: dateOnly.optional(),
 });
+
+/** The kanban of a pipeline: its stages in order, each with its open deals (newest change first, capped). */
+export const BOARD_DEALS_PER_STAGE = 200;
+export const pipelineBoardSchema = z.object({
+  pipeline: pipelineSchema,
+  stages: z.array(
+    stageSchema.extend({
+      /** Open deals in the stage within the caller's scope (all of them, not only the ones returned). */
+      count: z.number().int(),
+      /** Sum of their amounts (hidden without fields.money.view). */
+      amountCents: z.number().int().optional(),
+      deals: z.array(dealSchema),
+    }),
+  ),
+});
+export type PipelineBoard = z.infer<typeof pipelineBoardSchema>;

@@ -4,3 +4,4 @@ export * from './companies-contacts.ts';
 export * from './deals.ts';
 export * from './imports.ts';
 export * from './leads.ts';
+export * from './saved-views.ts';

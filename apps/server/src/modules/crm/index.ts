@@ -1,14 +1,38 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
+import type { SendJob } from '../../platform/jobs/index.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { companyRoutes } from './companies/companies.routes.ts';
+import { contactRoutes } from './contacts/contacts.routes.ts';
+import { dealRoutes } from './deals/deals.routes.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
+import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
+import { taskRoutes } from './tasks/tasks.routes.ts';
+import { vendorRoutes } from './vendors/vendors.routes.ts';
+import { savedViewRoutes } from './views/saved-views.routes.ts';
 
 export interface CrmDeps {
   database: Database;
+  /** Enqueues background jobs (CSV imports); absent when no job queue runs. */
+  sendJob?: SendJob;
 }
 
 /** The CRM module's HTTP API: leads, contacts, companies, deals, pipelines, activities, tasks, imports. */
 export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(leadRoutes, deps);
+  await app.register(importRoutes, deps);
+  await app.register(exportRoutes, deps);
+  await app.register(companyRoutes, deps);
+  await app.register(contactRoutes, deps);
+  await app.register(vendorRoutes, deps);
+  await app.register(pipelineRoutes, deps);
+  await app.register(dealRoutes, deps);
+  await app.register(activityRoutes, deps);
+  await app.register(taskRoutes, deps);
+  await app.register(savedViewRoutes, deps);
 };
 
+export { crmImportJob } from './imports/import-job.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';

@@ -45,6 +45,7 @@ export const companies = pgTable(
     tenantKey('companies_tenant_id_key', t),
     index('companies_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('companies_tenant_name_idx').on(t.tenantId, t.name, t.id),
+    index('companies_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('companies_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('companies_tenant_name_key_idx').on(t.tenantId, t.nameKey),
     index('companies_tenant_domain_idx').on(t.tenantId, t.domain),
@@ -77,6 +78,7 @@ export const contacts = pgTable(
     }),
     index('contacts_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('contacts_tenant_last_name_idx').on(t.tenantId, t.lastName, t.id),
+    index('contacts_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('contacts_tenant_company_idx').on(t.tenantId, t.companyId),
     index('contacts_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('contacts_tenant_email_idx').on(t.tenantId, t.email),
@@ -250,10 +252,22 @@ export const deals = pgTable(
     check('deals_amount_positive', sql`amount_cents >= 0`),
     check('deals_currency_iso', sql`currency ~ '^[A-Z]{3}$'`),
     index('deals_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('deals_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    index('deals_tenant_amount_idx').on(t.tenantId, t.amountCents, t.id),
+    index('deals_tenant_title_idx').on(t.tenantId, t.title, t.id),
+    // Deals without a close date sort last (the list sorts by this same expression).
+    index('deals_tenant_close_idx').on(
+      t.tenantId,
+      sql`coalesce(expected_close_date, '9999-12-31'::date)`,
+      t.id,
+    ),
     index('deals_tenant_pipeline_stage_idx').on(t.tenantId, t.pipelineId, t.stageId, t.updatedAt),
     index('deals_tenant_status_idx').on(t.tenantId, t.status),
     index('deals_tenant_owner_idx').on(t.tenantId, t.ownerId),
     index('deals_tenant_company_idx').on(t.tenantId, t.companyId),
+    // Foreign-key lookups: deleting a lead or contact (one, a bulk of 500, or a whole tenant) checks deals.
+    index('deals_tenant_lead_idx').on(t.tenantId, t.leadId),
+    index('deals_tenant_contact_idx').on(t.tenantId, t.contactId),
     index('deals_search_idx').using('gin', t.tenantId, sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -309,6 +323,7 @@ export const activities = pgTable(
     index('activities_tenant_company_idx').on(t.tenantId, t.companyId, t.occurredAt),
     index('activities_tenant_deal_idx').on(t.tenantId, t.dealId, t.occurredAt),
     index('activities_tenant_occurred_idx').on(t.tenantId, t.occurredAt, t.id),
+    index('activities_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('activities_tenant_owner_idx').on(t.tenantId, t.ownerId, t.occurredAt),
   ],
 );
@@ -336,6 +351,13 @@ export const tasks = pgTable(
     index('tasks_tenant_assignee_due_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
     index('tasks_tenant_due_idx').on(t.tenantId, t.dueAt, t.id),
     index('tasks_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    // List sorts: due date with undated tasks last, and priority rank (low 0 … urgent 3).
+    index('tasks_tenant_due_sort_idx').on(t.tenantId, sql`coalesce(due_at, 'infinity'::timestamptz)`, t.id),
+    index('tasks_tenant_priority_idx').on(
+      t.tenantId,
+      sql`(case priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`,
+      t.id,
+    ),
     index('tasks_tenant_lead_idx').on(t.tenantId, t.leadId),
     index('tasks_tenant_contact_idx').on(t.tenantId, t.contactId),
     index('tasks_tenant_company_idx').on(t.tenantId, t.companyId),

@@ -1,4 +1,5 @@
 import { fieldGroups } from '@tessera/contracts';
+import { AppError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
 /** Field names the caller may not see (e.g. money fields without `fields.money.view`). */
@@ -18,4 +19,21 @@ export const redactFields = <T extends Record<string, unknown>>(
   const hidden = hiddenFields(principal);
   if (hidden.size === 0) return record;
   return Object.fromEntries(Object.entries(record).filter(([k]) => !hidden.has(k))) as Partial<T>;
+};
+
+/** Refuses a write that sets fields the caller may not see (you cannot change what you are not allowed to read). */
+export const assertWritableFields = (principal: Principal, input: object) => {
+  const hidden = hiddenFields(principal);
+  const blocked = Object.keys(input).filter(
+    (k) => hidden.has(k) && (input as Record<string, unknown>)[k] !== undefined,
+  );
+  if (blocked.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot set ${blocked.join(', ')} without permission to see money fields`,
+      {
+        details: blocked.map((f) => ({ path: `body.${f}`, message: 'Not allowed for your role' })),
+      },
+    );
+  }
 };

@@ -16,9 +16,9 @@ const assertUuid = (value: string, what: string) => {
 export const enterScope = async (tx: Tx, scope: { tenantId?: string; userId?: string | null }) => {
   if (scope.tenantId) assertUuid(scope.tenantId, 'tenant id');
   if (scope.userId) assertUuid(scope.userId, 'user id');
-  await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
   await tx.execute(
-    sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
+    sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${scope.tenantId ?? ''}, true), set_config('app.user_id', ${scope.userId ?? ''}, true)`,
   );
 };
 

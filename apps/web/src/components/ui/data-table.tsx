@@ -8,6 +8,8 @@ export interface Column<T> {
   header: ReactNode;
   cell: (row: T) => ReactNode;
   className?: string;
+  /** `aria-sort` of the header cell, for sortable columns. */
+  sort?: 'ascending' | 'descending' | 'none';
 }
 
 export interface DataTableProps<T> {
@@ -22,6 +24,8 @@ export interface DataTableProps<T> {
   /** Shown in place of the rows when the list is empty. */
   empty?: ReactNode;
   footer?: ReactNode;
+  /** Marks a row (e.g. selected) with a highlight. */
+  isRowHighlighted?: (row: T) => boolean;
   'data-testid'?: string;
 }
 
@@ -41,6 +45,7 @@ export function DataTable<T>({
   onRetry,
   empty,
   footer,
+  isRowHighlighted,
   ...rest
 }: DataTableProps<T>) {
   if (error && !rows)
@@ -58,7 +63,12 @@ export function DataTable<T>({
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
             <tr>
               {columns.map((column) => (
-                <th key={column.key} scope="col" className={cn(cellBase, 'py-2.5', column.className)}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={column.sort}
+                  className={cn(cellBase, 'py-2.5', column.className)}
+                >
                   {column.header}
                 </th>
               ))}
@@ -87,7 +97,13 @@ export function DataTable<T>({
               </tr>
             ) : null}
             {rows?.map((row) => (
-              <tr key={rowKey(row)} className="hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30">
+              <tr
+                key={rowKey(row)}
+                className={cn(
+                  'hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30',
+                  isRowHighlighted?.(row) && 'bg-indigo-50/60 dark:bg-indigo-500/10',
+                )}
+              >
                 {columns.map((column) => (
                   <td key={column.key} className={cn(cellBase, column.className)}>
                     {column.cell(row)}

@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '../../lib/cn';
 
 /** Shared look of text inputs, selects and text areas (`invalid` = red border). */
@@ -29,16 +29,24 @@ export function Textarea({ invalid, className, ...props }: ComponentProps<'texta
   return <textarea className={controlClasses(invalid, cn('py-2', className))} {...props} />;
 }
 
+const checkboxClasses =
+  'size-4 rounded border-zinc-300 accent-indigo-600 disabled:cursor-not-allowed dark:border-zinc-600 dark:accent-indigo-400';
+
 /** Native checkbox in the design system's colours. */
 export function Checkbox({ className, ...props }: Omit<ComponentProps<'input'>, 'type'>) {
+  return <input type="checkbox" className={cn(checkboxClasses, className)} {...props} />;
+}
+
+/** A checkbox with its visible label (the label is the accessible name). */
+export function CheckboxField({
+  label,
+  className,
+  ...props
+}: Omit<ComponentProps<'input'>, 'type'> & { label: ReactNode }) {
   return (
-    <input
-      type="checkbox"
-      className={cn(
-        'size-4 rounded border-zinc-300 accent-indigo-600 disabled:cursor-not-allowed dark:border-zinc-600 dark:accent-indigo-400',
-        className,
-      )}
-      {...props}
-    />
+    <label className={cn('flex items-center gap-2 text-sm text-zinc-800 dark:text-zinc-200', className)}>
+      <input type="checkbox" className={checkboxClasses} {...props} />
+      {label}
+    </label>
   );
 }

@@ -1,11 +1,15 @@
-import type { Company } from '@tessera/contracts';
+import type { Company, companyListQuery } from '@tessera/contracts';
+import { arrayContains, eq, getTableColumns, gte, lte } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto } from '../shared/dto.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
+import type { ListSpec } from '../shared/list-query.ts';
+import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { companies } from '../tables.ts';
 
 export type CompanyRow = typeof companies.$inferSelect;
 
+/** What the shared record operations need to know about company records. */
 export const companyDef: RecordDef = {
   name: 'company',
   label: 'Company',
@@ -27,6 +31,7 @@ export const companyDef: RecordDef = {
   ],
 };
 
+/** The API shape of a company row. */
 export const toCompany = (_ctx: AuthedContext, r: CompanyRow): Company => ({
   ...baseDto(r),
   name: r.name,
@@ -39,4 +44,33 @@ export const toCompany = (_ctx: AuthedContext, r: CompanyRow): Company => ({
   country: r.country,
   ownerId: r.ownerId,
   tags: r.tags,
+});
+
+/** Columns returned by lists (the generated search and name keys stay in the database). */
+export const { searchText: _s, nameKey: _n, ...companyColumns } = getTableColumns(companies);
+
+type CompanyFilters = Omit<
+  z.output<typeof companyListQuery>,
+  'limit' | 'cursor' | 'sort' | 'includeTotal' | 'archived' | 'q'
+>;
+
+/** The companies list: sorts backed by (tenant_id, <field>, id) indexes, filters and record scope. */
+export const companyListSpec = (ctx: AuthedContext, f: CompanyFilters): ListSpec => ({
+  table: companies,
+  id: companies.id,
+  tenantId: companies.tenantId,
+  archivedAt: companies.archivedAt,
+  searchText: companies.searchText,
+  where: [
+    scopeWhere(ctx, companyDef),
+    f.ownerId ? eq(companies.ownerId, f.ownerId) : undefined,
+    f.tag?.length ? arrayContains(companies.tags, f.tag) : undefined,
+    f.createdFrom ? gte(companies.createdAt, new Date(f.createdFrom)) : undefined,
+    f.createdTo ? lte(companies.createdAt, new Date(f.createdTo)) : undefined,
+  ],
+  sorts: {
+    name: { expr: companies.name, type: 'text' },
+    createdAt: { expr: companies.createdAt, type: 'timestamp' },
+    updatedAt: { expr: companies.updatedAt, type: 'timestamp' },
+  },
 });

@@ -17,6 +17,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertWritableFields } from '../../../platform/access/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
@@ -157,6 +158,7 @@ export const leadRoutes = async (app: FastifyInstance, { database }: { database:
         if (!c.auth.permissions.has(needed))
           throw new AppError('FORBIDDEN', `You need the "${needed}" permission to convert`);
       }
+      assertWritableFields(c.auth, req.body);
       return ok(await convertLead(c, req.params.id, req.body));
     },
   );

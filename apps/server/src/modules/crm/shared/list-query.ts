@@ -39,7 +39,9 @@ const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 const cast = (value: string | number | null, type: SortSpec['type']) => {
   if (type === 'timestamp') return sql`${value}::timestamptz`;
   if (type === 'date') return sql`${value}::date`;
-  if (type === 'number') return sql`${value}::numeric`;
+  // Every numeric sort is an integer column: bigint keeps `(sort, id) < (cursor)` an index condition
+  // (a numeric cast would make PostgreSQL compare outside the index's operator family).
+  if (type === 'number') return sql`${value}::bigint`;
   return sql`${value}::text`;
 };
 
@@ -47,6 +49,43 @@ const cursorValue = (value: unknown): string | number => {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number' || typeof value === 'string') return value;
   return String(value);
+};
+
+/**
+ * The sort value as the cursor keeps it. Timestamps and dates travel as PostgreSQL's own text: a JS Date
+ * would cut microseconds, and rows in the same millisecond would then be skipped (descending) or repeated
+ * forever (ascending) at a page boundary.
+ */
+const sortSelect = (s: SortSpec): SQL =>
+  s.type === 'timestamp' || s.type === 'date' ? sql`(${s.expr})::text` : (s.expr as SQL);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIMESTAMP =
+  /^(-?infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^-?\d{1,18}$/;
+const invalidCursor = () =>
+  new AppError('VALIDATION_ERROR', 'Invalid cursor', {
+    details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+  });
+const validCursorValue = (value: string | number | null, type: SortSpec['type']) => {
+  // bigint expressions come back from the driver as numeric strings
+  if (type === 'number')
+    return typeof value === 'number'
+      ? Number.isSafeInteger(value)
+      : typeof value === 'string' && NUMBER.test(value);
+  if (typeof value !== 'string') return false;
+  if (type === 'timestamp') return TIMESTAMP.test(value);
+  if (type === 'date') return DATE.test(value);
+  return true;
+};
+/** SQLSTATE class 22 (data exception): a well-formed cursor whose value PostgreSQL still refuses (Feb 30). */
+const isDataException = (err: unknown): boolean => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && e.code.startsWith('22')) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 };
 
 /** The WHERE of a list: tenant, archive state, search and the caller's filters (shared by page, total, export). */
@@ -88,18 +127,28 @@ export const runList = async <Row extends Record<string, unknown>>(
   const where = [listConditions(spec, tenantId, req)];
   if (req.cursor) {
     const [value, id] = decodeCursor(req.cursor);
-    if (typeof id !== 'string' || value === undefined)
-      throw new AppError('VALIDATION_ERROR', 'Invalid cursor');
+    if (
+      typeof id !== 'string' ||
+      !UUID.test(id) ||
+      value === undefined ||
+      !validCursorValue(value, sort.type)
+    )
+      throw invalidCursor();
     const op = sort.desc ? sql`<` : sql`>`;
     where.push(sql`(${sort.expr}, ${spec.id}) ${op} (${cast(value, sort.type)}, ${id}::uuid)`);
   }
   const dir = sort.desc ? sql`desc` : sql`asc`;
-  const rows = (await tx
-    .select({ ...select, __sort: sort.expr as SQL })
+  const query = tx
+    .select({ ...select, __sort: sortSelect(sort) })
     .from(spec.table)
     .where(and(...where))
     .orderBy(sql`${sort.expr} ${dir}`, sql`${spec.id} ${dir}`)
-    .limit(req.limit + 1)) as unknown as (Row & { __sort: unknown; id: string })[];
+    .limit(req.limit + 1);
+  const rows = (await (req.cursor
+    ? query.catch((err: unknown) => {
+        throw isDataException(err) ? invalidCursor() : err;
+      })
+    : query)) as unknown as (Row & { __sort: unknown; id: string })[];
   const hasMore = rows.length > req.limit;
   const page = hasMore ? rows.slice(0, req.limit) : rows;
   const last = page.at(-1);
@@ -108,7 +157,7 @@ export const runList = async <Row extends Record<string, unknown>>(
     hasMore,
     nextCursor: hasMore && last ? encodeCursor([cursorValue(last.__sort), last.id]) : null,
   };
-  if (req.includeTotal) Object.assign(pagination, await countRows(tx, spec, tenantId, req));
+  if (req.includeTotal) Object.assign(pagination, await countRows(tx, spec, tenantId, req, sort.expr));
   return { rows: page, pagination };
 };
 
@@ -118,13 +167,12 @@ export const countRows = async (
   spec: ListSpec,
   tenantId: string,
   req: Pick<ListRequest, 'archived' | 'q'>,
+  /** The list's sort key: ordering the capped count by it lets PostgreSQL walk the same index as the page. */
+  orderBy?: AnyColumn | SQL,
 ) => {
   const where = listConditions(spec, tenantId, req);
-  const capped = tx
-    .select({ one: sql`1` })
-    .from(spec.table)
-    .where(where)
-    .limit(EXACT_TOTAL_LIMIT + 1);
+  const base = tx.select({ one: sql`1` }).from(spec.table).where(where);
+  const capped = (orderBy ? base.orderBy(orderBy as SQL) : base).limit(EXACT_TOTAL_LIMIT + 1);
   const counted = (await tx.execute(sql`select count(*)::int as n from (${capped}) capped`)) as unknown as {
     rows: { n: number }[];
   };
@@ -139,4 +187,19 @@ export const countRows = async (
     total: Math.max(EXACT_TOTAL_LIMIT + 1, Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0)),
     totalIsEstimate: true,
   };
+};
+
+/**
+ * A list filter on a person column: a user id, `me` (the caller; nobody for a caller without a user, such as
+ * an API key whose creator left) or `none` (unassigned).
+ */
+export const personFilter = (
+  column: AnyColumn,
+  value: string | undefined,
+  userId: string | null,
+): SQL | undefined => {
+  if (value === undefined) return undefined;
+  if (value === 'none') return isNull(column);
+  if (value === 'me') return userId ? sql`${column} = ${userId}` : sql`false`;
+  return sql`${column} = ${value}`;
 };

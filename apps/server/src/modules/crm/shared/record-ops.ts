@@ -19,12 +19,14 @@ export interface RecordDef {
   owner?: AnyColumn;
   /** Fields compared for the audit diff. */
   auditFields: readonly string[];
+  /** A condition every lookup adds besides the record scope (saved views: only the caller's own). */
+  restrict?: (ctx: AuthedContext) => SQL;
 }
 
 type BaseRow = { id: string; version: number };
 
 export const scopeWhere = (ctx: AuthedContext, def: RecordDef): SQL | undefined =>
-  def.owner ? scopeCondition(ctx.auth, def.scope, def.owner) : undefined;
+  and(def.owner ? scopeCondition(ctx.auth, def.scope, def.owner) : undefined, def.restrict?.(ctx));
 
 const byId = (ctx: AuthedContext, def: RecordDef, id: string) =>
   and(eq(def.table.tenantId, ctx.tenantId), eq(def.table.id, id), scopeWhere(ctx, def));

@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertWritableFields } from '../../../platform/access/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
@@ -42,7 +43,8 @@ export interface RecordRoutes<Dto, Create, Update, ListQuery> {
   timeline?: RelatedType;
 }
 
-const optionalVersion = z.strictObject({ version: archiveInput.shape.version.optional() }).optional();
+/** No body at all is fine too (Fastify hands the schema `null` for an empty POST body). */
+const optionalVersion = z.strictObject({ version: archiveInput.shape.version.optional() }).nullish();
 
 /**
  * The standard routes of a CRM record: list (keyset, sort, filters, q, total), create (201, Idempotency-Key),
@@ -76,7 +78,11 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
       config: { access: p.create },
       schema: { tags, summary: `Create a ${label}`, body: s.create, response: replies(s.dto, 201) },
     },
-    async (req, reply) => reply.code(201).send(ok(await service.create(ctx(req), req.body as Create))),
+    async (req, reply) => {
+      const c = ctx(req);
+      assertWritableFields(c.auth, req.body as object);
+      return reply.code(201).send(ok(await service.create(c, req.body as Create)));
+    },
   );
   r.get(
     `${base}/:id`,
@@ -98,7 +104,11 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
         response: replies(s.dto),
       },
     },
-    async (req) => ok(await service.update(ctx(req), req.params.id, req.body as Update)),
+    async (req) => {
+      const c = ctx(req);
+      assertWritableFields(c.auth, req.body as object);
+      return ok(await service.update(c, req.params.id, req.body as Update));
+    },
   );
   r.delete(
     `${base}/:id`,

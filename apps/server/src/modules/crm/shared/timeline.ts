@@ -1,6 +1,7 @@
 import type { RelatedType, TimelineItem } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/pagination.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { findRecord, type RecordDef } from './record-ops.ts';
@@ -12,10 +13,13 @@ const COLUMN: Record<RelatedType, string> = {
   deal: 'deal_id',
 };
 
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?$/;
+
 type Row = {
   kind: TimelineItem['kind'];
   id: string;
   at: string | Date;
+  at_key: string;
   title: string;
   detail: string | null;
   actor_id: string | null;
@@ -40,10 +44,14 @@ export const timelineOf = async (
   let after = sql`true`;
   if (cursor) {
     const [at, lastId] = decodeCursor(cursor);
-    after = sql`(t.at, t.id) < (${at}::timestamptz, ${String(lastId)})`;
+    if (typeof at !== 'string' || !TIMESTAMP.test(at) || typeof lastId !== 'string')
+      throw new AppError('VALIDATION_ERROR', 'Invalid cursor', {
+        details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+      });
+    after = sql`(t.at, t.id) < (${at}::timestamptz, ${lastId})`;
   }
   const result = (await tx.execute(sql`
-    select * from (
+    select t.*, t.at::text as at_key from (
       select 'activity' as kind, a.id::text as id, a.occurred_at as at, a.subject as title, a.body as detail, a.owner_id as actor_id,
              jsonb_build_object('type', a.type, 'durationMinutes', a.duration_minutes) as data
         from activities a where a.tenant_id = ${ctx.tenantId} and a.${column} = ${id}
@@ -69,9 +77,10 @@ export const timelineOf = async (
     actorId: r.actor_id,
     data: r.data ?? {},
   }));
-  const last = items.at(-1);
+  // The cursor keeps PostgreSQL's microseconds (an ISO string from a JS Date would skip same-millisecond rows).
+  const last = rows[items.length - 1];
   return {
     items,
-    pagination: { limit, hasMore, nextCursor: hasMore && last ? encodeCursor([last.at, last.id]) : null },
+    pagination: { limit, hasMore, nextCursor: hasMore && last ? encodeCursor([last.at_key, last.id]) : null },
   };
 };

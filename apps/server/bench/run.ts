@@ -1,0 +1,464 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { leadCreateInput, leadListQuery } from '@tessera/contracts';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { buildApp, identityDeps } from '../src/app.ts';
+import { openConfiguredDatabase } from '../src/boot.ts';
+import { ConfigError, loadConfig } from '../src/config/index.ts';
+import { createLead, getLead, listLeads } from '../src/modules/crm/leads/leads.service.ts';
+import { newId } from '../src/platform/db/columns.ts';
+import { migrate, withTenant } from '../src/platform/db/index.ts';
+import type { AuthedContext } from '../src/platform/http/service-context.ts';
+import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
+import { type BareRoute, startBareServer } from './bare-server.ts';
+import { explain, planLine, planSummary } from './explain.ts';
+import type { LoadResult, LoadSpec } from './load-worker.ts';
+import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
+
+// npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10] [--keep]
+// Load scenarios on generated data against the real app and against a bare route running the same SQL.
+// Method and results: docs/performance.md.
+
+const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
+       [--warmup 2] [--connections 10] [--keep]
+
+Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
+deleted again at the end unless --keep).`;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '10' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!process.env.DATABASE_URL) {
+  console.error(
+    `npm run bench needs DATABASE_URL: it measures real PostgreSQL, never the embedded PGlite.\n\n${USAGE}`,
+  );
+  process.exit(1);
+}
+const sizes = args.sizes.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1000) || !(duration > 0) || !(connections > 0)) {
+  console.error(USAGE);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    // The benchmark is the only client: the global rate limit must not cap it.
+    RATE_LIMIT_MAX: '1000000000',
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    SEED_DEMO: 'false',
+    WEB_DIST_DIR: '/nonexistent',
+  });
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+}
+const jwtSecret = config.JWT_SECRET as string;
+const log = pino({ level: 'silent' });
+const database = await openConfiguredDatabase(config, log);
+const connectionString = config.DATABASE_URL as string;
+
+const rows = async <T>(query: ReturnType<typeof sql>) =>
+  ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Runs one autocannon load in a child process (so the load generator does not share the app's event loop). */
+const load = (spec: LoadSpec): Promise<LoadResult> =>
+  new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-worker.ts', import.meta.url), [JSON.stringify(spec)], {
+      stdio: 'inherit',
+    });
+    child.once('message', (m: LoadResult | { error: string }) =>
+      'error' in m ? reject(new Error(m.error)) : resolve(m),
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+
+interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  /** App paths (rotated when several). */
+  paths: string[];
+  body?: object;
+  /** The statements the service runs, captured from the real service call. */
+  captured: CapturedQuery[];
+  /** The bare route serving the same statements. */
+  bare: BareRoute;
+  /** Paths for the bare server (rotated). */
+  barePaths: string[];
+}
+
+interface ScenarioResult {
+  size: number;
+  scenario: string;
+  app: LoadResult;
+  bare: LoadResult;
+  ratio: number;
+  plans: string[];
+}
+
+const machine = async () => {
+  const [pgVersion] = await rows<{ version: string }>(sql`select version()`);
+  const settings = await rows<{ name: string; setting: string; unit: string | null }>(sql`
+    select name, setting, unit from pg_settings
+    where name in ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', 'random_page_cost',
+                   'max_parallel_workers_per_gather')`);
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: pgVersion?.version.split(' on ')[0] ?? 'unknown',
+    postgresSettings: Object.fromEntries(
+      settings.map((s) => [s.name, `${s.setting}${s.unit ? ` ${s.unit}` : ''}`]),
+    ),
+    appPoolMax: config.DATABASE_POOL_MAX,
+    connections,
+    durationSeconds: duration,
+  };
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Replaces every `from` value among the statements' parameters by `to` (ids that differ per request). */
+const substitute = (statements: CapturedQuery[], map: ReadonlyMap<unknown, unknown>): CapturedQuery[] =>
+  statements.map((s) => ({ text: s.text, params: s.params.map((p) => (map.has(p) ? map.get(p) : p)) }));
+
+const runSize = async (size: number): Promise<{ generation: object; results: ScenarioResult[] }> => {
+  console.log(`\n=== ${fmt(size)} leads ===`);
+  const deps = identityDeps({ config, jwtSecret, database });
+  const tenant = await createGeneratedTenant(deps, { name: `Bench ${fmt(size)}`, agents: 5 });
+  const started = performance.now();
+  const tables = await generateData(
+    database,
+    tenant.tenantId,
+    { leads: size },
+    {
+      onBatch: ({ done, total, elapsedMs }) =>
+        process.stdout.write(
+          `\r  generating: ${fmt(done)}/${fmt(total)} (${fmt(done / (elapsedMs / 1000))} rows/s)   `,
+        ),
+    },
+  );
+  const genMs = performance.now() - started;
+  const leadsMs = tables.find((t) => t.table === 'leads')?.ms ?? genMs;
+  console.log(
+    `\n  generated ${fmt(size)} leads in ${(genMs / 1000).toFixed(1)} s (${fmt(size / (leadsMs / 1000))} rows/s inserting, then VACUUM ANALYZE)`,
+  );
+
+  const app = await buildApp({ config, jwtSecret, database, log, jobsState: () => 'disabled' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const bareServers: { close(): Promise<void> }[] = [];
+  try {
+    const tokenRes = await fetch(`${appUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: tenant.email, password: tenant.password }),
+    });
+    if (!tokenRes.ok) throw new Error(`token failed: ${tokenRes.status} ${await tokenRes.text()}`);
+    const token = ((await tokenRes.json()) as { data: { accessToken: string } }).data.accessToken;
+    const headers = { authorization: `Bearer ${token}` };
+
+    // A cursor ~10 000 rows deep, by paging the API as a client would (100 pages of 100).
+    let cursor: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const res = await fetch(`${appUrl}/api/v1/leads?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers,
+      });
+      const json = (await res.json()) as { pagination: { nextCursor: string | null } };
+      cursor = json.pagination.nextCursor;
+      if (!cursor) throw new Error('ran out of pages before 10 000 rows');
+    }
+    const deepCursor = cursor as string;
+
+    const sampleIds = await withTenant(database, tenant.tenantId, async (tx) =>
+      (
+        (await tx.execute(
+          sql`select id from leads where tenant_id = ${tenant.tenantId} order by random() limit 500`,
+        )) as unknown as {
+          rows: { id: string }[];
+        }
+      ).rows.map((r) => r.id),
+    );
+    const [rare] = await withTenant(
+      database,
+      tenant.tenantId,
+      async (tx) =>
+        (
+          (await tx.execute(sql`select email from leads where tenant_id = ${tenant.tenantId} and email is not null
+                              order by created_at limit 1 offset ${Math.floor(size / 3)}`)) as unknown as {
+            rows: { email: string }[];
+          }
+        ).rows,
+    );
+    if (!rare || sampleIds.length === 0) throw new Error('no sample leads');
+    const rareTerm = rare.email.split('@')[0] as string;
+
+    const ctx: AuthedContext = {
+      database,
+      log,
+      tenantId: tenant.tenantId,
+      userId: tenant.ownerId,
+      requestId: 'bench',
+      afterCommit: () => {},
+      auth: {
+        kind: 'session',
+        tenantId: tenant.tenantId,
+        userId: tenant.ownerId,
+        viaCookie: false,
+        csrfValid: false,
+        permissions: new Set(),
+        scopes: {},
+      },
+    };
+    const capture = async (fn: (c: AuthedContext) => Promise<unknown>) =>
+      withoutFrame((await captureQueries(database, (db) => fn({ ...ctx, database: db }))).queries);
+    const list = async (name: string, slug: string, query: Record<string, string>): Promise<Scenario> => {
+      const captured = await capture((c) => listLeads(c, leadListQuery.parse(query)));
+      const qs = new URLSearchParams(query).toString();
+      return {
+        name,
+        method: 'GET',
+        paths: [`/api/v1/leads${qs ? `?${qs}` : ''}`],
+        captured,
+        bare: { method: 'GET', url: `/bare/${slug}`, statements: () => captured },
+        barePaths: [`/bare/${slug}`],
+      };
+    };
+
+    const scenarios: Scenario[] = [
+      await list('list page 1', 'page1', {}),
+      await list('list, cursor 10k deep', 'deep', { cursor: deepCursor }),
+      await list('search "garcia" (common)', 'search-common', { q: 'garcia' }),
+      await list(`search e-mail (1 match)`, 'search-rare', { q: rareTerm }),
+    ];
+    const sampleId = sampleIds[0] as string;
+    const getCaptured = await capture((c) => getLead(c, sampleId));
+    scenarios.push({
+      name: 'get by id',
+      method: 'GET',
+      paths: sampleIds.map((id) => `/api/v1/leads/${id}`),
+      captured: getCaptured,
+      bare: {
+        method: 'GET',
+        url: '/bare/leads/:id',
+        statements: (req) =>
+          substitute(getCaptured, new Map([[sampleId, (req.params as { id: string }).id]])),
+      },
+      barePaths: sampleIds.map((id) => `/bare/leads/${id}`),
+    });
+    const body = {
+      firstName: 'Bench',
+      lastName: 'Lead',
+      email: 'bench.lead@example.com',
+      phone: '+1 555-010-0100',
+      companyName: 'Bench Plumbing',
+      source: 'website',
+      score: 50,
+      estimatedValueCents: 125_000,
+      tags: ['bench'],
+    };
+    const createCaptured = await capture((c) => createLead(c, leadCreateInput.parse(body)));
+    const known = new Set([tenant.tenantId, ...tenant.memberIds]);
+    const generated = [
+      ...new Set(
+        createCaptured
+          .flatMap((s) => s.params)
+          .filter((p) => typeof p === 'string' && UUID.test(p) && !known.has(p)),
+      ),
+    ];
+    scenarios.push({
+      name: 'create',
+      method: 'POST',
+      paths: ['/api/v1/leads'],
+      body,
+      captured: createCaptured,
+      bare: {
+        method: 'POST',
+        url: '/bare/leads',
+        statements: () => substitute(createCaptured, new Map(generated.map((id) => [id, newId()]))),
+      },
+      barePaths: ['/bare/leads'],
+    });
+
+    const bare = await startBareServer(
+      connectionString,
+      config.DATABASE_POOL_MAX,
+      {
+        tenantId: tenant.tenantId,
+        userId: tenant.ownerId,
+      },
+      scenarios.map((s) => s.bare),
+    );
+    bareServers.push(bare);
+
+    const results: ScenarioResult[] = [];
+    for (const s of scenarios) {
+      const plans: string[] = [];
+      for (const statement of s.captured) {
+        if (!/\bfrom "leads"|into "leads"/.test(statement.text) || /^\s*insert/i.test(statement.text))
+          continue;
+        const plan = await explain(database, tenant.tenantId, statement);
+        const summary = planSummary(plan);
+        plans.push(`${planLine(plan)}${summary.seqScan ? '  [SEQ SCAN]' : ''}`);
+      }
+      const common = {
+        method: s.method,
+        duration,
+        connections,
+        ...(s.body ? { body: JSON.stringify(s.body) } : {}),
+        idempotencyKey: s.method === 'POST',
+      };
+      const appSpec: LoadSpec = {
+        ...common,
+        url: `${appUrl}${s.paths[0]}`,
+        headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) },
+        ...(s.paths.length > 1 ? { paths: s.paths } : {}),
+      };
+      const bareSpec: LoadSpec = {
+        ...common,
+        url: `${bare.url}${s.barePaths[0]}`,
+        headers: s.body ? { 'content-type': 'application/json' } : {},
+        ...(s.barePaths.length > 1 ? { paths: s.barePaths } : {}),
+      };
+      process.stdout.write(`  ${s.name}: app…`);
+      if (warmup > 0) await load({ ...appSpec, duration: warmup });
+      const appResult = await load(appSpec);
+      process.stdout.write(' bare…');
+      if (warmup > 0) await load({ ...bareSpec, duration: warmup });
+      const bareResult = await load(bareSpec);
+      const ratio = appResult.reqPerSec / bareResult.reqPerSec;
+      console.log(` ${fmt(appResult.reqPerSec)} vs ${fmt(bareResult.reqPerSec)} req/s`);
+      for (const [who, r] of [
+        ['app', appResult],
+        ['bare', bareResult],
+      ] as const) {
+        if (r.non2xx > 0 || r.errors > 0)
+          console.log(
+            `    ! ${who}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statusCodes)}`,
+          );
+      }
+      results.push({ size, scenario: s.name, app: appResult, bare: bareResult, ratio, plans });
+    }
+    return {
+      generation: {
+        leads: size,
+        seconds: genMs / 1000,
+        insertRowsPerSecond: size / (leadsMs / 1000),
+        tables,
+      },
+      results,
+    };
+  } finally {
+    for (const b of bareServers) await b.close();
+    await app.close();
+    if (!args.keep) {
+      const t0 = performance.now();
+      await database.db.execute(sql`delete from tenants where id = ${tenant.tenantId}`);
+      await database.db.execute(sql`delete from users where id in ${tenant.memberIds}`);
+      console.log(
+        `  removed the bench tenant in ${((performance.now() - t0) / 1000).toFixed(1)} s (--keep keeps it)`,
+      );
+    } else {
+      console.log(`  kept tenant ${tenant.tenantId}: sign in as ${tenant.email} / ${tenant.password}`);
+    }
+  }
+};
+
+const table = (results: ScenarioResult[]) => {
+  const header = [
+    'leads',
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'bare req/s',
+    'bare p50',
+    'bare p99',
+    'ratio',
+  ];
+  const body = results.map((r) => [
+    fmt(r.size),
+    r.scenario,
+    fmt(r.app.reqPerSec),
+    fmt(r.app.p50),
+    fmt(r.app.p99),
+    fmt(r.bare.reqPerSec),
+    fmt(r.bare.p50),
+    fmt(r.bare.p99),
+    r.ratio.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i < 2 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
+};
+
+try {
+  await migrate(database, log);
+  const info = await machine();
+  console.log(
+    `Tessera benchmark: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, Node ${info.node}, ${info.postgres}`,
+  );
+  console.log(
+    `${duration} s per run after ${warmup} s warm-up, ${connections} connections, app pool ${info.appPoolMax}`,
+  );
+  const all: ScenarioResult[] = [];
+  const generation: object[] = [];
+  for (const size of sizes) {
+    const { generation: g, results } = await runSize(size);
+    generation.push(g);
+    all.push(...results);
+  }
+  console.log(`\n${table(all)}\n\nratio = app req/s ÷ bare req/s (same SQL, raw pg, no plugins)`);
+  console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
+  for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
+  const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), machine: info, generation, results: all }, null, 2),
+  );
+  console.log(`\nResults written to ${file}`);
+} catch (err) {
+  const cause = (err as { cause?: unknown }).cause;
+  console.error(
+    err instanceof Error ? err.message.split('\n')[0] : err,
+    cause instanceof Error ? cause.message : '',
+  );
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,93 @@
+import type {
+  Activity,
+  activityCreateInput,
+  activityListQuery,
+  activityUpdateInput,
+} from '@tessera/contracts';
+import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../shared/in-tenant.ts';
+import { runList } from '../shared/list-query.ts';
+import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
+import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
+import {
+  type ActivityRow,
+  activityColumns,
+  activityDef,
+  activityListSpec,
+  toActivity,
+} from './activity-record.ts';
+
+const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
+
+/** A keyset page of activities the caller may see (filters, sort, q, total on request). */
+export const listActivities = (ctx: AuthedContext, query: z.output<typeof activityListQuery>) =>
+  inTenant(ctx, async (t) => {
+    const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
+    const { rows, pagination } = await runList<ActivityRow>(
+      t,
+      activityListSpec(ctx, filters),
+      ctx.tenantId,
+      { limit, cursor, sort, includeTotal, archived, q },
+      activityColumns,
+    );
+    return { items: rows.map(toActivity), pagination };
+  });
+
+/** One activity the caller may see, or 404. */
+export const getActivity = (ctx: AuthedContext, id: string): Promise<Activity> =>
+  inTenant(ctx, async (t) => toActivity(await findRecord<ActivityRow>(t, ctx, activityDef, id)));
+
+/** Logs an activity on a record the caller can see; it belongs to the caller and happened now unless told. */
+export const createActivity = (
+  ctx: AuthedContext,
+  input: z.output<typeof activityCreateInput>,
+): Promise<Activity> =>
+  inTenant(ctx, async (t) => {
+    const { related, occurredAt, ...fields } = input;
+    await assertRelatedVisible(t, ctx, related);
+    const row = await insertRecord<ActivityRow>(t, ctx, activityDef, {
+      ...fields,
+      occurredAt: date(occurredAt),
+      ownerId: ctx.userId,
+      ...relatedColumns(related),
+    });
+    return toActivity(row);
+  });
+
+/** Changes a activity when `version` matches (stale → 409 with the current one); audited. */
+export const updateActivity = (
+  ctx: AuthedContext,
+  id: string,
+  input: z.output<typeof activityUpdateInput>,
+): Promise<Activity> =>
+  inTenant(ctx, async (t) => {
+    const { version, occurredAt, ...patch } = input;
+    const { after } = await updateRecord<ActivityRow>(
+      t,
+      ctx,
+      activityDef,
+      id,
+      version,
+      { ...patch, occurredAt: date(occurredAt) },
+      toActivity,
+    );
+    return toActivity(after);
+  });
+
+/** Archives or restores a activity (optionally version-checked); audited. */
+export const archiveActivity = (
+  ctx: AuthedContext,
+  id: string,
+  archived: boolean,
+  version?: number,
+): Promise<Activity> =>
+  inTenant(ctx, async (t) =>
+    toActivity(
+      (await setArchived<ActivityRow>(t, ctx, activityDef, id, archived, version, toActivity)).after,
+    ),
+  );
+
+/** Deletes a activity; audited. */
+export const deleteActivity = (ctx: AuthedContext, id: string) =>
+  inTenant(ctx, (t) => deleteRecord(t, ctx, activityDef, id));

@@ -1,0 +1,75 @@
+import type { Activity, activityListQuery } from '@tessera/contracts';
+import { eq, getTableColumns } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { baseDto } from '../shared/dto.ts';
+import { type ListSpec, personFilter } from '../shared/list-query.ts';
+import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
+import { relatedFilter, relatedOf } from '../shared/related.ts';
+import { activities } from '../tables.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
+
+/** Calls, meetings, e-mails and notes; record scope on the person who logged them. */
+export const activityDef: RecordDef = {
+  name: 'activity',
+  label: 'Activity',
+  table: activities,
+  scope: 'activities',
+  owner: activities.ownerId,
+  auditFields: [
+    'type',
+    'subject',
+    'body',
+    'occurredAt',
+    'durationMinutes',
+    'ownerId',
+    'leadId',
+    'contactId',
+    'companyId',
+    'dealId',
+    'archivedAt',
+  ],
+};
+
+/** The API shape of a activity row. */
+export const toActivity = (r: ActivityRow): Activity => {
+  const related = relatedOf(r);
+  if (!related) throw new Error(`activity ${r.id} has no related record`);
+  return {
+    ...baseDto(r),
+    type: r.type,
+    subject: r.subject,
+    body: r.body,
+    occurredAt: r.occurredAt.toISOString(),
+    durationMinutes: r.durationMinutes,
+    ownerId: r.ownerId,
+    related,
+  };
+};
+
+/** Columns returned by activity lists. */
+export const activityColumns = getTableColumns(activities);
+
+type ActivityFilters = Omit<
+  z.output<typeof activityListQuery>,
+  'limit' | 'cursor' | 'sort' | 'includeTotal' | 'archived' | 'q'
+>;
+
+/** The activities list: newest first by default; filters on type, linked record and owner; record scope. */
+export const activityListSpec = (ctx: AuthedContext, f: ActivityFilters): ListSpec => ({
+  table: activities,
+  id: activities.id,
+  tenantId: activities.tenantId,
+  archivedAt: activities.archivedAt,
+  where: [
+    scopeWhere(ctx, activityDef),
+    f.type ? eq(activities.type, f.type) : undefined,
+    relatedFilter(activities, f.relatedType, f.relatedId),
+    personFilter(activities.ownerId, f.ownerId, ctx.userId),
+  ],
+  sorts: {
+    occurredAt: { expr: activities.occurredAt, type: 'timestamp' },
+    createdAt: { expr: activities.createdAt, type: 'timestamp' },
+  },
+});

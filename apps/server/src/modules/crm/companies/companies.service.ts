@@ -1,0 +1,106 @@
+import type {
+  Company,
+  CompanyCreateInput,
+  companyListQuery,
+  companyUpdateInput,
+  listQuery,
+} from '@tessera/contracts';
+import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { listContactsIn } from '../contacts/contacts.service.ts';
+import { listDealsIn } from '../deals/deals.service.ts';
+import { inTenant, requirePermission, uniqueTags } from '../shared/in-tenant.ts';
+import { runList } from '../shared/list-query.ts';
+import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
+import { assertReferences } from '../shared/references.ts';
+import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
+
+type ListQuery = z.output<typeof companyListQuery>;
+
+/** A keyset page of companies the caller may see (filters, sort, q, total on request). */
+export const listCompanies = (ctx: AuthedContext, query: ListQuery) =>
+  inTenant(ctx, async (t) => {
+    const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
+    const { rows, pagination } = await runList<CompanyRow>(
+      t,
+      companyListSpec(ctx, filters),
+      ctx.tenantId,
+      { limit, cursor, sort, includeTotal, archived, q },
+      companyColumns,
+    );
+    return { items: rows.map((r) => toCompany(ctx, r)), pagination };
+  });
+
+/** One company the caller may see, or 404. */
+export const getCompany = (ctx: AuthedContext, id: string): Promise<Company> =>
+  inTenant(ctx, async (t) => toCompany(ctx, await findRecord<CompanyRow>(t, ctx, companyDef, id)));
+
+/** Creates a company; the owner defaults to its creator. */
+export const createCompany = (ctx: AuthedContext, input: CompanyCreateInput): Promise<Company> =>
+  inTenant(ctx, async (t) => {
+    const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
+    await assertReferences(t, ctx.tenantId, { ownerId });
+    const row = await insertRecord<CompanyRow>(t, ctx, companyDef, {
+      ...input,
+      ownerId,
+      tags: uniqueTags(input.tags) ?? [],
+    });
+    return toCompany(ctx, row);
+  });
+
+/** Changes a company when `version` matches (stale → 409 with the current one); audited. */
+export const updateCompany = (
+  ctx: AuthedContext,
+  id: string,
+  input: z.output<typeof companyUpdateInput>,
+): Promise<Company> =>
+  inTenant(ctx, async (t) => {
+    const { version, ...patch } = input;
+    await assertReferences(t, ctx.tenantId, { ownerId: patch.ownerId });
+    const { after } = await updateRecord<CompanyRow>(
+      t,
+      ctx,
+      companyDef,
+      id,
+      version,
+      { ...patch, tags: uniqueTags(patch.tags) },
+      (r) => toCompany(ctx, r),
+    );
+    return toCompany(ctx, after);
+  });
+
+/** Archives or restores a company (optionally version-checked); audited. */
+export const archiveCompany = (
+  ctx: AuthedContext,
+  id: string,
+  archived: boolean,
+  version?: number,
+): Promise<Company> =>
+  inTenant(ctx, async (t) => {
+    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, id, archived, version, (r) =>
+      toCompany(ctx, r),
+    );
+    return toCompany(ctx, after);
+  });
+
+/** Deletes a company (its activities and tasks go with it); one still used by contacts or deals is a 409. */
+export const deleteCompany = (ctx: AuthedContext, id: string) =>
+  inTenant(ctx, (t) => deleteRecord(t, ctx, companyDef, id));
+
+type PageQuery = z.output<typeof listQuery>;
+
+/** The contacts of a company the caller can see (needs contacts.view; contacts' own scope applies). */
+export const listCompanyContacts = (ctx: AuthedContext, id: string, query: PageQuery) =>
+  inTenant(ctx, async (t) => {
+    requirePermission(ctx, 'contacts.view');
+    await findRecord(t, ctx, companyDef, id);
+    return listContactsIn(t, ctx, { ...query, sort: 'lastName', archived: 'exclude', companyId: id });
+  });
+
+/** The deals of a company the caller can see, latest change first (needs deals.view; deals' scope applies). */
+export const listCompanyDeals = (ctx: AuthedContext, id: string, query: PageQuery) =>
+  inTenant(ctx, async (t) => {
+    requirePermission(ctx, 'deals.view');
+    await findRecord(t, ctx, companyDef, id);
+    return listDealsIn(t, ctx, { ...query, sort: '-updatedAt', archived: 'exclude', companyId: id });
+  });

@@ -1,0 +1,43 @@
+import { errorEnvelope, IMPORT_ENTITIES } from '@tessera/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../platform/db/index.ts';
+import { authedContext } from '../../../platform/http/service-context.ts';
+import { exportCsv, exportDefs } from './exports.service.ts';
+
+const errors = { 400: errorEnvelope, 401: errorEnvelope, 403: errorEnvelope, 429: errorEnvelope };
+
+/** CSV exports of leads, contacts and companies: the list's filters, scope and sort, streamed. */
+export const exportRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
+  for (const entity of IMPORT_ENTITIES) {
+    const def = exportDefs[entity];
+    // Plain (untyped) reply: the body is a stream, not a JSON envelope.
+    app.get(
+      `/api/v1/${entity}/export`,
+      {
+        config: { access: def.permission },
+        schema: {
+          tags: [entity],
+          summary: `Export ${entity} as CSV (same filters as the list)`,
+          description:
+            'Streams `text/csv; charset=utf-8` (RFC 4180, header row). Cells starting with =, +, -, @, tab or ' +
+            "CR are prefixed with ' so spreadsheets never run them as formulas.",
+          querystring: def.query,
+          produces: ['text/csv'],
+          response: errors,
+        },
+      },
+      async (req, reply) => {
+        const { stream, fileName } = await exportCsv(
+          authedContext(req, database),
+          entity,
+          req.query as Parameters<typeof exportCsv>[2],
+        );
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(stream);
+      },
+    );
+  }
+};

@@ -1,0 +1,392 @@
+import { and, asc, eq, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
+import { type AuditActor, auditLogs, diffChanges, writeAudit } from '../../../platform/audit/index.ts';
+import { newId } from '../../../platform/db/columns.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { existingIds } from '../shared/references.ts';
+import { companies, leadVendors } from '../tables.ts';
+import type { DuplicateStrategy, ImportEntityDef } from './import-entities.ts';
+import { convertRow, type RowError } from './import-rows.ts';
+
+/** Everything a batch needs to know about its import. */
+export interface BatchContext {
+  importId: string;
+  entity: ImportEntityDef;
+  duplicates: DuplicateStrategy;
+  dryRun: boolean;
+  /** Acting user (owner and author of the records) and audit origin. */
+  actor: AuditActor & { userId: string };
+  /** The importer's record scope: duplicates are looked for (and updated) only among records they may see. */
+  principal: Principal;
+  header: readonly string[];
+  columns: readonly (string | null)[];
+  /**
+   * Dry run only: duplicate keys of earlier batches' rows → their row number. A real import writes each
+   * batch before reading the next, so the database itself finds those; a dry run writes nothing.
+   */
+  seenKeys?: Map<string, number>;
+}
+
+export interface BatchOutcome {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Refused rows (one entry per problem) and skipped duplicates, in row order. */
+  report: RowError[];
+}
+
+interface ValidRow {
+  row: number;
+  values: Record<string, unknown>;
+  companyName?: string;
+}
+type ExistingRow = Record<string, unknown> & { id: string };
+type Target =
+  | { kind: 'new'; index: number }
+  | { kind: 'existing'; record: ExistingRow }
+  | { kind: 'earlier' };
+
+const lowerKey = (v: string) => v.trim().toLowerCase();
+
+/** Lead vendors and a contact's company must exist in the tenant; a contact's company may be given by name. */
+const checkReferences = async (
+  tx: Tx,
+  ctx: BatchContext,
+  rows: ValidRow[],
+  report: RowError[],
+): Promise<ValidRow[]> => {
+  const tenantId = ctx.actor.tenantId;
+  const bad = new Set<number>();
+  const idsOf = (field: string) => [
+    ...new Set(rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string')),
+  ];
+  const checkIds = async (field: string, table: typeof leadVendors | typeof companies, message: string) => {
+    const ids = idsOf(field);
+    if (ids.length === 0) return;
+    const found = await existingIds(tx, tenantId, table, ids);
+    for (const r of rows) {
+      const id = r.values[field];
+      if (typeof id === 'string' && !found.has(id)) {
+        bad.add(r.row);
+        report.push({ row: r.row, field, message });
+      }
+    }
+  };
+  if (ctx.entity.entity === 'leads') await checkIds('vendorId', leadVendors, 'No such lead vendor');
+  if (ctx.entity.entity === 'contacts') {
+    await checkIds('companyId', companies, 'No such company');
+    const names = [
+      ...new Set(
+        rows
+          .filter((r) => r.companyName && !r.values.companyId)
+          .map((r) => lowerKey(r.companyName as string)),
+      ),
+    ];
+    if (names.length > 0) {
+      const found = await tx
+        .select({ id: companies.id, key: companies.nameKey })
+        .from(companies)
+        .where(
+          and(
+            eq(companies.tenantId, tenantId),
+            isNull(companies.archivedAt),
+            inArray(companies.nameKey, names),
+          ),
+        )
+        .orderBy(asc(companies.createdAt), asc(companies.id));
+      const byName = new Map<string, string>();
+      for (const c of found) if (c.key && !byName.has(c.key)) byName.set(c.key, c.id);
+      for (const r of rows) {
+        if (!r.companyName || r.values.companyId) continue;
+        const id = byName.get(lowerKey(r.companyName));
+        if (id) r.values.companyId = id;
+        else {
+          bad.add(r.row);
+          report.push({
+            row: r.row,
+            field: 'companyName',
+            message: `No company named "${r.companyName}"; import or create the company first`,
+          });
+        }
+      }
+    }
+  }
+  return bad.size === 0 ? rows : rows.filter((r) => !bad.has(r.row));
+};
+
+/**
+ * Active records of the tenant, within the importer's scope, sharing a key with the batch (oldest first per
+ * key). Each key is probed on its own index (`LATERAL … OFFSET 0`, one index lookup per key) and the matches
+ * are then read by id: a plan that cannot degrade into scanning the whole tenant when the statistics are
+ * stale — which they are during a big import into a new tenant.
+ */
+const findExisting = async (tx: Tx, ctx: BatchContext, rows: ValidRow[]) => {
+  const { entity } = ctx;
+  const def = entity.def;
+  const table = def.table;
+  const byKey = new Map<string, ExistingRow>();
+  const scope = def.owner ? scopeCondition(ctx.principal, def.scope, def.owner) : undefined;
+  const ids = new Set<string>();
+  for (const key of entity.duplicateKeys) {
+    const values = [...new Set(rows.map((r) => key.of(r.values)).filter((v): v is string => v !== null))];
+    if (values.length === 0) continue;
+    const found = (await tx.execute(sql`
+      select m.id from unnest(${sql.param(values)}::text[]) as k(v)
+      cross join lateral (
+        select ${table.id} as id from ${table}
+         where ${table.tenantId} = ${ctx.actor.tenantId} and ${key.column} = k.v and ${table.archivedAt} is null
+               ${scope ? sql`and ${scope}` : sql``}
+        offset 0) as m`)) as unknown as { rows: { id: string }[] };
+    for (const { id } of found.rows) ids.add(id);
+  }
+  if (ids.size === 0) return byKey;
+  const where = and(eq(table.tenantId, ctx.actor.tenantId), inArray(table.id, [...ids]));
+  let found: ExistingRow[];
+  if (ctx.duplicates === 'update') {
+    // Whole records, for the audited field diff; locked (real run) so the diff is the one we apply.
+    const query = tx
+      .select()
+      .from(table as PgTable)
+      .where(where);
+    found = (await (ctx.dryRun ? query : query.for('update'))) as unknown as ExistingRow[];
+  } else {
+    // Skipping: the id, the age and the key fields are enough.
+    const columns = table as unknown as Record<string, PgColumn>;
+    const fields = ['id', 'createdAt', ...entity.duplicateKeys.map((k) => k.field)];
+    found = (await tx
+      .select(Object.fromEntries(fields.map((f) => [f, columns[f] as PgColumn])))
+      .from(table as PgTable)
+      .where(where)) as unknown as ExistingRow[];
+  }
+  const oldestFirst = (a: ExistingRow, b: ExistingRow) =>
+    (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const record of found.sort(oldestFirst)) {
+    for (const key of entity.duplicateKeys) {
+      const value = key.of(record);
+      const id = value === null ? null : `${key.kind}:${value}`;
+      if (id && !byKey.has(id)) byKey.set(id, record);
+    }
+  }
+  return byKey;
+};
+
+type Update = { id: string; before: ExistingRow; patch: Record<string, unknown> };
+type Col = { field: string; column: PgColumn };
+
+const isArrayColumn = (c: PgColumn) => c.getSQLType().endsWith('[]');
+
+/**
+ * A whole batch as one row set: `select … from unnest($1::t1[], $2::t2[], …)` — one parameter per column
+ * instead of one per cell, which keeps building and planning the statement cheap at any batch size. Array
+ * columns (tags) travel as text literals and are cast back.
+ */
+const unnestRows = (cols: readonly Col[], rows: readonly Record<string, unknown>[]) => {
+  const alias = (i: number) => sql.identifier(`c${i}`);
+  const params = cols.map(({ field, column }) => {
+    const values = rows.map((r) => {
+      const v = r[field];
+      return v === undefined || v === null ? null : column.mapToDriverValue(v);
+    });
+    return sql`${sql.param(values)}::${sql.raw(isArrayColumn(column) ? 'text' : column.getSQLType())}[]`;
+  });
+  const select = cols.map(({ column }, i) =>
+    isArrayColumn(column)
+      ? sql`u.${alias(i)}::${sql.raw(column.getSQLType())} as ${alias(i)}`
+      : sql`u.${alias(i)}`,
+  );
+  return sql`select ${sql.join(select, sql`, `)} from unnest(${sql.join(params, sql`, `)}) as u(${sql.join(
+    cols.map((_, i) => alias(i)),
+    sql`, `,
+  )})`;
+};
+
+/** The value an absent cell gets on insert: the column's default (score 0, currency USD, no tags) or null. */
+const absentValue = (c: PgColumn) => {
+  if (c.default !== undefined && !is(c.default, SQL)) return c.default;
+  return isArrayColumn(c) ? [] : null;
+};
+
+/** One INSERT for the batch's new records, owned and created by the importer. */
+const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknown>[]) => {
+  const { entity, actor } = ctx;
+  const table = entity.def.table;
+  const createdBy = (table as unknown as { createdBy: PgColumn }).createdBy;
+  const owner = entity.def.owner as PgColumn;
+  const fields = Object.keys(entity.columns).filter((f) => rows.some((r) => r[f] !== undefined));
+  const cols: Col[] = [
+    { field: 'id', column: table.id },
+    { field: 'tenantId', column: table.tenantId },
+    { field: 'createdBy', column: createdBy },
+    { field: 'ownerId', column: owner },
+    ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
+  ];
+  const full = rows.map((r) => {
+    const row: Record<string, unknown> = {
+      id: newId(),
+      tenantId: actor.tenantId,
+      createdBy: actor.userId,
+      ownerId: actor.userId,
+    };
+    for (const f of fields) row[f] = r[f] === undefined ? absentValue(entity.columns[f] as PgColumn) : r[f];
+    return row;
+  });
+  await tx.execute(
+    sql`insert into ${table} (${sql.join(
+      cols.map((c) => sql.identifier(c.column.name)),
+      sql`, `,
+    )}) ${unnestRows(cols, full)}`,
+  );
+};
+
+/** One UPDATE for the batch: non-empty cells overwrite, everything else stays; one audit row per record. */
+const updateMany = async (tx: Tx, ctx: BatchContext, updates: Update[]) => {
+  const { entity } = ctx;
+  const fields = [...new Set(updates.flatMap((u) => Object.keys(u.patch)))].filter(
+    (f) => f in entity.columns,
+  );
+  const cols: Col[] = [
+    { field: 'id', column: entity.def.table.id },
+    ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
+  ];
+  const set = fields.map((_, i) => {
+    const name = sql.identifier((cols[i + 1] as Col).column.name);
+    return sql`${name} = coalesce(v.${sql.identifier(`c${i + 1}`)}, t.${name}), `;
+  });
+  await tx.execute(sql`
+    update ${entity.def.table} as t
+       set ${sql.join(set)}version = t.version + 1, updated_at = now()
+      from (${unnestRows(
+        cols,
+        updates.map((u) => ({ ...u.patch, id: u.id })),
+      )}) as v
+     where t.tenant_id = ${ctx.actor.tenantId} and t.id = v.c0`);
+  const { def } = entity;
+  await tx.insert(auditLogs).values(
+    updates.map(({ id, before, patch }) => {
+      const changes = diffChanges(before, { ...before, ...patch }, def.auditFields as string[]);
+      return {
+        tenantId: ctx.actor.tenantId,
+        actorUserId: ctx.actor.userId,
+        actorApiKeyId: ctx.actor.apiKeyId ?? null,
+        action: `${def.name}.updated`,
+        targetType: def.name,
+        targetId: id,
+        changes: Object.keys(changes).length > 0 ? changes : null,
+        requestId: ctx.actor.requestId ?? null,
+      };
+    }),
+  );
+};
+
+/**
+ * Validates, de-duplicates and (unless a dry run) writes one batch of rows in the caller's transaction:
+ * one INSERT for the new records and one UPDATE for the merged duplicates. Duplicates are rows
+ * sharing a key with an earlier row of the file or with an active record the importer can see; `skip`
+ * reports them, `update` copies the row's non-empty cells onto that record, `create` imports them anyway.
+ *
+ * Audit: every updated record gets its own `<entity>.updated` row with the field diff; created records
+ * are summarised by one `<entity>.imported` row per batch (target: the import, with the counts).
+ */
+export const applyBatch = async (
+  tx: Tx,
+  ctx: BatchContext,
+  records: readonly { row: number; record: readonly string[] }[],
+): Promise<BatchOutcome> => {
+  const { entity, actor } = ctx;
+  const def = entity.def;
+  const report: RowError[] = [];
+  let valid: ValidRow[] = [];
+  for (const { row, record } of records) {
+    const converted = convertRow(entity, ctx.header, ctx.columns, row, record);
+    if (converted.ok) valid.push(converted);
+    else report.push(...converted.errors);
+  }
+  valid = await checkReferences(tx, ctx, valid, report);
+
+  const inserts: Record<string, unknown>[] = [];
+  const updates = new Map<string, Update>();
+  let created = 0;
+  let updated = 0;
+  let skipped = 0;
+  const existing = ctx.duplicates === 'create' ? new Map() : await findExisting(tx, ctx, valid);
+  const batchKeys = new Map<string, { target: Target; row: number }>();
+
+  for (const { row, values } of valid) {
+    const keys = entity.duplicateKeys
+      .map((key) => ({ key, value: key.of(values) }))
+      .filter((k): k is { key: (typeof entity.duplicateKeys)[number]; value: string } => k.value !== null);
+    let match: { target: Target; row?: number; key: (typeof keys)[number]['key'] } | undefined;
+    if (ctx.duplicates !== 'create') {
+      for (const { key, value } of keys) {
+        const id = `${key.kind}:${value}`;
+        const inBatch = batchKeys.get(id);
+        const earlier = ctx.seenKeys?.get(id);
+        if (inBatch) match = { ...inBatch, key };
+        else if (earlier !== undefined) match = { target: { kind: 'earlier' }, row: earlier, key };
+        if (match) break;
+      }
+      for (const { key, value } of match ? [] : keys) {
+        const record = existing.get(`${key.kind}:${value}`);
+        if (record) {
+          match = { target: { kind: 'existing', record }, key };
+          break;
+        }
+      }
+    }
+    let target: Target;
+    if (!match) {
+      target = { kind: 'new', index: inserts.length };
+      inserts.push({ ...values });
+      created++;
+    } else if (ctx.duplicates === 'skip') {
+      skipped++;
+      const label = match.key.label;
+      report.push({
+        row,
+        field: match.key.field,
+        message:
+          match.row !== undefined
+            ? `Skipped: same ${label} as row ${match.row} of this file`
+            : `Skipped: ${def.label.toLowerCase()} ${(match.target as { record: ExistingRow }).record.id} already has this ${label}`,
+      });
+      continue;
+    } else {
+      target = match.target;
+      updated++;
+      if (target.kind === 'new') Object.assign(inserts[target.index] as object, values);
+      if (target.kind === 'existing') {
+        const { record } = target;
+        const u = updates.get(record.id) ?? { id: record.id, before: record, patch: {} };
+        Object.assign(u.patch, values);
+        updates.set(record.id, u);
+      }
+    }
+    for (const { key, value } of keys) {
+      const id = `${key.kind}:${value}`;
+      if (!batchKeys.has(id)) batchKeys.set(id, { target, row });
+    }
+  }
+  if (ctx.seenKeys)
+    for (const [id, { row }] of batchKeys) if (!ctx.seenKeys.has(id)) ctx.seenKeys.set(id, row);
+
+  if (!ctx.dryRun) {
+    if (inserts.length > 0) await insertMany(tx, ctx, inserts);
+    if (updates.size > 0) await updateMany(tx, ctx, [...updates.values()]);
+    if (created + updated > 0) {
+      await writeAudit(tx, actor, {
+        action: `${def.name}.imported`,
+        targetType: 'import',
+        targetId: ctx.importId,
+        changes: {
+          created: { from: null, to: created },
+          updated: { from: null, to: updated },
+          rows: { from: records[0]?.row ?? null, to: records.at(-1)?.row ?? null },
+        },
+      });
+    }
+  }
+  report.sort((a, b) => a.row - b.row);
+  return { created, updated, skipped, report };
+};

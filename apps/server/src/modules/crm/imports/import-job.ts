@@ -1,0 +1,210 @@
+import { recordScopes } from '@tessera/contracts';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Principal } from '../../../platform/access/index.ts';
+import { type Database, type Tx, withTenant } from '../../../platform/db/index.ts';
+import { defineJob } from '../../../platform/jobs/index.ts';
+import { importChunks, importJobs } from '../tables.ts';
+import { resolveColumns } from './csv-columns.ts';
+import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
+import { applyBatch, type BatchContext } from './import-batch.ts';
+import { importEntities } from './import-entities.ts';
+
+export const IMPORT_JOB = 'crm.import';
+/** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
+export const IMPORT_BATCH_ROWS = 1000;
+/** The report keeps the first this many entries; `errorCount` counts them all. */
+export const MAX_STORED_ERRORS = 1000;
+const CHUNKS_PER_READ = 4;
+const RETRY = { limit: 2, delaySeconds: 15 };
+
+export const importJobPayload = z.strictObject({
+  tenantId: z.uuid(),
+  importId: z.uuid(),
+  /** The importing member: owner and author of the records. */
+  userId: z.uuid(),
+  apiKeyId: z.uuid().nullable(),
+  requestId: z.string().max(200).nullable(),
+  /** The importer's record scope on the entity when they uploaded the file. */
+  scope: z.enum(recordScopes),
+});
+export type ImportJobPayload = z.infer<typeof importJobPayload>;
+
+/** The stored file's text, a few chunks per query, in order (each read its own short transaction). */
+async function* storedChunks(database: Database, p: ImportJobPayload): AsyncGenerator<string> {
+  let after = -1;
+  for (;;) {
+    const page = await withTenant(
+      database,
+      p.tenantId,
+      (tx) =>
+        tx
+          .select({ seq: importChunks.seq, data: importChunks.data })
+          .from(importChunks)
+          .where(
+            and(
+              eq(importChunks.tenantId, p.tenantId),
+              eq(importChunks.importId, p.importId),
+              gt(importChunks.seq, after),
+            ),
+          )
+          .orderBy(asc(importChunks.seq))
+          .limit(CHUNKS_PER_READ),
+      p.userId,
+    );
+    if (page.length === 0) return;
+    for (const chunk of page) {
+      after = chunk.seq;
+      yield chunk.data;
+    }
+  }
+}
+
+const thisImport = (p: ImportJobPayload) =>
+  and(eq(importJobs.tenantId, p.tenantId), eq(importJobs.id, p.importId));
+
+/** Ends the import (completed or failed) and deletes its stored file, in one transaction. */
+const finish = async (tx: Tx, p: ImportJobPayload, values: Partial<typeof importJobs.$inferInsert>) => {
+  await tx
+    .update(importJobs)
+    .set({ ...values, finishedAt: new Date() })
+    .where(thisImport(p));
+  await tx
+    .delete(importChunks)
+    .where(and(eq(importChunks.tenantId, p.tenantId), eq(importChunks.importId, p.importId)));
+};
+
+/**
+ * Runs one import: streams the stored file through the CSV parser and applies it in batches, each batch in
+ * its own transaction together with the progress counters — so the import is **partial** (valid rows are
+ * written even when others fail; a failure stops it with the earlier batches kept), and a retried job
+ * resumes after the last committed batch instead of importing rows twice.
+ */
+export const runImport = async (
+  database: Database,
+  p: ImportJobPayload,
+  opts: { log: Logger; signal?: AbortSignal; finalAttempt: boolean },
+): Promise<void> => {
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(database, p.tenantId, fn, p.userId);
+  const job = await inTenant(async (tx) => {
+    const [row] = await tx.select().from(importJobs).where(thisImport(p)).for('update');
+    if (!row || row.status === 'completed' || row.status === 'failed') return undefined;
+    if (row.status === 'queued')
+      await tx.update(importJobs).set({ status: 'running', startedAt: new Date() }).where(thisImport(p));
+    return row;
+  });
+  if (!job) return;
+
+  const entity = importEntities[job.entity];
+  const state = {
+    processed: job.processed,
+    created: job.created,
+    updated: job.updated,
+    skipped: job.skipped,
+    errorCount: job.errorCount,
+    stored: job.errors.length,
+  };
+  const principal: Principal = {
+    kind: 'session',
+    tenantId: p.tenantId,
+    userId: p.userId,
+    viaCookie: false,
+    csrfValid: false,
+    permissions: new Set(),
+    scopes: { [entity.def.scope]: p.scope },
+  };
+  let ctx: BatchContext | undefined;
+  let row = 0;
+
+  const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
+    inTenant(async (tx) => {
+      const out = await applyBatch(tx, batch, records);
+      const keep = out.report.slice(0, Math.max(0, MAX_STORED_ERRORS - state.stored));
+      const next = {
+        processed: state.processed + records.length,
+        created: state.created + out.created,
+        updated: state.updated + out.updated,
+        skipped: state.skipped + out.skipped,
+        errorCount: state.errorCount + out.report.length,
+        stored: state.stored + keep.length,
+      };
+      const { stored: _stored, ...counters } = next;
+      await tx
+        .update(importJobs)
+        .set({
+          ...counters,
+          total: sql`greatest(${importJobs.total}, ${next.processed})`,
+          ...(keep.length > 0 ? { errors: sql`${importJobs.errors} || ${JSON.stringify(keep)}::jsonb` } : {}),
+        })
+        .where(thisImport(p));
+      return next;
+    });
+
+  try {
+    let seen = 0;
+    let batch: { row: number; record: string[] }[] = [];
+    for await (const record of csvRecords(storedChunks(database, p))) {
+      row++;
+      if (!ctx) {
+        const header = record.map((h) => h.trim());
+        const resolved = resolveColumns(entity, header, job.mapping);
+        if ('issues' in resolved) throw new ImportFileError(resolved.issues.map((i) => i.message).join('; '));
+        ctx = {
+          importId: p.importId,
+          entity,
+          duplicates: job.duplicates,
+          dryRun: job.dryRun,
+          actor: { tenantId: p.tenantId, userId: p.userId, apiKeyId: p.apiKeyId, requestId: p.requestId },
+          principal,
+          header,
+          columns: resolved.plan.columns,
+          ...(job.dryRun ? { seenKeys: new Map<string, number>() } : {}),
+        };
+        continue;
+      }
+      if (isBlankRecord(record)) continue;
+      seen++;
+      if (seen <= state.processed) continue; // committed by an earlier attempt
+      batch.push({ row, record });
+      if (batch.length >= IMPORT_BATCH_ROWS) {
+        Object.assign(state, await applyAndRecord(batch, ctx));
+        batch = [];
+        if (opts.signal?.aborted) throw new Error('The import job was stopped before the end of the file');
+      }
+    }
+    if (!ctx) throw new ImportFileError('The file is empty');
+    if (batch.length > 0) Object.assign(state, await applyAndRecord(batch, ctx));
+    await inTenant((tx) => finish(tx, p, { status: 'completed', failureMessage: null }));
+  } catch (err) {
+    const permanent = err instanceof ImportFileError || isCsvError(err);
+    if (!permanent && !opts.finalAttempt) {
+      opts.log.warn(
+        { err, importId: p.importId, processed: state.processed },
+        'import interrupted: will retry',
+      );
+      throw err;
+    }
+    opts.log.error({ err, importId: p.importId, processed: state.processed }, 'import failed');
+    const reason = isCsvError(err)
+      ? `${csvErrorMessage(err)} (after row ${row})`
+      : permanent
+        ? (err as Error).message
+        : 'The import stopped because of an unexpected error';
+    const kept = job.dryRun
+      ? 'Nothing was written (dry run).'
+      : `The ${state.processed} rows processed before it stay imported (partial import).`;
+    await inTenant((tx) => finish(tx, p, { status: 'failed', failureMessage: `${reason}. ${kept}` }));
+  }
+};
+
+/** Background CSV import of leads, contacts or companies (queued by the upload). */
+export const crmImportJob = defineJob({
+  name: IMPORT_JOB,
+  payload: importJobPayload,
+  retry: RETRY,
+  // A big file on a small machine may take a while; an expired job would be started a second time.
+  expireInSeconds: 4 * 60 * 60,
+  handler: (payload, { database, log, retryCount, signal }) =>
+    runImport(database, payload, { log, signal, finalAttempt: retryCount >= RETRY.limit }),
+});

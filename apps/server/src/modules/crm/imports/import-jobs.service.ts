@@ -1,0 +1,108 @@
+import type { ImportJob } from '@tessera/contracts';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { withTenant } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { type ListSpec, runList } from '../shared/list-query.ts';
+import { importJobs } from '../tables.ts';
+import { type ImportEntity, importEntities } from './import-entities.ts';
+
+type ImportRow = typeof importJobs.$inferSelect;
+
+export const toImportJob = (r: ImportRow): ImportJob => ({
+  id: r.id,
+  entity: r.entity,
+  status: r.status,
+  dryRun: r.dryRun,
+  duplicates: r.duplicates,
+  fileName: r.fileName,
+  total: r.total,
+  processed: r.processed,
+  created: r.created,
+  updated: r.updated,
+  skipped: r.skipped,
+  errors: r.errors,
+  errorCount: r.errorCount,
+  // Each batch commits on its own: valid rows are written whatever happens to the others.
+  mode: 'partial',
+  mapping: r.mapping,
+  createdAt: r.createdAt.toISOString(),
+  finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
+  failureMessage: r.failureMessage,
+});
+
+/** The entities whose imports the caller may follow (those they may import); none → 403. */
+const importableBy = (ctx: AuthedContext): ImportEntity[] => {
+  const entities = Object.values(importEntities)
+    .filter((e) => ctx.auth.permissions.has(e.permission))
+    .map((e) => e.entity);
+  if (entities.length === 0)
+    throw new AppError(
+      'FORBIDDEN',
+      'You need an import permission (leads.import, contacts.import or companies.import)',
+    );
+  return entities;
+};
+
+/** One import's progress and report; another tenant's id (or an entity the caller cannot import) is a 404. */
+export const getImport = (ctx: AuthedContext, id: string): Promise<ImportJob> => {
+  const entities = importableBy(ctx);
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(importJobs)
+        .where(
+          and(
+            eq(importJobs.tenantId, ctx.tenantId),
+            eq(importJobs.id, id),
+            inArray(importJobs.entity, entities),
+          ),
+        );
+      if (!row) throw new AppError('NOT_FOUND', 'Import not found');
+      return toImportJob(row);
+    },
+    ctx.userId,
+  );
+};
+
+/** In lists, the report is cut to its first entries (the import itself has up to 1000). */
+export const LIST_ERRORS = 10;
+const listColumns = {
+  ...getTableColumns(importJobs),
+  errors: sql<
+    ImportRow['errors']
+  >`jsonb_path_query_array(${importJobs.errors}, ${sql.raw(`'$[0 to ${LIST_ERRORS - 1}]'::jsonpath`)})`,
+};
+
+/** Recent imports, newest first (keyset pages). */
+export const listImports = (
+  ctx: AuthedContext,
+  query: { entity?: ImportEntity; limit: number; cursor?: string },
+) => {
+  const entities = importableBy(ctx).filter((e) => !query.entity || e === query.entity);
+  const spec: ListSpec = {
+    table: importJobs,
+    id: importJobs.id,
+    tenantId: importJobs.tenantId,
+    where: [inArray(importJobs.entity, entities.length > 0 ? entities : ['none' as ImportEntity])],
+    sorts: { createdAt: { expr: importJobs.createdAt, type: 'timestamp' } },
+  };
+  return withTenant(
+    ctx.database,
+    ctx.tenantId,
+    async (tx) => {
+      const { rows, pagination } = await runList<ImportRow>(
+        tx,
+        spec,
+        ctx.tenantId,
+        { limit: query.limit, cursor: query.cursor, sort: '-createdAt' },
+        listColumns,
+      );
+      return { items: rows.map(toImportJob), pagination };
+    },
+    ctx.userId,
+  );
+};

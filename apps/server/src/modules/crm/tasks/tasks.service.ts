@@ -1,0 +1,126 @@
+import type {
+  Task,
+  taskCompleteInput,
+  taskCreateInput,
+  taskListQuery,
+  taskUpdateInput,
+} from '@tessera/contracts';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../shared/in-tenant.ts';
+import { runList } from '../shared/list-query.ts';
+import {
+  conflict,
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../shared/record-ops.ts';
+import { assertReferences } from '../shared/references.ts';
+import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
+import { tasks } from '../tables.ts';
+import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
+
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : iso);
+
+/** completedAt follows the status: set when it becomes done (kept if it already was), cleared otherwise. */
+const completion = (status: Task['status'] | undefined) =>
+  status === undefined
+    ? {}
+    : { completedAt: status === 'done' ? sql`coalesce(${tasks.completedAt}, now())` : null };
+
+/** A keyset page of tasks the caller may see (filters, sort, q, total on request). */
+export const listTasks = (ctx: AuthedContext, query: z.output<typeof taskListQuery>) =>
+  inTenant(ctx, async (t) => {
+    const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
+    const { rows, pagination } = await runList<TaskRow>(
+      t,
+      taskListSpec(ctx, filters),
+      ctx.tenantId,
+      { limit, cursor, sort, includeTotal, archived, q },
+      taskColumns,
+    );
+    return { items: rows.map(toTask), pagination };
+  });
+
+/** One task the caller may see, or 404. */
+export const getTask = (ctx: AuthedContext, id: string): Promise<Task> =>
+  inTenant(ctx, async (t) => toTask(await findRecord<TaskRow>(t, ctx, taskDef, id)));
+
+/**
+ * Creates a task, assigned to its creator unless told otherwise (an assignee must be an active member;
+ * null leaves it unassigned), optionally linked to a record the caller can see.
+ */
+export const createTask = (ctx: AuthedContext, input: z.output<typeof taskCreateInput>): Promise<Task> =>
+  inTenant(ctx, async (t) => {
+    const { related, dueAt, ...fields } = input;
+    const assigneeId = input.assigneeId === undefined ? ctx.userId : input.assigneeId;
+    await assertReferences(t, ctx.tenantId, { assigneeId });
+    if (related) await assertRelatedVisible(t, ctx, related);
+    const row = await insertRecord<TaskRow>(t, ctx, taskDef, {
+      ...fields,
+      dueAt: date(dueAt),
+      assigneeId,
+      completedAt: input.status === 'done' ? new Date() : null,
+      ...relatedColumns(related),
+    });
+    return toTask(row);
+  });
+
+/** Changes a task when `version` matches (stale → 409 with the current one); audited. */
+export const updateTask = (
+  ctx: AuthedContext,
+  id: string,
+  input: z.output<typeof taskUpdateInput>,
+): Promise<Task> =>
+  inTenant(ctx, async (t) => {
+    const { version, dueAt, ...patch } = input;
+    await assertReferences(t, ctx.tenantId, { assigneeId: patch.assigneeId });
+    const { after } = await updateRecord<TaskRow>(
+      t,
+      ctx,
+      taskDef,
+      id,
+      version,
+      { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
+      toTask,
+    );
+    return toTask(after);
+  });
+
+/** Marks a task done (completedAt now). Completing a done task changes nothing and is not an error. */
+export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typeof taskCompleteInput>) =>
+  inTenant(ctx, async (t) => {
+    const task = await findRecord<TaskRow>(t, ctx, taskDef, id, true);
+    if (task.status === 'done') return toTask(task);
+    if (input.version !== undefined && task.version !== input.version)
+      throw conflict(taskDef.label, toTask(task));
+    const { after } = await updateRecord<TaskRow>(
+      t,
+      ctx,
+      taskDef,
+      id,
+      undefined,
+      { status: 'done', ...completion('done') },
+      toTask,
+      'completed',
+    );
+    return toTask(after);
+  });
+
+/** Archives or restores a task (optionally version-checked); audited. */
+export const archiveTask = (
+  ctx: AuthedContext,
+  id: string,
+  archived: boolean,
+  version?: number,
+): Promise<Task> =>
+  inTenant(ctx, async (t) =>
+    toTask((await setArchived<TaskRow>(t, ctx, taskDef, id, archived, version, toTask)).after),
+  );
+
+/** Deletes a task; audited. */
+export const deleteTask = (ctx: AuthedContext, id: string) =>
+  inTenant(ctx, (t) => deleteRecord(t, ctx, taskDef, id));

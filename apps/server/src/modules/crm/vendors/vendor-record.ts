@@ -1,0 +1,40 @@
+import type { LeadVendor } from '@tessera/contracts';
+import { type AnyColumn, sql } from 'drizzle-orm';
+import { baseDto } from '../shared/dto.ts';
+import type { ListSpec } from '../shared/list-query.ts';
+import type { RecordDef } from '../shared/record-ops.ts';
+import { leadVendors } from '../tables.ts';
+
+export type VendorRow = typeof leadVendors.$inferSelect;
+
+/** Lead vendors (where bought leads come from): tenant configuration, no owner and no record scope. */
+export const vendorDef: RecordDef = {
+  name: 'lead_vendor',
+  label: 'Lead vendor',
+  table: leadVendors,
+  scope: 'leads',
+  auditFields: ['name', 'contactEmail', 'costPerLeadCents', 'currency', 'archivedAt'],
+};
+
+/** The API shape of a vendor row. */
+export const toVendor = (r: VendorRow): LeadVendor => ({
+  ...baseDto(r),
+  name: r.name,
+  contactEmail: r.contactEmail,
+  costPerLeadCents: r.costPerLeadCents,
+  currency: r.currency,
+});
+
+/** Same expression as the unique index lead_vendors_tenant_name_key, which serves the list order. */
+const nameKey = sql`lower(${leadVendors.name})`;
+
+/** The vendors list, by name; `q` matches part of the name. */
+export const vendorListSpec = (): ListSpec => ({
+  table: leadVendors,
+  id: leadVendors.id,
+  tenantId: leadVendors.tenantId,
+  archivedAt: leadVendors.archivedAt,
+  searchText: nameKey as unknown as AnyColumn,
+  where: [],
+  sorts: { name: { expr: nameKey, type: 'text' } },
+});

@@ -1,0 +1,79 @@
+import type {
+  LeadVendor,
+  leadVendorCreateInput,
+  leadVendorListQuery,
+  leadVendorUpdateInput,
+} from '@tessera/contracts';
+import { getTableColumns } from 'drizzle-orm';
+import type { z } from 'zod';
+import { isUniqueViolation } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../shared/in-tenant.ts';
+import { runList } from '../shared/list-query.ts';
+import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
+import { leadVendors } from '../tables.ts';
+import { toVendor, type VendorRow, vendorDef, vendorListSpec } from './vendor-record.ts';
+
+/** Vendor names are unique per tenant (case-insensitive): a duplicate is a 409 naming the field. */
+const duplicateName = (err: unknown): never => {
+  if (isUniqueViolation(err, 'lead_vendors_tenant_name_key'))
+    throw new AppError('CONFLICT', 'There is already a lead vendor with this name', {
+      details: [{ path: 'body.name', message: 'Already used' }],
+    });
+  throw err;
+};
+
+/** A keyset page of vendors the caller may see (filters, sort, q, total on request). */
+export const listVendors = (ctx: AuthedContext, query: z.output<typeof leadVendorListQuery>) =>
+  inTenant(ctx, async (t) => {
+    const { rows, pagination } = await runList<VendorRow>(
+      t,
+      vendorListSpec(),
+      ctx.tenantId,
+      query,
+      getTableColumns(leadVendors),
+    );
+    return { items: rows.map(toVendor), pagination };
+  });
+
+/** One vendor the caller may see, or 404. */
+export const getVendor = (ctx: AuthedContext, id: string): Promise<LeadVendor> =>
+  inTenant(ctx, async (t) => toVendor(await findRecord<VendorRow>(t, ctx, vendorDef, id)));
+
+export const createVendor = (
+  ctx: AuthedContext,
+  input: z.output<typeof leadVendorCreateInput>,
+): Promise<LeadVendor> =>
+  inTenant(ctx, async (t) =>
+    toVendor(await insertRecord<VendorRow>(t, ctx, vendorDef, input).catch(duplicateName)),
+  );
+
+/** Changes a vendor when `version` matches (stale → 409 with the current one); audited. */
+export const updateVendor = (
+  ctx: AuthedContext,
+  id: string,
+  input: z.output<typeof leadVendorUpdateInput>,
+): Promise<LeadVendor> =>
+  inTenant(ctx, async (t) => {
+    const { version, ...patch } = input;
+    const { after } = await updateRecord<VendorRow>(t, ctx, vendorDef, id, version, patch, toVendor).catch(
+      duplicateName,
+    );
+    return toVendor(after);
+  });
+
+/** Archives or restores a vendor (optionally version-checked); audited. */
+export const archiveVendor = (
+  ctx: AuthedContext,
+  id: string,
+  archived: boolean,
+  version?: number,
+): Promise<LeadVendor> =>
+  inTenant(ctx, async (t) =>
+    toVendor((await setArchived<VendorRow>(t, ctx, vendorDef, id, archived, version, toVendor)).after),
+  );
+
+/** Deletes a vendor; one that leads still name is a 409 (archive it instead). */
+export const deleteVendor = (ctx: AuthedContext, id: string) =>
+  inTenant(ctx, (t) => deleteRecord(t, ctx, vendorDef, id));

@@ -1,0 +1,89 @@
+import type { Permission, RelatedRef } from '@tessera/contracts';
+import { type ReactNode, useMemo } from 'react';
+import type { RouteObject } from 'react-router';
+import { personOptions } from '../components/crm/person-options';
+import { LogActivityButton } from '../features/crm-activities/components/log-activity-button';
+import { CompaniesPage } from '../features/crm-companies/components/companies-page';
+import { CompanyDetailPage } from '../features/crm-companies/components/company-detail-page';
+import { ContactDetailPage } from '../features/crm-contacts/components/contact-detail-page';
+import { ContactsPage } from '../features/crm-contacts/components/contacts-page';
+import { usePipelines } from '../features/crm-deals/api/list-pipelines';
+import { DealsPage } from '../features/crm-deals/components/deals-page';
+import { ImportButton } from '../features/crm-import/components/import-button';
+import { LeadDetailPage } from '../features/crm-leads/components/lead-detail-page';
+import { LeadsPage } from '../features/crm-leads/components/leads-page';
+import { AddTaskButton } from '../features/crm-tasks/components/add-task-button';
+import { TasksPage } from '../features/crm-tasks/components/tasks-page';
+import { useSession } from '../hooks/use-me';
+import { usePermission } from '../hooks/use-permission';
+import { RequirePermission } from './require-permission';
+import { usePeopleDirectory } from './use-people-directory';
+
+/** "Me" first, then the other members (when the user may list them). */
+function useAssignees() {
+  const directory = usePeopleDirectory();
+  const me = useSession();
+  return useMemo(() => personOptions(directory, me.user.id, me.user.name), [directory, me.user]);
+}
+
+/** The quick actions of a record page: "Log a call" (activities) and "Add a task" (tasks). */
+function RecordActions({ related }: { related: RelatedRef }) {
+  const canLog = usePermission('activities.create');
+  const canTask = usePermission('tasks.create');
+  const assignees = useAssignees();
+  return (
+    <>
+      {canLog ? <LogActivityButton related={related} /> : null}
+      {canTask ? <AddTaskButton related={related} assignees={assignees} /> : null}
+    </>
+  );
+}
+
+const recordActions = (related: RelatedRef) => <RecordActions related={related} />;
+
+function LeadDetailRoute() {
+  // Pipelines (from the deals area) for the convert dialog; without deals.view the server picks the default.
+  const pipelines = usePipelines({ enabled: usePermission('deals.view') });
+  return (
+    <LeadDetailPage
+      directory={usePeopleDirectory()}
+      pipelines={pipelines.data}
+      recordActions={recordActions}
+    />
+  );
+}
+
+const LeadsRoute = () => (
+  <LeadsPage directory={usePeopleDirectory()} importAction={<ImportButton entity="leads" />} />
+);
+const ContactsRoute = () => (
+  <ContactsPage directory={usePeopleDirectory()} importAction={<ImportButton entity="contacts" />} />
+);
+const CompaniesRoute = () => (
+  <CompaniesPage directory={usePeopleDirectory()} importAction={<ImportButton entity="companies" />} />
+);
+const ContactDetailRoute = () => (
+  <ContactDetailPage directory={usePeopleDirectory()} recordActions={recordActions} />
+);
+const CompanyDetailRoute = () => (
+  <CompanyDetailPage directory={usePeopleDirectory()} recordActions={recordActions} />
+);
+const DealsRoute = () => <DealsPage directory={usePeopleDirectory()} />;
+const TasksRoute = () => <TasksPage assignees={useAssignees()} />;
+
+const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
+  path,
+  element: <RequirePermission permission={permission}>{element}</RequirePermission>,
+});
+
+/** The CRM pages, each behind the permission of its navigation entry. */
+export const crmRoutes: RouteObject[] = [
+  guarded('leads', 'leads.view', <LeadsRoute />),
+  guarded('leads/:id', 'leads.view', <LeadDetailRoute />),
+  guarded('contacts', 'contacts.view', <ContactsRoute />),
+  guarded('contacts/:id', 'contacts.view', <ContactDetailRoute />),
+  guarded('companies', 'companies.view', <CompaniesRoute />),
+  guarded('companies/:id', 'companies.view', <CompanyDetailRoute />),
+  guarded('deals', 'deals.view', <DealsRoute />),
+  guarded('tasks', 'tasks.view', <TasksRoute />),
+];

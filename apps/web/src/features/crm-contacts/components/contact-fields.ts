@@ -1,0 +1,36 @@
+import type { Contact } from '@tessera/contracts';
+import type { RecordFieldSpec } from '../../../components/crm/record-form';
+import { type FormValues, nullable, optional, tagList } from '../../../lib/crm/form-values';
+
+/** Fields of the new / edit contact forms. */
+export const CONTACT_FIELDS: RecordFieldSpec[] = [
+  { name: 'firstName', label: 'First name', autoFocus: true },
+  { name: 'lastName', label: 'Last name' },
+  { name: 'email', label: 'Email', kind: 'email' },
+  { name: 'phone', label: 'Phone', kind: 'tel' },
+  { name: 'title', label: 'Job title' },
+  { name: 'tags', label: 'Tags', hint: 'Separated by commas' },
+];
+
+const TEXT = ['email', 'phone', 'title'] as const;
+
+export function contactFormValues(contact?: Contact): FormValues {
+  const values: FormValues = {
+    firstName: contact?.firstName ?? '',
+    lastName: contact?.lastName ?? '',
+    tags: contact?.tags.join(', ') ?? '',
+  };
+  for (const key of TEXT) values[key] = contact?.[key] ?? '';
+  return values;
+}
+
+/** `contactCreateInput` (blank = absent) or, with a version, `contactUpdateInput` (blank = cleared). */
+export function toContactInput(values: FormValues, version?: number): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    firstName: values.firstName,
+    lastName: values.lastName,
+    tags: tagList(values.tags),
+  };
+  for (const key of TEXT) input[key] = version === undefined ? optional(values[key]) : nullable(values[key]);
+  return version === undefined ? input : { ...input, version };
+}

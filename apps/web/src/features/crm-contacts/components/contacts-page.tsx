@@ -1,0 +1,68 @@
+import { type Contact, contactCreateInput } from '@tessera/contracts';
+import { type ReactNode, useMemo } from 'react';
+import { ownerLabel, personOptions } from '../../../components/crm/person-options';
+import { RecordListPage } from '../../../components/crm/record-list-page';
+import { type RecordListConfig, useRecordList } from '../../../components/crm/record-list-view';
+import { UsersIcon } from '../../../components/ui/icons';
+import { useSession } from '../../../hooks/use-me';
+import { usePermission } from '../../../hooks/use-permission';
+import type { PeopleDirectory } from '../../../lib/people';
+import { useCreateContact } from '../api/create-contact';
+import { contactsQueryOptions } from '../api/list-contacts';
+import { CONTACT_DEFAULT_SORT, contactFilters } from '../contact-filters';
+import { CONTACT_DEFAULT_COLUMNS, contactColumns } from './contact-columns';
+import { CONTACT_FIELDS, contactFormValues, toContactInput } from './contact-fields';
+
+/** `/contacts`: the contacts grid and "New contact". */
+export function ContactsPage({
+  directory,
+  importAction,
+}: {
+  directory: PeopleDirectory;
+  importAction?: ReactNode;
+}) {
+  const me = useSession();
+  const canCreate = usePermission('contacts.create');
+  const create = useCreateContact();
+  const config = useMemo((): RecordListConfig<Contact> => {
+    const specs = contactFilters(personOptions(directory, me.user.id, me.user.name));
+    return {
+      grid: 'contacts',
+      label: 'Contacts',
+      noun: 'contacts',
+      searchLabel: 'Search contacts',
+      specs,
+      defaultSort: CONTACT_DEFAULT_SORT,
+      columns: contactColumns((id) => ownerLabel(directory, me.user.id, id)),
+      defaultColumns: CONTACT_DEFAULT_COLUMNS,
+      rowKey: (contact) => contact.id,
+      rowLabel: (contact) => `${contact.firstName} ${contact.lastName}`,
+      queryOptions: (state) => contactsQueryOptions(state, specs),
+    };
+  }, [directory, me.user]);
+
+  return (
+    <RecordListPage
+      title="Contacts"
+      description="Everyone you work with, in one place."
+      icon={<UsersIcon />}
+      list={useRecordList(config)}
+      emptyTitle="No contacts yet — create one or import a CSV"
+      emptyDescription="Contacts are also created when you convert a lead."
+      actions={importAction}
+      newRecord={
+        canCreate
+          ? {
+              label: 'New contact',
+              submitLabel: 'Create contact',
+              schema: contactCreateInput,
+              fields: CONTACT_FIELDS,
+              initialValues: contactFormValues(),
+              toInput: (values) => toContactInput(values),
+              create: async (input) => `/contacts/${(await create.mutateAsync(input)).id}`,
+            }
+          : undefined
+      }
+    />
+  );
+}
