@@ -24,11 +24,17 @@ test('create a lead, log a call, assign a task to a colleague, convert it, move 
   await form.getByRole('button', { name: 'Create lead' }).click();
   await expect(form).toBeHidden();
 
+  // Creating opens the new lead; the grid finds it by search too.
+  await expect(page.getByRole('heading', { name: new RegExp(lead.last) })).toBeVisible();
+  const detailUrl = page.url();
+  await page.goto('/leads');
   await page.getByLabel('Search leads').fill(stamp);
   const row = page.getByRole('table', { name: 'Leads' }).getByRole('link', { name: new RegExp(lead.last) });
   await expect(row).toBeVisible();
+  // The search really filters: only this lead matches its stamp.
+  await expect(page.getByTestId('grid-count')).toContainText(/ of 1 leads?$/);
   await page.screenshot(shot('leads-grid'));
-  await row.click();
+  await page.goto(detailUrl);
   await expect(page.getByRole('heading', { name: new RegExp(lead.last) })).toBeVisible();
 
   await page.getByRole('button', { name: 'Log a call' }).click();
@@ -62,7 +68,15 @@ test('create a lead, log a call, assign a task to a colleague, convert it, move 
   const card = page.getByTestId('deal-card').filter({ hasText: lead.company });
   await expect(card).toBeVisible();
   const target = page.getByTestId('stage-Proposal');
-  await card.dragTo(target);
+  // Native drag and drop with the mouse, at the card's height (columns are long; the header is sticky).
+  await card.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest' }));
+  const from = await card.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('card or column not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, from.y + from.height / 2, { steps: 12 });
+  await page.mouse.up();
   await expect(target.getByTestId('deal-card').filter({ hasText: lead.company })).toBeVisible();
   await page.screenshot(shot('kanban'));
   await page.reload();
@@ -90,8 +104,9 @@ test('import leads from a CSV: check, import, and see the rows', async ({ page }
   await expect(wizard.getByTestId('import-report')).toBeVisible({ timeout: 30_000 });
   await page.screenshot(shot('import-report'));
   await page.keyboard.press('Escape');
-  await page.getByLabel('Search leads').fill(stamp);
+  await page.getByLabel('Search leads').fill(`.${stamp}@example.test`);
   const table = page.getByRole('table', { name: 'Leads' });
+  await expect(page.getByTestId('grid-count')).toContainText(/ of 2 leads$/);
   await expect(table).toContainText(`Alpha ${stamp}`);
   await expect(table).toContainText(`Beta ${stamp}`);
 });

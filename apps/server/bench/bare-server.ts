@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { APP_ROLE } from '../src/platform/db/index.ts';
+import { APP_ROLE, SCOPE_SQL } from '../src/platform/db/index.ts';
 import type { CapturedQuery } from './sql-capture.ts';
 
 /** A bare route: the statements to run for a request (the captured service SQL, with per-request values). */
@@ -18,7 +18,7 @@ export interface BareServer {
 /**
  * The baseline: a Fastify instance with no plugins (no auth, rate limit, helmet, validation, response
  * schemas, idempotency, request logging) that runs the same statements through a raw `pg` Pool inside the
- * same tenant transaction frame as `withTenant` (BEGIN, SET LOCAL ROLE, set_config, …, COMMIT) and returns
+ * same tenant transaction frame as `withTenant` (BEGIN, the one scope statement, …, COMMIT) and returns
  * the last statement's rows with plain JSON.stringify.
  */
 export const startBareServer = async (
@@ -32,11 +32,7 @@ export const startBareServer = async (
     const client = await pool.connect();
     try {
       await client.query('begin');
-      await client.query(`set local role ${APP_ROLE}`);
-      await client.query(
-        `select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`,
-        [scope.tenantId, scope.userId],
-      );
+      await client.query(SCOPE_SQL, [APP_ROLE, scope.tenantId, scope.userId ?? '']);
       let rows: unknown[] = [];
       for (const s of statements) rows = (await client.query(s.text, s.params)).rows;
       await client.query('commit');

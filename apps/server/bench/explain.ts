@@ -1,4 +1,4 @@
-import { APP_ROLE, type Database } from '../src/platform/db/index.ts';
+import { APP_ROLE, type Database, SCOPE_SQL } from '../src/platform/db/index.ts';
 import type { CapturedQuery } from './sql-capture.ts';
 
 /** One node of `EXPLAIN (FORMAT JSON)` output. */
@@ -21,8 +21,7 @@ export interface PlanNode {
 export const explain = (database: Database, tenantId: string, query: CapturedQuery): Promise<PlanNode> =>
   database.withSession((s) =>
     s.transaction(async (t) => {
-      await t.query(`set local role ${APP_ROLE}`);
-      await t.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await t.query(SCOPE_SQL, [APP_ROLE, tenantId, '']);
       const rows = await t.query<Record<string, unknown>>(
         `explain (format json) ${query.text}`,
         query.params,

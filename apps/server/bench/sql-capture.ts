@@ -1,7 +1,7 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { APP_ROLE, type Database, type Db } from '../src/platform/db/index.ts';
+import type { Database, Db } from '../src/platform/db/index.ts';
 
 /** One statement as the driver received it. */
 export interface CapturedQuery {
@@ -40,9 +40,7 @@ export const captureQueries = async <T>(
 
 /** The transaction frame `withTenant` adds around every service call. */
 const isFrame = (text: string) =>
-  /^\s*(begin|commit|rollback)\b/i.test(text) ||
-  text.trim() === `set local role ${APP_ROLE}` ||
-  /^\s*select set_config\('app\.tenant_id'/i.test(text);
+  /^\s*(begin|commit|rollback)\b/i.test(text) || /^\s*select set_config\('role'/i.test(text);
 
 /** The statements a service ran inside its tenant transaction(s), without the frame. */
 export const withoutFrame = (queries: readonly CapturedQuery[]): CapturedQuery[] =>

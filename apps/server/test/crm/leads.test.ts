@@ -303,3 +303,30 @@ describe('money fields', () => {
     );
   });
 });
+
+describe('money and scope leaks', () => {
+  it('a role without money permission cannot sort or filter by value, nor see money changes in the timeline', async () => {
+    const marketing = await addMember(t.app, t.database, owner, 'marketing');
+    expect((await api(marketing, 'GET', '/leads?sort=-estimatedValueCents')).statusCode).toBe(403);
+    expect((await api(marketing, 'GET', '/leads?valueMin=1')).statusCode).toBe(403);
+    const lead = await create(owner, { firstName: 'Money', lastName: 'Trail', estimatedValueCents: 900 });
+    await api(owner, 'PATCH', `/leads/${lead.id}`, { estimatedValueCents: 1200, score: 5, version: 1 });
+    const items = (await api(marketing, 'GET', `/leads/${lead.id}/timeline`)).json().data;
+    const changes = items.map((i: { data: { changes?: object } }) => i.data.changes ?? {});
+    expect(JSON.stringify(changes)).not.toContain('estimatedValueCents');
+    expect(JSON.stringify(changes)).toContain('score');
+  });
+
+  it('conversion by a scope-own agent does not reuse (or reveal) a company outside their scope', async () => {
+    const name = `Hidden Co ${Date.now()}`;
+    const hidden = await create(owner, { firstName: 'Own', lastName: 'Er', companyName: name });
+    const ownerConversion = (
+      await api(owner, 'POST', `/leads/${hidden.id}/convert`, { createDeal: false })
+    ).json().data;
+    const agent = await addMember(t.app, t.database, owner, 'sales');
+    const mine = await create(agent, { firstName: 'Ag', lastName: 'Ent', companyName: name });
+    const res = await api(agent, 'POST', `/leads/${mine.id}/convert`, { createDeal: false });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data.company.id).not.toBe(ownerConversion.company.id);
+  });
+});

@@ -60,7 +60,7 @@ beforeAll(async () => {
       userId: tenant.ownerId,
       viaCookie: false,
       csrfValid: false,
-      permissions: new Set(),
+      permissions: new Set(['leads.view', 'fields.money.view']),
       scopes: {},
     },
   };

@@ -123,6 +123,7 @@ export const fieldGroups = {
       'balanceCents',
       'unitPriceCents',
       'commissionCents',
+      'costPerLeadCents',
     ],
   },
 } as const satisfies Record<string, { permission: Permission; fields: readonly string[] }>;

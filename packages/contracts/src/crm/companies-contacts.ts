@@ -97,7 +97,7 @@ export const leadVendorSchema = z.object({
   ...recordBase,
   name: z.string(),
   contactEmail: z.string().nullable(),
-  costPerLeadCents: z.number().int().nullable(),
+  costPerLeadCents: z.number().int().nullable().optional(),
   currency: z.string(),
 });
 export type LeadVendor = z.infer<typeof leadVendorSchema>;

@@ -37,3 +37,10 @@ export const assertWritableFields = (principal: Principal, input: object) => {
     );
   }
 };
+
+/** Sorting or filtering by a money field reveals it: allowed only to those who may see money fields. */
+export const assertMoneyVisible = (principal: Principal, what: string) => {
+  if (!principal.permissions.has(fieldGroups.money.permission)) {
+    throw new AppError('FORBIDDEN', `You need the "${fieldGroups.money.permission}" permission to ${what}`);
+  }
+};

@@ -8,4 +8,4 @@ export {
   migrationStatus,
 } from './migrator.ts';
 export type { SqlSession } from './sql-session.ts';
-export { APP_ROLE, enterScope, withTenant, withUser } from './tenant-tx.ts';
+export { APP_ROLE, enterScope, SCOPE_SQL, withTenant, withUser } from './tenant-tx.ts';

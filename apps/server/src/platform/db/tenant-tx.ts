@@ -9,6 +9,9 @@ const assertUuid = (value: string, what: string) => {
   if (!UUID.test(value)) throw new Error(`${what} must be a uuid`);
 };
 
+/** The one statement that enters a tenant scope, for tools that frame transactions themselves (bench). */
+export const SCOPE_SQL = `select set_config('role', $1, true), set_config('app.tenant_id', $2, true), set_config('app.user_id', $3, true)`;
+
 /**
  * Switches the current transaction to the application role and scopes it: `app.tenant_id` (every tenant
  * policy) and, optionally, `app.user_id` (the caller's own rows in global tables). All transaction-local.

@@ -7,7 +7,7 @@ import { type CompanyRow, companyDef, toCompany } from '../companies/company-rec
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
 import { type DealRow, dealDef, toDeal } from '../deals/deal-record.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
-import { findRecord, insertRecord, updateRecord } from '../shared/record-ops.ts';
+import { findRecord, insertRecord, scopeWhere, updateRecord } from '../shared/record-ops.ts';
 import { companies, contacts } from '../tables.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
@@ -34,6 +34,7 @@ const domainOf = (email: string | null) => {
 
 /**
  * Lead → contact + company + deal in one transaction: reuses the company with the same name or e-mail domain
+ * (within what the caller may see)
  * and the contact with the same e-mail, else creates them; then marks the lead won and links it. Any failure
  * rolls everything back.
  */
@@ -71,7 +72,14 @@ export const convertLead = (
         [company = null] = (await tx
           .select()
           .from(companies)
-          .where(and(eq(companies.tenantId, ctx.tenantId), isNull(companies.archivedAt), match))
+          .where(
+            and(
+              eq(companies.tenantId, ctx.tenantId),
+              isNull(companies.archivedAt),
+              match,
+              scopeWhere(ctx, companyDef),
+            ),
+          )
           .limit(1)) as CompanyRow[];
         company ??= await insertRecord<CompanyRow>(tx, ctx, companyDef, {
           name: lead.companyName ?? domain,
@@ -90,6 +98,7 @@ export const convertLead = (
                 eq(contacts.tenantId, ctx.tenantId),
                 eq(contacts.email, lead.email),
                 isNull(contacts.archivedAt),
+                scopeWhere(ctx, contactDef),
               ),
             )
             .limit(1)) as ContactRow[])

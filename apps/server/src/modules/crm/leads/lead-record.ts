@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import type { ListSpec } from '../shared/list-query.ts';
+import { type ListSpec, personFilter } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { leads } from '../tables.ts';
 
@@ -90,11 +90,10 @@ export const leadListSpec = (
   ctx: AuthedContext,
   f: Filters & Partial<Pick<LeadListQuery, never>>,
 ): ListSpec => {
-  const owner = f.ownerId === 'me' ? ctx.userId : f.ownerId;
   const where: (SQL | undefined)[] = [
     scopeWhere(ctx, leadDef),
     f.status?.length ? inArray(leads.status, f.status) : undefined,
-    owner === 'none' ? isNull(leads.ownerId) : owner ? eq(leads.ownerId, owner) : undefined,
+    personFilter(leads.ownerId, f.ownerId, ctx.userId),
     f.source ? eq(leads.source, f.source) : undefined,
     f.vendorId ? eq(leads.vendorId, f.vendorId) : undefined,
     f.tag?.length ? arrayContains(leads.tags, f.tag) : undefined,

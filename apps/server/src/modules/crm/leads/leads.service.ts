@@ -1,5 +1,6 @@
 import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tessera/contracts';
 import type { z } from 'zod';
+import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { runList } from '../shared/list-query.ts';
@@ -15,6 +16,13 @@ const tx = <T>(ctx: AuthedContext, fn: Parameters<typeof withTenant<T>>[2]) =>
 export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
   tx(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
+    if (
+      sort.replace(/^-/, '') === 'estimatedValueCents' ||
+      filters.valueMin !== undefined ||
+      filters.valueMax !== undefined
+    ) {
+      assertMoneyVisible(ctx.auth, 'sort or filter by estimated value');
+    }
     const { rows, pagination } = await runList<LeadRow>(
       t,
       leadListSpec(ctx, filters),

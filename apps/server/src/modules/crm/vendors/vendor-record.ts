@@ -1,5 +1,6 @@
 import type { LeadVendor } from '@tessera/contracts';
 import { type AnyColumn, sql } from 'drizzle-orm';
+import { type Principal, redactFields } from '../../../platform/access/index.ts';
 import { baseDto } from '../shared/dto.ts';
 import type { ListSpec } from '../shared/list-query.ts';
 import type { RecordDef } from '../shared/record-ops.ts';
@@ -16,14 +17,17 @@ export const vendorDef: RecordDef = {
   auditFields: ['name', 'contactEmail', 'costPerLeadCents', 'currency', 'archivedAt'],
 };
 
-/** The API shape of a vendor row. */
-export const toVendor = (r: VendorRow): LeadVendor => ({
-  ...baseDto(r),
-  name: r.name,
-  contactEmail: r.contactEmail,
-  costPerLeadCents: r.costPerLeadCents,
-  currency: r.currency,
-});
+/** The API shape of a vendor row (the cost per lead is a money field: hidden without fields.money.view). */
+export const toVendor =
+  (principal: Principal) =>
+  (r: VendorRow): LeadVendor =>
+    redactFields(principal, {
+      ...baseDto(r),
+      name: r.name,
+      contactEmail: r.contactEmail,
+      costPerLeadCents: r.costPerLeadCents,
+      currency: r.currency,
+    }) as LeadVendor;
 
 /** Same expression as the unique index lead_vendors_tenant_name_key, which serves the list order. */
 const nameKey = sql`lower(${leadVendors.name})`;

@@ -34,19 +34,19 @@ export const listVendors = (ctx: AuthedContext, query: z.output<typeof leadVendo
       query,
       getTableColumns(leadVendors),
     );
-    return { items: rows.map(toVendor), pagination };
+    return { items: rows.map(toVendor(ctx.auth)), pagination };
   });
 
 /** One vendor the caller may see, or 404. */
 export const getVendor = (ctx: AuthedContext, id: string): Promise<LeadVendor> =>
-  inTenant(ctx, async (t) => toVendor(await findRecord<VendorRow>(t, ctx, vendorDef, id)));
+  inTenant(ctx, async (t) => toVendor(ctx.auth)(await findRecord<VendorRow>(t, ctx, vendorDef, id)));
 
 export const createVendor = (
   ctx: AuthedContext,
   input: z.output<typeof leadVendorCreateInput>,
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) =>
-    toVendor(await insertRecord<VendorRow>(t, ctx, vendorDef, input).catch(duplicateName)),
+    toVendor(ctx.auth)(await insertRecord<VendorRow>(t, ctx, vendorDef, input).catch(duplicateName)),
   );
 
 /** Changes a vendor when `version` matches (stale → 409 with the current one); audited. */
@@ -57,10 +57,16 @@ export const updateVendor = (
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    const { after } = await updateRecord<VendorRow>(t, ctx, vendorDef, id, version, patch, toVendor).catch(
-      duplicateName,
-    );
-    return toVendor(after);
+    const { after } = await updateRecord<VendorRow>(
+      t,
+      ctx,
+      vendorDef,
+      id,
+      version,
+      patch,
+      toVendor(ctx.auth),
+    ).catch(duplicateName);
+    return toVendor(ctx.auth)(after);
   });
 
 /** Archives or restores a vendor (optionally version-checked); audited. */
@@ -71,7 +77,9 @@ export const archiveVendor = (
   version?: number,
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) =>
-    toVendor((await setArchived<VendorRow>(t, ctx, vendorDef, id, archived, version, toVendor)).after),
+    toVendor(ctx.auth)(
+      (await setArchived<VendorRow>(t, ctx, vendorDef, id, archived, version, toVendor(ctx.auth))).after,
+    ),
   );
 
 /** Deletes a vendor; one that leads still name is a 409 (archive it instead). */
