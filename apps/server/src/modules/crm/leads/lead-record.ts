@@ -7,7 +7,6 @@ import {
   getTableColumns,
   gte,
   inArray,
-  isNull,
   lte,
   type SQL,
   sql,

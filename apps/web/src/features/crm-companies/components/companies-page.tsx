@@ -5,10 +5,10 @@ import { RecordListPage } from '../../../components/crm/record-list-page';
 import { type RecordListConfig, useRecordList } from '../../../components/crm/record-list-view';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
+import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/crm/record-filters';
 import type { PeopleDirectory } from '../../../lib/people';
 import { useCreateCompany } from '../api/create-company';
 import { companiesQueryOptions } from '../api/list-companies';
-import { COMPANY_DEFAULT_SORT, companyFilters } from '../company-filters';
 import { COMPANY_DEFAULT_COLUMNS, companyColumns } from './company-columns';
 import { COMPANY_FIELDS, companyFormValues, toCompanyInput } from './company-fields';
 
@@ -24,14 +24,14 @@ export function CompaniesPage({
   const canCreate = usePermission('companies.create');
   const create = useCreateCompany();
   const config = useMemo((): RecordListConfig<Company> => {
-    const specs = companyFilters(personOptions(directory, me.user.id, me.user.name));
+    const specs = recordFilters(personOptions(directory, me.user.id, me.user.name));
     return {
       grid: 'companies',
       label: 'Companies',
       noun: 'companies',
       searchLabel: 'Search companies',
       specs,
-      defaultSort: COMPANY_DEFAULT_SORT,
+      defaultSort: RECORD_DEFAULT_SORT,
       columns: companyColumns((id) => ownerLabel(directory, me.user.id, id)),
       defaultColumns: COMPANY_DEFAULT_COLUMNS,
       rowKey: (company) => company.id,

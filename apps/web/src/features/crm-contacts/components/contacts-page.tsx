@@ -6,10 +6,10 @@ import { type RecordListConfig, useRecordList } from '../../../components/crm/re
 import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
+import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/crm/record-filters';
 import type { PeopleDirectory } from '../../../lib/people';
 import { useCreateContact } from '../api/create-contact';
 import { contactsQueryOptions } from '../api/list-contacts';
-import { CONTACT_DEFAULT_SORT, contactFilters } from '../contact-filters';
 import { CONTACT_DEFAULT_COLUMNS, contactColumns } from './contact-columns';
 import { CONTACT_FIELDS, contactFormValues, toContactInput } from './contact-fields';
 
@@ -25,14 +25,14 @@ export function ContactsPage({
   const canCreate = usePermission('contacts.create');
   const create = useCreateContact();
   const config = useMemo((): RecordListConfig<Contact> => {
-    const specs = contactFilters(personOptions(directory, me.user.id, me.user.name));
+    const specs = recordFilters(personOptions(directory, me.user.id, me.user.name));
     return {
       grid: 'contacts',
       label: 'Contacts',
       noun: 'contacts',
       searchLabel: 'Search contacts',
       specs,
-      defaultSort: CONTACT_DEFAULT_SORT,
+      defaultSort: RECORD_DEFAULT_SORT,
       columns: contactColumns((id) => ownerLabel(directory, me.user.id, id)),
       defaultColumns: CONTACT_DEFAULT_COLUMNS,
       rowKey: (contact) => contact.id,

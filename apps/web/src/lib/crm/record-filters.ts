@@ -1,9 +1,10 @@
-import { endOfDay, type FilterSpec, startOfDay } from '../../lib/crm/list-query';
+import { endOfDay, type FilterSpec, startOfDay } from './list-query';
 
-export const COMPANY_DEFAULT_SORT = '-createdAt';
+/** Default order of the companies and contacts grids: newest first. */
+export const RECORD_DEFAULT_SORT = '-createdAt';
 
-/** Filters of the companies grid (in the URL). */
-export function companyFilters(owners: readonly { value: string; label: string }[]): FilterSpec[] {
+/** Filters shared by the companies and contacts grids (owner, tags, created range, archived), in the URL. */
+export function recordFilters(owners: readonly { value: string; label: string }[]): FilterSpec[] {
   return [
     { key: 'ownerId', label: 'Owner', kind: 'select', options: owners },
     { key: 'tag', label: 'Tags', kind: 'text' },
