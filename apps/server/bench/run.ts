@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp, identityDeps } from '../src/app.ts';
 import { openConfiguredDatabase } from '../src/boot.ts';
-import { ConfigError, loadConfig } from '../src/config/index.ts';
+import { ConfigError, environmentVariables, loadConfig } from '../src/config/index.ts';
 import { createLead, getLead, listLeads } from '../src/modules/crm/leads/leads.service.ts';
 import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
@@ -44,7 +44,8 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!process.env.DATABASE_URL) {
+const environment = environmentVariables();
+if (!environment.DATABASE_URL) {
   console.error(
     `npm run bench needs DATABASE_URL: it measures real PostgreSQL, never the embedded PGlite.\n\n${USAGE}`,
   );
@@ -62,10 +63,10 @@ if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1000) || !(duration > 0) |
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig({
-    ...process.env,
+    ...environment,
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
-    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    JWT_SECRET: environment.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     // The benchmark is the only client: the global rate limit must not cap it.
     RATE_LIMIT_MAX: '1000000000',
     ACCESS_TOKEN_TTL_SECONDS: '3600',

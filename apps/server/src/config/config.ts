@@ -35,6 +35,12 @@ const readDotenv = (): Record<string, string> => {
   return existsSync(file) ? (parseDotenv(readFileSync(file, 'utf8')) as Record<string, string>) : {};
 };
 
+/** The raw variables: `.env` at the repository root, overridden by the real environment. */
+export const environmentVariables = (): Record<string, string | undefined> => ({
+  ...readDotenv(),
+  ...process.env,
+});
+
 /**
  * Builds the validated configuration. Only this module reads `process.env`; pass `source` in tests.
  * Empty strings count as unset, so `PORT=` falls back to its default.

@@ -1,3 +1,3 @@
-export { type Config, ConfigError, loadConfig } from './config.ts';
+export { type Config, ConfigError, environmentVariables, loadConfig } from './config.ts';
 export { type Env, envSchema } from './env.ts';
 export { resolveJwtSecret } from './jwt-secret.ts';
