@@ -46,7 +46,7 @@ export const environmentVariables = (): Record<string, string | undefined> => ({
  * Empty strings count as unset, so `PORT=` falls back to its default.
  */
 export const loadConfig = (
-  source: Record<string, string | undefined> = { ...readDotenv(), ...process.env },
+  source: Record<string, string | undefined> = environmentVariables(),
 ): Config => {
   const relevant = Object.fromEntries(
     Object.keys(envSchema.shape)
