@@ -45,9 +45,7 @@ export const environmentVariables = (): Record<string, string | undefined> => ({
  * Builds the validated configuration. Only this module reads `process.env`; pass `source` in tests.
  * Empty strings count as unset, so `PORT=` falls back to its default.
  */
-export const loadConfig = (
-  source: Record<string, string | undefined> = environmentVariables(),
-): Config => {
+export const loadConfig = (source: Record<string, string | undefined> = environmentVariables()): Config => {
   const relevant = Object.fromEntries(
     Object.keys(envSchema.shape)
       .map((k) => [k, source[k]] as const)

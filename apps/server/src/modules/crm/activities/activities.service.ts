@@ -5,9 +5,9 @@ import type {
   activityUpdateInput,
 } from '@tessera/contracts';
 import type { z } from 'zod';
+import { runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { inTenant } from '../shared/in-tenant.ts';
-import { runList } from '../shared/list-query.ts';
 import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
 import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
 import {

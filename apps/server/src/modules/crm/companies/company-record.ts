@@ -1,9 +1,9 @@
 import type { Company, companyListQuery } from '@tessera/contracts';
 import { arrayContains, eq, getTableColumns, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { ListSpec } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto } from '../shared/dto.ts';
-import type { ListSpec } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { companies } from '../tables.ts';
 

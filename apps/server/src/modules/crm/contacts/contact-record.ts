@@ -2,9 +2,9 @@ import type { Contact, contactListQuery } from '@tessera/contracts';
 import { and, arrayContains, eq, getTableColumns, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/index.ts';
+import type { ListSpec } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto } from '../shared/dto.ts';
-import type { ListSpec } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { companies, contacts } from '../tables.ts';
 

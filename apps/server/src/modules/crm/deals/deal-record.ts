@@ -3,9 +3,9 @@ import { arrayContains, eq, getTableColumns, gte, inArray, lte, sql } from 'driz
 import type { z } from 'zod';
 import { redactFields } from '../../../platform/access/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto, iso } from '../shared/dto.ts';
-import { type ListSpec, personFilter } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { deals } from '../tables.ts';
 

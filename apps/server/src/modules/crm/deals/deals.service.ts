@@ -1,11 +1,11 @@
 import type { Deal, DealCreateInput, dealListQuery, dealUpdateInput } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/index.ts';
+import { type ListRequest, runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
 import { assertStageInPipeline, findStage, placementIn } from '../pipelines/pipeline-record.ts';
 import { inTenant, uniqueTags } from '../shared/in-tenant.ts';
-import { type ListRequest, runList } from '../shared/list-query.ts';
 import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
 import { assertReferences } from '../shared/references.ts';
 import { type DealRow, dealColumns, dealDef, dealListSpec, toDeal } from './deal-record.ts';

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { hiddenFields } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import { type ListSpec, runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import {
   type CompanyRow,
@@ -22,7 +23,6 @@ import {
 } from '../contacts/contact-record.ts';
 import type { ImportEntity } from '../imports/import-entities.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from '../leads/lead-record.ts';
-import { type ListSpec, runList } from '../shared/list-query.ts';
 import type { RecordDef } from '../shared/record-ops.ts';
 import { csvLine } from './csv-format.ts';
 

@@ -2,8 +2,8 @@ import type { ImportJob } from '@tessera/contracts';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { type ListSpec, runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { type ListSpec, runList } from '../shared/list-query.ts';
 import { importJobs } from '../tables.ts';
 import { type ImportEntity, importEntities } from './import-entities.ts';
 

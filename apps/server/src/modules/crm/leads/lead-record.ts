@@ -12,8 +12,8 @@ import {
   sql,
 } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
+import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { type ListSpec, personFilter } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { leads } from '../tables.ts';
 

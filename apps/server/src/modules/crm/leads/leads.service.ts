@@ -2,8 +2,8 @@ import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tes
 import type { z } from 'zod';
 import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
+import { runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { runList } from '../shared/list-query.ts';
 import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
 import { assertReferences } from '../shared/references.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';

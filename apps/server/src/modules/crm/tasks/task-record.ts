@@ -1,9 +1,9 @@
 import type { Task, taskListQuery } from '@tessera/contracts';
 import { getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto, iso } from '../shared/dto.ts';
-import { type ListSpec, personFilter } from '../shared/list-query.ts';
 import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
 import { relatedFilter, relatedOf } from '../shared/related.ts';
 import { tasks } from '../tables.ts';

@@ -7,9 +7,9 @@ import type {
 } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { inTenant } from '../shared/in-tenant.ts';
-import { runList } from '../shared/list-query.ts';
 import {
   conflict,
   deleteRecord,

@@ -1,8 +1,8 @@
 import type { SavedView, SavedViewEntity } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
+import type { ListSpec } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { baseDto } from '../shared/dto.ts';
-import type { ListSpec } from '../shared/list-query.ts';
 import type { RecordDef } from '../shared/record-ops.ts';
 import { savedViews } from '../tables.ts';
 

@@ -1,9 +1,9 @@
 import type { Pagination } from '@tessera/contracts';
 import { type AnyColumn, and, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/pagination.ts';
+import type { Tx } from '../db/index.ts';
+import { AppError } from './app-error.ts';
+import { decodeCursor, encodeCursor } from './pagination.ts';
 
 /** One sortable field: its SQL expression (never null) and how its cursor value is typed. */
 export interface SortSpec {
