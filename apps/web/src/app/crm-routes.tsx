@@ -1,7 +1,7 @@
 import type { Permission, RelatedRef } from '@tessera/contracts';
 import { type ReactNode, useMemo } from 'react';
 import type { RouteObject } from 'react-router';
-import { personOptions } from '../components/crm/person-options';
+import { personOptions } from '../components/records/person-options';
 import { LogActivityButton } from '../features/crm-activities/components/log-activity-button';
 import { CompaniesPage } from '../features/crm-companies/components/companies-page';
 import { CompanyDetailPage } from '../features/crm-companies/components/company-detail-page';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { type FilterSpec, type ListState, parseListSearch, toListSearch } from '../lib/crm/list-query';
+import { type FilterSpec, type ListState, parseListSearch, toListSearch } from '../lib/records/list-query';
 
 /**
  * A list's sort, search and filters kept in the URL query string (shareable, back/forward work). Changing

@@ -1,6 +1,6 @@
 import { DEAL_STATUSES } from '@tessera/contracts';
-import { enumOptions } from '../../lib/crm/labels';
-import { amountToCents, type FilterSpec } from '../../lib/crm/list-query';
+import { enumOptions } from '../../lib/records/labels';
+import { amountToCents, type FilterSpec } from '../../lib/records/list-query';
 
 export const DEAL_DEFAULT_SORT = '-createdAt';
 

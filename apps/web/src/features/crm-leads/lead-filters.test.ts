@@ -5,7 +5,7 @@ import {
   sortDirection,
   toggleSort,
   toListSearch,
-} from '../../lib/crm/list-query';
+} from '../../lib/records/list-query';
 import { buildUrl } from '../../lib/http';
 import { leadFilters } from './lead-filters';
 

@@ -1,5 +1,5 @@
 import { LEAD_STATUSES } from '@tessera/contracts';
-import { enumOptions } from '../../lib/crm/labels';
+import { enumOptions } from '../../lib/records/labels';
 import {
   amountToCents,
   centsToAmount,
@@ -7,7 +7,7 @@ import {
   type FilterSpec,
   isoToLocalDate,
   startOfDay,
-} from '../../lib/crm/list-query';
+} from '../../lib/records/list-query';
 
 export const LEAD_DEFAULT_SORT = '-createdAt';
 

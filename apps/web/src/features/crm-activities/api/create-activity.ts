@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Activity, type ActivityCreateInput, activitySchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
 
 /** `POST /api/v1/activities`: a call, meeting, e-mail or note on a lead, contact, company or deal. */

@@ -5,10 +5,10 @@ import {
   type RelatedRef,
 } from '@tessera/contracts';
 import { useState } from 'react';
-import { RecordFormDialog } from '../../../components/crm/record-form';
+import { RecordFormDialog } from '../../../components/records/record-form';
 import { Button } from '../../../components/ui/button';
-import { localToIso, nullable, optionalInt } from '../../../lib/crm/form-values';
-import { enumOptions } from '../../../lib/crm/labels';
+import { localToIso, nullable, optionalInt } from '../../../lib/records/form-values';
+import { enumOptions } from '../../../lib/records/labels';
 import { showToast } from '../../../stores/toast-store';
 import { useCreateActivity } from '../api/create-activity';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { dealSchema } from '@tessera/contracts';
-import { fetchListPage } from '../../../lib/crm/list-page';
+import { fetchListPage } from '../../../lib/records/list-page';
 import { companyPath } from './get-company';
 import { COMPANIES_QUERY_KEY } from './list-companies';
 

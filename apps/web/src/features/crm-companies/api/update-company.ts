@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Company, companySchema, type companyUpdateInput } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { companyPath } from './get-company';
 import { COMPANIES_QUERY_KEY } from './list-companies';
 

@@ -1,6 +1,6 @@
 import type { Company } from '@tessera/contracts';
 import { Link } from 'react-router';
-import type { GridColumn } from '../../../components/crm/data-grid';
+import type { GridColumn } from '../../../components/records/data-grid';
 import { formatDate } from '../../../lib/format';
 
 export const COMPANY_DEFAULT_COLUMNS = ['name', 'industry', 'city', 'phone', 'owner', 'createdAt'];

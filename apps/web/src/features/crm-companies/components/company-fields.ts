@@ -1,6 +1,6 @@
 import type { Company } from '@tessera/contracts';
-import type { RecordFieldSpec } from '../../../components/crm/record-form';
-import { type FormValues, nullable, optional, tagList } from '../../../lib/crm/form-values';
+import type { RecordFieldSpec } from '../../../components/records/record-form';
+import { type FormValues, nullable, optional, tagList } from '../../../lib/records/form-values';
 
 /** Fields of the new / edit company forms. */
 export const COMPANY_FIELDS: RecordFieldSpec[] = [

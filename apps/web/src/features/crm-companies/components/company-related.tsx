@@ -4,9 +4,9 @@ import { ErrorAlert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { humanize } from '../../../lib/crm/labels';
-import type { ListPage } from '../../../lib/crm/list-page';
-import { formatMoney } from '../../../lib/crm/money';
+import { humanize } from '../../../lib/records/labels';
+import type { ListPage } from '../../../lib/records/list-page';
+import { formatMoney } from '../../../lib/records/money';
 import { useCompanyContacts } from '../api/list-company-contacts';
 import { useCompanyDeals } from '../api/list-company-deals';
 

@@ -1,6 +1,6 @@
 import { contactSchema } from '@tessera/contracts';
-import { listInfiniteOptions } from '../../../lib/crm/list-page';
-import { buildListQuery, type FilterSpec, type ListState } from '../../../lib/crm/list-query';
+import { listInfiniteOptions } from '../../../lib/records/list-page';
+import { buildListQuery, type FilterSpec, type ListState } from '../../../lib/records/list-query';
 import { v1 } from '../../../lib/endpoints';
 
 export const CONTACTS_QUERY_KEY = ['contacts'] as const;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Contact, contactSchema, type contactUpdateInput } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { contactPath } from './get-contact';
 import { CONTACTS_QUERY_KEY } from './list-contacts';
 

@@ -1,6 +1,6 @@
 import type { Contact } from '@tessera/contracts';
 import { Link } from 'react-router';
-import type { GridColumn } from '../../../components/crm/data-grid';
+import type { GridColumn } from '../../../components/records/data-grid';
 import { formatDate } from '../../../lib/format';
 
 export const CONTACT_DEFAULT_COLUMNS = ['name', 'title', 'company', 'email', 'phone', 'owner'];

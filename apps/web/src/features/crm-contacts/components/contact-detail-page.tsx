@@ -1,10 +1,10 @@
 import { contactUpdateInput, type RelatedRef } from '@tessera/contracts';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { DetailLayout } from '../../../components/crm/detail-layout';
-import { ownerLabel } from '../../../components/crm/person-options';
-import { RecordFormDialog } from '../../../components/crm/record-form';
-import { RecordTimeline } from '../../../components/crm/record-timeline';
+import { DetailLayout } from '../../../components/records/detail-layout';
+import { ownerLabel } from '../../../components/records/person-options';
+import { RecordFormDialog } from '../../../components/records/record-form';
+import { RecordTimeline } from '../../../components/records/record-timeline';
 import { Button } from '../../../components/ui/button';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useSession } from '../../../hooks/use-me';

@@ -1,6 +1,6 @@
 import type { Contact } from '@tessera/contracts';
-import type { RecordFieldSpec } from '../../../components/crm/record-form';
-import { type FormValues, nullable, optional, tagList } from '../../../lib/crm/form-values';
+import type { RecordFieldSpec } from '../../../components/records/record-form';
+import { type FormValues, nullable, optional, tagList } from '../../../lib/records/form-values';
 
 /** Fields of the new / edit contact forms. */
 export const CONTACT_FIELDS: RecordFieldSpec[] = [

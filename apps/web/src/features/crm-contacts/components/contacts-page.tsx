@@ -1,12 +1,12 @@
 import { type Contact, contactCreateInput } from '@tessera/contracts';
 import { type ReactNode, useMemo } from 'react';
-import { ownerLabel, personOptions } from '../../../components/crm/person-options';
-import { RecordListPage } from '../../../components/crm/record-list-page';
-import { type RecordListConfig, useRecordList } from '../../../components/crm/record-list-view';
+import { ownerLabel, personOptions } from '../../../components/records/person-options';
+import { RecordListPage } from '../../../components/records/record-list-page';
+import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
 import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
-import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/crm/record-filters';
+import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
 import type { PeopleDirectory } from '../../../lib/people';
 import { useCreateContact } from '../api/create-contact';
 import { contactsQueryOptions } from '../api/list-contacts';

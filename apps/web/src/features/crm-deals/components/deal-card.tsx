@@ -1,7 +1,7 @@
 import type { DragEvent } from 'react';
 import { Menu } from '../../../components/ui/menu';
 import { cn } from '../../../lib/cn';
-import { formatMoney } from '../../../lib/crm/money';
+import { formatMoney } from '../../../lib/records/money';
 import type { BoardDeal, BoardStage } from '../api/board';
 import { useCompanyName } from '../api/get-company-name';
 

@@ -1,5 +1,5 @@
 import { dealLostInput } from '@tessera/contracts';
-import { RecordForm } from '../../../components/crm/record-form';
+import { RecordForm } from '../../../components/records/record-form';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { Dialog } from '../../../components/ui/dialog';
 import type { BoardDeal, BoardStage } from '../api/board';

@@ -4,7 +4,7 @@ import {
   type RecordListConfig,
   RecordListView,
   useRecordList,
-} from '../../../components/crm/record-list-view';
+} from '../../../components/records/record-list-view';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { usePermission } from '../../../hooks/use-permission';
 import { dealsQueryOptions } from '../api/list-deals';

@@ -1,7 +1,7 @@
 import { type DragEvent, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { cn } from '../../../lib/cn';
-import { formatMoney } from '../../../lib/crm/money';
+import { formatMoney } from '../../../lib/records/money';
 import type { BoardDeal, BoardStage } from '../api/board';
 import { DEAL_DRAG_TYPE, DealCard, type DealCardProps } from './deal-card';
 

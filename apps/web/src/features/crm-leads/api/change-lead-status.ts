@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Lead, type LeadStatus, leadSchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { leadPath } from './get-lead';
 import { LEADS_QUERY_KEY } from './list-leads';
 

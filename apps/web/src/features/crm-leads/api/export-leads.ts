@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { downloadFile, exportFileName } from '../../../lib/crm/download';
-import { type FilterSpec, type ListState, toApiQuery } from '../../../lib/crm/list-query';
+import { downloadFile, exportFileName } from '../../../lib/records/download';
+import { type FilterSpec, type ListState, toApiQuery } from '../../../lib/records/list-query';
 import { v1 } from '../../../lib/endpoints';
 
 /** `GET /api/v1/leads/export?<current filters>`: the matching leads as a CSV download. */

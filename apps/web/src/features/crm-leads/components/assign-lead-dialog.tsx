@@ -1,5 +1,5 @@
 import { type Lead, leadAssignInput } from '@tessera/contracts';
-import { RecordFormDialog } from '../../../components/crm/record-form';
+import { RecordFormDialog } from '../../../components/records/record-form';
 import type { SelectOption } from '../../../components/ui/form-field';
 import { useAssignLead } from '../api/assign-lead';
 

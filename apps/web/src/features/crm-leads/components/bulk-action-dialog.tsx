@@ -5,8 +5,8 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { SelectField, type SelectOption, TextField } from '../../../components/ui/form-field';
 import { Spinner } from '../../../components/ui/spinner';
-import { tagList } from '../../../lib/crm/form-values';
-import { enumOptions } from '../../../lib/crm/labels';
+import { tagList } from '../../../lib/records/form-values';
+import { enumOptions } from '../../../lib/records/labels';
 
 export type BulkAction = 'assign' | 'status' | 'tag' | 'archive' | 'delete';
 

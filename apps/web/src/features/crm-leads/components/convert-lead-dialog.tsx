@@ -1,12 +1,12 @@
 import { type Lead, type LeadConvertResult, leadConvertInput } from '@tessera/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { RecordForm } from '../../../components/crm/record-form';
+import { RecordForm } from '../../../components/records/record-form';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { usePermission } from '../../../hooks/use-permission';
-import { optional, optionalCents } from '../../../lib/crm/form-values';
+import { optional, optionalCents } from '../../../lib/records/form-values';
 import { useConvertLead } from '../api/convert-lead';
 
 export interface PipelineChoice {

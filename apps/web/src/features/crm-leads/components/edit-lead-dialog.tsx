@@ -1,5 +1,5 @@
 import { type Lead, leadUpdateInput } from '@tessera/contracts';
-import { RecordFormDialog } from '../../../components/crm/record-form';
+import { RecordFormDialog } from '../../../components/records/record-form';
 import { usePermission } from '../../../hooks/use-permission';
 import { useUpdateLead } from '../api/update-lead';
 import { leadFields, leadFormValues, toLeadUpdateInput } from './lead-form-fields';

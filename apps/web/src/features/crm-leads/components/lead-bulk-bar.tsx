@@ -1,6 +1,6 @@
 import type { BulkResult, Lead, LeadBulkInput } from '@tessera/contracts';
 import { useState } from 'react';
-import { BulkResultSummary } from '../../../components/crm/bulk-result-summary';
+import { BulkResultSummary } from '../../../components/records/bulk-result-summary';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import type { SelectOption } from '../../../components/ui/form-field';

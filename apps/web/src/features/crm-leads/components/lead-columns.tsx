@@ -1,7 +1,7 @@
 import type { Lead } from '@tessera/contracts';
 import { Link } from 'react-router';
-import type { GridColumn } from '../../../components/crm/data-grid';
-import { formatMoney } from '../../../lib/crm/money';
+import type { GridColumn } from '../../../components/records/data-grid';
+import { formatMoney } from '../../../lib/records/money';
 import { formatDate } from '../../../lib/format';
 import { LeadStatusBadge } from './lead-status-badge';
 

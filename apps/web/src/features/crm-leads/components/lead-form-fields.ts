@@ -1,5 +1,5 @@
 import type { Lead } from '@tessera/contracts';
-import type { RecordFieldSpec } from '../../../components/crm/record-form';
+import type { RecordFieldSpec } from '../../../components/records/record-form';
 import type { SelectOption } from '../../../components/ui/form-field';
 import {
   centsToInput,
@@ -9,7 +9,7 @@ import {
   optionalCents,
   optionalInt,
   tagList,
-} from '../../../lib/crm/form-values';
+} from '../../../lib/records/form-values';
 
 /** Fields of the new / edit lead forms (value only with `fields.money.view`, owner only on create). */
 export function leadFields({

@@ -1,6 +1,6 @@
 import type { LeadStatus } from '@tessera/contracts';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
-import { humanize } from '../../../lib/crm/labels';
+import { humanize } from '../../../lib/records/labels';
 
 const tones: Record<LeadStatus, BadgeTone> = {
   new: 'info',

@@ -1,7 +1,7 @@
 import { LEAD_TRANSITIONS, type Lead, type LeadStatus, leadStatusInput } from '@tessera/contracts';
-import { RecordFormDialog } from '../../../components/crm/record-form';
-import { optional } from '../../../lib/crm/form-values';
-import { enumOptions } from '../../../lib/crm/labels';
+import { RecordFormDialog } from '../../../components/records/record-form';
+import { optional } from '../../../lib/records/form-values';
+import { enumOptions } from '../../../lib/records/labels';
 import { useChangeLeadStatus } from '../api/change-lead-status';
 
 /** Statuses a lead may move to from its current one (the contract's transition table). */

@@ -1,8 +1,8 @@
 import { type Lead, leadCreateInput } from '@tessera/contracts';
 import { type ReactNode, useMemo, useState } from 'react';
-import { ownerLabel, personOptions } from '../../../components/crm/person-options';
-import { RecordListPage } from '../../../components/crm/record-list-page';
-import { type RecordListConfig, useRecordList } from '../../../components/crm/record-list-view';
+import { ownerLabel, personOptions } from '../../../components/records/person-options';
+import { RecordListPage } from '../../../components/records/record-list-page';
+import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
 import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';

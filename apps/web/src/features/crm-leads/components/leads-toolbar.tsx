@@ -1,5 +1,5 @@
 import type { Lead } from '@tessera/contracts';
-import type { RecordList } from '../../../components/crm/record-list-view';
+import type { RecordList } from '../../../components/records/record-list-view';
 import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
 import { usePermission } from '../../../hooks/use-permission';

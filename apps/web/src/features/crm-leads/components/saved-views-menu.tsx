@@ -1,13 +1,13 @@
 import type { Lead, SavedView } from '@tessera/contracts';
 import { useState } from 'react';
-import type { RecordList } from '../../../components/crm/record-list-view';
+import type { RecordList } from '../../../components/records/record-list-view';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/form-field';
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { Menu, type MenuItem } from '../../../components/ui/menu';
-import { fromApiQuery, type ListState, toApiQuery, toListSearch } from '../../../lib/crm/list-query';
+import { fromApiQuery, type ListState, toApiQuery, toListSearch } from '../../../lib/records/list-query';
 import { useDeleteSavedView } from '../api/delete-saved-view';
 import { useSavedViews } from '../api/list-saved-views';
 import { useSaveView } from '../api/save-view';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Task, taskSchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
 import { MY_TASKS_QUERY_KEY } from './list-my-tasks';
 

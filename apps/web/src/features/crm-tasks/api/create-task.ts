@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Task, type TaskCreateInput, taskSchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
 
 /** `POST /api/v1/tasks`: optionally linked to a lead, contact, company or deal. */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Task, taskSchema } from '@tessera/contracts';
-import { TASKS_QUERY_KEY } from '../../../lib/crm/record-path';
+import { TASKS_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
 import { fetchAll } from '../../../lib/fetch-all';
 

@@ -1,10 +1,10 @@
 import { type RelatedRef, TASK_PRIORITIES, taskCreateInput } from '@tessera/contracts';
 import { useState } from 'react';
-import { RecordFormDialog } from '../../../components/crm/record-form';
+import { RecordFormDialog } from '../../../components/records/record-form';
 import { Button, type ButtonVariant } from '../../../components/ui/button';
 import type { SelectOption } from '../../../components/ui/form-field';
-import { localToIso, nullable } from '../../../lib/crm/form-values';
-import { enumOptions } from '../../../lib/crm/labels';
+import { localToIso, nullable } from '../../../lib/records/form-values';
+import { enumOptions } from '../../../lib/records/labels';
 import { showToast } from '../../../stores/toast-store';
 import { useCreateTask } from '../api/create-task';
 

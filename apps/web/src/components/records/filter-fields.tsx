@@ -1,4 +1,4 @@
-import type { FilterSpec } from '../../lib/crm/list-query';
+import type { FilterSpec } from '../../lib/records/list-query';
 import { SelectField, TextField } from '../ui/form-field';
 import { CheckboxField } from '../ui/input';
 

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import type { FilterSpec, ListState } from '../../lib/crm/list-query';
+import type { FilterSpec, ListState } from '../../lib/records/list-query';
 import { Button } from '../ui/button';
 import { CloseIcon } from '../ui/icons';
 import { Input } from '../ui/input';

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { RelatedType, TimelineItem } from '@tessera/contracts';
-import { humanize } from '../../lib/crm/labels';
-import { timelineQueryOptions } from '../../lib/crm/timeline-query';
+import { humanize } from '../../lib/records/labels';
+import { timelineQueryOptions } from '../../lib/records/timeline-query';
 import { formatDateTime } from '../../lib/format';
 import { ErrorAlert } from '../ui/alert';
 import { Badge, type BadgeTone } from '../ui/badge';

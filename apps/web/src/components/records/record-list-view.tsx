@@ -7,8 +7,8 @@ import {
 import type { ReactNode } from 'react';
 import { useListSearchState } from '../../hooks/use-list-search-state';
 import { usePersistedColumns } from '../../hooks/use-persisted-columns';
-import type { ListPage } from '../../lib/crm/list-page';
-import type { FilterSpec, ListState } from '../../lib/crm/list-query';
+import type { ListPage } from '../../lib/records/list-page';
+import type { FilterSpec, ListState } from '../../lib/records/list-query';
 import { ColumnPicker } from './column-picker';
 import { DataGrid, type GridColumn, type GridList, toGridList } from './data-grid';
 import { FilterBar } from './filter-bar';

@@ -1,8 +1,8 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { Pagination } from '@tessera/contracts';
 import type { ReactNode } from 'react';
-import type { ListPage } from '../../lib/crm/list-page';
-import { sortDirection, toggleSort } from '../../lib/crm/list-query';
+import type { ListPage } from '../../lib/records/list-page';
+import { sortDirection, toggleSort } from '../../lib/records/list-query';
 import { Button } from '../ui/button';
 import { type Column, DataTable } from '../ui/data-table';
 import { Checkbox } from '../ui/input';

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import type { SafeParseSchema } from '../../hooks/use-zod-form';
-import type { FormValues } from '../../lib/crm/form-values';
+import type { FormValues } from '../../lib/records/form-values';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { ListIcon } from '../ui/icons';

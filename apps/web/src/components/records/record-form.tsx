@@ -1,6 +1,6 @@
 import { type SafeParseSchema, useZodForm } from '../../hooks/use-zod-form';
 import { cn } from '../../lib/cn';
-import type { FormValues } from '../../lib/crm/form-values';
+import type { FormValues } from '../../lib/records/form-values';
 import { MutationError } from '../mutation-error';
 import { ErrorAlert } from '../ui/alert';
 import { Button } from '../ui/button';
