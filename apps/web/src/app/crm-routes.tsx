@@ -16,6 +16,7 @@ import { AddTaskButton } from '../features/crm-tasks/components/add-task-button'
 import { TasksPage } from '../features/crm-tasks/components/tasks-page';
 import { useSession } from '../hooks/use-me';
 import { usePermission } from '../hooks/use-permission';
+import './record-types'; // registers the CRM record types (task links, timelines)
 import { RequirePermission } from './require-permission';
 import { usePeopleDirectory } from './use-people-directory';
 

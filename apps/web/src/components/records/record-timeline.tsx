@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { RelatedType, TimelineItem } from '@tessera/contracts';
+import { formatDateTime } from '../../lib/format';
 import { humanize } from '../../lib/records/labels';
 import { timelineQueryOptions } from '../../lib/records/timeline-query';
-import { formatDateTime } from '../../lib/format';
 import { ErrorAlert } from '../ui/alert';
 import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildUrl } from '../../lib/http';
 import {
   buildListQuery,
   parseListSearch,
@@ -6,7 +7,6 @@ import {
   toggleSort,
   toListSearch,
 } from '../../lib/records/list-query';
-import { buildUrl } from '../../lib/http';
 import { leadFilters } from './lead-filters';
 
 const specs = leadFilters([{ value: '88888888-8888-4888-8888-000000000001', label: 'Bob' }], true);

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Activity, type ActivityCreateInput, activitySchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
+import { TIMELINE_QUERY_KEY } from '../../../lib/records/query-keys';
 
 /** `POST /api/v1/activities`: a call, meeting, e-mail or note on a lead, contact, company or deal. */
 export function createActivity(input: ActivityCreateInput): Promise<Activity> {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { dealSchema } from '@tessera/contracts';
 import { fetchListPage } from '../../../lib/records/list-page';
-import { companyPath } from './get-company';
-import { COMPANIES_QUERY_KEY } from './list-companies';
+import { companyRecords } from './companies';
 
 /** `GET /api/v1/companies/:id/deals` (first 100). */
 export function useCompanyDeals(id: string) {
   return useQuery({
-    queryKey: [...COMPANIES_QUERY_KEY, 'detail', id, 'deals'],
-    queryFn: ({ signal }) => fetchListPage(companyPath(id, 'deals'), dealSchema, { limit: 100 }, signal),
+    queryKey: [...companyRecords.key, 'detail', id, 'deals'],
+    queryFn: ({ signal }) =>
+      fetchListPage(companyRecords.recordPath(id, 'deals'), dealSchema, { limit: 100 }, signal),
   });
 }

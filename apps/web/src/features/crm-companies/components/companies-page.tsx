@@ -5,10 +5,9 @@ import { RecordListPage } from '../../../components/records/record-list-page';
 import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
-import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
 import type { PeopleDirectory } from '../../../lib/people';
-import { useCreateCompany } from '../api/create-company';
-import { companiesQueryOptions } from '../api/list-companies';
+import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
+import { companyRecords } from '../api/companies';
 import { COMPANY_DEFAULT_COLUMNS, companyColumns } from './company-columns';
 import { COMPANY_FIELDS, companyFormValues, toCompanyInput } from './company-fields';
 
@@ -22,7 +21,7 @@ export function CompaniesPage({
 }) {
   const me = useSession();
   const canCreate = usePermission('companies.create');
-  const create = useCreateCompany();
+  const create = companyRecords.useCreate();
   const config = useMemo((): RecordListConfig<Company> => {
     const specs = recordFilters(personOptions(directory, me.user.id, me.user.name));
     return {
@@ -36,7 +35,7 @@ export function CompaniesPage({
       defaultColumns: COMPANY_DEFAULT_COLUMNS,
       rowKey: (company) => company.id,
       rowLabel: (company) => company.name,
-      queryOptions: (state) => companiesQueryOptions(state, specs),
+      queryOptions: (state) => companyRecords.listOptions(state, specs),
     };
   }, [directory, me.user]);
 

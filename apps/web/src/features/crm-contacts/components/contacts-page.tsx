@@ -6,10 +6,9 @@ import { type RecordListConfig, useRecordList } from '../../../components/record
 import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
-import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
 import type { PeopleDirectory } from '../../../lib/people';
-import { useCreateContact } from '../api/create-contact';
-import { contactsQueryOptions } from '../api/list-contacts';
+import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
+import { contactRecords } from '../api/contacts';
 import { CONTACT_DEFAULT_COLUMNS, contactColumns } from './contact-columns';
 import { CONTACT_FIELDS, contactFormValues, toContactInput } from './contact-fields';
 
@@ -23,7 +22,7 @@ export function ContactsPage({
 }) {
   const me = useSession();
   const canCreate = usePermission('contacts.create');
-  const create = useCreateContact();
+  const create = contactRecords.useCreate();
   const config = useMemo((): RecordListConfig<Contact> => {
     const specs = recordFilters(personOptions(directory, me.user.id, me.user.name));
     return {
@@ -37,7 +36,7 @@ export function ContactsPage({
       defaultColumns: CONTACT_DEFAULT_COLUMNS,
       rowKey: (contact) => contact.id,
       rowLabel: (contact) => `${contact.firstName} ${contact.lastName}`,
-      queryOptions: (state) => contactsQueryOptions(state, specs),
+      queryOptions: (state) => contactRecords.listOptions(state, specs),
     };
   }, [directory, me.user]);
 

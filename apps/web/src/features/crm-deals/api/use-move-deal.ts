@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../lib/api-error';
 import { showToast } from '../../../stores/toast-store';
 import { type Board, type BoardDeal, moveOnBoard, replaceOnBoard } from './board';
+import { dealRecords } from './deals';
 import { boardQueryKey } from './get-board';
 import { type DealMove, moveDeal } from './move-deal';
 
@@ -27,6 +28,6 @@ export function useMoveDeal(pipelineId: string) {
     onSuccess: (saved) => {
       queryClient.setQueryData<Board>(key, (board) => (board ? replaceOnBoard(board, saved) : board));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['deals'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: dealRecords.key }),
   });
 }

@@ -1,9 +1,9 @@
 import type { Deal, Pipeline } from '@tessera/contracts';
 import type { GridColumn } from '../../../components/records/data-grid';
 import { Badge } from '../../../components/ui/badge';
+import { formatDate } from '../../../lib/format';
 import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
-import { formatDate } from '../../../lib/format';
 
 export const DEAL_DEFAULT_COLUMNS = ['title', 'stage', 'amount', 'status', 'owner', 'close'];
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type BulkResult, bulkResult, type LeadBulkInput } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
-import { LEADS_QUERY_KEY } from './list-leads';
+import { leadRecords } from './leads';
 
 /** `POST /api/v1/leads/bulk`: one action on up to 500 leads; a result per id (partial success). */
 export function bulkLeads(input: LeadBulkInput): Promise<BulkResult> {
@@ -13,6 +13,6 @@ export function useBulkLeads() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: bulkLeads,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: LEADS_QUERY_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: leadRecords.key }),
   });
 }

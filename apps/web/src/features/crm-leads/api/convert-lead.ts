@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type LeadConvertResult, leadConvertResult } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { leadPath } from './get-lead';
+import { leadRecords } from './leads';
 
 export interface ConvertLeadInput {
   id: string;
@@ -14,7 +14,7 @@ export interface ConvertLeadInput {
 
 /** `POST /api/v1/leads/:id/convert`: contact + company (+ deal), all in one transaction. */
 export function convertLead({ id, ...input }: ConvertLeadInput): Promise<LeadConvertResult> {
-  return api.post(leadPath(id, 'convert'), input, { schema: leadConvertResult });
+  return api.post(leadRecords.recordPath(id, 'convert'), input, { schema: leadConvertResult });
 }
 
 export function useConvertLead() {

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
+import { v1 } from '../../../lib/endpoints';
 import { downloadFile, exportFileName } from '../../../lib/records/download';
 import { type FilterSpec, type ListState, toApiQuery } from '../../../lib/records/list-query';
-import { v1 } from '../../../lib/endpoints';
 
 /** `GET /api/v1/leads/export?<current filters>`: the matching leads as a CSV download. */
 export function exportLeads({ state, specs }: { state: ListState; specs: readonly FilterSpec[] }) {

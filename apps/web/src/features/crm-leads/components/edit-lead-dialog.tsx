@@ -1,7 +1,7 @@
 import { type Lead, leadUpdateInput } from '@tessera/contracts';
 import { RecordFormDialog } from '../../../components/records/record-form';
 import { usePermission } from '../../../hooks/use-permission';
-import { useUpdateLead } from '../api/update-lead';
+import { leadRecords } from '../api/leads';
 import { leadFields, leadFormValues, toLeadUpdateInput } from './lead-form-fields';
 
 /** "Edit": PATCH with the version read; a 409 says "changed by someone else" with a Reload button. */
@@ -17,7 +17,7 @@ export function EditLeadDialog({
   onReload: () => void;
 }) {
   const canSeeMoney = usePermission('fields.money.view');
-  const update = useUpdateLead();
+  const update = leadRecords.useUpdate();
   return (
     <RecordFormDialog
       // A reloaded lead (new version) starts a fresh form with its values.

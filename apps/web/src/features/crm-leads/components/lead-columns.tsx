@@ -1,8 +1,8 @@
 import type { Lead } from '@tessera/contracts';
 import { Link } from 'react-router';
 import type { GridColumn } from '../../../components/records/data-grid';
-import { formatMoney } from '../../../lib/records/money';
 import { formatDate } from '../../../lib/format';
+import { formatMoney } from '../../../lib/records/money';
 import { LeadStatusBadge } from './lead-status-badge';
 
 /** Column keys are the lead's field names (a saved view stores them as its columns). */

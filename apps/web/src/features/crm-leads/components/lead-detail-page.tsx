@@ -12,12 +12,11 @@ import { Menu, type MenuItem } from '../../../components/ui/menu';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
-import { formatMoney } from '../../../lib/records/money';
 import { formatDateTime } from '../../../lib/format';
 import type { PeopleDirectory } from '../../../lib/people';
-import { useArchiveLead } from '../api/archive-lead';
+import { formatMoney } from '../../../lib/records/money';
 import { useDeleteLead } from '../api/delete-lead';
-import { useLead } from '../api/get-lead';
+import { leadRecords } from '../api/leads';
 import { AssignLeadDialog } from './assign-lead-dialog';
 import { ConvertLeadDialog, type PipelineChoice } from './convert-lead-dialog';
 import { EditLeadDialog } from './edit-lead-dialog';
@@ -37,10 +36,10 @@ type DialogName = 'edit' | 'status' | 'assign' | 'convert' | 'delete';
 export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDetailPageProps) {
   const { id = '' } = useParams();
   const me = useSession();
-  const lead = useLead(id);
+  const lead = leadRecords.useRecord(id);
   const canUpdate = usePermission('leads.update');
   const canDelete = usePermission('leads.delete');
-  const archive = useArchiveLead();
+  const archive = leadRecords.useArchive();
   const remove = useDeleteLead();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -159,7 +158,7 @@ export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDeta
   );
 }
 
-function ConvertedNotice({ lead }: { lead: NonNullable<ReturnType<typeof useLead>['data']> }) {
+function ConvertedNotice({ lead }: { lead: NonNullable<ReturnType<typeof leadRecords.useRecord>['data']> }) {
   const link = 'font-medium underline';
   return (
     <Alert tone="success" title={`Converted ${formatDateTime(lead.convertedAt)}`}>

@@ -7,8 +7,7 @@ import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
 import type { PeopleDirectory } from '../../../lib/people';
-import { useCreateLead } from '../api/create-lead';
-import { leadsQueryOptions } from '../api/list-leads';
+import { leadRecords } from '../api/leads';
 import { LEAD_DEFAULT_SORT, leadFilters } from '../lead-filters';
 import { LeadBulkBar } from './lead-bulk-bar';
 import { LEAD_DEFAULT_COLUMNS, leadColumns } from './lead-columns';
@@ -29,7 +28,7 @@ export function LeadsPage({ directory, importAction }: LeadsPageProps) {
   const canUpdate = usePermission('leads.update');
   const canDelete = usePermission('leads.delete');
   const canBulk = canUpdate || canDelete;
-  const create = useCreateLead();
+  const create = leadRecords.useCreate();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const owners = useMemo(() => personOptions(directory, me.user.id, me.user.name), [directory, me.user]);
@@ -49,7 +48,7 @@ export function LeadsPage({ directory, importAction }: LeadsPageProps) {
       defaultColumns: LEAD_DEFAULT_COLUMNS,
       rowKey: (lead) => lead.id,
       rowLabel: (lead) => lead.fullName,
-      queryOptions: (state) => leadsQueryOptions(state, specs),
+      queryOptions: (state) => leadRecords.listOptions(state, specs),
     };
   }, [owners, canSeeMoney, directory, me.user.id]);
   const leads = useRecordList(config);

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Task, taskSchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
-import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
+import { TASKS_QUERY_KEY, TIMELINE_QUERY_KEY } from '../../../lib/records/query-keys';
 import { MY_TASKS_QUERY_KEY } from './list-my-tasks';
 
 /** `POST /api/v1/tasks/:id/complete` with the version read. */

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { type Task, taskSchema } from '@tessera/contracts';
-import { TASKS_QUERY_KEY } from '../../../lib/records/record-path';
 import { v1 } from '../../../lib/endpoints';
 import { fetchAll } from '../../../lib/fetch-all';
+import { TASKS_QUERY_KEY } from '../../../lib/records/query-keys';
 
 export const MY_TASKS_QUERY_KEY = [...TASKS_QUERY_KEY, 'mine'] as const;
 

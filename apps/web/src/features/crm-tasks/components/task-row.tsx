@@ -2,9 +2,9 @@ import type { Task } from '@tessera/contracts';
 import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Checkbox } from '../../../components/ui/input';
-import { humanize } from '../../../lib/records/labels';
-import { recordPath } from '../../../lib/records/record-path';
 import { formatDateTime } from '../../../lib/format';
+import { humanize } from '../../../lib/records/labels';
+import { recordPath } from '../../../lib/records/record-types';
 
 const priorityTone: Record<Task['priority'], BadgeTone> = {
   low: 'neutral',

@@ -1,0 +1,121 @@
+import type { Permission, RelatedRef, RelatedType } from '@tessera/contracts';
+import { type ReactNode, useState } from 'react';
+import { useParams } from 'react-router';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useSession } from '../../hooks/use-me';
+import { usePermission } from '../../hooks/use-permission';
+import type { SafeParseSchema } from '../../hooks/use-zod-form';
+import type { PeopleDirectory } from '../../lib/people';
+import type { FormValues } from '../../lib/records/form-values';
+import { humanize } from '../../lib/records/labels';
+import type { RecordHooks } from '../../lib/records/record-hooks';
+import { Button } from '../ui/button';
+import { type DetailField, DetailLayout } from './detail-layout';
+import { ownerLabel } from './person-options';
+import { type RecordFieldSpec, RecordFormDialog } from './record-form';
+import { RecordTimeline } from './record-timeline';
+
+/** An owned, versioned record (company, contact…). */
+interface OwnedRecord {
+  version: number;
+  ownerId: string | null;
+}
+
+export interface RecordDetailPageProps<T extends OwnedRecord, U> {
+  type: RelatedType;
+  /** The record's kind in messages ("company": "Edit company", "This company was changed…"). */
+  noun: string;
+  /** The entity's hooks (`companyRecords`): the page reads `:id` and edits through them. */
+  records: Pick<RecordHooks<T, never, U>, 'useRecord' | 'useUpdate'>;
+  /** Where "back" goes (the list). */
+  back: { to: string; label: string };
+  updatePermission: Permission;
+  title: (record: T) => string;
+  /** Short facts under the title; `owner` names an owner id ("Me", a member, "Unassigned"). */
+  meta: (record: T, owner: (ownerId: string | null) => string) => ReactNode;
+  fields: (record: T) => readonly DetailField[];
+  /** Side cards under the fields (related contacts, deals). */
+  aside?: ReactNode;
+  /** The edit form: its fields, the record as form values, and the values as the update input. */
+  edit: {
+    schema: SafeParseSchema<U>;
+    fields: readonly RecordFieldSpec[];
+    initialValues: (record: T) => FormValues;
+    toInput: (values: FormValues, version: number) => unknown;
+  };
+  directory: PeopleDirectory;
+  /** "Log a call" / "Add a task", composed by the app from the activities and tasks features. */
+  recordActions?: ((related: RelatedRef) => ReactNode) | undefined;
+}
+
+/** `/<records>/:id` of an owned record: header, facts, "Edit", details, side cards and the timeline. */
+export function RecordDetailPage<T extends OwnedRecord, U>({
+  type,
+  noun,
+  records,
+  back,
+  updatePermission,
+  title,
+  meta,
+  fields,
+  aside,
+  edit,
+  directory,
+  recordActions,
+}: RecordDetailPageProps<T, U>) {
+  const { id = '' } = useParams();
+  const me = useSession();
+  const record = records.useRecord(id);
+  const update = records.useUpdate();
+  const canUpdate = usePermission(updatePermission);
+  const [editing, setEditing] = useState(false);
+  const data = record.data;
+  const name = data ? title(data) : undefined;
+  useDocumentTitle(name ?? humanize(noun));
+  const owner = (ownerId: string | null) => ownerLabel(directory, me.user.id, ownerId);
+  const reload = () => void record.refetch();
+
+  return (
+    <>
+      <DetailLayout
+        back={back}
+        noun={noun}
+        isLoading={record.isPending}
+        error={record.error}
+        onRetry={reload}
+        title={name}
+        meta={data ? meta(data, owner) : null}
+        actions={
+          data ? (
+            <>
+              {recordActions?.({ type, id })}
+              {canUpdate ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+            </>
+          ) : null
+        }
+        fields={data ? fields(data) : undefined}
+        aside={data ? aside : null}
+      >
+        <RecordTimeline type={type} id={id} actorName={owner} />
+      </DetailLayout>
+      {data ? (
+        <RecordFormDialog
+          key={data.version}
+          open={editing}
+          title={`Edit ${noun}`}
+          schema={edit.schema}
+          initialValues={edit.initialValues(data)}
+          fields={edit.fields}
+          toInput={(values) => edit.toInput(values, data.version)}
+          submitLabel="Save changes"
+          onCancel={() => setEditing(false)}
+          conflict={{ what: `This ${noun}`, onReload: reload }}
+          onSubmit={async (input) => {
+            await update.mutateAsync({ ...input, id });
+            setEditing(false);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
