@@ -1,10 +1,10 @@
 import type { ApiKey } from '@tessera/contracts';
 import { useState } from 'react';
+import { TableSection } from '../../../components/table-section';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { type Column, DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
+import type { Column } from '../../../components/ui/data-table';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useApiKeys } from '../api/list-api-keys';
@@ -71,24 +71,17 @@ export function ApiKeysPage() {
   ];
 
   return (
-    <section aria-label="API keys" className="space-y-3">
-      <PageHeader
-        headingLevel={2}
-        title="API keys"
-        description="Keys let scripts and integrations call the Tessera API with the permissions you choose."
-        actions={<Button onClick={() => setCreating(true)}>Create API key</Button>}
-      />
-      <DataTable
-        label="API keys"
-        data-testid="api-keys-table"
-        columns={columns}
-        rows={keys.data}
-        rowKey={(key) => key.id}
-        isLoading={keys.isPending}
-        error={keys.error}
-        onRetry={() => void keys.refetch()}
-        empty="No API keys yet."
-      />
+    <TableSection
+      label="API keys"
+      description="Keys let scripts and integrations call the Tessera API with the permissions you choose."
+      actions={<Button onClick={() => setCreating(true)}>Create API key</Button>}
+      testId="api-keys-table"
+      columns={columns}
+      query={keys}
+      rows={keys.data}
+      rowKey={(key) => key.id}
+      empty="No API keys yet."
+    >
       <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog
         open={revoking !== null}
@@ -104,6 +97,6 @@ export function ApiKeysPage() {
       >
         Anything using this key stops working immediately. This cannot be undone.
       </ConfirmDialog>
-    </section>
+    </TableSection>
   );
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
+import { TableSection } from '../../../components/table-section';
 import { Button } from '../../../components/ui/button';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import type { PeopleDirectory } from '../../../lib/people';
@@ -17,42 +16,35 @@ export function AuditLogPage({ directory }: { directory: PeopleDirectory }) {
   const rows = logs.data?.pages.flatMap((page) => page.items);
 
   return (
-    <section aria-label="Audit log" className="space-y-4">
-      <PageHeader
-        headingLevel={2}
-        title="Audit log"
-        description="Every change to members, roles, settings and records, with who made it and from where."
-      />
-      <AuditFiltersForm directory={directory} onApply={setFilters} />
-      <DataTable
-        label="Audit log"
-        data-testid="audit-log-table"
-        columns={auditColumns}
-        rows={rows}
-        rowKey={(entry) => entry.id}
-        isLoading={logs.isPending}
-        error={logs.error}
-        onRetry={() => void logs.refetch()}
-        empty={
-          Object.keys(filters).length > 0 ? 'No entries match these filters.' : 'Nothing has been logged yet.'
-        }
-        footer={
-          logs.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                variant="secondary"
-                onClick={() => void logs.fetchNextPage()}
-                disabled={logs.isFetchingNextPage}
-              >
-                {logs.isFetchingNextPage ? <Spinner /> : null}
-                Load more
-              </Button>
-            </div>
-          ) : rows && rows.length > 0 ? (
-            <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">End of the log.</p>
-          ) : undefined
-        }
-      />
-    </section>
+    <TableSection
+      label="Audit log"
+      className="space-y-4"
+      description="Every change to members, roles, settings and records, with who made it and from where."
+      notice={<AuditFiltersForm directory={directory} onApply={setFilters} />}
+      testId="audit-log-table"
+      columns={auditColumns}
+      query={logs}
+      rows={rows}
+      rowKey={(entry) => entry.id}
+      empty={
+        Object.keys(filters).length > 0 ? 'No entries match these filters.' : 'Nothing has been logged yet.'
+      }
+      footer={
+        logs.hasNextPage ? (
+          <div className="flex justify-center">
+            <Button
+              variant="secondary"
+              onClick={() => void logs.fetchNextPage()}
+              disabled={logs.isFetchingNextPage}
+            >
+              {logs.isFetchingNextPage ? <Spinner /> : null}
+              Load more
+            </Button>
+          </div>
+        ) : rows && rows.length > 0 ? (
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">End of the log.</p>
+        ) : undefined
+      }
+    />
   );
 }

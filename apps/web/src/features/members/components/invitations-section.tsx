@@ -1,10 +1,10 @@
 import type { Invitation } from '@tessera/contracts';
 import { useState } from 'react';
+import { TableSection } from '../../../components/table-section';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { type Column, DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
+import type { Column } from '../../../components/ui/data-table';
 import { formatDate } from '../../../lib/format';
 import { useInvitations } from '../api/list-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
@@ -56,23 +56,16 @@ export function InvitationsSection({ canManage }: { canManage: boolean }) {
   }
 
   return (
-    <section aria-label="Invitations" className="space-y-3">
-      <PageHeader
-        headingLevel={2}
-        title="Invitations"
-        description="People invited by e-mail who have not joined yet."
-      />
-      <DataTable
-        label="Invitations"
-        data-testid="invitations-table"
-        columns={columns}
-        rows={rows}
-        rowKey={(invitation) => invitation.id}
-        isLoading={invitations.isPending}
-        error={invitations.error}
-        onRetry={() => void invitations.refetch()}
-        empty="No invitations. Use “Invite member” to add someone by e-mail."
-      />
+    <TableSection
+      label="Invitations"
+      description="People invited by e-mail who have not joined yet."
+      testId="invitations-table"
+      columns={columns}
+      query={invitations}
+      rows={rows}
+      rowKey={(invitation) => invitation.id}
+      empty="No invitations. Use “Invite member” to add someone by e-mail."
+    >
       <ConfirmDialog
         open={revoking !== null}
         onClose={() => {
@@ -87,6 +80,6 @@ export function InvitationsSection({ canManage }: { canManage: boolean }) {
       >
         The link sent to {revoking?.email} will stop working.
       </ConfirmDialog>
-    </section>
+    </TableSection>
   );
 }

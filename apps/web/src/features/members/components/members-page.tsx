@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { PageHeader } from '../../../components/ui/page-header';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { usePermission } from '../../../hooks/use-permission';
 import { useMembers } from '../api/list-members';
@@ -25,24 +24,21 @@ export function MembersPage({ roles }: MembersPageProps) {
 
   return (
     <div className="space-y-8">
-      <section aria-label="Members" className="space-y-3">
-        <PageHeader
-          headingLevel={2}
-          title="Members"
-          description="Everyone who can sign in to this company, with their role."
-          actions={
-            canManage ? (
-              <>
-                <Button variant="secondary" onClick={() => setDialog('import')}>
-                  Import CSV
-                </Button>
-                <Button onClick={() => setDialog('invite')}>Invite member</Button>
-              </>
-            ) : null
-          }
-        />
-        <MembersTable query={members} roleOptions={roles ? roleOptions : undefined} canManage={canManage} />
-      </section>
+      <MembersTable
+        query={members}
+        roleOptions={roles ? roleOptions : undefined}
+        canManage={canManage}
+        actions={
+          canManage ? (
+            <>
+              <Button variant="secondary" onClick={() => setDialog('import')}>
+                Import CSV
+              </Button>
+              <Button onClick={() => setDialog('invite')}>Invite member</Button>
+            </>
+          ) : null
+        }
+      />
       <InvitationsSection canManage={canManage} />
       <InviteMemberDialog
         open={dialog === 'invite'}

@@ -1,10 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { Member } from '@tessera/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { MutationError } from '../../../components/mutation-error';
+import { TableSection } from '../../../components/table-section';
 import { Badge } from '../../../components/ui/badge';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { type Column, DataTable } from '../../../components/ui/data-table';
+import type { Column } from '../../../components/ui/data-table';
 import { Select } from '../../../components/ui/input';
 import { useSession } from '../../../hooks/use-me';
 import { useRemoveMember } from '../api/remove-member';
@@ -17,9 +18,12 @@ export interface MembersTableProps {
   /** Known roles: the role becomes a select (with `members.manage`). */
   roleOptions: readonly RoleOption[] | undefined;
   canManage: boolean;
+  /** Buttons next to the heading ("Import CSV", "Invite member"). */
+  actions?: ReactNode;
 }
 
-export function MembersTable({ query, roleOptions, canManage }: MembersTableProps) {
+/** The "Members" section: name, e-mail, role (a select with `members.manage`), status and actions. */
+export function MembersTable({ query, roleOptions, canManage, actions }: MembersTableProps) {
   const { user } = useSession();
   const update = useUpdateMember();
   const remove = useRemoveMember();
@@ -98,19 +102,18 @@ export function MembersTable({ query, roleOptions, canManage }: MembersTableProp
   }
 
   return (
-    <>
-      <MutationError error={update.error} onReload={() => void query.refetch()} what="The member" />
-      <DataTable
-        label="Members"
-        data-testid="members-table"
-        columns={columns}
-        rows={query.data}
-        rowKey={(member) => member.id}
-        isLoading={query.isPending}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        empty="No members yet. Invite your team to get started."
-      />
+    <TableSection
+      label="Members"
+      description="Everyone who can sign in to this company, with their role."
+      actions={actions}
+      notice={<MutationError error={update.error} onReload={() => void query.refetch()} what="The member" />}
+      testId="members-table"
+      columns={columns}
+      query={query}
+      rows={query.data}
+      rowKey={(member) => member.id}
+      empty="No members yet. Invite your team to get started."
+    >
       <ConfirmDialog
         open={removing !== null}
         onClose={() => {
@@ -126,6 +129,6 @@ export function MembersTable({ query, roleOptions, canManage }: MembersTableProp
         {removing?.email} will lose access to this company. Their records stay. You can invite them again
         later.
       </ConfirmDialog>
-    </>
+    </TableSection>
   );
 }

@@ -1,11 +1,11 @@
 import type { Session } from '@tessera/contracts';
 import { useState } from 'react';
+import { TableSection } from '../../../components/table-section';
 import { Alert, ErrorAlert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
-import { type Column, DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
+import type { Column } from '../../../components/ui/data-table';
 import { formatDateTime } from '../../../lib/format';
 import { useSessions } from '../api/list-sessions';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions';
@@ -60,30 +60,29 @@ export function SessionsCard() {
   ];
 
   return (
-    <section aria-label="Sessions" className="space-y-3">
-      <PageHeader
-        headingLevel={2}
-        title="Sessions"
-        description="Devices where you are signed in. Sign out any you do not recognise."
-        actions={
-          <Button variant="secondary" disabled={others === 0} onClick={() => setConfirmAll(true)}>
-            Sign out all other sessions
-          </Button>
-        }
-      />
-      {revoke.error ? <ErrorAlert error={revoke.error} title="Could not sign out that session" /> : null}
-      {revokeOthers.isSuccess ? <Alert tone="success">All other sessions have been signed out.</Alert> : null}
-      <DataTable
-        label="Sessions"
-        data-testid="sessions-table"
-        columns={columns}
-        rows={sessions.data}
-        rowKey={(session) => session.id}
-        isLoading={sessions.isPending}
-        error={sessions.error}
-        onRetry={() => void sessions.refetch()}
-        empty="No sessions."
-      />
+    <TableSection
+      label="Sessions"
+      description="Devices where you are signed in. Sign out any you do not recognise."
+      actions={
+        <Button variant="secondary" disabled={others === 0} onClick={() => setConfirmAll(true)}>
+          Sign out all other sessions
+        </Button>
+      }
+      notice={
+        <>
+          {revoke.error ? <ErrorAlert error={revoke.error} title="Could not sign out that session" /> : null}
+          {revokeOthers.isSuccess ? (
+            <Alert tone="success">All other sessions have been signed out.</Alert>
+          ) : null}
+        </>
+      }
+      testId="sessions-table"
+      columns={columns}
+      query={sessions}
+      rows={sessions.data}
+      rowKey={(session) => session.id}
+      empty="No sessions."
+    >
       <ConfirmDialog
         open={confirmAll}
         onClose={() => setConfirmAll(false)}
@@ -95,6 +94,6 @@ export function SessionsCard() {
       >
         Every other device ({others}) will have to sign in again. This device stays signed in.
       </ConfirmDialog>
-    </section>
+    </TableSection>
   );
 }

@@ -1,9 +1,9 @@
 import type { Role } from '@tessera/contracts';
 import { Link } from 'react-router';
+import { TableSection } from '../../../components/table-section';
 import { Badge } from '../../../components/ui/badge';
 import { buttonClasses } from '../../../components/ui/button';
-import { type Column, DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
+import type { Column } from '../../../components/ui/data-table';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { usePermission } from '../../../hooks/use-permission';
 import { useRoles } from '../api/list-roles';
@@ -44,30 +44,22 @@ export function RolesPage() {
   ];
 
   return (
-    <section aria-label="Roles" className="space-y-3">
-      <PageHeader
-        headingLevel={2}
-        title="Roles"
-        description="A role is a set of permissions plus which records (own, team, all) its members see."
-        actions={
-          canManage ? (
-            <Link to="/settings/roles/new" className={buttonClasses()}>
-              New role
-            </Link>
-          ) : null
-        }
-      />
-      <DataTable
-        label="Roles"
-        data-testid="roles-table"
-        columns={columns}
-        rows={roles.data}
-        rowKey={(role) => role.id}
-        isLoading={roles.isPending}
-        error={roles.error}
-        onRetry={() => void roles.refetch()}
-        empty="No roles."
-      />
-    </section>
+    <TableSection
+      label="Roles"
+      description="A role is a set of permissions plus which records (own, team, all) its members see."
+      actions={
+        canManage ? (
+          <Link to="/settings/roles/new" className={buttonClasses()}>
+            New role
+          </Link>
+        ) : null
+      }
+      testId="roles-table"
+      columns={columns}
+      query={roles}
+      rows={roles.data}
+      rowKey={(role) => role.id}
+      empty="No roles."
+    />
   );
 }

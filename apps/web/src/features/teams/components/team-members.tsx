@@ -1,10 +1,10 @@
 import type { Team } from '@tessera/contracts';
 import { useState } from 'react';
+import { TableSection } from '../../../components/table-section';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { type Column, DataTable } from '../../../components/ui/data-table';
+import type { Column } from '../../../components/ui/data-table';
 import { SelectField } from '../../../components/ui/form-field';
-import { PageHeader } from '../../../components/ui/page-header';
 import { type PeopleDirectory, type Person, personName } from '../../../lib/people';
 import { useAddTeamMember } from '../api/add-team-member';
 import { useRemoveTeamMember } from '../api/remove-team-member';
@@ -54,47 +54,50 @@ export function TeamMembers({ team, directory, canManage }: TeamMembersProps) {
   }
 
   return (
-    <section aria-label="Team members" className="space-y-3">
-      <PageHeader headingLevel={2} title="Members" description={`${team.memberIds.length} in this team.`} />
-      {canManage ? (
-        <form
-          className="flex flex-wrap items-end gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (userId) add.mutate({ teamId: team.id, userId }, { onSuccess: () => setUserId('') });
-          }}
-        >
-          <SelectField
-            label="Add member"
-            fieldClassName="w-72"
-            placeholder={directory.isLoading ? 'Loading members…' : 'Choose a member…'}
-            disabled={directory.isLoading || candidates.length === 0}
-            value={userId}
-            onChange={(event) => setUserId(event.target.value)}
-            options={candidates.map((person) => ({
-              value: person.userId,
-              label: `${person.name} (${person.email})`,
-            }))}
-          />
-          <Button type="submit" disabled={!userId || add.isPending}>
-            Add to team
-          </Button>
-        </form>
-      ) : null}
-      {directory.error ? (
-        <ErrorAlert error={directory.error} title="Could not load the company's members" />
-      ) : null}
-      {add.error || remove.error ? (
-        <ErrorAlert error={add.error ?? remove.error} title="The team was not changed" />
-      ) : null}
-      <DataTable
-        label="Team members"
-        data-testid="team-members-table"
-        columns={columns}
-        rows={rows}
-        rowKey={(person) => person.userId}
-        empty="Nobody in this team yet."
-      />
-    </section>
+    <TableSection
+      label="Team members"
+      title="Members"
+      description={`${team.memberIds.length} in this team.`}
+      notice={
+        <>
+          {canManage ? (
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (userId) add.mutate({ teamId: team.id, userId }, { onSuccess: () => setUserId('') });
+              }}
+            >
+              <SelectField
+                label="Add member"
+                fieldClassName="w-72"
+                placeholder={directory.isLoading ? 'Loading members…' : 'Choose a member…'}
+                disabled={directory.isLoading || candidates.length === 0}
+                value={userId}
+                onChange={(event) => setUserId(event.target.value)}
+                options={candidates.map((person) => ({
+                  value: person.userId,
+                  label: `${person.name} (${person.email})`,
+                }))}
+              />
+              <Button type="submit" disabled={!userId || add.isPending}>
+                Add to team
+              </Button>
+            </form>
+          ) : null}
+          {directory.error ? (
+            <ErrorAlert error={directory.error} title="Could not load the company's members" />
+          ) : null}
+          {add.error || remove.error ? (
+            <ErrorAlert error={add.error ?? remove.error} title="The team was not changed" />
+          ) : null}
+        </>
+      }
+      testId="team-members-table"
+      columns={columns}
+      rows={rows}
+      rowKey={(person) => person.userId}
+      empty="Nobody in this team yet."
+    />
   );
 }

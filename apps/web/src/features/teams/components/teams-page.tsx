@@ -1,9 +1,9 @@
 import type { Team } from '@tessera/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { TableSection } from '../../../components/table-section';
 import { Button } from '../../../components/ui/button';
-import { type Column, DataTable } from '../../../components/ui/data-table';
-import { PageHeader } from '../../../components/ui/page-header';
+import type { Column } from '../../../components/ui/data-table';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { usePermission } from '../../../hooks/use-permission';
 import { useTeams } from '../api/list-teams';
@@ -36,25 +36,18 @@ export function TeamsPage() {
   const teams = useTeams();
   const [creating, setCreating] = useState(false);
   return (
-    <section aria-label="Teams" className="space-y-3">
-      <PageHeader
-        headingLevel={2}
-        title="Teams"
-        description="Group members into teams; roles with the “team” scope see their team’s records."
-        actions={canManage ? <Button onClick={() => setCreating(true)}>New team</Button> : null}
-      />
-      <DataTable
-        label="Teams"
-        data-testid="teams-table"
-        columns={columns}
-        rows={teams.data}
-        rowKey={(team) => team.id}
-        isLoading={teams.isPending}
-        error={teams.error}
-        onRetry={() => void teams.refetch()}
-        empty="No teams yet."
-      />
+    <TableSection
+      label="Teams"
+      description="Group members into teams; roles with the “team” scope see their team’s records."
+      actions={canManage ? <Button onClick={() => setCreating(true)}>New team</Button> : null}
+      testId="teams-table"
+      columns={columns}
+      query={teams}
+      rows={teams.data}
+      rowKey={(team) => team.id}
+      empty="No teams yet."
+    >
       <CreateTeamDialog open={creating} onClose={() => setCreating(false)} />
-    </section>
+    </TableSection>
   );
 }
