@@ -6,10 +6,10 @@ import { buildListQuery, type FilterSpec, type ListState } from './list-query';
 import { TIMELINE_QUERY_KEY } from './query-keys';
 
 export interface RecordHooksOptions<T> {
-  /** Root query key of the entity (`['companies']`): lists, details and related data live under it. */
-  key: readonly string[];
   /** API collection below `/api/v1` (`'companies'`). */
   path: string;
+  /** Root query key of the entity (default `[path]`): lists, details and related data live under it. */
+  key?: readonly string[];
   /** Contract schema of one record (`companySchema`). */
   schema: Parser<T>;
 }
@@ -28,7 +28,11 @@ export interface ListScope {
  *
  * `C` is the create input, `U` the update input (without `id`).
  */
-export function createRecordHooks<T, C = never, U = never>({ key, path, schema }: RecordHooksOptions<T>) {
+export function createRecordHooks<T, C = never, U = never>({
+  path,
+  key = [path],
+  schema,
+}: RecordHooksOptions<T>) {
   const recordPath = (id: string, sub = '') => v1(`${path}/${encodeURIComponent(id)}${sub ? `/${sub}` : ''}`);
   const get = (id: string, signal?: AbortSignal): Promise<T> => api.get(recordPath(id), { schema, signal });
   const detailOptions = (id: string) =>

@@ -8,9 +8,8 @@ import { createRecordHooks } from '../../../lib/records/record-hooks';
 
 export type CompanyUpdate = ReturnType<typeof companyUpdateInput.parse>;
 
-/** `/api/v1/companies`: list, get, create, update (`companyRecords.useRecord(id)`, `companyRecords.useUpdate()`…). */
+/** `/api/v1/companies` through the record kit: `companyRecords.useRecord(id)`, `.useUpdate()`… */
 export const companyRecords = createRecordHooks<Company, CompanyCreateInput, CompanyUpdate>({
-  key: ['companies'],
   path: 'companies',
   schema: companySchema,
 });

@@ -8,9 +8,8 @@ import { createRecordHooks } from '../../../lib/records/record-hooks';
 
 export type ContactUpdate = ReturnType<typeof contactUpdateInput.parse>;
 
-/** `/api/v1/contacts`: list, get, create, update (`contactRecords.useRecord(id)`, `contactRecords.useUpdate()`…). */
+/** `/api/v1/contacts` through the record kit: `contactRecords.useRecord(id)`, `.useUpdate()`… */
 export const contactRecords = createRecordHooks<Contact, ContactCreateInput, ContactUpdate>({
-  key: ['contacts'],
   path: 'contacts',
   schema: contactSchema,
 });

@@ -6,7 +6,6 @@ import { createRecordHooks } from '../../../lib/records/record-hooks';
  * (`leadRecords.useRecord(id)`, `leadRecords.useArchive()`…).
  */
 export const leadRecords = createRecordHooks<Lead, LeadCreateInput, LeadUpdateInput>({
-  key: ['leads'],
   path: 'leads',
   schema: leadSchema,
 });
