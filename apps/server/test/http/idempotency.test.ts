@@ -4,6 +4,7 @@ import { pruneIdempotencyKeys } from '../../src/platform/http/idempotency.ts';
 import { idempotencyKeys } from '../../src/platform/http/tables.ts';
 import { probeRoutes } from '../helpers/probe-routes.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let t: TestApp;
 const probe = probeRoutes();
@@ -41,6 +42,25 @@ describe('Idempotency-Key on POST', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
     expect(probe.calls.create).toBe(before);
+  });
+
+  it('the same key while the first request is still running → 409, the second never runs', async () => {
+    probe.resetGate();
+    const before = probe.held.entered;
+    const first = create('held-1', {}, '/api/v1/_probe/held');
+    await waitFor(() => probe.held.entered === before + 1);
+    const second = await create('held-1', {}, '/api/v1/_probe/held');
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('CONFLICT');
+    expect(second.headers['retry-after']).toBe('1');
+    expect(probe.held.entered).toBe(before + 1);
+    probe.held.release();
+    const done = await first;
+    expect(done.statusCode).toBe(201);
+    // Once the first has answered, the same key replays its response.
+    const replay = await create('held-1', {}, '/api/v1/_probe/held');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(done.json());
   });
 
   it('without a key every POST runs', async () => {
