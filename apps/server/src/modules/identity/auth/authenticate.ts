@@ -2,7 +2,13 @@ import { ACCESS_COOKIE, API_KEY_HEADER, API_KEY_PREFIX, CSRF_HEADER } from '@tes
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { effectivePermissions, type Principal } from '../../../platform/access/index.ts';
-import { readCookie, safeEqual, sha256, verifyAccessToken } from '../../../platform/auth/index.ts';
+import {
+  prepareTokenKey,
+  readCookie,
+  safeEqual,
+  sha256,
+  verifyAccessToken,
+} from '../../../platform/auth/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { parseApiKey } from '../api-keys/api-key-format.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
@@ -35,7 +41,7 @@ const fromAccessToken = async (
   token: string,
   viaCookie: boolean,
 ): Promise<Principal | string> => {
-  const claims = await verifyAccessToken(deps.auth.jwtSecret, token);
+  const claims = verifyAccessToken(deps.auth.jwtSecret, token);
   if (!claims) return 'Invalid or expired access token';
   const idleSince = new Date(Date.now() - deps.auth.idleTimeoutMinutes * 60_000);
   const row = await withTenant(
@@ -162,6 +168,7 @@ const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | 
  * Invalid credentials leave the request anonymous with `req.authFailure`; route access turns that into 401.
  */
 export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps) => {
+  prepareTokenKey(deps.auth.jwtSecret);
   app.decorateRequest('auth', undefined);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
