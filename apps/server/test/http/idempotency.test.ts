@@ -105,6 +105,34 @@ describe('Idempotency-Key on POST', () => {
     expect(probe.calls.create).toBe(before + 1);
   });
 
+  it('an expired key not yet pruned, or a reservation whose request died, is taken over (runs again)', async () => {
+    expect((await create('old-1', { name: 'a', amount: 1 })).statusCode).toBe(201);
+    await t.database.db
+      .update(idempotencyKeys)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(sql`${idempotencyKeys.key} = 'old-1'`);
+    await t.database.db.insert(idempotencyKeys).values({
+      scope: 'ip:127.0.0.1',
+      key: 'dead-1',
+      requestHash: 'x',
+      createdAt: sql`now() - interval '3 minutes'`,
+      expiresAt: sql`now() + interval '1 hour'`,
+    });
+    const before = probe.calls.create;
+    const again = await create('old-1', { name: 'b', amount: 2 });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect((await create('dead-1', { name: 'c', amount: 3 })).statusCode).toBe(201);
+    expect(probe.calls.create).toBe(before + 2);
+    // Taken over, not deleted: each key is one row, now holding the new response.
+    const rows = await t.database.db
+      .select()
+      .from(idempotencyKeys)
+      .where(sql`${idempotencyKeys.key} in ('old-1', 'dead-1')`);
+    expect(rows.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect((await create('old-1', { name: 'b', amount: 2 })).headers['idempotent-replayed']).toBe('true');
+  });
+
   it('expired keys are pruned (and no longer replayed)', async () => {
     await t.database.db.update(idempotencyKeys).set({ expiresAt: sql`now() - interval '1 minute'` });
     const total = await storedKeys();
