@@ -9,6 +9,7 @@ import { memberIdOf } from '../helpers/members.ts';
 import { createApiKey, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/test-app.ts';
 import { testDbKind } from '../helpers/test-database.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 // A long cache lifetime: every refusal below must come from invalidation, never from an entry expiring.
 const env = { AUTH_CACHE_MS: '60000' };
@@ -176,6 +177,38 @@ describe.runIf(testDbKind() === 'postgres')('two instances on one PostgreSQL dat
     await warm(() => leads(b, m));
     expect((await patchMember(owner, m.userId, { status: 'disabled' })).statusCode).toBe(200);
     expect((await leads(b, m)).statusCode).toBe(401);
+  });
+
+  it('while the listener connection is lost nothing is served from the cache, and it recovers', async () => {
+    const listeners = async () =>
+      (
+        await dbRows<{ n: number }>(
+          t,
+          sql`select count(*)::int as n from pg_stat_activity
+              where application_name = 'tessera-listener' and datname = current_database()`,
+        )
+      )[0]?.n;
+    expect(await listeners()).toBe(2); // one per instance
+    const m = await member(['leads.view']);
+    await warm(() => leads(b, m));
+    await dbRows(
+      t,
+      sql`select pg_terminate_backend(pid) from pg_stat_activity
+          where application_name = 'tessera-listener' and datname = current_database()`,
+    );
+    // A change B's listener cannot hear about (no trigger): B must not answer from its cache any more.
+    await silently(sql`update memberships set status = 'disabled' where user_id = ${m.userId}`);
+    expect((await leads(b, m)).statusCode).toBe(401);
+    await silently(sql`update memberships set status = 'active' where user_id = ${m.userId}`);
+    // Both listeners reconnect by themselves; then the cache serves again.
+    await waitFor(async () => (await listeners()) === 2);
+    await waitFor(async () => {
+      await warm(() => leads(b, m));
+      await silently(sql`update memberships set status = 'disabled' where user_id = ${m.userId}`);
+      const served = (await leads(b, m)).statusCode === 200;
+      await silently(sql`update memberships set status = 'active' where user_id = ${m.userId}`);
+      return served;
+    });
   });
 
   it('logging out on A ends the session on B at once', async () => {

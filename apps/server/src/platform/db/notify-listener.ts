@@ -12,7 +12,8 @@ export interface NotifyListener {
   /**
    * Resolves once every notification committed before the call has reached `onMessage`: one `select 1`
    * on the listening connection (PostgreSQL sends pending notifications before that statement's
-   * ReadyForQuery); concurrent callers share the round trip that starts after they called.
+   * ReadyForQuery); concurrent callers share the round trip that starts after they called. Rejects when
+   * the listening connection is down or fails meanwhile (notifications may have been missed).
    */
   sync(): Promise<void>;
   close(): Promise<void>;
@@ -92,10 +93,18 @@ const listenOnPostgres = async (url: string, options: ListenOptions): Promise<No
     live = true;
   };
 
+  /** Rejects when the listening connection is not usable: the caller must not trust its cache then. */
   const roundTrip = async () => {
     const c = client;
-    if (!c || !live) return;
-    await c.query('select 1').catch(() => {});
+    if (!c || !live) throw new Error('notification listener is not connected');
+    await c.query('select 1');
+  };
+  const send = () => {
+    const trip = roundTrip().finally(() => {
+      if (inFlight === trip) inFlight = undefined;
+    });
+    inFlight = trip;
+    return trip;
   };
 
   await connect().catch(() => {});
@@ -105,20 +114,14 @@ const listenOnPostgres = async (url: string, options: ListenOptions): Promise<No
     },
     sync: () => {
       if (queued) return queued;
-      if (!inFlight) {
-        inFlight = roundTrip().finally(() => {
-          inFlight = undefined;
-        });
-        return inFlight;
-      }
+      if (!inFlight) return send();
       // A round trip already sent may predate the caller's view of a commit: share the next one.
-      queued = inFlight.then(() => {
-        queued = undefined;
-        inFlight = roundTrip().finally(() => {
-          inFlight = undefined;
+      queued = inFlight
+        .catch(() => {})
+        .then(() => {
+          queued = undefined;
+          return send();
         });
-        return inFlight;
-      });
       return queued;
     },
     close: async () => {

@@ -68,7 +68,11 @@ export class PrincipalCache {
   /** A cached principal that is still valid now, after every earlier-committed revocation has arrived. */
   async get(key: string): Promise<CachedPrincipal | undefined> {
     if (!this.enabled || !this.entries.has(key)) return undefined;
-    await this.listener?.sync();
+    try {
+      await this.listener?.sync();
+    } catch {
+      return undefined; // the listener may have missed a revocation: read the database
+    }
     const entry = this.entries.get(key);
     if (!entry || !this.enabled) return undefined;
     if (entry.cachedUntil <= Date.now()) {
