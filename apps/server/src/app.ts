@@ -52,6 +52,7 @@ export const identityDeps = ({
     loginMaxFailures: config.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
     authRateLimitPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    principalCacheMs: config.AUTH_CACHE_MS,
     appUrl: config.appUrl,
   },
   // Other modules' part of a new tenant, in the sign-up transaction.

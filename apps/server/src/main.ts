@@ -1,21 +1,47 @@
-import { buildApp, identityDeps } from './app.ts';
-import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
-import { resolveJwtSecret } from './config/index.ts';
-import { appJobs } from './jobs.ts';
-import { migrate } from './platform/db/index.ts';
-import { type JobRunner, startJobs } from './platform/jobs/index.ts';
-import { createLogger } from './platform/observability/logger.ts';
-import { seedDemo } from './seed/demo-seed.ts';
+import { enableCompileCache } from 'node:module';
+
+// V8's code cache for every module loaded after this line (TypeScript included, in the OS temp directory):
+// about a fifth less CPU to load the server on the next start. Hence the dynamic imports below.
+enableCompileCache();
+
+const { describeDatabase, loadConfigOrExit, openConfiguredDatabase } = await import('./boot.ts');
+const { createLogger } = await import('./platform/observability/logger.ts');
 
 // Process entry: config → database → migrations → jobs → HTTP → graceful shutdown.
 const config = loadConfigOrExit();
 const log = createLogger(config);
 
+/** Start-up progress: each step's log line carries the ms since the process started (`sinceStartMs`). */
+const progress = (step: string) => log.info({ sinceStartMs: Math.round(performance.now()) }, step);
+
 const start = async () => {
+  progress('configured');
   log.info({ database: describeDatabase(config) }, 'opening database');
-  const database = await openConfiguredDatabase(config, log);
+  // The database opens (PGlite: WebAssembly start-up) while the rest of the server's modules load.
+  const [
+    database,
+    { buildApp, identityDeps },
+    { resolveJwtSecret },
+    { appJobs },
+    { migrate },
+    jobsModule,
+    seed,
+  ] = await Promise.all([
+    openConfiguredDatabase(config, log).then((db) => {
+      progress('database open');
+      return db;
+    }),
+    import('./app.ts'),
+    import('./config/index.ts'),
+    import('./jobs.ts'),
+    import('./platform/db/index.ts'),
+    import('./platform/jobs/index.ts'),
+    import('./seed/demo-seed.ts'),
+  ]);
+  progress('modules loaded');
   try {
     await migrate(database, log);
+    progress('migrations up to date');
   } catch (err) {
     log.fatal({ err }, 'migrations failed: not starting');
     await database.close().catch(() => {});
@@ -23,19 +49,20 @@ const start = async () => {
   }
   const jwtSecret = resolveJwtSecret(config);
   if (config.SEED_DEMO) {
-    const demo = await seedDemo(identityDeps({ config, jwtSecret, database }));
+    const demo = await seed.seedDemo(identityDeps({ config, jwtSecret, database }));
     // The demo credentials are public (README); printed so that a first start needs no set-up.
     if (demo.created) {
       log.info(`demo company created: sign in as ${demo.email} / ${demo.password}`);
       for (const m of demo.members) log.info(`demo ${m.role}: ${m.email} / ${demo.password}`);
     }
   }
-  const jobs: JobRunner | undefined = await startJobs({
+  const jobs = await jobsModule.startJobs({
     database,
     log: log.child({ component: 'jobs' }),
     jobs: appJobs(config, log),
     work: config.JOBS_IN_PROCESS,
   });
+  progress('jobs started');
   const app = await buildApp({
     config,
     jwtSecret,
@@ -44,10 +71,14 @@ const start = async () => {
     jobsState: () => jobs.state(),
     sendJob: jobs.send,
   });
+  progress('app built');
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info(`Tessera is running at ${config.PUBLIC_URL ?? `http://localhost:${port}`}`);
+  log.info(
+    { sinceStartMs: Math.round(performance.now()) },
+    `Tessera is running at ${config.PUBLIC_URL ?? `http://localhost:${port}`}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -10,6 +10,16 @@ import { ok } from '../../src/platform/http/envelope.ts';
  */
 export const probeRoutes = () => {
   const calls = { create: 0 };
+  /** `/_probe/held` waits until `release()` is called; `entered` counts requests inside its handler. */
+  const held = { entered: 0, waiting: false, release: () => {} };
+  let gate = new Promise<void>((resolve) => {
+    held.release = resolve;
+  });
+  const resetGate = () => {
+    gate = new Promise<void>((resolve) => {
+      held.release = resolve;
+    });
+  };
   const plugin = async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(
@@ -31,10 +41,20 @@ export const probeRoutes = () => {
     r.post('/api/v1/_probe/conflict', { config: { access: 'public' } }, async () => {
       throw new AppError('CONFLICT', 'Stale version');
     });
+    r.post('/api/v1/_probe/held', { config: { access: 'public' } }, async (_req, reply) => {
+      held.entered += 1;
+      // Only one request waits at the gate; a second one inside the handler answers at once (a test failure).
+      if (!held.waiting) {
+        held.waiting = true;
+        await gate;
+        held.waiting = false;
+      }
+      return reply.code(201).send(ok({ entered: held.entered }));
+    });
     r.post('/api/v1/_probe/flaky', { config: { access: 'public' } }, async () => {
       calls.create += 1;
       throw new Error('transient failure');
     });
   };
-  return { plugin, calls };
+  return { plugin, calls, held, resetGate };
 };

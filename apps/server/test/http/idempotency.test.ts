@@ -4,6 +4,7 @@ import { pruneIdempotencyKeys } from '../../src/platform/http/idempotency.ts';
 import { idempotencyKeys } from '../../src/platform/http/tables.ts';
 import { probeRoutes } from '../helpers/probe-routes.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 let t: TestApp;
 const probe = probeRoutes();
@@ -41,6 +42,25 @@ describe('Idempotency-Key on POST', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('CONFLICT');
     expect(probe.calls.create).toBe(before);
+  });
+
+  it('the same key while the first request is still running → 409, the second never runs', async () => {
+    probe.resetGate();
+    const before = probe.held.entered;
+    const first = create('held-1', {}, '/api/v1/_probe/held');
+    await waitFor(() => probe.held.entered === before + 1);
+    const second = await create('held-1', {}, '/api/v1/_probe/held');
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('CONFLICT');
+    expect(second.headers['retry-after']).toBe('1');
+    expect(probe.held.entered).toBe(before + 1);
+    probe.held.release();
+    const done = await first;
+    expect(done.statusCode).toBe(201);
+    // Once the first has answered, the same key replays its response.
+    const replay = await create('held-1', {}, '/api/v1/_probe/held');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toEqual(done.json());
   });
 
   it('without a key every POST runs', async () => {
@@ -83,6 +103,34 @@ describe('Idempotency-Key on POST', () => {
     expect(other.statusCode).toBe(201);
     expect(other.headers['idempotent-replayed']).toBeUndefined();
     expect(probe.calls.create).toBe(before + 1);
+  });
+
+  it('an expired key not yet pruned, or a reservation whose request died, is taken over (runs again)', async () => {
+    expect((await create('old-1', { name: 'a', amount: 1 })).statusCode).toBe(201);
+    await t.database.db
+      .update(idempotencyKeys)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(sql`${idempotencyKeys.key} = 'old-1'`);
+    await t.database.db.insert(idempotencyKeys).values({
+      scope: 'ip:127.0.0.1',
+      key: 'dead-1',
+      requestHash: 'x',
+      createdAt: sql`now() - interval '3 minutes'`,
+      expiresAt: sql`now() + interval '1 hour'`,
+    });
+    const before = probe.calls.create;
+    const again = await create('old-1', { name: 'b', amount: 2 });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect((await create('dead-1', { name: 'c', amount: 3 })).statusCode).toBe(201);
+    expect(probe.calls.create).toBe(before + 2);
+    // Taken over, not deleted: each key is one row, now holding the new response.
+    const rows = await t.database.db
+      .select()
+      .from(idempotencyKeys)
+      .where(sql`${idempotencyKeys.key} in ('old-1', 'dead-1')`);
+    expect(rows.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect((await create('old-1', { name: 'b', amount: 2 })).headers['idempotent-replayed']).toBe('true');
   });
 
   it('expired keys are pruned (and no longer replayed)', async () => {

@@ -10,6 +10,8 @@ export interface AuthSettings {
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   authRateLimitPerMinute: number;
+  /** How long a validated principal is reused (0 = never); see principal-cache.ts. */
+  principalCacheMs: number;
   /** Base URL for links in e-mails (invitations, password reset). */
   appUrl: string;
 }

@@ -4,6 +4,7 @@ export { createSecretBox, type SecretBox } from './secret-box.ts';
 export {
   type AccessClaims,
   hmac,
+  prepareTokenKey,
   randomToken,
   safeEqual,
   sha256,

@@ -4,10 +4,10 @@ import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENCY_TTL_HOURS,
 } from '@tessera/contracts';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import '../access/principal.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 import { AppError } from './app-error.ts';
 import { idempotencyKeys } from './tables.ts';
 
@@ -48,6 +48,36 @@ const readKey = (req: FastifyRequest): string | undefined => {
   return key;
 };
 
+interface Reservation {
+  reserved: boolean;
+  request_hash: string | null;
+  status_code: number | null;
+  response_body: unknown;
+}
+
+/**
+ * One round trip: reserve the key — taking over an expired key or a reservation whose request died, so
+ * expired keys need no delete on the request path (the prune job removes them) — or else return the row
+ * that holds it (as of this statement's snapshot; none if a concurrent request has just taken it).
+ */
+const reserve = async (db: Db, scope: string, key: string, requestHash: string): Promise<Reservation[]> => {
+  const result = await db.execute(sql`
+    with reserved as (
+      insert into idempotency_keys (scope, key, request_hash, expires_at)
+      values (${scope}, ${key}, ${requestHash}, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}))
+      on conflict (scope, key) do update
+        set request_hash = excluded.request_hash, status_code = null, response_body = null,
+            created_at = now(), expires_at = excluded.expires_at
+        where idempotency_keys.expires_at < now()
+           or (idempotency_keys.status_code is null and idempotency_keys.created_at < ${ABANDONED_AFTER})
+      returning 1
+    )
+    select exists (select 1 from reserved) as reserved, k.request_hash, k.status_code, k.response_body
+    from (select 1) as one
+    left join idempotency_keys k on k.scope = ${scope} and k.key = ${key}`);
+  return (result as unknown as { rows: Reservation[] }).rows;
+};
+
 /**
  * `Idempotency-Key` on POST: the first request reserves the key, its response (status < 500) is stored for
  * 24 h and replayed to any retry with the same key and body (header `Idempotent-Replayed: true`). The same
@@ -61,40 +91,17 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     if (!key) return;
     const scope = scopeOf(req);
     const requestHash = hashOf(req);
-    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
-    // Expired keys, and reservations whose request died, no longer block the key.
-    await db
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          where,
-          or(
-            lt(idempotencyKeys.expiresAt, sql`now()`),
-            and(sql`${idempotencyKeys.statusCode} is null`, lt(idempotencyKeys.createdAt, ABANDONED_AFTER)),
-          ),
-        ),
-      );
-    const reserved = await db
-      .insert(idempotencyKeys)
-      .values({
-        scope,
-        key,
-        requestHash,
-        expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
-      })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (reserved.length > 0) {
+    const [prior] = await reserve(db, scope, key, requestHash);
+    if (prior?.reserved) {
       req.idempotency = { scope, key };
       return;
     }
-    const [prior] = await db.select().from(idempotencyKeys).where(where);
-    if (!prior)
+    if (!prior?.request_hash)
       throw new AppError('CONFLICT', 'This Idempotency-Key is being used by another request; retry.');
-    if (prior.requestHash !== requestHash) {
+    if (prior.request_hash !== requestHash) {
       throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request.');
     }
-    if (prior.statusCode === null) {
+    if (prior.status_code === null) {
       throw new AppError(
         'CONFLICT',
         'A request with this Idempotency-Key is still being processed; retry shortly.',
@@ -103,7 +110,7 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
         },
       );
     }
-    return reply.code(prior.statusCode).header('idempotent-replayed', 'true').send(prior.responseBody);
+    return reply.code(prior.status_code).header('idempotent-replayed', 'true').send(prior.response_body);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

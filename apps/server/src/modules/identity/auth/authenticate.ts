@@ -2,11 +2,18 @@ import { ACCESS_COOKIE, API_KEY_HEADER, API_KEY_PREFIX, CSRF_HEADER } from '@tes
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { effectivePermissions, type Principal } from '../../../platform/access/index.ts';
-import { readCookie, safeEqual, sha256, verifyAccessToken } from '../../../platform/auth/index.ts';
+import {
+  prepareTokenKey,
+  readCookie,
+  safeEqual,
+  sha256,
+  verifyAccessToken,
+} from '../../../platform/auth/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { parseApiKey } from '../api-keys/api-key-format.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { apiKeys, memberships, roles, sessions, tenants } from '../tables.ts';
+import { type CachedPrincipal, PrincipalCache } from './principal-cache.ts';
 import { csrfTokenFor } from './session-tokens.ts';
 
 /** last_seen_at is written at most this often per session (keeps reads cheap). */
@@ -28,23 +35,18 @@ const credentialsOf = (req: FastifyRequest): Credentials | undefined => {
   return cookie ? { kind: 'jwt', token: cookie, viaCookie: true } : undefined;
 };
 
-/** Access token → live session check (revocation, idle timeout, membership status) on every request. */
-const fromAccessToken = async (
-  deps: IdentityDeps,
-  req: FastifyRequest,
-  token: string,
-  viaCookie: boolean,
-): Promise<Principal | string> => {
-  const claims = await verifyAccessToken(deps.auth.jwtSecret, token);
-  if (!claims) return 'Invalid or expired access token';
-  const idleSince = new Date(Date.now() - deps.auth.idleTimeoutMinutes * 60_000);
+type Claims = NonNullable<ReturnType<typeof verifyAccessToken>>;
+
+/** The session ⋈ membership ⋈ role ⋈ tenant read (and the at-most-once-a-minute last_seen_at touch). */
+const loadSession = async (deps: IdentityDeps, claims: Claims): Promise<CachedPrincipal | string> => {
+  const idleSince = Date.now() - deps.auth.idleTimeoutMinutes * 60_000;
+  let touched = false;
   const row = await withTenant(
     deps.database,
     claims.tenantId,
     async (tx) => {
       const [found] = await tx
         .select({
-          sessionId: sessions.id,
           revokedAt: sessions.revokedAt,
           expiresAt: sessions.expiresAt,
           lastSeenAt: sessions.lastSeenAt,
@@ -76,10 +78,11 @@ const fromAccessToken = async (
           .set({ lastSeenAt: new Date() })
           .where(
             and(
-              eq(sessions.id, found.sessionId),
+              eq(sessions.id, claims.sessionId),
               lt(sessions.lastSeenAt, new Date(Date.now() - TOUCH_AFTER_MS)),
             ),
           );
+        touched = true;
       }
       return found;
     },
@@ -87,21 +90,74 @@ const fromAccessToken = async (
   );
   if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now())
     return 'Your session has ended. Sign in again.';
-  if (row.lastSeenAt < idleSince) return 'Your session expired after inactivity. Sign in again.';
+  if (row.lastSeenAt.getTime() < idleSince) return 'Your session expired after inactivity. Sign in again.';
   if (row.status !== 'active' || row.tenantStatus !== 'active')
     return 'Your access to this company has been disabled.';
-  const csrf = req.headers[CSRF_HEADER];
   return {
     kind: 'session',
     tenantId: claims.tenantId,
     userId: claims.userId,
     membershipId: row.membershipId,
     sessionId: claims.sessionId,
+    permissions: effectivePermissions(row.rolePermissions, row.grants, row.denials),
+    scopes: row.scopes as Principal['scopes'],
+    endsAt: row.expiresAt.getTime(),
+    seenAt: touched ? Date.now() : row.lastSeenAt.getTime(),
+  };
+};
+
+/**
+ * A cached principal is used only while it still proves what the database would: same user and tenant,
+ * its session/key not ended, and last seen recently enough that no `last_seen_at`/`last_used_at` write is
+ * due (that write happens on the database path, at most once a minute).
+ */
+const usable = (p: CachedPrincipal | undefined, tenantId: string, userId?: string) =>
+  p &&
+  p.tenantId === tenantId &&
+  (userId === undefined || p.userId === userId) &&
+  (p.endsAt === null || p.endsAt > Date.now()) &&
+  p.seenAt >= Date.now() - TOUCH_AFTER_MS
+    ? p
+    : undefined;
+
+/** Cache first, else the database (filling the cache unless a revocation arrived meanwhile). */
+const resolve = async (
+  cache: PrincipalCache,
+  key: string,
+  check: (p: CachedPrincipal | undefined) => CachedPrincipal | undefined,
+  load: () => Promise<CachedPrincipal | string>,
+): Promise<CachedPrincipal | string> => {
+  const hit = check(await cache.get(key));
+  if (hit) return hit;
+  const markedAt = cache.mark();
+  const loaded = await load();
+  if (typeof loaded !== 'string') cache.fill(key, loaded, markedAt);
+  return loaded;
+};
+
+/** Access token → live session check (revocation, idle timeout, membership status) on every request. */
+const fromAccessToken = async (
+  deps: IdentityDeps,
+  cache: PrincipalCache,
+  req: FastifyRequest,
+  token: string,
+  viaCookie: boolean,
+): Promise<Principal | string> => {
+  const claims = verifyAccessToken(deps.auth.jwtSecret, token);
+  if (!claims) return 'Invalid or expired access token';
+  const found = await resolve(
+    cache,
+    `s:${claims.sessionId}`,
+    (p) => usable(p, claims.tenantId, claims.userId),
+    () => loadSession(deps, claims),
+  );
+  if (typeof found === 'string') return found;
+  const csrf = req.headers[CSRF_HEADER];
+  return {
+    ...found,
     viaCookie,
     csrfValid:
       typeof csrf === 'string' && safeEqual(csrf, csrfTokenFor(deps.auth.jwtSecret, claims.sessionId)),
-    permissions: effectivePermissions(row.rolePermissions, row.grants, row.denials),
-    scopes: row.scopes as Principal['scopes'],
   };
 };
 
@@ -110,10 +166,8 @@ const fromAccessToken = async (
  * creator must still be an active member: a key acts for its creator with at most the creator's current
  * permissions (so demoting, disabling or removing the creator limits or stops their keys at once).
  */
-const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | string> => {
-  const parsed = parseApiKey(key);
-  if (!parsed) return 'Invalid API key';
-  const found = await withTenant(deps.database, parsed.tenantId, async (tx) => {
+const loadApiKey = async (deps: IdentityDeps, tenantId: string, hash: string) => {
+  const found = await withTenant(deps.database, tenantId, async (tx) => {
     const [row] = await tx
       .select({
         key: apiKeys,
@@ -131,15 +185,17 @@ const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | 
       .leftJoin(roles, eq(roles.id, memberships.roleId))
       .where(
         and(
-          eq(apiKeys.keyHash, sha256(key)),
+          eq(apiKeys.keyHash, hash),
           isNull(apiKeys.revokedAt),
           sql`(${apiKeys.expiresAt} is null or ${apiKeys.expiresAt} > now())`,
         ),
       );
-    if (row && (!row.key.lastUsedAt || row.key.lastUsedAt.getTime() < Date.now() - TOUCH_AFTER_MS)) {
+    let seenAt = row?.key.lastUsedAt?.getTime() ?? 0;
+    if (row && seenAt < Date.now() - TOUCH_AFTER_MS) {
       await tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.key.id));
+      seenAt = Date.now();
     }
-    return row;
+    return row && { ...row, seenAt };
   });
   if (!found) return 'Invalid, expired or revoked API key';
   if (found.status !== 'active' || !found.rolePermissions)
@@ -150,18 +206,40 @@ const fromApiKey = async (deps: IdentityDeps, key: string): Promise<Principal | 
     tenantId: found.key.tenantId,
     userId: found.key.createdBy,
     apiKeyId: found.key.id,
-    viaCookie: false,
-    csrfValid: false,
     permissions: new Set([...effectivePermissions(found.key.permissions)].filter((p) => creator.has(p))),
     scopes: (found.scopes ?? {}) as Principal['scopes'],
-  };
+    endsAt: found.key.expiresAt?.getTime() ?? null,
+    seenAt: found.seenAt,
+  } satisfies CachedPrincipal;
+};
+
+const fromApiKey = async (
+  deps: IdentityDeps,
+  cache: PrincipalCache,
+  key: string,
+): Promise<Principal | string> => {
+  const parsed = parseApiKey(key);
+  if (!parsed) return 'Invalid API key';
+  const hash = sha256(key);
+  const found = await resolve(
+    cache,
+    `k:${hash}`,
+    (p) => usable(p, parsed.tenantId),
+    () => loadApiKey(deps, parsed.tenantId, hash),
+  );
+  return typeof found === 'string' ? found : { ...found, viaCookie: false, csrfValid: false };
 };
 
 /**
  * Resolves the caller once per request (cookie session, Bearer access token or API key) into `req.auth`.
  * Invalid credentials leave the request anonymous with `req.authFailure`; route access turns that into 401.
+ * Validated principals are reused for `principalCacheMs` unless a revocation arrives (ADR 0007).
  */
 export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps) => {
+  prepareTokenKey(deps.auth.jwtSecret);
+  const cache = new PrincipalCache(deps.auth.principalCacheMs);
+  app.addHook('onReady', () => cache.start(deps.database, app.log));
+  app.addHook('onClose', () => cache.stop());
   app.decorateRequest('auth', undefined);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
@@ -169,8 +247,8 @@ export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps)
     if (!credentials) return;
     const result =
       credentials.kind === 'api_key'
-        ? await fromApiKey(deps, credentials.key)
-        : await fromAccessToken(deps, req, credentials.token, credentials.viaCookie);
+        ? await fromApiKey(deps, cache, credentials.key)
+        : await fromAccessToken(deps, cache, req, credentials.token, credentials.viaCookie);
     if (typeof result === 'string') req.authFailure = result;
     else req.auth = result;
   });
