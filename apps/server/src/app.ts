@@ -12,6 +12,7 @@ import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerIfMatch } from './platform/http/if-match.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -80,6 +81,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
   registerRequestContext(app);
   registerErrorHandling(app);
+  // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
+  registerInputGuard(app);
   await registerSecurity(app, config);
   await app.register(cookie);
   // API reference generated from the route contracts.
