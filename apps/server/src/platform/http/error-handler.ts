@@ -42,6 +42,15 @@ const fastifyCodes: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION_ERROR', 'Content-Length does not match the body'],
 };
 
+/**
+ * A malformed multipart body (wrong or missing boundary, truncated parts) surfaces from the multipart parser
+ * (busboy) as a plain Error while a handler reads the parts: it is the client's body, not our bug.
+ */
+const MALFORMED_MULTIPART =
+  /Unexpected end of (multipart data|form|file)|Multipart: Boundary not found|Malformed (part )?header|Part terminated early|Invalid multipart/i;
+export const isMalformedMultipart = (err: { message?: string; statusCode?: number }) =>
+  (err.statusCode === undefined || err.statusCode >= 500) && MALFORMED_MULTIPART.test(err.message ?? '');
+
 const byStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_ERROR',
   401: 'UNAUTHENTICATED',
@@ -70,6 +79,15 @@ export const registerErrorHandling = (app: FastifyInstance) => {
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return sendError(reply, req, 'INTERNAL', 'Something went wrong on our side. Please try again.');
+    }
+    if (isMalformedMultipart(err)) {
+      return sendError(
+        reply,
+        req,
+        'VALIDATION_ERROR',
+        'The multipart body is not valid (check its boundary)',
+        [{ path: 'body', message: 'Malformed multipart body', code: 'multipart' }],
+      );
     }
     const known = err.code ? fastifyCodes[err.code] : undefined;
     if (known) return sendError(reply, req, known[0], known[1]);

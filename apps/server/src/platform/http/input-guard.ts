@@ -32,7 +32,8 @@ export const refuseNul = (value: unknown, path: string) => {
 };
 
 /**
- * One guard for every route of the API: a NUL character in any header, path parameter, query parameter or
+ * One guard for every route of the API. A request body with a `Content-Encoding` (gzip, br …) is refused
+ * with 415. A NUL character in any header, path parameter, query parameter or
  * body field (JSON, text/CSV, form fields) is refused with 400 naming the field, before authentication or a
  * handler can hand it to PostgreSQL. Headers, path and query are checked first (authentication reads
  * headers); the body once it is parsed. File parts of a multipart upload are checked where they are read
@@ -40,6 +41,14 @@ export const refuseNul = (value: unknown, path: string) => {
  */
 export const registerInputGuard = (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
+    // Compressed request bodies are not accepted (no decompression bombs, one body size limit that means it).
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && String(encoding).trim().toLowerCase() !== 'identity') {
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Compressed request bodies are not accepted; send the body without Content-Encoding',
+      );
+    }
     // The raw URL: a %00 anywhere in the path or query string, also in parameters no schema declares.
     let url: string;
     try {
