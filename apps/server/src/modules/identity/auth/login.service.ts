@@ -1,7 +1,7 @@
 import { TOTP_REQUIRED } from '@tessera/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { burnPasswordCheck, verifyPassword, verifyTotp } from '../../../platform/auth/index.ts';
+import { burnPasswordCheck, totpStep, verifyPassword } from '../../../platform/auth/index.ts';
 import { withTenant, withUser } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
@@ -65,8 +65,17 @@ const auditLogin = async (
   );
 };
 
-/** Verifies a TOTP code against the user's sealed secret. A secret sealed under another JWT_SECRET cannot be read. */
-export const checkTotp = (deps: IdentityDeps, user: Pick<UserRow, 'totpSecret'>, code: string): boolean => {
+/**
+ * Checks a TOTP code against the user's sealed secret and **consumes** its time step: one conditional UPDATE
+ * accepts it only if the step is newer than the last step this user used, so a code works once (two
+ * concurrent logins with the same code: exactly one wins) and never after a newer one. A secret sealed
+ * under another JWT_SECRET cannot be read.
+ */
+export const checkTotp = async (
+  deps: IdentityDeps,
+  user: Pick<UserRow, 'id' | 'totpSecret'>,
+  code: string,
+): Promise<boolean> => {
   if (!user.totpSecret) return false;
   let secret: string;
   try {
@@ -77,7 +86,14 @@ export const checkTotp = (deps: IdentityDeps, user: Pick<UserRow, 'totpSecret'>,
       'Your two-factor set-up can no longer be read (the server secret was changed). Ask your administrator.',
     );
   }
-  return verifyTotp(secret, code);
+  const step = totpStep(secret, code);
+  if (step === null) return false;
+  const consumed = await deps.database.db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return consumed.length === 1;
 };
 
 export interface LoginResult {
@@ -115,7 +131,7 @@ export const authenticateUser = async (
       throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
         details: { reason: TOTP_REQUIRED },
       });
-    if (!checkTotp(deps, user, input.totp)) {
+    if (!(await checkTotp(deps, user, input.totp))) {
       await recordFailure(deps, user.id);
       await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
       throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
