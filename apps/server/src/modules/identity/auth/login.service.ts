@@ -8,6 +8,7 @@ import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { listOwnMemberships } from './auth-view.ts';
 import type { ClientMeta } from './session-tokens.ts';
+import { signInThrottle } from './sign-in-throttle.ts';
 
 type UserRow = typeof users.$inferSelect;
 const BAD_CREDENTIALS = 'Invalid e-mail or password';
@@ -96,6 +97,14 @@ export const checkTotp = async (
   return consumed.length === 1;
 };
 
+/** A user id that exists nowhere (the unknown-e-mail path does the lookup a real account's failure does). */
+const NO_USER = '00000000-0000-7000-8000-000000000000';
+
+const firstTenantOf = async (deps: IdentityDeps, userId: string) =>
+  (await withUser(deps.database, userId, (tx) => listOwnMemberships(tx, userId))).find(
+    (m) => m.status === 'active',
+  )?.tenantId;
+
 export interface LoginResult {
   user: UserRow;
   tenantId: string;
@@ -103,27 +112,30 @@ export interface LoginResult {
 
 /**
  * Checks e-mail + password (+ TOTP when enabled) and picks the tenant. Unknown e-mail and wrong password get
- * the same answer (and the same time). Failures count towards the per-account lockout.
+ * the same answer, the same time and the same throttling (ADR 0006): failures count per e-mail + client
+ * address (and, slower, per account), never as a lock on the account itself.
  */
 export const authenticateUser = async (
   deps: IdentityDeps,
   input: { email: string; password: string; totp?: string; tenantId?: string },
   meta: ClientMeta & { requestId: string },
 ): Promise<LoginResult> => {
+  const throttle = signInThrottle(deps, input.email, meta.ip);
+  await throttle.assertAllowed();
   const [user] = await deps.database.db.select().from(users).where(eq(users.email, input.email));
   if (!user) {
+    // The same work as a wrong password of a real account: a hash check, the throttle, the tenant lookup.
     await burnPasswordCheck(input.password);
+    await throttle.failed(undefined);
+    await firstTenantOf(deps, NO_USER);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
-  assertNotLocked(user);
-  const memberships = (
-    await withUser(deps.database, user.id, (tx) => listOwnMemberships(tx, user.id))
-  ).filter((m) => m.status === 'active');
-  const tenantId = (input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0])
-    ?.tenantId;
+  const failed = async () => {
+    await throttle.failed(user.email);
+    await auditLogin(deps, user.id, await firstTenantOf(deps, user.id), 'auth.login_failed', meta);
+  };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailure(deps, user.id);
-    await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+    await failed();
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   if (user.totpEnabled) {
@@ -132,13 +144,17 @@ export const authenticateUser = async (
         details: { reason: TOTP_REQUIRED },
       });
     if (!(await checkTotp(deps, user, input.totp))) {
-      await recordFailure(deps, user.id);
-      await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+      await failed();
       throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
         details: { reason: TOTP_REQUIRED },
       });
     }
   }
+  const memberships = (
+    await withUser(deps.database, user.id, (tx) => listOwnMemberships(tx, user.id))
+  ).filter((m) => m.status === 'active');
+  const tenantId = (input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0])
+    ?.tenantId;
   if (!tenantId) {
     throw new AppError(
       'FORBIDDEN',
@@ -147,6 +163,7 @@ export const authenticateUser = async (
         : 'Your account has no active company membership',
     );
   }
+  await throttle.succeeded();
   await clearFailures(deps, user.id);
   await auditLogin(deps, user.id, tenantId, 'auth.login', meta);
   return { user, tenantId };
