@@ -36,7 +36,7 @@ const hostileStrings = [
   "' or '1'='1",
   '\\',
   '"',
-  '${7*7}',
+  `\${7*7}`, // a template-injection probe, sent literally
   '<script>alert(1)</script>',
   '../../../etc/passwd',
   '\u202e\u0007\u001b[31m',
