@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
@@ -12,8 +12,10 @@ import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerIfMatch } from './platform/http/if-match.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
+import { createResponseSerializer } from './platform/http/response-serializer.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { registerAfterCommit } from './platform/http/service-context.ts';
 import { registerStaticWeb } from './platform/http/static-web.ts';
@@ -76,11 +78,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     return503OnClosing: false, // request-context answers with the error envelope instead
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Inputs are validated strictly; responses leniently (a row the database accepted never fails a page).
+  app.setSerializerCompiler(createResponseSerializer(log));
 
   // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
   registerRequestContext(app);
   registerErrorHandling(app);
+  // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
+  registerInputGuard(app);
   await registerSecurity(app, config);
   await app.register(cookie);
   // API reference generated from the route contracts.

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Shared field rules: the same limits on the client form and the server. */
-export const uuid = z.uuid();
+/**
+ * Any uuid PostgreSQL stores (8-4-4-4-12 hex), not only RFC 4122 variants: rows written by other tools or
+ * migrated from other systems must stay readable and addressable. Our own ids are UUIDv7.
+ */
+export const uuid = z.guid();
 export const email = z
   .email({ message: 'Enter a valid e-mail address' })
   .max(254)
@@ -21,4 +25,4 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(500).optional(),
 });
-export const idParams = z.strictObject({ id: z.uuid() });
+export const idParams = z.strictObject({ id: uuid });

@@ -10,6 +10,7 @@ import {
 } from '../helpers/auth-client.ts';
 import { invitationToken, roleByKey } from '../helpers/members.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { totpCodes } from '../helpers/totp-codes.ts';
 
 let t: TestApp;
 let owner: BrowserSession;
@@ -200,14 +201,15 @@ describe('member import (CSV)', () => {
 
 describe('accepting as an existing account', () => {
   it('needs the second factor when the account has 2FA, and counts failures towards the lockout', async () => {
-    const { currentTotp } = await import('../../src/platform/auth/index.ts');
     const victim = await signUp(t.app, { tenantName: 'Victim Co' });
     const setup = (await asBrowser(t.app, victim, { method: 'POST', url: '/api/v1/auth/totp/setup' })).json()
       .data;
+    // Enabling consumes a code's step (#16): accepting later needs a newer code.
+    const codes = await totpCodes(setup.secret);
     await asBrowser(t.app, victim, {
       method: 'POST',
       url: '/api/v1/auth/totp/enable',
-      payload: { code: currentTotp(setup.secret) },
+      payload: { code: codes.previous },
     });
     expect((await invite(victim.email, 'sales')).statusCode).toBe(201);
     const token = await invitationToken(t.database, victim.email);
@@ -216,7 +218,7 @@ describe('accepting as an existing account', () => {
     expect(passwordOnly.json().error.details).toEqual({ reason: 'TOTP_REQUIRED' });
     expect(passwordOnly.cookies).toHaveLength(0);
     expect((await accept({ token, password: PASSWORD, totp: '000000' })).statusCode).toBe(401);
-    const ok = await accept({ token, password: PASSWORD, totp: currentTotp(setup.secret) });
+    const ok = await accept({ token, password: PASSWORD, totp: codes.current });
     expect(ok.statusCode).toBe(200);
   });
 });

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/identity/tables.ts';
-import { currentTotp } from '../../src/platform/auth/index.ts';
 import { recentMail } from '../../src/platform/mail/index.ts';
 import { asBrowser, logIn, PASSWORD, signUp } from '../helpers/auth-client.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { totpCodes } from '../helpers/totp-codes.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -159,10 +159,12 @@ describe('two-factor (TOTP)', () => {
         })
       ).statusCode,
     ).toBe(400);
+    // Each use of a code consumes its time step (#16): enable, sign-in and disable take codes of three steps.
+    const codes = await totpCodes(setup.secret);
     const enabled = await asBrowser(t.app, s, {
       method: 'POST',
       url: '/api/v1/auth/totp/enable',
-      payload: { code: currentTotp(setup.secret) },
+      payload: { code: codes.previous },
     });
     expect(enabled.json().data.totpEnabled).toBe(true);
 
@@ -180,19 +182,19 @@ describe('two-factor (TOTP)', () => {
       payload: { email: s.email, password: PASSWORD, totp: '123456' },
     });
     expect(badCode.statusCode).toBe(401);
-    const withCode = await logIn(t.app, s.email, PASSWORD, { totp: currentTotp(setup.secret) });
+    const withCode = await logIn(t.app, s.email, PASSWORD, { totp: codes.current });
     expect(withCode.userId).toBe(s.userId);
 
     const disableBad = await asBrowser(t.app, s, {
       method: 'POST',
       url: '/api/v1/auth/totp/disable',
-      payload: { code: currentTotp(setup.secret), password: 'wrong password' },
+      payload: { code: codes.next, password: 'wrong password' },
     });
     expect(disableBad.statusCode).toBe(400);
     const disabled = await asBrowser(t.app, s, {
       method: 'POST',
       url: '/api/v1/auth/totp/disable',
-      payload: { code: currentTotp(setup.secret), password: PASSWORD },
+      payload: { code: codes.next, password: PASSWORD },
     });
     expect(disabled.json().data.totpEnabled).toBe(false);
     expect((await logIn(t.app, s.email, PASSWORD)).userId).toBe(s.userId);

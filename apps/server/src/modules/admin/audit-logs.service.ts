@@ -12,7 +12,7 @@ export type AuditLogListQuery = z.output<typeof auditLogQuery>;
 
 /** created_at at full (microsecond) precision, so the cursor is exact even for rows written in one transaction. */
 const createdAtText = sql<string>`to_char(${auditLogs.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
+const cursorSchema = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.guid()]);
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_ERROR', message, { details: [{ path, message }] });

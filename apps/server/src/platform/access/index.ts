@@ -2,3 +2,4 @@ export { assertMoneyVisible, assertWritableFields, hiddenFields, redactFields } 
 export { effectivePermissions, type Principal } from './principal.ts';
 export { inScope, scopeCondition, scopeFor } from './record-scope.ts';
 export { csrfRequired, type RouteAccess, registerRouteAccess } from './route-access.ts';
+export { assertVisibleReferences, type ReferenceTarget, referencesNotFound } from './visible-references.ts';

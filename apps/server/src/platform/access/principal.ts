@@ -32,5 +32,10 @@ declare module 'fastify' {
     auth?: Principal;
     /** Why credentials were rejected (bad/expired token, revoked session…), for the 401 message. */
     authFailure?: string;
+    /**
+     * A valid session cookie sent along with other credentials (an Authorization or X-API-Key header): the
+     * request still counts as a cookie request for CSRF, with `csrfValid` checked against that session.
+     */
+    sessionCookie?: { csrfValid: boolean };
   }
 }

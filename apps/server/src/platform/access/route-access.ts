@@ -18,15 +18,22 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * A state-changing request that carries the session cookie needs the CSRF header — whatever other
+ * credentials (a bogus or real Authorization / X-API-Key header) it carries too: no exceptions.
+ */
 export const csrfRequired = (req: FastifyRequest) => {
   const auth = req.auth;
   const access = req.routeOptions.config.access;
   return (
-    Boolean(auth?.viaCookie) &&
+    (Boolean(auth?.viaCookie) || req.sessionCookie !== undefined) &&
     !SAFE_METHODS.has(req.method) &&
     (access !== 'public' || req.routeOptions.config.csrf === true)
   );
 };
+
+const csrfValid = (req: FastifyRequest) =>
+  req.auth?.viaCookie ? req.auth.csrfValid : (req.sessionCookie?.csrfValid ?? false);
 
 /** Enforces each route's declared access before validation: 401 without a caller, 403 without the permission or CSRF token. */
 export const registerRouteAccess = (app: FastifyInstance) => {
@@ -43,7 +50,7 @@ export const registerRouteAccess = (app: FastifyInstance) => {
   app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) return; // not an /api/v1 route (health, docs, web app)
-    if (csrfRequired(req) && !req.auth?.csrfValid) {
+    if (csrfRequired(req) && !csrfValid(req)) {
       throw new AppError('FORBIDDEN', 'Missing or invalid CSRF token (x-csrf-token header)');
     }
     if (access === 'public') return;

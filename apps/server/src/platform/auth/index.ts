@@ -11,4 +11,4 @@ export {
   signAccessToken,
   verifyAccessToken,
 } from './tokens.ts';
-export { currentTotp, newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+export { currentTotp, newTotpSecret, totpStep, totpUri, verifyTotp } from './totp.ts';

@@ -15,9 +15,21 @@ export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 export const totpUri = (secret: string, accountEmail: string): string =>
   totpFor(secret, accountEmail).toString();
 
-/** Accepts the current code and the one before/after (clock drift of ±30 s). */
-export const verifyTotp = (secret: string, code: string): boolean =>
-  totpFor(secret).validate({ token: code, window: 1 }) !== null;
+export const TOTP_PERIOD_SECONDS = 30;
 
-/** For tests and tools: the code valid now. */
-export const currentTotp = (secret: string): string => totpFor(secret).generate();
+/**
+ * The time step (unix seconds / 30) of the code: the current one or the one before/after (clock drift of
+ * ±30 s); null when it matches none. A code is only *accepted* once its step is consumed — atomically, and
+ * only if newer than the last one the user used (identity: `checkTotp`), so a seen code cannot be replayed.
+ */
+export const totpStep = (secret: string, code: string, now = Date.now()): number | null => {
+  const delta = totpFor(secret).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
+};
+
+/** Whether the code matches now (±1 step). Stateless: a login must use `totpStep` and consume the step. */
+export const verifyTotp = (secret: string, code: string): boolean => totpStep(secret, code) !== null;
+
+/** For tests and tools: the code valid now (or at `timestamp`). */
+export const currentTotp = (secret: string, timestamp = Date.now()): string =>
+  totpFor(secret).generate({ timestamp });

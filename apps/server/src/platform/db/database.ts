@@ -60,6 +60,12 @@ const openPostgres = (url: string, poolMax: number, queryTimeoutMs: number, log:
   });
   // An idle client losing its connection emits here; without a listener the process would crash.
   pool.on('error', (err) => log.warn({ err: err.message }, 'database connection lost'));
+  // A checked-out client (inside a request's transaction) has no pool listener: one of its own, for its
+  // whole life, so a dropped connection (ECONNRESET, "Connection terminated unexpectedly") fails only the
+  // query in flight (→ 503) and never becomes an unhandled 'error' event that ends the process.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.warn({ err: err.message }, 'database connection lost (client in use)'));
+  });
   return {
     kind: 'postgres',
     db: drizzlePg(pool) as unknown as Db,

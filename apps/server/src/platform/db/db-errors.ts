@@ -14,3 +14,35 @@ export const isUniqueViolation = (err: unknown, constraint: string): boolean => 
   }
   return false;
 };
+
+/** SQLSTATEs of a database that is going away or not there: shutdown (57P01–57P03), connection (08xxx), too many clients. */
+const UNAVAILABLE_STATES = /^(57P0[123]|08...|53300)$/;
+const UNAVAILABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * Whether `err` (possibly wrapped by Drizzle in `cause`, or an AggregateError of connection attempts) means the
+ * database is unavailable rather than the query being wrong: the answer is 503 + Retry-After, not 500.
+ */
+export const isDatabaseUnavailable = (err: unknown): boolean => {
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number): boolean => {
+    if (!e || typeof e !== 'object' || depth > 6 || seen.has(e)) return false;
+    seen.add(e);
+    const x = e as PgError & { errors?: unknown[] };
+    if (typeof x.code === 'string' && (UNAVAILABLE_STATES.test(x.code) || UNAVAILABLE_CODES.has(x.code)))
+      return true;
+    if (UNAVAILABLE_MESSAGE.test(String(x.message ?? ''))) return true;
+    return visit(x.cause, depth + 1) || (x.errors ?? []).some((inner) => visit(inner, depth + 1));
+  };
+  return visit(err, 0);
+};

@@ -1,6 +1,7 @@
 import { type ErrorCode, errorStatus, type FieldIssue } from '@tessera/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/db-errors.ts';
 import { AppError } from './app-error.ts';
 
 const sendError = (
@@ -42,6 +43,18 @@ const fastifyCodes: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['VALIDATION_ERROR', 'Content-Length does not match the body'],
 };
 
+/**
+ * A malformed multipart body (wrong or missing boundary, truncated parts) surfaces from the multipart parser
+ * (busboy) as a plain Error while a handler reads the parts: it is the client's body, not our bug.
+ */
+const MALFORMED_MULTIPART =
+  /Unexpected end of (multipart data|form|file)|Multipart: Boundary not found|Malformed (part )?header|Part terminated early|Invalid multipart/i;
+export const isMalformedMultipart = (err: { message?: string; statusCode?: number }) =>
+  (err.statusCode === undefined || err.statusCode >= 500) && MALFORMED_MULTIPART.test(err.message ?? '');
+
+/** Retry-After on a 503 while the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 const byStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_ERROR',
   401: 'UNAUTHENTICATED',
@@ -71,6 +84,15 @@ export const registerErrorHandling = (app: FastifyInstance) => {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return sendError(reply, req, 'INTERNAL', 'Something went wrong on our side. Please try again.');
     }
+    if (isMalformedMultipart(err)) {
+      return sendError(
+        reply,
+        req,
+        'VALIDATION_ERROR',
+        'The multipart body is not valid (check its boundary)',
+        [{ path: 'body', message: 'Malformed multipart body', code: 'multipart' }],
+      );
+    }
     const known = err.code ? fastifyCodes[err.code] : undefined;
     if (known) return sendError(reply, req, known[0], known[1]);
     const status = err.statusCode ?? 500;
@@ -79,6 +101,17 @@ export const registerErrorHandling = (app: FastifyInstance) => {
       const code = byStatus[status] ?? 'VALIDATION_ERROR';
       const message = err instanceof SyntaxError ? 'The body is not valid JSON' : err.message;
       return sendError(reply, req, code, message, undefined, status in byStatus ? status : 400);
+    }
+    if (isDatabaseUnavailable(err)) {
+      // The database went away (restart, failover, network): not our code being broken. Retry later.
+      req.log.warn({ err: err.message }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendError(
+        reply,
+        req,
+        'SERVICE_UNAVAILABLE',
+        'The database is unavailable. Please retry in a moment.',
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(reply, req, 'INTERNAL', 'Something went wrong on our side. Please try again.');

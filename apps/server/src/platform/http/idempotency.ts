@@ -85,12 +85,24 @@ const reserve = async (db: Db, scope: string, key: string, requestHash: string):
  */
 export const registerIdempotency = (app: FastifyInstance, database: Database) => {
   const { db } = database;
+  const unfreed = new Set<string>();
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || req.routeOptions.config.idempotency === false) return;
     const key = readKey(req);
     if (!key) return;
     const scope = scopeOf(req);
     const requestHash = hashOf(req);
+    // A key whose request failed while the database was away could not be freed then: free it now.
+    if (unfreed.delete(`${scope}\n${key}`))
+      await db
+        .delete(idempotencyKeys)
+        .where(
+          and(
+            eq(idempotencyKeys.scope, scope),
+            eq(idempotencyKeys.key, key),
+            sql`${idempotencyKeys.statusCode} is null`,
+          ),
+        );
     const [prior] = await reserve(db, scope, key, requestHash);
     if (prior?.reserved) {
       req.idempotency = { scope, key };
@@ -119,7 +131,14 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     req.idempotency = undefined;
     const where = and(eq(idempotencyKeys.scope, held.scope), eq(idempotencyKeys.key, held.key));
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
-      await db.delete(idempotencyKeys).where(where);
+      await db
+        .delete(idempotencyKeys)
+        .where(where)
+        .catch((err: Error) => {
+          // The database is away (the 503 being sent): remember to free the key when it is back.
+          unfreed.add(`${held.scope}\n${held.key}`);
+          req.log.warn({ err: err.message }, 'idempotency key not freed yet');
+        });
       return payload;
     }
     await db

@@ -11,7 +11,7 @@ const RETRY_LIMIT = 5;
 export const mailJobs = (transport: MailTransport, from: string): JobDefinition[] => [
   defineJob({
     name: SEND_MAIL_JOB,
-    payload: z.strictObject({ id: z.uuid() }),
+    payload: z.strictObject({ id: z.guid() }),
     retry: { limit: RETRY_LIMIT, delaySeconds: 30 },
     handler: async ({ id }, { database, retryCount }) => {
       const { db } = database;

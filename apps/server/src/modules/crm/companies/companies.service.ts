@@ -39,7 +39,7 @@ export const getCompany = (ctx: AuthedContext, id: string): Promise<Company> =>
 export const createCompany = (ctx: AuthedContext, input: CompanyCreateInput): Promise<Company> =>
   inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx.tenantId, { ownerId });
+    await assertReferences(t, ctx, { ownerId });
     const row = await insertRecord<CompanyRow>(t, ctx, companyDef, {
       ...input,
       ownerId,
@@ -56,7 +56,7 @@ export const updateCompany = (
 ): Promise<Company> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx.tenantId, { ownerId: patch.ownerId });
+    await assertReferences(t, ctx, { ownerId: patch.ownerId });
     const { after } = await updateRecord<CompanyRow>(
       t,
       ctx,

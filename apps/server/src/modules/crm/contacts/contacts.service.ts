@@ -53,7 +53,7 @@ export const getContact = (ctx: AuthedContext, id: string): Promise<Contact> =>
 export const createContact = (ctx: AuthedContext, input: ContactCreateInput): Promise<Contact> =>
   inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx.tenantId, { ownerId, companyId: input.companyId });
+    await assertReferences(t, ctx, { ownerId, companyId: input.companyId });
     const row = await insertRecord<ContactRow>(t, ctx, contactDef, {
       ...input,
       ownerId,
@@ -70,7 +70,7 @@ export const updateContact = (
 ): Promise<Contact> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx.tenantId, { ownerId: patch.ownerId, companyId: patch.companyId });
+    await assertReferences(t, ctx, { ownerId: patch.ownerId, companyId: patch.companyId });
     const { after } = await updateRecord<ContactRow>(
       t,
       ctx,

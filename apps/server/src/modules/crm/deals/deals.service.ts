@@ -49,7 +49,7 @@ export const createDeal = (ctx: AuthedContext, input: DealCreateInput): Promise<
   inTenant(ctx, async (t) => {
     const { pipelineId, stageId, ...fields } = input;
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx.tenantId, {
+    await assertReferences(t, ctx, {
       ownerId,
       companyId: input.companyId,
       contactId: input.contactId,
@@ -74,7 +74,7 @@ export const updateDeal = (
 ): Promise<Deal> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx.tenantId, {
+    await assertReferences(t, ctx, {
       ownerId: patch.ownerId,
       companyId: patch.companyId,
       contactId: patch.contactId,

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { CsvError, type Options, parse } from 'csv-parse';
+import { csvBaseOptions } from '../../../platform/csv/csv-options.ts';
 
 /** Size of one stored piece of an uploaded file (characters of text). */
 export const CHUNK_CHARS = 256 * 1024;
@@ -9,9 +10,9 @@ const MAX_RECORD_CHARS = 1_000_000;
 
 /** The same parser settings at upload (validation, row count) and in the job. */
 const csvOptions = (delimiter: string): Options => ({
-  bom: true,
+  ...csvBaseOptions,
+  record_delimiter: [...csvBaseOptions.record_delimiter],
   delimiter,
-  relax_column_count: true,
   relax_quotes: true,
   max_record_size: MAX_RECORD_CHARS,
 });

@@ -20,11 +20,11 @@ const CHUNKS_PER_READ = 4;
 const RETRY = { limit: 2, delaySeconds: 15 };
 
 export const importJobPayload = z.strictObject({
-  tenantId: z.uuid(),
-  importId: z.uuid(),
+  tenantId: z.guid(),
+  importId: z.guid(),
   /** The importing member: owner and author of the records. */
-  userId: z.uuid(),
-  apiKeyId: z.uuid().nullable(),
+  userId: z.guid(),
+  apiKeyId: z.guid().nullable(),
   requestId: z.string().max(200).nullable(),
   /** The importer's record scope on the entity when they uploaded the file. */
   scope: z.enum(recordScopes),

@@ -7,6 +7,7 @@ import { hiddenFields, scopeFor } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
+import { refuseNul } from '../../../platform/http/input-guard.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
 import { importChunks, importJobs } from '../tables.ts';
@@ -46,6 +47,7 @@ const parseMapping = (value: unknown): Record<string, string> => {
       throw invalid('The mapping must be a JSON object such as {"First name": "firstName"}', 'mapping');
     }
   }
+  refuseNul(parsed, 'mapping');
   const result = mappingSchema.safeParse(parsed);
   if (!result.success)
     throw invalid('The mapping must be a JSON object such as {"First name": "firstName"}', 'mapping');

@@ -46,7 +46,7 @@ const changeStatusIn = async (
 };
 
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
-  await assertReferences(t, ctx.tenantId, { ownerId });
+  await assertReferences(t, ctx, { ownerId });
   return (
     await updateRecord<LeadRow>(t, ctx, leadDef, id, version, { ownerId }, (r) => toLead(ctx, r), 'assigned')
   ).after;
@@ -111,7 +111,7 @@ export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<Bul
     ctx.database,
     ctx.tenantId,
     async (t) => {
-      if (input.action === 'assign') await assertReferences(t, ctx.tenantId, { ownerId: input.ownerId });
+      if (input.action === 'assign') await assertReferences(t, ctx, { ownerId: input.ownerId });
       const apply = perLead(ctx, input);
       const results: BulkResult['results'] = [];
       for (const id of [...new Set(input.ids)]) {

@@ -40,7 +40,7 @@ export const getLead = (ctx: AuthedContext, id: string): Promise<Lead> =>
 export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<Lead> =>
   tx(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx.tenantId, { ownerId, vendorId: input.vendorId });
+    await assertReferences(t, ctx, { ownerId, vendorId: input.vendorId });
     return toLead(
       ctx,
       await insertRecord<LeadRow>(t, ctx, leadDef, {
@@ -54,7 +54,7 @@ export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<
 export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInput): Promise<Lead> =>
   tx(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx.tenantId, { vendorId: patch.vendorId });
+    await assertReferences(t, ctx, { vendorId: patch.vendorId });
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
     const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) => toLead(ctx, r));
     return toLead(ctx, after);

@@ -1,51 +1,60 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import {
+  assertVisibleReferences,
+  type ReferenceTarget,
+  referencesNotFound,
+} from '../../../platform/access/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { activeMemberIds } from '../../identity/index.ts';
 import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from '../tables.ts';
 
 type Table = PgTable & { id: PgColumn; tenantId: PgColumn };
-const recordRefs: Record<string, Table> = {
-  vendorId: leadVendors,
-  companyId: companies,
-  contactId: contacts,
-  pipelineId: pipelines,
-  stageId: pipelineStages,
-  leadId: leads,
-  dealId: deals,
+/** What each reference field points at, and what the caller needs to see it (view permission + scope). */
+const recordRefs: Record<string, ReferenceTarget> = {
+  vendorId: { table: leadVendors, view: 'leads.view' },
+  companyId: {
+    table: companies,
+    view: 'companies.view',
+    scope: { resource: 'companies', owner: companies.ownerId },
+  },
+  contactId: {
+    table: contacts,
+    view: 'contacts.view',
+    scope: { resource: 'contacts', owner: contacts.ownerId },
+  },
+  pipelineId: { table: pipelines, view: 'deals.view' },
+  stageId: { table: pipelineStages, view: 'deals.view' },
+  leadId: { table: leads, view: 'leads.view', scope: { resource: 'leads', owner: leads.ownerId } },
+  dealId: { table: deals, view: 'deals.view', scope: { resource: 'deals', owner: deals.ownerId } },
 };
 const memberRefs = ['ownerId', 'assigneeId'];
 
 /**
- * Every id a request refers to must exist in the caller's tenant (people: be active members). Anything else —
- * including another tenant's id — is a 404 naming the field, before anything is written.
+ * Every id a request refers to must be a record the caller may see (tenant, view permission, record scope —
+ * `assertVisibleReferences`) or, for people, an active member. Anything else — another tenant's id, another
+ * agent's company under scope "own" — is a 404 naming the field, before anything is written.
  */
 export const assertReferences = async (
   tx: Tx,
-  tenantId: string,
+  ctx: AuthedContext,
   refs: Record<string, string | null | undefined>,
 ) => {
   const missing: string[] = [];
+  const records: Parameters<typeof assertVisibleReferences>[2][number][] = [];
   for (const [field, id] of Object.entries(refs)) {
     if (!id) continue;
     if (memberRefs.includes(field)) {
-      if (!(await activeMemberIds(tx, tenantId, [id])).has(id)) missing.push(field);
+      if (!(await activeMemberIds(tx, ctx.tenantId, [id])).has(id)) missing.push(field);
       continue;
     }
-    const table = recordRefs[field];
-    if (!table) throw new Error(`unknown reference ${field}`);
-    const [row] = await tx
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.tenantId, tenantId), eq(table.id, id)));
-    if (!row) missing.push(field);
+    const target = recordRefs[field];
+    if (!target) throw new Error(`unknown reference ${field}`);
+    records.push({ field, id, target });
   }
-  if (missing.length > 0) {
-    throw new AppError('NOT_FOUND', `Not found: ${missing.join(', ')}`, {
-      details: missing.map((f) => ({ path: `body.${f}`, message: 'Not found' })),
-    });
-  }
+  if (missing.length > 0) throw referencesNotFound(missing);
+  await assertVisibleReferences(tx, ctx.auth, records);
 };
 
 /** Which of `ids` exist in the tenant's `table` (for bulk operations). */

@@ -57,7 +57,7 @@ export const createTask = (ctx: AuthedContext, input: z.output<typeof taskCreate
   inTenant(ctx, async (t) => {
     const { related, dueAt, ...fields } = input;
     const assigneeId = input.assigneeId === undefined ? ctx.userId : input.assigneeId;
-    await assertReferences(t, ctx.tenantId, { assigneeId });
+    await assertReferences(t, ctx, { assigneeId });
     if (related) await assertRelatedVisible(t, ctx, related);
     const row = await insertRecord<TaskRow>(t, ctx, taskDef, {
       ...fields,
@@ -77,7 +77,7 @@ export const updateTask = (
 ): Promise<Task> =>
   inTenant(ctx, async (t) => {
     const { version, dueAt, ...patch } = input;
-    await assertReferences(t, ctx.tenantId, { assigneeId: patch.assigneeId });
+    await assertReferences(t, ctx, { assigneeId: patch.assigneeId });
     const { after } = await updateRecord<TaskRow>(
       t,
       ctx,

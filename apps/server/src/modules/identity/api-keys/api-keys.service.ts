@@ -28,7 +28,7 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const cursorSchema = z.tuple([z.uuid()]);
+const cursorSchema = z.tuple([z.guid()]);
 const afterCursor = (cursor: string) => {
   const parsed = cursorSchema.safeParse(decodeCursor(cursor));
   if (!parsed.success) {

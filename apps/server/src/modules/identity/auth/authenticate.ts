@@ -230,6 +230,18 @@ const fromApiKey = async (
   return typeof found === 'string' ? found : { ...found, viaCookie: false, csrfValid: false };
 };
 
+/** The session cookie beside a header credential: kept for the CSRF rule (a signature check, no query). */
+const noteSessionCookie = async (deps: IdentityDeps, req: FastifyRequest) => {
+  const cookie = readCookie(req, ACCESS_COOKIE);
+  const claims = cookie ? await verifyAccessToken(deps.auth.jwtSecret, cookie) : undefined;
+  if (!claims) return;
+  const csrf = req.headers[CSRF_HEADER];
+  req.sessionCookie = {
+    csrfValid:
+      typeof csrf === 'string' && safeEqual(csrf, csrfTokenFor(deps.auth.jwtSecret, claims.sessionId)),
+  };
+};
+
 /**
  * Resolves the caller once per request (cookie session, Bearer access token or API key) into `req.auth`.
  * Invalid credentials leave the request anonymous with `req.authFailure`; route access turns that into 401.
@@ -245,6 +257,7 @@ export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps)
     if (!req.url.startsWith('/api/v1/')) return;
     const credentials = credentialsOf(req);
     if (!credentials) return;
+    if (credentials.kind === 'api_key' || !credentials.viaCookie) await noteSessionCookie(deps, req);
     const result =
       credentials.kind === 'api_key'
         ? await fromApiKey(deps, cache, credentials.key)

@@ -1,13 +1,14 @@
 import { TOTP_REQUIRED } from '@tessera/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { burnPasswordCheck, verifyPassword, verifyTotp } from '../../../platform/auth/index.ts';
+import { burnPasswordCheck, totpStep, verifyPassword } from '../../../platform/auth/index.ts';
 import { withTenant, withUser } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { listOwnMemberships } from './auth-view.ts';
 import type { ClientMeta } from './session-tokens.ts';
+import { signInThrottle } from './sign-in-throttle.ts';
 
 type UserRow = typeof users.$inferSelect;
 const BAD_CREDENTIALS = 'Invalid e-mail or password';
@@ -65,8 +66,17 @@ const auditLogin = async (
   );
 };
 
-/** Verifies a TOTP code against the user's sealed secret. A secret sealed under another JWT_SECRET cannot be read. */
-export const checkTotp = (deps: IdentityDeps, user: Pick<UserRow, 'totpSecret'>, code: string): boolean => {
+/**
+ * Checks a TOTP code against the user's sealed secret and **consumes** its time step: one conditional UPDATE
+ * accepts it only if the step is newer than the last step this user used, so a code works once (two
+ * concurrent logins with the same code: exactly one wins) and never after a newer one. A secret sealed
+ * under another JWT_SECRET cannot be read.
+ */
+export const checkTotp = async (
+  deps: IdentityDeps,
+  user: Pick<UserRow, 'id' | 'totpSecret'>,
+  code: string,
+): Promise<boolean> => {
   if (!user.totpSecret) return false;
   let secret: string;
   try {
@@ -77,8 +87,23 @@ export const checkTotp = (deps: IdentityDeps, user: Pick<UserRow, 'totpSecret'>,
       'Your two-factor set-up can no longer be read (the server secret was changed). Ask your administrator.',
     );
   }
-  return verifyTotp(secret, code);
+  const step = totpStep(secret, code);
+  if (step === null) return false;
+  const consumed = await deps.database.db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return consumed.length === 1;
 };
+
+/** A user id that exists nowhere (the unknown-e-mail path does the lookup a real account's failure does). */
+const NO_USER = '00000000-0000-7000-8000-000000000000';
+
+const firstTenantOf = async (deps: IdentityDeps, userId: string) =>
+  (await withUser(deps.database, userId, (tx) => listOwnMemberships(tx, userId))).find(
+    (m) => m.status === 'active',
+  )?.tenantId;
 
 export interface LoginResult {
   user: UserRow;
@@ -87,27 +112,30 @@ export interface LoginResult {
 
 /**
  * Checks e-mail + password (+ TOTP when enabled) and picks the tenant. Unknown e-mail and wrong password get
- * the same answer (and the same time). Failures count towards the per-account lockout.
+ * the same answer, the same time and the same throttling (ADR 0006): failures count per e-mail + client
+ * address (and, slower, per account), never as a lock on the account itself.
  */
 export const authenticateUser = async (
   deps: IdentityDeps,
   input: { email: string; password: string; totp?: string; tenantId?: string },
   meta: ClientMeta & { requestId: string },
 ): Promise<LoginResult> => {
+  const throttle = signInThrottle(deps, input.email, meta.ip);
+  await throttle.assertAllowed();
   const [user] = await deps.database.db.select().from(users).where(eq(users.email, input.email));
   if (!user) {
+    // The same work as a wrong password of a real account: a hash check, the throttle, the tenant lookup.
     await burnPasswordCheck(input.password);
+    await throttle.failed(undefined);
+    await firstTenantOf(deps, NO_USER);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
-  assertNotLocked(user);
-  const memberships = (
-    await withUser(deps.database, user.id, (tx) => listOwnMemberships(tx, user.id))
-  ).filter((m) => m.status === 'active');
-  const tenantId = (input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0])
-    ?.tenantId;
+  const failed = async () => {
+    await throttle.failed(user.email);
+    await auditLogin(deps, user.id, await firstTenantOf(deps, user.id), 'auth.login_failed', meta);
+  };
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailure(deps, user.id);
-    await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+    await failed();
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   if (user.totpEnabled) {
@@ -115,14 +143,18 @@ export const authenticateUser = async (
       throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
         details: { reason: TOTP_REQUIRED },
       });
-    if (!checkTotp(deps, user, input.totp)) {
-      await recordFailure(deps, user.id);
-      await auditLogin(deps, user.id, tenantId ?? memberships[0]?.tenantId, 'auth.login_failed', meta);
+    if (!(await checkTotp(deps, user, input.totp))) {
+      await failed();
       throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
         details: { reason: TOTP_REQUIRED },
       });
     }
   }
+  const memberships = (
+    await withUser(deps.database, user.id, (tx) => listOwnMemberships(tx, user.id))
+  ).filter((m) => m.status === 'active');
+  const tenantId = (input.tenantId ? memberships.find((m) => m.tenantId === input.tenantId) : memberships[0])
+    ?.tenantId;
   if (!tenantId) {
     throw new AppError(
       'FORBIDDEN',
@@ -131,6 +163,7 @@ export const authenticateUser = async (
         : 'Your account has no active company membership',
     );
   }
+  await throttle.succeeded();
   await clearFailures(deps, user.id);
   await auditLogin(deps, user.id, tenantId, 'auth.login', meta);
   return { user, tenantId };

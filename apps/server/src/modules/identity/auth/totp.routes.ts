@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { newTotpSecret, totpUri, verifyPassword, verifyTotp } from '../../../platform/auth/index.ts';
+import { newTotpSecret, totpUri, verifyPassword } from '../../../platform/auth/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
@@ -12,7 +12,7 @@ import { type AuthedContext, authedContext } from '../../../platform/http/servic
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { toUser } from './auth-view.ts';
-import { assertNotLocked, recordFailure } from './login.service.ts';
+import { assertNotLocked, checkTotp, recordFailure } from './login.service.ts';
 
 const tags = ['auth'];
 
@@ -85,7 +85,7 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       const user = await currentUser(deps, ctx);
       if (user.totpEnabled) throw new AppError('CONFLICT', 'Two-factor sign-in is already on');
       if (!user.totpSecret) throw new AppError('CONFLICT', 'Start the set-up first');
-      if (!verifyTotp(deps.secretBox.open(user.totpSecret), req.body.code)) {
+      if (!(await checkTotp(deps, user, req.body.code))) {
         await recordFailure(deps, user.id);
         throw badCode();
       }
@@ -116,7 +116,7 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       if (!user.totpEnabled || !user.totpSecret)
         throw new AppError('CONFLICT', 'Two-factor sign-in is not on');
       const passwordOk = await verifyPassword(user.passwordHash, req.body.password);
-      if (!passwordOk || !verifyTotp(deps.secretBox.open(user.totpSecret), req.body.code)) {
+      if (!passwordOk || !(await checkTotp(deps, user, req.body.code))) {
         await recordFailure(deps, user.id);
         throw passwordOk
           ? badCode()

@@ -77,7 +77,7 @@ export const acceptInvitation = async (
         throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
           details: { reason: TOTP_REQUIRED },
         });
-      if (!checkTotp(deps, existing, input.totp)) {
+      if (!(await checkTotp(deps, existing, input.totp))) {
         await recordFailure(deps, existing.id);
         throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
           details: { reason: TOTP_REQUIRED },

@@ -1,6 +1,7 @@
 import { email as emailSchema, type MemberImportReport } from '@tessera/contracts';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import { csvBaseOptions } from '../../../platform/csv/csv-options.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
@@ -30,10 +31,10 @@ export const importMembers = async (
   let records: string[][];
   try {
     records = parse(csv, {
-      bom: true,
+      ...csvBaseOptions,
+      record_delimiter: [...csvBaseOptions.record_delimiter],
       skip_empty_lines: true,
       trim: true,
-      relax_column_count: true,
     }) as string[][];
   } catch (err) {
     throw new AppError('VALIDATION_ERROR', `The file is not valid CSV: ${(err as Error).message}`);

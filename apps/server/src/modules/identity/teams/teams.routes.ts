@@ -24,7 +24,7 @@ import {
 } from './teams.service.ts';
 
 const tags = ['teams'];
-const teamMemberParams = z.strictObject({ id: z.uuid(), userId: z.uuid() });
+const teamMemberParams = z.strictObject({ id: z.guid(), userId: z.guid() });
 
 /** Teams and their members (record scope `team` is computed from these). */
 export const teamRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {

@@ -57,7 +57,7 @@ const rethrowDuplicateName = (err: unknown): never => {
     : err;
 };
 
-const cursorSchema = z.tuple([z.string().max(500), z.uuid()]);
+const cursorSchema = z.tuple([z.string().max(500), z.guid()]);
 const afterCursor = (cursor: string) => {
   const parsed = cursorSchema.safeParse(decodeCursor(cursor));
   if (!parsed.success) {
