@@ -20,6 +20,10 @@ import { registerStaticWeb } from './platform/http/static-web.ts';
 import type { JobsState, SendJob } from './platform/jobs/index.ts';
 import { devMailboxRoutes } from './platform/mail/index.ts';
 import { healthRoutes } from './platform/observability/health.routes.ts';
+import { createLifecycle, type Lifecycle } from './platform/observability/lifecycle.ts';
+import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
+import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
+import { readinessRoutes } from './platform/observability/readiness.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -30,6 +34,10 @@ export interface AppDeps {
   jobsState: () => JobsState;
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
+  /** The process's metrics (main.ts shares them with the dispatcher); a fresh registry when absent. */
+  metrics?: Metrics;
+  /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
+  lifecycle?: Lifecycle;
   /** Extra plugins registered after the platform (tests use it for probe routes). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -79,6 +87,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
   registerRequestContext(app);
+  const metrics = deps.metrics ?? createMetrics({ database });
+  registerHttpMetrics(app, metrics);
   registerErrorHandling(app);
   await registerSecurity(app, config);
   await app.register(cookie);
@@ -94,6 +104,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   // Routes: platform, then one encapsulated plugin per business module.
   await app.register(healthRoutes, { config, database, jobsState: deps.jobsState });
+  await app.register(readinessRoutes, {
+    database,
+    lifecycle: deps.lifecycle ?? createLifecycle('ready'),
+    timeoutMs: config.HEALTH_TIMEOUT_MS,
+  });
+  await app.register(metricsRoutes, { metrics, token: config.METRICS_TOKEN });
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });

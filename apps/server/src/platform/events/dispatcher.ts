@@ -105,14 +105,12 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
     const started = performance.now();
     try {
       await tx.transaction(async (sp) => {
-        await sp
-          .insert(eventDeliveries)
-          .values({
-            tenantId: event.tenantId,
-            eventId: event.id,
-            consumer: consumer.name,
-            status: 'delivered',
-          });
+        await sp.insert(eventDeliveries).values({
+          tenantId: event.tenantId,
+          eventId: event.id,
+          consumer: consumer.name,
+          status: 'delivered',
+        });
         await enterScope(sp, { tenantId: event.tenantId });
         await handler(event, { tx: sp, log: log.child({ consumer: consumer.name, eventId: event.id }) });
       });

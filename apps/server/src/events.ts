@@ -1,0 +1,7 @@
+import type { EventConsumer } from './platform/events/index.ts';
+
+/**
+ * Every consumer of domain events, platform and modules (notifications, sockets, webhooks … join here). The
+ * dispatcher in `main.ts` (JOBS_IN_PROCESS) and in `worker.ts` delivers committed events to these.
+ */
+export const appConsumers = (): readonly EventConsumer[] => [];
