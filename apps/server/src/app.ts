@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import type { Database } from './platform/db/index.ts';
@@ -114,6 +115,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
+  await app.register(notificationRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

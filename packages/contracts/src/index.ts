@@ -6,4 +6,5 @@ export * from './events/index.ts';
 export * from './health.ts';
 export * from './http.ts';
 export * from './identity/index.ts';
+export * from './notifications.ts';
 export * from './primitives.ts';
