@@ -229,6 +229,32 @@ describe('the dispatcher', () => {
     }
   });
 
+  it.skipIf(testDbKind() !== 'postgres')(
+    'listens again after its LISTEN connection is killed, and catches up on what was committed meanwhile',
+    async () => {
+      await clearOutbox();
+      const dispatcher = createEventDispatcher({
+        database: t.database,
+        log,
+        pollIntervalMs: 60_000,
+        consumers: [probeConsumer('relisten')],
+      });
+      await dispatcher.start();
+      try {
+        const listeners = () =>
+          t.database.db.execute(
+            sql`select pg_terminate_backend(pid) as killed from pg_stat_activity
+                where datname = current_database() and application_name = 'tessera-events'`,
+          ) as unknown as Promise<{ rows: { killed: boolean }[] }>;
+        expect((await listeners()).rows).toEqual([{ killed: true }]);
+        const id = await leadCreated(a);
+        await waitFor(async () => (await probeDeliveries(t.database, 'relisten', a)).includes(id));
+      } finally {
+        await dispatcher.stop();
+      }
+    },
+  );
+
   it('two dispatchers on the same database deliver each event once per consumer, in order', async () => {
     await clearOutbox();
     const ids: string[] = [];
