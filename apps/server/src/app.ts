@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
+import { notificationRoutes } from './modules/notifications/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import type { Database } from './platform/db/index.ts';
@@ -22,6 +23,10 @@ import { registerStaticWeb } from './platform/http/static-web.ts';
 import type { JobsState, SendJob } from './platform/jobs/index.ts';
 import { devMailboxRoutes } from './platform/mail/index.ts';
 import { healthRoutes } from './platform/observability/health.routes.ts';
+import { createLifecycle, type Lifecycle } from './platform/observability/lifecycle.ts';
+import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
+import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
+import { readinessRoutes } from './platform/observability/readiness.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -32,6 +37,10 @@ export interface AppDeps {
   jobsState: () => JobsState;
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
+  /** The process's metrics (main.ts shares them with the dispatcher); a fresh registry when absent. */
+  metrics?: Metrics;
+  /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
+  lifecycle?: Lifecycle;
   /** Extra plugins registered after the platform (tests use it for probe routes). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -83,6 +92,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
   registerRequestContext(app);
+  const metrics = deps.metrics ?? createMetrics({ database });
+  registerHttpMetrics(app, metrics);
   registerErrorHandling(app);
   // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
   registerInputGuard(app);
@@ -100,10 +111,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   // Routes: platform, then one encapsulated plugin per business module.
   await app.register(healthRoutes, { config, database, jobsState: deps.jobsState });
+  await app.register(readinessRoutes, {
+    database,
+    lifecycle: deps.lifecycle ?? createLifecycle('ready'),
+    timeoutMs: config.HEALTH_TIMEOUT_MS,
+  });
+  await app.register(metricsRoutes, { metrics, token: config.METRICS_TOKEN });
   if (config.NODE_ENV !== 'production') await app.register(devMailboxRoutes, { database });
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
+  await app.register(notificationRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin);
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

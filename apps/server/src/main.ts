@@ -6,10 +6,12 @@ enableCompileCache();
 
 const { describeDatabase, loadConfigOrExit, openConfiguredDatabase } = await import('./boot.ts');
 const { createLogger } = await import('./platform/observability/logger.ts');
+const { createLifecycle } = await import('./platform/observability/lifecycle.ts');
 
-// Process entry: config → database → migrations → jobs → HTTP → graceful shutdown.
+// Process entry: config → database → migrations → jobs + event dispatcher → HTTP → graceful shutdown.
 const config = loadConfigOrExit();
 const log = createLogger(config);
+const lifecycle = createLifecycle();
 
 /** Start-up progress: each step's log line carries the ms since the process started (`sinceStartMs`). */
 const progress = (step: string) => log.info({ sinceStartMs: Math.round(performance.now()) }, step);
@@ -23,8 +25,12 @@ const start = async () => {
     { buildApp, identityDeps },
     { resolveJwtSecret },
     { appJobs },
+    { appConsumers },
     { migrate },
+    { createEventDispatcher },
     jobsModule,
+    { serveMetrics },
+    { createMetrics },
     seed,
   ] = await Promise.all([
     openConfiguredDatabase(config, log).then((db) => {
@@ -34,8 +40,12 @@ const start = async () => {
     import('./app.ts'),
     import('./config/index.ts'),
     import('./jobs.ts'),
+    import('./events.ts'),
     import('./platform/db/index.ts'),
+    import('./platform/events/index.ts'),
     import('./platform/jobs/index.ts'),
+    import('./platform/observability/metrics.routes.ts'),
+    import('./platform/observability/metrics.ts'),
     import('./seed/demo-seed.ts'),
   ]);
   progress('modules loaded');
@@ -63,6 +73,12 @@ const start = async () => {
     work: config.JOBS_IN_PROCESS,
   });
   progress('jobs started');
+  const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
+  // Committed events go to their consumers where the jobs run (here, or in `npm run worker`).
+  const dispatcher = config.JOBS_IN_PROCESS
+    ? createEventDispatcher({ database, log, consumers: appConsumers(), observer: metrics.dispatchObserver })
+    : undefined;
+  await dispatcher?.start();
   const app = await buildApp({
     config,
     jwtSecret,
@@ -70,9 +86,20 @@ const start = async () => {
     log,
     jobsState: () => jobs.state(),
     sendJob: jobs.send,
+    metrics,
+    lifecycle,
   });
   progress('app built');
   await app.listen({ host: config.HOST, port: config.PORT });
+  const metricsServer = config.METRICS_PORT
+    ? await serveMetrics({
+        metrics,
+        host: config.HOST,
+        port: config.METRICS_PORT,
+        token: config.METRICS_TOKEN,
+      })
+    : undefined;
+  lifecycle.set('ready');
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   log.info(
@@ -89,8 +116,11 @@ const start = async () => {
       log.error('shutdown took too long: exiting');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    lifecycle.set('stopping');
     try {
       await app.close();
+      metricsServer?.close();
+      await dispatcher?.stop();
       await jobs.stop();
       await database.close();
       log.info('stopped');

@@ -1,10 +1,15 @@
 import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
+import { appConsumers } from './events.ts';
 import { appJobs } from './jobs.ts';
 import { migrationStatus } from './platform/db/index.ts';
+import { createEventDispatcher } from './platform/events/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { createLogger } from './platform/observability/logger.ts';
+import { serveMetrics } from './platform/observability/metrics.routes.ts';
+import { createMetrics } from './platform/observability/metrics.ts';
 
-// Dedicated job worker for scaled-out deployments: the same handlers as the server, no HTTP.
+// Dedicated job worker for scaled-out deployments: the same job handlers and event consumers as the server, no
+// HTTP API (metrics on METRICS_PORT when set).
 const config = loadConfigOrExit();
 const log = createLogger(config).child({ component: 'worker' });
 
@@ -32,9 +37,27 @@ const run = async () => {
   }
   const definitions = appJobs(config, log);
   const jobs = await startJobs({ database, log, jobs: definitions, work: true });
+  const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
+  const dispatcher = createEventDispatcher({
+    database,
+    log,
+    consumers: appConsumers(),
+    observer: metrics.dispatchObserver,
+  });
+  await dispatcher.start();
+  const metricsServer = config.METRICS_PORT
+    ? await serveMetrics({
+        metrics,
+        host: config.HOST,
+        port: config.METRICS_PORT,
+        token: config.METRICS_TOKEN,
+      })
+    : undefined;
   log.info({ jobs: definitions.map((j) => j.name) }, 'worker running');
   const shutdown = async () => {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
+    metricsServer?.close();
+    await dispatcher.stop();
     await jobs.stop();
     await database.close();
     process.exit(0);

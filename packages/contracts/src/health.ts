@@ -14,3 +14,14 @@ export const healthSchema = z.object({
   }),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+/** `GET /api/health/ready`: whether this instance should receive traffic, and why not. */
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({
+    lifecycle: z.enum(['starting', 'ready', 'stopping']),
+    db: z.enum(['connected', 'disconnected']),
+    migrations: z.enum(['applied', 'pending', 'unknown']),
+  }),
+});
+export type Readiness = z.infer<typeof readinessSchema>;

@@ -31,6 +31,8 @@ export interface Database {
   pglite?: PGlite;
   /** Connection settings for pg-boss when on PostgreSQL. */
   connectionString?: string;
+  /** PostgreSQL only: connections of the pool (metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
   close(): Promise<void>;
 }
 
@@ -70,6 +72,12 @@ const openPostgres = (url: string, poolMax: number, queryTimeoutMs: number, log:
     kind: 'postgres',
     db: drizzlePg(pool) as unknown as Db,
     connectionString: url,
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolMax,
+    }),
     withSession: async (fn) => {
       const client = await pool.connect();
       try {

@@ -1,6 +1,7 @@
 import type { Deal } from '@tessera/contracts';
 import type { Tx } from '../../../platform/db/index.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { dealChanged } from '../crm-events.ts';
 import {
   assertStageInPipeline,
   findStage,
@@ -37,7 +38,7 @@ const moveTo = async (
       { ...placementIn(stage, deal), ...extra },
       (r) => toDeal(ctx, r),
       action,
-    )
+    ).then(dealChanged(t, ctx))
   ).after;
 
 /**

@@ -8,6 +8,7 @@ import {
 import { type Tx, withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { leadChanged } from '../crm-events.ts';
 import { deleteRecord, findRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
 import { assertReferences } from '../shared/references.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
@@ -41,14 +42,23 @@ const changeStatusIn = async (
       { status, statusReason: reason ?? null },
       (r) => toLead(ctx, r),
       'status_changed',
-    )
+    ).then(leadChanged(t, ctx))
   ).after;
 };
 
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
   await assertReferences(t, ctx, { ownerId });
   return (
-    await updateRecord<LeadRow>(t, ctx, leadDef, id, version, { ownerId }, (r) => toLead(ctx, r), 'assigned')
+    await updateRecord<LeadRow>(
+      t,
+      ctx,
+      leadDef,
+      id,
+      version,
+      { ownerId },
+      (r) => toLead(ctx, r),
+      'assigned',
+    ).then(leadChanged(t, ctx))
   ).after;
 };
 
@@ -89,7 +99,16 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
         0,
         50,
       );
-      return updateRecord<LeadRow>(t, ctx, leadDef, id, undefined, { tags }, (r) => toLead(ctx, r), 'tagged');
+      return updateRecord<LeadRow>(
+        t,
+        ctx,
+        leadDef,
+        id,
+        undefined,
+        { tags },
+        (r) => toLead(ctx, r),
+        'tagged',
+      ).then(leadChanged(t, ctx));
     }
     case 'archive':
     case 'restore':

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
+import { leadChanged } from '../crm-events.ts';
 import { type DealRow, dealDef, toDeal } from '../deals/deal-record.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
 import { findRecord, insertRecord, scopeWhere, updateRecord } from '../shared/record-ops.ts';
@@ -145,7 +146,7 @@ export const convertLead = (
         },
         (r) => toLead(ctx, r),
         'converted',
-      );
+      ).then(leadChanged(tx, ctx));
       return {
         lead: toLead(ctx, after),
         contact: toContact(ctx, contact, company?.name ?? null),

@@ -4,6 +4,7 @@ import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import { withTenant } from '../../../platform/db/index.ts';
 import { runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { leadChanged, leadCreated } from '../crm-events.ts';
 import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
 import { assertReferences } from '../shared/references.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
@@ -47,7 +48,7 @@ export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<
         ...input,
         ownerId,
         tags: [...new Set(input.tags ?? [])],
-      }),
+      }).then(leadCreated(t, ctx)),
     );
   });
 
@@ -56,7 +57,9 @@ export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInpu
     const { version, ...patch } = input;
     await assertReferences(t, ctx, { vendorId: patch.vendorId });
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) => toLead(ctx, r));
+    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) =>
+      toLead(ctx, r),
+    ).then(leadChanged(t, ctx));
     return toLead(ctx, after);
   });
 

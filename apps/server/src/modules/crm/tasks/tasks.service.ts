@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { runList } from '../../../platform/http/list-query.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { taskChanged, taskCreated } from '../crm-events.ts';
 import { inTenant } from '../shared/in-tenant.ts';
 import {
   conflict,
@@ -65,7 +66,7 @@ export const createTask = (ctx: AuthedContext, input: z.output<typeof taskCreate
       assigneeId,
       completedAt: input.status === 'done' ? new Date() : null,
       ...relatedColumns(related),
-    });
+    }).then(taskCreated(t, ctx));
     return toTask(row);
   });
 
@@ -86,7 +87,7 @@ export const updateTask = (
       version,
       { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
       toTask,
-    );
+    ).then(taskChanged(t, ctx));
     return toTask(after);
   });
 
@@ -106,7 +107,7 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
       { status: 'done', ...completion('done') },
       toTask,
       'completed',
-    );
+    ).then(taskChanged(t, ctx));
     return toTask(after);
   });
 

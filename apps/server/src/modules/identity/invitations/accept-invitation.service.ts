@@ -4,6 +4,7 @@ import type { Principal } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { hashPassword, verifyPassword } from '../../../platform/auth/index.ts';
 import { enterScope, withTenant } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { assertNotLocked, checkTotp, recordFailure } from '../auth/login.service.ts';
 import type { ClientMeta } from '../auth/session-tokens.ts';
@@ -127,6 +128,12 @@ export const acceptInvitation = async (
       .onConflictDoNothing()
       .returning();
     if (!membership) throw new AppError('CONFLICT', 'You are already a member of this company');
+    await emit(
+      tx,
+      { tenantId: invitation.tenantId, userId: user.id, requestId: meta.requestId },
+      'member.joined',
+      { membershipId: membership.id, userId: user.id, roleId: membership.roleId },
+    );
     await writeAudit(
       tx,
       {

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { randomToken, sha256 } from '../../../platform/auth/index.ts';
 import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
@@ -82,6 +83,7 @@ export const inviteInTx = async (
     })
     .returning();
   if (!row) throw new Error('invitation insert returned nothing');
+  await emit(tx, ctx, 'member.invited', { invitationId: row.id, roleId });
   const [tenant] = await tx.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, ctx.tenantId));
   const mailId = await queueMail(tx, {
     to: email,

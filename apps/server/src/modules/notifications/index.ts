@@ -1,0 +1,2 @@
+export { notificationsConsumer } from './notifications.consumer.ts';
+export { notificationRoutes } from './notifications.routes.ts';

@@ -1,0 +1,64 @@
+import {
+  notificationListQuery,
+  notificationSchema,
+  notificationsMarkReadInput,
+  notificationsMarkReadResultSchema,
+  unreadCountSchema,
+} from '@tessera/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../../platform/db/index.ts';
+import { ok, page } from '../../platform/http/envelope.ts';
+import { listReplies, replies } from '../../platform/http/route-schema.ts';
+import { authedContext } from '../../platform/http/service-context.ts';
+import { listNotifications, markAsRead, unreadCount } from './notifications.service.ts';
+
+/** The signed-in user's own notifications ('authenticated': everyone has their own). */
+export const notificationRoutes = async (app: FastifyInstance, deps: { database: Database }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['notifications'];
+
+  r.get(
+    '/api/v1/notifications',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'My notifications, newest first (unread=true: unread only)',
+        querystring: notificationListQuery,
+        response: listReplies(notificationSchema),
+      },
+    },
+    async (req) => {
+      const { items, pagination } = await listNotifications(authedContext(req, deps.database), req.query);
+      return page(items, pagination);
+    },
+  );
+
+  r.get(
+    '/api/v1/notifications/unread-count',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: replies(unreadCountSchema),
+      },
+    },
+    async (req) => ok(await unreadCount(authedContext(req, deps.database))),
+  );
+
+  r.post(
+    '/api/v1/notifications/mark-as-read',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Mark some ({ids}) or all ({all: true}) of my notifications read',
+        body: notificationsMarkReadInput,
+        response: replies(notificationsMarkReadResultSchema),
+      },
+    },
+    async (req) => ok(await markAsRead(authedContext(req, deps.database), req.body)),
+  );
+};
