@@ -8,7 +8,9 @@ import { CompanyDetailPage } from '../features/crm-companies/components/company-
 import { ContactDetailPage } from '../features/crm-contacts/components/contact-detail-page';
 import { ContactsPage } from '../features/crm-contacts/components/contacts-page';
 import { usePipelines } from '../features/crm-deals/api/list-pipelines';
+import { DealDetailPage } from '../features/crm-deals/components/deal-detail-page';
 import { DealsPage } from '../features/crm-deals/components/deals-page';
+import { NewDealButton } from '../features/crm-deals/components/new-deal-dialog';
 import { ImportButton } from '../features/crm-import/components/import-button';
 import { LeadDetailPage } from '../features/crm-leads/components/lead-detail-page';
 import { LeadsPage } from '../features/crm-leads/components/leads-page';
@@ -27,15 +29,27 @@ function useAssignees() {
   return useMemo(() => personOptions(directory, me.user.id, me.user.name), [directory, me.user]);
 }
 
-/** The quick actions of a record page: "Log a call" (activities) and "Add a task" (tasks). */
+/**
+ * The quick actions of a record page: "Log a call" (activities), "Add a task" (tasks) and, on a company or
+ * contact, "New deal" for it (deals).
+ */
 function RecordActions({ related }: { related: RelatedRef }) {
   const canLog = usePermission('activities.create');
   const canTask = usePermission('tasks.create');
+  const canDeal = usePermission('deals.create');
+  const me = useSession();
   const assignees = useAssignees();
+  const dealFor =
+    related.type === 'company'
+      ? { companyId: related.id }
+      : related.type === 'contact'
+        ? { contactId: related.id }
+        : null;
   return (
     <>
       {canLog ? <LogActivityButton related={related} /> : null}
       {canTask ? <AddTaskButton related={related} assignees={assignees} /> : null}
+      {canDeal && dealFor ? <NewDealButton preset={dealFor} owners={assignees} myId={me.user.id} /> : null}
     </>
   );
 }
@@ -70,6 +84,9 @@ const CompanyDetailRoute = () => (
   <CompanyDetailPage directory={usePeopleDirectory()} recordActions={recordActions} />
 );
 const DealsRoute = () => <DealsPage directory={usePeopleDirectory()} />;
+const DealDetailRoute = () => (
+  <DealDetailPage directory={usePeopleDirectory()} recordActions={recordActions} />
+);
 const TasksRoute = () => <TasksPage assignees={useAssignees()} />;
 
 const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
@@ -86,5 +103,6 @@ export const crmRoutes: RouteObject[] = [
   guarded('companies', 'companies.view', <CompaniesRoute />),
   guarded('companies/:id', 'companies.view', <CompanyDetailRoute />),
   guarded('deals', 'deals.view', <DealsRoute />),
+  guarded('deals/:id', 'deals.view', <DealDetailRoute />),
   guarded('tasks', 'tasks.view', <TasksRoute />),
 ];
