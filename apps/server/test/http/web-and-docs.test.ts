@@ -111,4 +111,16 @@ describe('API reference', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/swagger/i);
   });
+
+  it('GET /api/docs keeps a strict CSP (no inline styles or scripts) and renders nothing that breaks it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    const csp = String(res.headers['content-security-policy']);
+    const directive = (name: string) => csp.split(';').find((d) => d.trim().startsWith(`${name} `)) ?? '';
+    expect(directive('style-src')).not.toContain('unsafe-inline');
+    expect(directive('script-src')).not.toContain('unsafe-inline');
+    expect(res.body).not.toMatch(/<style|style="|<script>/);
+    // The standalone layout's top bar renders an SVG logo with an inline <style>: the page uses the base layout.
+    const init = await t.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
+    expect(init.body).toContain('"layout":"BaseLayout"');
+  });
 });

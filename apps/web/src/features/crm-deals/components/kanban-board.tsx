@@ -62,7 +62,7 @@ export function KanbanBoard({
   const isEmpty = stages.every((stage) => (stage.count ?? stage.deals.length) === 0);
   return (
     <>
-      {isEmpty ? empty : null}
+      {isEmpty && empty ? <div className="mb-4">{empty}</div> : null}
       <div className="-mx-4 overflow-x-auto px-4 pb-4" data-testid="kanban">
         <div className="flex items-start gap-4">
           {stages.map((stage) => (
