@@ -15,7 +15,8 @@ test('/api/docs renders under its own Content Security Policy: no violation, no 
   page.on('pageerror', (error) => problems.push(error.message));
 
   await page.goto('/api/docs/');
-  await expect(page.getByRole('heading', { name: /Tessera API/ })).toBeVisible();
+  // The first visit builds the OpenAPI document from every route (seconds on a busy machine).
+  await expect(page.getByRole('heading', { name: /Tessera API/ })).toBeVisible({ timeout: 30_000 });
   // Open an operation (parameters, responses, example values) and its schema view.
   await page.locator('.opblock-summary').first().click();
   await expect(page.getByRole('button', { name: 'Try it out' })).toBeVisible();
