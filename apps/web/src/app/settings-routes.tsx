@@ -27,6 +27,9 @@ const TeamDetailPage = lazyComponent(() =>
 const ApiKeysPage = lazyComponent(() =>
   import('../features/api-keys/components/api-keys-page').then((m) => m.ApiKeysPage),
 );
+const PipelinesSettingsPage = lazyComponent(() =>
+  import('../features/crm-deals/components/pipelines-settings-page').then((m) => m.PipelinesSettingsPage),
+);
 const AuditLogPage = lazyComponent(() =>
   import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
 );
@@ -63,6 +66,7 @@ export const settingsRoute: RouteObject = {
     guarded('roles/:roleId', 'roles.view', <RoleEditorPage />),
     guarded('teams', 'teams.view', <TeamsPage />),
     guarded('teams/:teamId', 'teams.view', <TeamDetailRoute />),
+    guarded('pipelines', 'pipelines.manage', <PipelinesSettingsPage />),
     guarded('api-keys', 'api_keys.manage', <ApiKeysPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
   ],
