@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { Deal, Pipeline } from '@tessera/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
@@ -18,11 +19,16 @@ export function DealStageActions({ deal, pipeline }: { deal: Deal; pipeline: Pip
   const lost = dealRecords.useAction<{ reason: string; version: number }>('lost');
   const stage = dealRecords.useAction<{ stageId: string; version: number }>('stage');
   const [pending, setPending] = useState<PendingOutcome | null>(null);
+  const queryClient = useQueryClient();
   if (!pipeline) return null;
   const firstOf = (kind: Stage['kind']) => pipeline.stages.find((item) => item.kind === kind);
   const onError = (error: unknown) =>
     showToast(`“${deal.title}” was not changed: ${errorMessage(error)}`, 'danger');
-  const onDone = (message: string) => () => showToast(message, 'success');
+  const onDone = (message: string) => () => {
+    showToast(message, 'success');
+    // The company page lists its deals with their status (a key of the companies area).
+    void queryClient.invalidateQueries({ queryKey: ['companies'] });
+  };
   const winStage = firstOf('won');
   const loseStage = firstOf('lost');
   const openStages = pipeline.stages.filter((item) => item.kind === 'open' && item.id !== deal.stageId);
