@@ -144,7 +144,7 @@ describe('deals', () => {
     }
   });
 
-  it('the board: stages in order with their open deals, counts, scope applied, money hidden', async () => {
+  it('the board: stages in order with their open (and recently closed) deals, counts, scope applied, money hidden', async () => {
     const agent = await addMember(t.app, t.database, owner, 'sales');
     const marketing = await addMember(t.app, t.database, owner, 'marketing');
     const p = await c.create(owner, '/pipelines', {
@@ -158,7 +158,7 @@ describe('deals', () => {
     const a1 = await c.create(owner, '/deals', { title: 'a1', pipelineId: p.id, amountCents: 10 });
     const a2 = await c.create(agent, '/deals', { title: 'a2', pipelineId: p.id, amountCents: 5 });
     const b1 = await c.create(owner, '/deals', { title: 'b1', pipelineId: p.id, stageId: stage(p, 'B') });
-    await c.create(owner, '/deals', { title: 'w1', pipelineId: p.id, stageId: stage(p, 'W') });
+    const w1 = await c.create(owner, '/deals', { title: 'w1', pipelineId: p.id, stageId: stage(p, 'W') });
     await c.api(owner, 'PATCH', `/deals/${a1.id}`, { title: 'a1 changed', version: 1 });
     const board = (await c.api(owner, 'GET', `/pipelines/${p.id}/board`)).json().data;
     expect(board.pipeline.id).toBe(p.id);
@@ -172,7 +172,7 @@ describe('deals', () => {
     ).toEqual([
       ['A', 2, 15, [a1.id, a2.id]],
       ['B', 1, 0, [b1.id]],
-      ['W', 0, 0, []],
+      ['W', 1, 0, [w1.id]],
     ]);
     const agentBoard = (await c.api(agent, 'GET', `/pipelines/${p.id}/board`)).json().data;
     expect(agentBoard.stages[0]).toMatchObject({ count: 1, deals: [{ id: a2.id }] });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { healthSchema, successEnvelope } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src/platform/db/index.ts';
@@ -12,6 +13,17 @@ const dist = mkdtempSync(join(tmpdir(), 'tessera-web-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tessera</title><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+// What the web build's precompress plugin writes next to each asset.
+const script = 'export const answer = 42;\n'.repeat(100);
+const style = 'body { color: black; }\n'.repeat(100);
+for (const [name, text] of [
+  ['main-def456.js', script],
+  ['main-def456.css', style],
+] as const) {
+  writeFileSync(join(dist, 'assets', name), text);
+  writeFileSync(join(dist, 'assets', `${name}.br`), brotliCompressSync(text));
+  writeFileSync(join(dist, 'assets', `${name}.gz`), gzipSync(text));
+}
 
 beforeAll(async () => {
   t = await createTestApp({ env: { WEB_DIST_DIR: dist }, jobsState: () => 'running' });
@@ -45,6 +57,34 @@ describe('web app', () => {
     expect(res.headers['cache-control']).toMatch(/immutable/);
   });
 
+  it('sends the pre-compressed brotli / gzip file the browser accepts, with Vary and the real type', async () => {
+    const get = (url: string, encoding?: string) =>
+      t.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+    const br = await get('/assets/main-def456.js', 'gzip, deflate, br, zstd');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    expect(br.rawPayload.length).toBeLessThan(script.length);
+
+    const gz = await get('/assets/main-def456.css', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toMatch(/^text\/css/);
+    expect(gz.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(style);
+
+    // Without Accept-Encoding (or for a file without variants) the file itself, still marked as varying.
+    const plain = await get('/assets/main-def456.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(script);
+    const small = await get('/assets/app-abc123.js', 'br');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log(1)');
+  });
+
   it('a missing file is a 404, not the app', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/missing.js' });
     expect(res.statusCode).toBe(404);
@@ -70,5 +110,17 @@ describe('API reference', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/swagger/i);
+  });
+
+  it('GET /api/docs keeps a strict CSP (no inline styles or scripts) and renders nothing that breaks it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    const csp = String(res.headers['content-security-policy']);
+    const directive = (name: string) => csp.split(';').find((d) => d.trim().startsWith(`${name} `)) ?? '';
+    expect(directive('style-src')).not.toContain('unsafe-inline');
+    expect(directive('script-src')).not.toContain('unsafe-inline');
+    expect(res.body).not.toMatch(/<style|style="|<script>/);
+    // The standalone layout's top bar renders an SVG logo with an inline <style>: the page uses the base layout.
+    const init = await t.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
+    expect(init.body).toContain('"layout":"BaseLayout"');
   });
 });

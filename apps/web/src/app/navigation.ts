@@ -56,6 +56,12 @@ export const settingsNavigation: NavItem[] = [
     permission: 'teams.view',
   },
   {
+    path: '/settings/pipelines',
+    label: 'Pipelines',
+    description: 'Deal pipelines, their stages and probabilities.',
+    permission: 'pipelines.manage',
+  },
+  {
     path: '/settings/api-keys',
     label: 'API keys',
     description: 'Keys for integrations and scripts.',

@@ -1,22 +1,39 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AcceptInvitePage } from '../features/auth/components/accept-invite-page';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
-import { SignupPage } from '../features/auth/components/signup-page';
-import { ProfilePage } from '../features/profile/components/profile-page';
-import { StatusPage } from '../features/status/components/status-page';
-import { AppLayout } from './app-layout';
 import { AuthLayout } from './auth-layout';
 import { ComingSoonPage } from './coming-soon-page';
 import { crmRoutes } from './crm-routes';
-import { DashboardPage } from './dashboard-page';
 import { RouteErrorPage } from './error-boundary';
+import { lazyComponent } from './lazy-page';
 import { comingSoonItems } from './navigation';
 import { NotFoundRoute } from './not-found-route';
 import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
 import { settingsRoute } from './settings-routes';
+
+// Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
+const LoginPage = lazyComponent(() =>
+  import('../features/auth/components/login-page').then((m) => m.LoginPage),
+);
+const SignupPage = lazyComponent(() =>
+  import('../features/auth/components/signup-page').then((m) => m.SignupPage),
+);
+const ForgotPasswordPage = lazyComponent(() =>
+  import('../features/auth/components/forgot-password-page').then((m) => m.ForgotPasswordPage),
+);
+const ResetPasswordPage = lazyComponent(() =>
+  import('../features/auth/components/reset-password-page').then((m) => m.ResetPasswordPage),
+);
+const AcceptInvitePage = lazyComponent(() =>
+  import('../features/auth/components/accept-invite-page').then((m) => m.AcceptInvitePage),
+);
+const AppLayout = lazyComponent(() => import('./app-layout').then((m) => m.AppLayout));
+const DashboardPage = lazyComponent(() => import('./dashboard-page').then((m) => m.DashboardPage));
+const StatusPage = lazyComponent(() =>
+  import('../features/status/components/status-page').then((m) => m.StatusPage),
+);
+const ProfilePage = lazyComponent(() =>
+  import('../features/profile/components/profile-page').then((m) => m.ProfilePage),
+);
 
 /** Public pages: centred layout, no session needed. */
 const publicRoutes: RouteObject = {

@@ -1,18 +1,38 @@
 import type { Permission } from '@tessera/contracts';
 import { type ReactNode, useMemo } from 'react';
 import type { RouteObject } from 'react-router';
-import { ApiKeysPage } from '../features/api-keys/components/api-keys-page';
-import { AuditLogPage } from '../features/audit-log/components/audit-log-page';
-import { MembersPage } from '../features/members/components/members-page';
 import { useRoles } from '../features/roles/api/list-roles';
-import { RoleEditorPage } from '../features/roles/components/role-editor-page';
-import { RolesPage } from '../features/roles/components/roles-page';
-import { TeamDetailPage } from '../features/teams/components/team-detail-page';
-import { TeamsPage } from '../features/teams/components/teams-page';
 import { usePermission } from '../hooks/use-permission';
+import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
 import { SettingsLayout } from './settings-layout';
 import { usePeopleDirectory } from './use-people-directory';
+
+// Each settings page is its own chunk.
+const MembersPage = lazyComponent(() =>
+  import('../features/members/components/members-page').then((m) => m.MembersPage),
+);
+const RolesPage = lazyComponent(() =>
+  import('../features/roles/components/roles-page').then((m) => m.RolesPage),
+);
+const RoleEditorPage = lazyComponent(() =>
+  import('../features/roles/components/role-editor-page').then((m) => m.RoleEditorPage),
+);
+const TeamsPage = lazyComponent(() =>
+  import('../features/teams/components/teams-page').then((m) => m.TeamsPage),
+);
+const TeamDetailPage = lazyComponent(() =>
+  import('../features/teams/components/team-detail-page').then((m) => m.TeamDetailPage),
+);
+const ApiKeysPage = lazyComponent(() =>
+  import('../features/api-keys/components/api-keys-page').then((m) => m.ApiKeysPage),
+);
+const PipelinesSettingsPage = lazyComponent(() =>
+  import('../features/crm-deals/components/pipelines-settings-page').then((m) => m.PipelinesSettingsPage),
+);
+const AuditLogPage = lazyComponent(() =>
+  import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
+);
 
 /** Members, with the role list from the roles feature when the user may read roles. */
 function MembersRoute() {
@@ -46,6 +66,7 @@ export const settingsRoute: RouteObject = {
     guarded('roles/:roleId', 'roles.view', <RoleEditorPage />),
     guarded('teams', 'teams.view', <TeamsPage />),
     guarded('teams/:teamId', 'teams.view', <TeamDetailRoute />),
+    guarded('pipelines', 'pipelines.manage', <PipelinesSettingsPage />),
     guarded('api-keys', 'api_keys.manage', <ApiKeysPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
   ],

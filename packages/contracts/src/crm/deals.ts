@@ -103,13 +103,31 @@ export const dealListQuery = z.strictObject({
   closeTo: dateOnly.optional(),
 });
 
-/** The kanban of a pipeline: its stages in order, each with its open deals (newest change first, capped). */
+/** The kanban of a pipeline: its stages in order, each with its deals (newest change first, capped). */
 export const BOARD_DEALS_PER_STAGE = 200;
+/** Without `closedFrom`, won / lost columns show the deals closed in the last 30 days. */
+export const BOARD_CLOSED_DEFAULT_DAYS = 30;
+/**
+ * `GET /pipelines/:id/board?closedFrom&closedTo`: the period (ISO date-times, `closedTo` exclusive) whose
+ * closed deals the won / lost columns show; open stages always show every open deal.
+ */
+export const pipelineBoardQuery = z
+  .strictObject({ closedFrom: isoDateTime.optional(), closedTo: isoDateTime.optional() })
+  .refine((q) => !q.closedFrom || !q.closedTo || Date.parse(q.closedFrom) < Date.parse(q.closedTo), {
+    message: 'closedFrom must be before closedTo',
+    path: ['closedTo'],
+  });
+export type PipelineBoardQuery = z.infer<typeof pipelineBoardQuery>;
 export const pipelineBoardSchema = z.object({
   pipeline: pipelineSchema,
+  /** The period of the closed columns (`closedTo` null: up to now). */
+  closed: z.object({ from: isoDateTime, to: isoDateTime.nullable() }).optional(),
   stages: z.array(
     stageSchema.extend({
-      /** Open deals in the stage within the caller's scope (all of them, not only the ones returned). */
+      /**
+       * Deals in the stage within the caller's scope (all of them, not only the ones returned): open ones in
+       * open stages, those closed in the board's period in won / lost stages.
+       */
       count: z.number().int(),
       /** Sum of their amounts (hidden without fields.money.view). */
       amountCents: z.number().int().optional(),

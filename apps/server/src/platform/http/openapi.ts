@@ -22,6 +22,13 @@ export const registerOpenApi = async (app: FastifyInstance, config: Config) => {
     transformObject: jsonSchemaTransformObject,
     hideUntagged: false,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // `staticCSP`: the page gets a CSP with hashes of its own inline code and no 'unsafe-inline'. The standalone
+  // layout's top bar renders Swagger's logo as an SVG with an inline <style> element, which that CSP blocks (a
+  // console error on every visit); the base layout has no top bar, so nothing on the page breaks the policy.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { layout: 'BaseLayout', deepLinking: true },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

@@ -9,7 +9,9 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 const looksLikeFile = (path: string) => /\.[a-z0-9]+$/i.test(path);
 
 /**
- * Serves the built web app. Unknown non-API GETs of a path that is not a file name get `index.html` (client-side routes such as
+ * Serves the built web app: the `.br` / `.gz` files the build wrote next to each asset when the browser
+ * accepts them (`preCompressed`, with `Vary: Accept-Encoding` and the original file's type), hashed files under
+ * `assets/` cached for a year (immutable), the rest revalidated. Unknown non-API GETs of a path that is not a file name get `index.html` (client-side routes such as
  * `/leads`); everything else unknown is a 404 envelope.
  */
 export const registerStaticWeb = async (app: FastifyInstance, webDistDir: string) => {
@@ -18,6 +20,7 @@ export const registerStaticWeb = async (app: FastifyInstance, webDistDir: string
     await app.register(fastifyStatic, {
       root: webDistDir,
       wildcard: true,
+      preCompressed: true,
       setHeaders: (res, path) => {
         const hashed = path.includes(`${join(webDistDir, 'assets')}`);
         res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -9,7 +9,9 @@ import type { PeopleDirectory } from '../../lib/people';
 import type { FormValues } from '../../lib/records/form-values';
 import { humanize } from '../../lib/records/labels';
 import type { RecordHooks } from '../../lib/records/record-hooks';
+import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { type DetailField, DetailLayout } from './detail-layout';
 import { ownerLabel } from './person-options';
 import { type RecordFieldSpec, RecordFormDialog } from './record-form';
@@ -19,6 +21,7 @@ import { RecordTimeline } from './record-timeline';
 interface OwnedRecord {
   version: number;
   ownerId: string | null;
+  archivedAt: string | null;
 }
 
 export interface RecordDetailPageProps<T extends OwnedRecord, U> {
@@ -26,16 +29,22 @@ export interface RecordDetailPageProps<T extends OwnedRecord, U> {
   /** The record's kind in messages ("company": "Edit company", "This company was changed…"). */
   noun: string;
   /** The entity's hooks (`companyRecords`): the page reads `:id` and edits through them. */
-  records: Pick<RecordHooks<T, never, U>, 'useRecord' | 'useUpdate'>;
+  records: Pick<RecordHooks<T, never, U>, 'useRecord' | 'useUpdate' | 'useArchive'>;
   /** Where "back" goes (the list). */
   back: { to: string; label: string };
   updatePermission: Permission;
+  /** With it, "Archive" / "Restore" (confirmed) for members who have it. */
+  archivePermission?: Permission;
   title: (record: T) => string;
   /** Short facts under the title; `owner` names an owner id ("Me", a member, "Unassigned"). */
   meta: (record: T, owner: (ownerId: string | null) => string) => ReactNode;
   fields: (record: T) => readonly DetailField[];
   /** Side cards under the fields (related contacts, deals). */
   aside?: ReactNode;
+  /** Record-specific buttons before "Edit" (won / lost, move…). */
+  actions?: (record: T) => ReactNode;
+  /** Notices above the body (an archived or closed record). */
+  notice?: (record: T) => ReactNode;
   /** The edit form: its fields, the record as form values, and the values as the update input. */
   edit: {
     schema: SafeParseSchema<U>;
@@ -55,10 +64,13 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
   records,
   back,
   updatePermission,
+  archivePermission,
   title,
   meta,
   fields,
   aside,
+  actions,
+  notice,
   edit,
   directory,
   recordActions,
@@ -68,7 +80,10 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
   const record = records.useRecord(id);
   const update = records.useUpdate();
   const canUpdate = usePermission(updatePermission);
+  const archive = records.useArchive();
+  const canArchive = usePermission(archivePermission ?? updatePermission) && archivePermission !== undefined;
   const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
   const data = record.data;
   const name = data ? title(data) : undefined;
   useDocumentTitle(name ?? humanize(noun));
@@ -89,7 +104,25 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
           data ? (
             <>
               {recordActions?.({ type, id })}
+              {actions?.(data)}
               {canUpdate ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+              {canArchive ? (
+                <Button variant="secondary" onClick={() => setArchiving(true)}>
+                  {data.archivedAt ? 'Restore' : 'Archive'}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+        notice={
+          data ? (
+            <>
+              {data.archivedAt ? (
+                <Alert tone="warning" title={`This ${noun} is archived`}>
+                  It is hidden from lists and the board. Restore it to work on it again.
+                </Alert>
+              ) : null}
+              {notice?.(data)}
             </>
           ) : null
         }
@@ -115,6 +148,27 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
             setEditing(false);
           }}
         />
+      ) : null}
+      {data && canArchive ? (
+        <ConfirmDialog
+          open={archiving}
+          tone={data.archivedAt ? 'primary' : 'danger'}
+          title={data.archivedAt ? `Restore ${noun}` : `Archive ${noun}`}
+          confirmLabel={data.archivedAt ? 'Restore' : 'Archive'}
+          pending={archive.isPending}
+          error={archive.error}
+          onClose={() => {
+            archive.reset();
+            setArchiving(false);
+          }}
+          onConfirm={() =>
+            archive.mutate({ id, archived: !data.archivedAt }, { onSuccess: () => setArchiving(false) })
+          }
+        >
+          {data.archivedAt
+            ? `“${name}” comes back to the lists.`
+            : `“${name}” leaves the lists; you can restore it from this page.`}
+        </ConfirmDialog>
       ) : null}
     </>
   );

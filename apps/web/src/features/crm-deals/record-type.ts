@@ -1,9 +1,9 @@
 import type { RecordTypeDefinition } from '../../lib/records/record-types';
 import { dealRecords } from './api/deals';
 
-/** The deal record type, registered by the app (`app/record-types.ts`); deals have no page: their board. */
+/** The deal record type, registered by the app (`app/record-types.ts`): `/deals/:id`. */
 export const dealRecordType: RecordTypeDefinition = {
   type: 'deal',
   apiPath: dealRecords.path,
-  route: () => '/deals',
+  route: (id) => `/deals/${encodeURIComponent(id)}`,
 };

@@ -1,5 +1,10 @@
-import { BOARD_DEALS_PER_STAGE, type PipelineBoard } from '@tessera/contracts';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import {
+  BOARD_CLOSED_DEFAULT_DAYS,
+  BOARD_DEALS_PER_STAGE,
+  type PipelineBoard,
+  type PipelineBoardQuery,
+} from '@tessera/contracts';
+import { and, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import {
@@ -14,19 +19,40 @@ import { findRecord, scopeWhere } from '../shared/record-ops.ts';
 import { deals } from '../tables.ts';
 import { type DealRow, dealColumns, dealDef, toDeal } from './deal-record.ts';
 
+const DAY_MS = 86_400_000;
+
+/** Open deals, and closed ones whose `closedAt` falls in the period (`to` exclusive). */
+function openOrClosedIn(from: Date, to: Date | null): SQL | undefined {
+  const closed = and(
+    ne(deals.status, 'open'),
+    gte(deals.closedAt, from),
+    to ? lt(deals.closedAt, to) : undefined,
+  );
+  return or(eq(deals.status, 'open'), closed);
+}
+
 /**
- * The kanban of a pipeline: every stage in order with the open, unarchived deals the caller may see — the
- * most recently changed first, at most BOARD_DEALS_PER_STAGE per stage (`count` says how many there are).
- * One index range scan per stage (deals_tenant_pipeline_stage_idx) plus one grouped count.
+ * The kanban of a pipeline: every stage in order with the unarchived deals the caller may see — open ones,
+ * and those closed in the period (`closedFrom`, default the last BOARD_CLOSED_DEFAULT_DAYS days, to
+ * `closedTo`) — the most recently changed first, at most BOARD_DEALS_PER_STAGE per stage (`count` says how
+ * many there are). One index range scan per stage (deals_tenant_pipeline_stage_idx) plus one grouped count.
  */
-export const pipelineBoard = (ctx: AuthedContext, pipelineId: string): Promise<PipelineBoard> =>
+export const pipelineBoard = (
+  ctx: AuthedContext,
+  pipelineId: string,
+  query: PipelineBoardQuery = {},
+): Promise<PipelineBoard> =>
   inTenant(ctx, async (t) => {
     const pipeline = await findRecord<PipelineRow>(t, ctx, pipelineDef, pipelineId);
     const stages = (await stagesOf(t, ctx.tenantId, [pipeline.id])).get(pipeline.id) ?? [];
-    const open = and(
+    const from = query.closedFrom
+      ? new Date(query.closedFrom)
+      : new Date(Date.now() - BOARD_CLOSED_DEFAULT_DAYS * DAY_MS);
+    const to = query.closedTo ? new Date(query.closedTo) : null;
+    const shown = and(
       eq(deals.tenantId, ctx.tenantId),
       eq(deals.pipelineId, pipeline.id),
-      eq(deals.status, 'open'),
+      openOrClosedIn(from, to),
       isNull(deals.archivedAt),
       scopeWhere(ctx, dealDef),
     );
@@ -39,7 +65,7 @@ export const pipelineBoard = (ctx: AuthedContext, pipelineId: string): Promise<P
             amount: sql<string>`coalesce(sum(${deals.amountCents}), 0)::text`,
           })
           .from(deals)
-          .where(open)
+          .where(shown)
           .groupBy(deals.stageId)
       ).map((r) => [r.stageId, r]),
     );
@@ -48,7 +74,7 @@ export const pipelineBoard = (ctx: AuthedContext, pipelineId: string): Promise<P
       const rows = (await t
         .select(dealColumns)
         .from(deals)
-        .where(and(open, eq(deals.stageId, stage.id)))
+        .where(and(shown, eq(deals.stageId, stage.id)))
         .orderBy(desc(deals.updatedAt), desc(deals.id))
         .limit(BOARD_DEALS_PER_STAGE)) as unknown as DealRow[];
       const total = totals.get(stage.id);
@@ -61,5 +87,9 @@ export const pipelineBoard = (ctx: AuthedContext, pipelineId: string): Promise<P
         }) as PipelineBoard['stages'][number],
       );
     }
-    return { pipeline: toPipeline(pipeline, stages), stages: columns };
+    return {
+      pipeline: toPipeline(pipeline, stages),
+      closed: { from: from.toISOString(), to: to?.toISOString() ?? null },
+      stages: columns,
+    };
   });

@@ -7,6 +7,7 @@ import {
   dealUpdateInput,
   dealWonInput,
   idParams,
+  pipelineBoardQuery,
   pipelineBoardSchema,
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -98,11 +99,13 @@ export const dealRoutes = async (app: FastifyInstance, { database }: { database:
       config: { access: 'deals.view' },
       schema: {
         tags,
-        summary: 'The kanban: stages with their open deals (newest change first, 200 per stage)',
+        summary:
+          'The kanban: stages with their open deals and those closed in the period (newest change first, 200 per stage)',
         params: idParams,
+        querystring: pipelineBoardQuery,
         response: replies(pipelineBoardSchema),
       },
     },
-    async (req) => ok(await pipelineBoard(ctx(req), req.params.id)),
+    async (req) => ok(await pipelineBoard(ctx(req), req.params.id, req.query)),
   );
 };

@@ -7,6 +7,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { humanize } from '../../../lib/records/labels';
 import type { ListPage } from '../../../lib/records/list-page';
 import { formatMoney } from '../../../lib/records/money';
+import { recordPath } from '../../../lib/records/record-types';
 import { useCompanyContacts } from '../api/list-company-contacts';
 import { useCompanyDeals } from '../api/list-company-deals';
 
@@ -79,7 +80,7 @@ export function CompanyRelated({ companyId }: { companyId: string }) {
         empty="No deals with this company yet."
         render={(deal) => (
           <li key={deal.id} className="flex items-center justify-between gap-2">
-            <Link className={link} to="/deals">
+            <Link className={link} to={recordPath('deal', deal.id)}>
               {deal.title}
             </Link>
             <span className="flex items-center gap-2 text-xs tabular-nums">

@@ -3,14 +3,17 @@ import { type Deal, type Pipeline, pipelineBoardSchema } from '@tessera/contract
 /** A deal on the board. */
 export type BoardDeal = Deal;
 
-/** A stage column: the stage, its (open) deals, and the server's count / total of all its open deals. */
+/**
+ * A stage column: the stage, its deals (open ones; in won / lost stages those closed in the board's period)
+ * and the server's count / total of all of them.
+ */
 export type BoardStage = Pipeline['stages'][number] & {
   deals: BoardDeal[];
   count?: number;
   amountCents?: number;
 };
 
-/** The kanban's data: the pipeline's stages in order, each with its open deals. */
+/** The kanban's data: the pipeline's stages in order, each with its deals. */
 export interface Board {
   stages: BoardStage[];
 }
@@ -35,12 +38,17 @@ function withDeals(stage: BoardStage, deals: BoardDeal[]): BoardStage {
   };
 }
 
-/** The board with `deal` taken out of its stage and put first in `stageId` (an optimistic move). */
+/**
+ * The board with `deal` taken out of its stage and put first in `stageId` (an optimistic move); its status
+ * follows the stage's kind, as the server's does.
+ */
 export function moveOnBoard(board: Board, deal: BoardDeal, stageId: string): Board {
+  const kind = board.stages.find((stage) => stage.id === stageId)?.kind ?? 'open';
+  const moved: BoardDeal = { ...deal, stageId, status: kind };
   return {
     stages: board.stages.map((stage) => {
       const rest = stage.deals.filter((item) => item.id !== deal.id);
-      return withDeals(stage, stage.id === stageId ? [{ ...deal, stageId }, ...rest] : rest);
+      return withDeals(stage, stage.id === stageId ? [moved, ...rest] : rest);
     }),
   };
 }

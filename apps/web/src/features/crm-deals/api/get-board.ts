@@ -5,17 +5,27 @@ import { isApiClientError } from '../../../lib/api-error';
 import { v1 } from '../../../lib/endpoints';
 import { fetchAll } from '../../../lib/fetch-all';
 import { type Board, parseBoard } from './board';
+import { type BoardPeriod, periodStart } from './board-period';
 
 export const BOARD_QUERY_KEY = ['deals', 'board'] as const;
-export const boardQueryKey = (pipelineId: string) => [...BOARD_QUERY_KEY, pipelineId] as const;
+export const boardQueryKey = (pipelineId: string, period: BoardPeriod) =>
+  [...BOARD_QUERY_KEY, pipelineId, period] as const;
 
 /**
- * `GET /api/v1/pipelines/:id/board`: stages with their open deals. Should a server not have the board
- * route, the open deals of the pipeline (`GET /deals?pipelineId&status=open`) are grouped by stage instead.
+ * `GET /api/v1/pipelines/:id/board?closedFrom=…`: stages with their open deals, and the deals closed in the
+ * period in the won / lost stages. Should a server not have the board route, the open deals of the pipeline
+ * (`GET /deals?pipelineId&status=open`) are grouped by stage instead.
  */
-export async function getBoard(pipeline: Pipeline, signal?: AbortSignal): Promise<Board> {
+export async function getBoard(
+  pipeline: Pipeline,
+  period: BoardPeriod,
+  signal?: AbortSignal,
+): Promise<Board> {
   try {
-    const data = await api.get(v1(`pipelines/${encodeURIComponent(pipeline.id)}/board`), { signal });
+    const data = await api.get(v1(`pipelines/${encodeURIComponent(pipeline.id)}/board`), {
+      signal,
+      query: { closedFrom: periodStart(period) },
+    });
     return parseBoard(data);
   } catch (error) {
     // Only a missing route ("No route GET …") falls back; a missing pipeline stays an error.
@@ -34,13 +44,13 @@ export async function getBoard(pipeline: Pipeline, signal?: AbortSignal): Promis
   }
 }
 
-export function boardQueryOptions(pipeline: Pipeline) {
+export function boardQueryOptions(pipeline: Pipeline, period: BoardPeriod) {
   return queryOptions({
-    queryKey: boardQueryKey(pipeline.id),
-    queryFn: ({ signal }) => getBoard(pipeline, signal),
+    queryKey: boardQueryKey(pipeline.id, period),
+    queryFn: ({ signal }) => getBoard(pipeline, period, signal),
   });
 }
 
-export function useBoard(pipeline: Pipeline) {
-  return useQuery(boardQueryOptions(pipeline));
+export function useBoard(pipeline: Pipeline, period: BoardPeriod) {
+  return useQuery(boardQueryOptions(pipeline, period));
 }

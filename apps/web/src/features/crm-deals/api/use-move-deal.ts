@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../lib/api-error';
 import { showToast } from '../../../stores/toast-store';
 import { type Board, type BoardDeal, moveOnBoard, replaceOnBoard } from './board';
+import type { BoardPeriod } from './board-period';
 import { dealRecords } from './deals';
 import { boardQueryKey } from './get-board';
 import { type DealMove, moveDeal } from './move-deal';
@@ -10,9 +11,9 @@ import { type DealMove, moveDeal } from './move-deal';
  * Moves a card optimistically: the board changes at once; on any error (409 stale version, refused
  * transition, network) the card goes back and a toast says why. The board is refetched afterwards.
  */
-export function useMoveDeal(pipelineId: string) {
+export function useMoveDeal(pipelineId: string, period: BoardPeriod) {
   const queryClient = useQueryClient();
-  const key = boardQueryKey(pipelineId);
+  const key = boardQueryKey(pipelineId, period);
   return useMutation({
     mutationFn: ({ deal, move }: { deal: BoardDeal; move: DealMove }) => moveDeal(deal, move),
     onMutate: async ({ deal, move }) => {

@@ -1,9 +1,11 @@
 import type { DragEvent } from 'react';
+import { Link } from 'react-router';
 import { Menu } from '../../../components/ui/menu';
 import { cn } from '../../../lib/cn';
 import { formatMoney } from '../../../lib/records/money';
 import type { BoardDeal, BoardStage } from '../api/board';
 import { useCompanyName } from '../api/get-company-name';
+import { dealRecordType } from '../record-type';
 
 /** MIME type of a dragged card (so other drags, e.g. files, are ignored by the columns). */
 export const DEAL_DRAG_TYPE = 'application/x-tessera-deal';
@@ -35,7 +37,15 @@ export function DealCard({ deal, stages, ownerName, canMove, onMove }: DealCardP
       )}
     >
       <div className="flex items-start justify-between gap-2">
-        <p className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">{deal.title}</p>
+        <p className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">
+          <Link
+            to={dealRecordType.route(deal.id)}
+            draggable={false}
+            className="hover:text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-indigo-400"
+          >
+            {deal.title}
+          </Link>
+        </p>
         {canMove ? (
           <Menu
             label={`Move ${deal.title} to…`}

@@ -1,9 +1,11 @@
 import type { Deal, Pipeline } from '@tessera/contracts';
+import { Link } from 'react-router';
 import type { GridColumn } from '../../../components/records/data-grid';
 import { Badge } from '../../../components/ui/badge';
 import { formatDate } from '../../../lib/format';
 import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
+import { dealRecordType } from '../record-type';
 
 export const DEAL_DEFAULT_COLUMNS = ['title', 'stage', 'amount', 'status', 'owner', 'close'];
 
@@ -15,7 +17,20 @@ export function dealColumns(
 ): GridColumn<Deal>[] {
   const stageName = (id: string) => pipeline?.stages.find((stage) => stage.id === id)?.name ?? '—';
   return [
-    { key: 'title', label: 'Title', header: 'Title', sortField: 'title', cell: (deal) => deal.title },
+    {
+      key: 'title',
+      label: 'Title',
+      header: 'Title',
+      sortField: 'title',
+      cell: (deal) => (
+        <Link
+          to={dealRecordType.route(deal.id)}
+          className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
+          {deal.title}
+        </Link>
+      ),
+    },
     { key: 'stage', label: 'Stage', header: 'Stage', cell: (deal) => stageName(deal.stageId) },
     {
       key: 'amount',

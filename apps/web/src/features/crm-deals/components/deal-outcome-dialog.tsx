@@ -1,12 +1,12 @@
-import { dealLostInput } from '@tessera/contracts';
+import { type Deal, dealLostInput, type Pipeline } from '@tessera/contracts';
 import { RecordForm } from '../../../components/records/record-form';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { Dialog } from '../../../components/ui/dialog';
-import type { BoardDeal, BoardStage } from '../api/board';
 
+/** A deal about to be closed, and the won / lost stage it goes to (from the board or the deal page). */
 export interface PendingOutcome {
-  deal: BoardDeal;
-  stage: BoardStage;
+  deal: Deal;
+  stage: Pipeline['stages'][number];
 }
 
 /** Moving into a won stage asks for confirmation; into a lost stage, for the reason. */

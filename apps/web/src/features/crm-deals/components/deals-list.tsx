@@ -42,7 +42,10 @@ export function DealsList({
     <RecordListView
       list={useRecordList(config)}
       emptyState={
-        <EmptyState title="No deals yet" description="Deals are created when you convert a lead." />
+        <EmptyState
+          title="No deals yet"
+          description="Create one with “New deal”, or convert a qualified lead."
+        />
       }
     />
   );

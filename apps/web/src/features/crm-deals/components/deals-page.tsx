@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
 import { ErrorAlert } from '../../../components/ui/alert';
@@ -9,18 +9,28 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useSession } from '../../../hooks/use-me';
+import { usePermission } from '../../../hooks/use-permission';
 import type { PeopleDirectory } from '../../../lib/people';
+import { BOARD_PERIODS, parseBoardPeriod } from '../api/board-period';
 import { usePipelines } from '../api/list-pipelines';
 import { DealsList } from './deals-list';
 import { KanbanBoard } from './kanban-board';
+import { NewDealButton, NewDealDialog } from './new-deal-dialog';
 
-/** `/deals`: pick a pipeline, then its kanban board or the list (`?pipeline=<id>&view=list`). */
+/**
+ * `/deals`: pick a pipeline, then its kanban board or the list (`?pipeline=<id>&view=list`); the board's
+ * won / lost columns show the deals closed in `?closed=` (30d, month, quarter, year). "New deal" adds one
+ * to the pipeline shown.
+ */
 export function DealsPage({ directory }: { directory: PeopleDirectory }) {
   useDocumentTitle('Deals');
   const me = useSession();
   const pipelines = usePipelines();
   const [search, setSearch] = useSearchParams();
   const view = search.get('view') === 'list' ? 'list' : 'board';
+  const period = parseBoardPeriod(search.get('closed'));
+  const canCreate = usePermission('deals.create');
+  const [creating, setCreating] = useState(false);
   const pipeline =
     pipelines.data?.find((item) => item.id === search.get('pipeline')) ??
     pipelines.data?.find((item) => item.isDefault) ??
@@ -31,6 +41,10 @@ export function DealsPage({ directory }: { directory: PeopleDirectory }) {
   );
   const owners = useMemo(
     () => personOptions(directory, me.user.id, me.user.name).filter((option) => option.value !== me.user.id),
+    [directory, me.user],
+  );
+  const newDealOwners = useMemo(
+    () => personOptions(directory, me.user.id, me.user.name),
     [directory, me.user],
   );
   const setParam = (key: string, value: string) =>
@@ -77,7 +91,20 @@ export function DealsPage({ directory }: { directory: PeopleDirectory }) {
                 className="h-8"
               />
             ) : null}
+            {view === 'board' ? (
+              <SelectField
+                label="Closed deals shown"
+                hideLabel
+                value={period}
+                options={BOARD_PERIODS.map((item) => ({ value: item.value, label: item.label }))}
+                onChange={(event) => setParam('closed', event.target.value)}
+                className="h-8"
+              />
+            ) : null}
             {toggle}
+            {canCreate && pipeline ? (
+              <NewDealButton pipeline={pipeline} owners={newDealOwners} myId={me.user.id} />
+            ) : null}
           </>
         }
       />
@@ -95,10 +122,31 @@ export function DealsPage({ directory }: { directory: PeopleDirectory }) {
           description="Someone with the pipelines.manage permission can set one up."
         />
       ) : view === 'board' ? (
-        <KanbanBoard key={pipeline.id} pipeline={pipeline} ownerName={ownerName} />
+        <KanbanBoard
+          key={pipeline.id}
+          pipeline={pipeline}
+          period={period}
+          ownerName={ownerName}
+          empty={
+            <EmptyState
+              title="No deals in this pipeline yet"
+              description="Create the first one, or convert a qualified lead."
+              action={canCreate ? <Button onClick={() => setCreating(true)}>New deal</Button> : undefined}
+            />
+          }
+        />
       ) : (
         <DealsList key={pipeline.id} pipeline={pipeline} owners={owners} ownerName={ownerName} />
       )}
+      {canCreate && pipeline ? (
+        <NewDealDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          pipeline={pipeline}
+          owners={newDealOwners}
+          myId={me.user.id}
+        />
+      ) : null}
     </>
   );
 }

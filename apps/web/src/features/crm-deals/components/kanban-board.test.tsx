@@ -24,7 +24,7 @@ function setup(stageReply: () => Response | Promise<Response>, current: () => un
   const api = stubApi({ [boardPath]: () => envelope(current()), [stagePath]: stageReply });
   renderWithProviders(
     <>
-      <KanbanBoard pipeline={pipeline} ownerName={() => 'Me'} />
+      <KanbanBoard pipeline={pipeline} period="30d" ownerName={() => 'Me'} />
       <Toaster />
     </>,
     { path: '/deals', me: makeMe() },
@@ -101,7 +101,9 @@ describe('kanban board', () => {
   it('asks for the reason before moving a card to a lost stage', async () => {
     const lostPath = `POST /api/v1/deals/${deal.id}/lost`;
     const api = stubApi({ [boardPath]: envelope(board), [lostPath]: envelope({ ...deal, status: 'lost' }) });
-    renderWithProviders(<KanbanBoard pipeline={pipeline} ownerName={() => 'Me'} />, { me: makeMe() });
+    renderWithProviders(<KanbanBoard pipeline={pipeline} period="30d" ownerName={() => 'Me'} />, {
+      me: makeMe(),
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Move Deal 1 to…' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Move to Lost' }));
     const dialog = screen.getByRole('dialog', { name: 'Mark deal as lost' });
@@ -110,5 +112,37 @@ describe('kanban board', () => {
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'Budget cut' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
     await waitFor(() => expect(api.calls(lostPath)[0]?.body).toEqual({ reason: 'Budget cut', version: 4 }));
+  });
+
+  it('keeps a card marked won on the board, under Won (asks first); the closed column collapses', async () => {
+    const wonPath = `POST /api/v1/deals/${deal.id}/won`;
+    const closed = { ...deal, stageId: stageIds[2], status: 'won' as const, version: 5 };
+    let server = board;
+    const api = stubApi({
+      [boardPath]: () => envelope(server),
+      [wonPath]: () => {
+        server = withDeals([closed, other]);
+        return envelope(closed);
+      },
+    });
+    renderWithProviders(<KanbanBoard pipeline={pipeline} period="month" ownerName={() => 'Me'} />, {
+      me: makeMe(),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Move Deal 1 to…' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Move to Won' }));
+    const dialog = screen.getByRole('dialog', { name: 'Mark deal as won' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Mark as won' }));
+    await waitFor(() => expect(api.calls(wonPath)[0]?.body).toEqual({ version: 4 }));
+    await waitFor(() => expect(api.calls(boardPath).length).toBeGreaterThan(1));
+    expect(cardsIn('Won')).toEqual(['Deal 1']);
+    expect(within(screen.getByTestId('stage-Won')).getByTestId('stage-count').textContent).toBe('1');
+    // The board asks for the period's closed deals.
+    expect(api.calls(boardPath)[0]?.url.search).toMatch(/closedFrom=\d{4}-\d{2}-\d{2}T/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse Won' }));
+    expect(cardsIn('Won')).toEqual([]);
+    expect(screen.getByText('1 closed deal hidden')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Expand Won' }));
+    expect(cardsIn('Won')).toEqual(['Deal 1']);
   });
 });

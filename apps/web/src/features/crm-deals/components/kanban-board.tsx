@@ -1,27 +1,33 @@
 import type { Pipeline } from '@tessera/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { usePermission } from '../../../hooks/use-permission';
 import type { BoardDeal, BoardStage } from '../api/board';
+import type { BoardPeriod } from '../api/board-period';
 import { useBoard } from '../api/get-board';
 import { useMoveDeal } from '../api/use-move-deal';
 import { DealOutcomeDialog, type PendingOutcome } from './deal-outcome-dialog';
 import { KanbanColumn } from './kanban-column';
 
 /**
- * The pipeline's kanban: a column per stage with its deals. Cards move by drag and drop or their
- * "Move to…" menu; won / lost stages ask first. Moves are optimistic and roll back on errors.
+ * The pipeline's kanban: a column per stage with its deals (won / lost columns: those closed in the period,
+ * collapsible). Cards open the deal; they move by drag and drop or their "Move to…" menu; won / lost stages
+ * ask first. Moves are optimistic and roll back on errors. `empty` is shown above an empty board.
  */
 export function KanbanBoard({
   pipeline,
+  period,
   ownerName,
+  empty,
 }: {
   pipeline: Pipeline;
+  period: BoardPeriod;
   ownerName: (id: string | null) => string;
+  empty?: ReactNode;
 }) {
-  const board = useBoard(pipeline);
-  const move = useMoveDeal(pipeline.id);
+  const board = useBoard(pipeline, period);
+  const move = useMoveDeal(pipeline.id, period);
   const canMove = usePermission('deals.update');
   const canSeeMoney = usePermission('fields.money.view');
   const [pending, setPending] = useState<PendingOutcome | null>(null);
@@ -53,8 +59,10 @@ export function KanbanBoard({
     else setPending({ deal, stage });
   };
 
+  const isEmpty = stages.every((stage) => (stage.count ?? stage.deals.length) === 0);
   return (
     <>
+      {isEmpty && empty ? <div className="mb-4">{empty}</div> : null}
       <div className="-mx-4 overflow-x-auto px-4 pb-4" data-testid="kanban">
         <div className="flex items-start gap-4">
           {stages.map((stage) => (

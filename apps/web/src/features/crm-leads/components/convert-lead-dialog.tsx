@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { usePermission } from '../../../hooks/use-permission';
 import { optional, optionalCents } from '../../../lib/records/form-values';
+import { recordPath } from '../../../lib/records/record-types';
 import { useConvertLead } from '../api/convert-lead';
 
 export interface PipelineChoice {
@@ -115,7 +116,7 @@ function ConvertResult({ result, onDone }: { result: LeadConvertResult; onDone: 
           {result.deal ? (
             <li>
               Deal:{' '}
-              <Link className={link} to="/deals">
+              <Link className={link} to={recordPath('deal', result.deal.id)}>
                 {result.deal.title}
               </Link>
             </li>

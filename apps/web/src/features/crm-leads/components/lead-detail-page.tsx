@@ -15,6 +15,7 @@ import { usePermission } from '../../../hooks/use-permission';
 import { formatDateTime } from '../../../lib/format';
 import type { PeopleDirectory } from '../../../lib/people';
 import { formatMoney } from '../../../lib/records/money';
+import { recordPath } from '../../../lib/records/record-types';
 import { useDeleteLead } from '../api/delete-lead';
 import { leadRecords } from '../api/leads';
 import { AssignLeadDialog } from './assign-lead-dialog';
@@ -178,7 +179,7 @@ function ConvertedNotice({ lead }: { lead: NonNullable<ReturnType<typeof leadRec
       {lead.convertedDealId ? (
         <>
           {' · '}
-          <Link className={link} to="/deals">
+          <Link className={link} to={recordPath('deal', lead.convertedDealId)}>
             Deal
           </Link>
         </>

@@ -1,0 +1,87 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { listBody, makeDeal, pipeline, stageIds, uid } from '../../../test/crm-fixtures';
+import { envelope, jsonResponse, stubApi } from '../../../test/fake-fetch';
+import { ids, makeMe } from '../../../test/fixtures';
+import { renderWithProviders } from '../../../test/render';
+import { NewDealButton } from './new-deal-dialog';
+
+const companyId = uid(5, 1);
+const company = {
+  ...makeDeal(9, stageIds[0]),
+  id: companyId,
+  name: 'Acme Roofing Ltd',
+  domain: null,
+  industry: null,
+  email: null,
+  phone: null,
+  website: null,
+  city: null,
+  country: null,
+};
+const created = makeDeal(5, stageIds[0], { companyId });
+const owners = [{ value: ids.user, label: 'Me (Ada Admin)' }];
+
+function setup(preset = {}, me = makeMe()) {
+  const api = stubApi({
+    'GET /api/v1/pipelines': jsonResponse(listBody([pipeline])),
+    'GET /api/v1/companies': jsonResponse(listBody([company])),
+    'GET /api/v1/contacts': jsonResponse(listBody([])),
+    'POST /api/v1/deals': envelope(created, 201),
+  });
+  renderWithProviders(<NewDealButton preset={preset} owners={owners} myId={ids.user} />, {
+    path: '/companies/x',
+    me,
+  });
+  fireEvent.click(screen.getByRole('button', { name: 'New deal' }));
+  return api;
+}
+
+describe('new deal dialog', () => {
+  it('starts with the company chosen (from its page), sends cents, the default pipeline and its first stage', async () => {
+    const api = setup({ companyId });
+    const dialog = await screen.findByRole('dialog', { name: 'New deal' });
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText('Company') as HTMLSelectElement).value).toBe(companyId),
+    );
+    expect(within(dialog).getByText('In Sales')).toBeTruthy();
+    const stages = within(within(dialog).getByLabelText('Stage')).getAllByRole('option');
+    expect(stages.map((option) => option.textContent)).toEqual(['Qualification (10%)', 'Proposal (50%)']);
+    fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'New roof' } });
+    fireEvent.change(within(dialog).getByLabelText('Amount'), { target: { value: '2,500' } });
+    fireEvent.change(within(dialog).getByLabelText('Expected close'), { target: { value: '2026-06-30' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/deals')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/deals')[0]?.body).toEqual({
+      title: 'New roof',
+      amountCents: 250000,
+      currency: 'USD',
+      pipelineId: pipeline.id,
+      stageId: stageIds[0],
+      expectedCloseDate: '2026-06-30',
+      ownerId: ids.user,
+      companyId,
+      tags: [],
+    });
+    expect(await screen.findByTestId('navigated-to')).toBeTruthy();
+  });
+
+  it('sends nothing until the title is given', async () => {
+    const api = setup();
+    const dialog = await screen.findByRole('dialog', { name: 'New deal' });
+    await within(dialog).findByLabelText('Title');
+    fireEvent.change(within(dialog).getByLabelText('Amount'), { target: { value: '-5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+    expect(await within(dialog).findByText('Required')).toBeTruthy();
+    expect(api.calls('POST /api/v1/deals')).toHaveLength(0);
+  });
+
+  it('leaves out the amount without fields.money.view and the company without companies.view', async () => {
+    setup({}, makeMe(['deals.view', 'deals.create', 'contacts.view']));
+    const dialog = await screen.findByRole('dialog', { name: 'New deal' });
+    await within(dialog).findByLabelText('Title');
+    expect(within(dialog).queryByLabelText('Amount')).toBeNull();
+    expect(within(dialog).queryByLabelText('Company')).toBeNull();
+    expect(within(dialog).getByLabelText('Contact')).toBeTruthy();
+  });
+});
