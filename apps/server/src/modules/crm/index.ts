@@ -9,9 +9,12 @@ import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
+import { registerCrmRecords } from './registrations.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { vendorRoutes } from './vendors/vendors.routes.ts';
 import { savedViewRoutes } from './views/saved-views.routes.ts';
+
+registerCrmRecords();
 
 export interface CrmDeps {
   database: Database;

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../identity/index.ts';
-import { ownerColumn, recordColumns, searchText } from './columns.ts';
+import { ownerColumn, recordColumns, searchText } from './record-columns.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const money = (name: string) => bigint(name, { mode: 'number' });

@@ -5,11 +5,17 @@ import type {
   activityUpdateInput,
 } from '@tessera/contracts';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
 import {
   type ActivityRow,
   activityColumns,

@@ -6,13 +6,19 @@ import type {
   listQuery,
 } from '@tessera/contracts';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant, requirePermission, uniqueTags } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { listContactsIn } from '../contacts/contacts.service.ts';
 import { listDealsIn } from '../deals/deals.service.ts';
-import { inTenant, requirePermission, uniqueTags } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
 
 type ListQuery = z.output<typeof companyListQuery>;

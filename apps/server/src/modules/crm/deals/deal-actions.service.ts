@@ -1,6 +1,8 @@
 import type { Deal } from '@tessera/contracts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict, findRecord, updateRecord } from '../../../platform/records/record-ops.ts';
 import {
   assertStageInPipeline,
   findStage,
@@ -8,8 +10,6 @@ import {
   placementIn,
   type StageRow,
 } from '../pipelines/pipeline-record.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { conflict, findRecord, updateRecord } from '../shared/record-ops.ts';
 import { type DealRow, dealDef, toDeal } from './deal-record.ts';
 
 /** The deal, locked, after the optimistic version check (a stale version is a 409 that changes nothing). */

@@ -1,7 +1,9 @@
 import { BOARD_DEALS_PER_STAGE, type PipelineBoard } from '@tessera/contracts';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { findRecord, scopeWhere } from '../../../platform/records/record-ops.ts';
 import {
   type PipelineRow,
   pipelineDef,
@@ -9,8 +11,6 @@ import {
   toPipeline,
   toStage,
 } from '../pipelines/pipeline-record.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { findRecord, scopeWhere } from '../shared/record-ops.ts';
 import { deals } from '../tables.ts';
 import { type DealRow, dealColumns, dealDef, toDeal } from './deal-record.ts';
 

@@ -1,7 +1,7 @@
 import { errorEnvelope, IMPORT_ENTITIES } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import { exportCsv, exportDefs } from './exports.service.ts';
 
 const errors = { 400: errorEnvelope, 401: errorEnvelope, 403: errorEnvelope, 429: errorEnvelope };

@@ -4,9 +4,11 @@ import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hiddenFields } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
-import { type ListSpec, runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
 import {
   type CompanyRow,
   companyColumns,
@@ -23,7 +25,6 @@ import {
 } from '../contacts/contact-record.ts';
 import type { ImportEntity } from '../imports/import-entities.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from '../leads/lead-record.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
 import { csvLine } from './csv-format.ts';
 
 /** Rows read per query (keyset pages): memory stays bounded whatever the export size. */
@@ -138,21 +139,16 @@ export const exportCsv = async (
   const hidden = hiddenFields(ctx.auth);
   const columns = e.columns.filter((c) => !hidden.has(c));
   const readPage = (cursor: string | undefined) =>
-    withTenant(
-      ctx.database,
-      ctx.tenantId,
-      async (tx) => {
-        const { rows, pagination } = await runList<Record<string, unknown>>(
-          tx,
-          spec,
-          ctx.tenantId,
-          { limit: EXPORT_BATCH_ROWS, cursor, sort, archived, q },
-          e.select,
-        );
-        return { dtos: await e.toDtos(tx, ctx, rows), next: pagination.nextCursor };
-      },
-      ctx.userId,
-    );
+    inTenant(ctx, async (tx) => {
+      const { rows, pagination } = await runList<Record<string, unknown>>(
+        tx,
+        spec,
+        ctx.tenantId,
+        { limit: EXPORT_BATCH_ROWS, cursor, sort, archived, q },
+        e.select,
+      );
+      return { dtos: await e.toDtos(tx, ctx, rows), next: pagination.nextCursor };
+    });
   const first = await readPage(undefined);
 
   async function* lines(): AsyncGenerator<string> {
@@ -170,20 +166,16 @@ export const exportCsv = async (
       }
       complete = true;
     } finally {
-      await withTenant(
-        ctx.database,
-        ctx.tenantId,
-        (tx) =>
-          writeAudit(tx, ctx, {
-            action: `${e.def.name}.exported`,
-            targetType: e.def.name,
-            changes: {
-              filter: { from: null, to: { sort, archived, ...(q ? { q } : {}), ...filters } },
-              rows: { from: null, to: rows },
-              ...(complete ? {} : { complete: { from: null, to: false } }),
-            },
-          }),
-        ctx.userId,
+      await inTenant(ctx, (tx) =>
+        writeAudit(tx, ctx, {
+          action: `${e.def.name}.exported`,
+          targetType: e.def.name,
+          changes: {
+            filter: { from: null, to: { sort, archived, ...(q ? { q } : {}), ...filters } },
+            rows: { from: null, to: rows },
+            ...(complete ? {} : { complete: { from: null, to: false } }),
+          },
+        }),
       ).catch((err: unknown) => ctx.log.error({ err }, 'export audit row not written'));
     }
   }

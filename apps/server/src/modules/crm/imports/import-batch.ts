@@ -4,7 +4,7 @@ import { type Principal, scopeCondition } from '../../../platform/access/index.t
 import { type AuditActor, auditLogs, diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { existingIds } from '../shared/references.ts';
+import { existingIds } from '../../../platform/records/references.ts';
 import { companies, leadVendors } from '../tables.ts';
 import type { DuplicateStrategy, ImportEntityDef } from './import-entities.ts';
 import { convertRow, type RowError } from './import-rows.ts';

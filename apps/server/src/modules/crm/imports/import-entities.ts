@@ -8,10 +8,10 @@ import {
 } from '@tessera/contracts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
 import { companyDef } from '../companies/company-record.ts';
 import { contactDef } from '../contacts/contact-record.ts';
 import { leadDef } from '../leads/lead-record.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
 import { companies, contacts, leads } from '../tables.ts';
 
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];

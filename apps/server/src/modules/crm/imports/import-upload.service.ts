@@ -5,10 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hiddenFields, scopeFor } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { importChunks, importJobs } from '../tables.ts';
 import { resolveColumns } from './csv-columns.ts';
 import {
@@ -87,7 +87,7 @@ const storeFile = async (ctx: AuthedContext, importId: string, file: Readable & 
     pending = '';
     await scanner.write(data);
     const chunk = { tenantId: ctx.tenantId, importId, seq: seq++, data };
-    await withTenant(ctx.database, ctx.tenantId, (tx) => tx.insert(importChunks).values(chunk), ctx.userId);
+    await inTenant(ctx, (tx) => tx.insert(importChunks).values(chunk));
   };
   for await (const buf of file as AsyncIterable<Buffer>) {
     if (buf.includes(0)) throw new ImportFileError('This is not a CSV file (it contains binary data)');
@@ -158,24 +158,20 @@ export const startImport = async (
       }
       assertCsvFile(part.filename ?? '', part.mimetype ?? '');
       fileName = part.filename ? part.filename.slice(0, 255) : null;
-      const [created] = await withTenant(
-        ctx.database,
-        ctx.tenantId,
-        (tx) =>
-          tx
-            .insert(importJobs)
-            .values({
-              tenantId: ctx.tenantId,
-              createdBy: userId,
-              entity: entityName,
-              status: 'failed',
-              failureMessage: 'The upload did not complete',
-              dryRun: options.dryRun,
-              duplicates: options.duplicates,
-              fileName,
-            })
-            .returning({ id: importJobs.id }),
-        userId,
+      const [created] = await inTenant(ctx, (tx) =>
+        tx
+          .insert(importJobs)
+          .values({
+            tenantId: ctx.tenantId,
+            createdBy: userId,
+            entity: entityName,
+            status: 'failed',
+            failureMessage: 'The upload did not complete',
+            dryRun: options.dryRun,
+            duplicates: options.duplicates,
+            fileName,
+          })
+          .returning({ id: importJobs.id }),
       );
       importId = created?.id;
       if (!importId) throw new Error('import insert returned nothing');
@@ -211,38 +207,29 @@ export const startImport = async (
       );
 
     const id = importId;
-    await withTenant(
-      ctx.database,
-      ctx.tenantId,
-      async (tx) => {
-        await tx
-          .update(importJobs)
-          .set({ status: 'queued', failureMessage: null, total: rows, mapping: resolved.plan.mapping })
-          .where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id)));
-        await writeAudit(tx, ctx, {
-          action: 'import.created',
-          targetType: 'import',
-          targetId: id,
-          changes: {
-            entity: { from: null, to: entityName },
-            fileName: { from: null, to: fileName },
-            rows: { from: null, to: rows },
-            dryRun: { from: null, to: options.dryRun },
-            duplicates: { from: null, to: options.duplicates },
-          },
-        });
-      },
-      userId,
-    );
+    await inTenant(ctx, async (tx) => {
+      await tx
+        .update(importJobs)
+        .set({ status: 'queued', failureMessage: null, total: rows, mapping: resolved.plan.mapping })
+        .where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id)));
+      await writeAudit(tx, ctx, {
+        action: 'import.created',
+        targetType: 'import',
+        targetId: id,
+        changes: {
+          entity: { from: null, to: entityName },
+          fileName: { from: null, to: fileName },
+          rows: { from: null, to: rows },
+          dryRun: { from: null, to: options.dryRun },
+          duplicates: { from: null, to: options.duplicates },
+        },
+      });
+    });
   } catch (err) {
     const id = importId;
     if (id) {
-      await withTenant(
-        ctx.database,
-        ctx.tenantId,
-        (tx) =>
-          tx.delete(importJobs).where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id))),
-        userId,
+      await inTenant(ctx, (tx) =>
+        tx.delete(importJobs).where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id))),
       ).catch((cleanupErr: unknown) =>
         ctx.log.error({ err: cleanupErr }, 'could not remove a refused import'),
       );

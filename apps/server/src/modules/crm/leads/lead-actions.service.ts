@@ -5,11 +5,12 @@ import {
   type LeadBulkInput,
   type LeadStatus,
 } from '@tessera/contracts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { deleteRecord, findRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { deleteRecord, findRecord, setArchived, updateRecord } from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
 const invalidTransition = (from: LeadStatus, to: LeadStatus) =>
@@ -57,11 +58,8 @@ export const changeLeadStatus = (
   id: string,
   input: { status: LeadStatus; reason?: string; version?: number },
 ): Promise<Lead> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
-    ctx.userId,
+  inTenant(ctx, async (t) =>
+    toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
   );
 
 export const assignLead = (
@@ -69,12 +67,7 @@ export const assignLead = (
   id: string,
   input: { ownerId: string | null; version?: number },
 ): Promise<Lead> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)),
-    ctx.userId,
-  );
+  inTenant(ctx, async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)));
 
 const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: string) => {
   switch (input.action) {
@@ -107,24 +100,19 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
  * is checked by the route (delete needs leads.delete).
  */
 export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => {
-      if (input.action === 'assign') await assertReferences(t, ctx.tenantId, { ownerId: input.ownerId });
-      const apply = perLead(ctx, input);
-      const results: BulkResult['results'] = [];
-      for (const id of [...new Set(input.ids)]) {
-        try {
-          await t.transaction((sp) => apply(sp, id).then(() => undefined));
-          results.push({ id, ok: true });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          results.push({ id, ok: false, error: { code: err.code, message: err.message } });
-        }
+  inTenant(ctx, async (t) => {
+    if (input.action === 'assign') await assertReferences(t, ctx.tenantId, { ownerId: input.ownerId });
+    const apply = perLead(ctx, input);
+    const results: BulkResult['results'] = [];
+    for (const id of [...new Set(input.ids)]) {
+      try {
+        await t.transaction((sp) => apply(sp, id).then(() => undefined));
+        results.push({ id, ok: true });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ id, ok: false, error: { code: err.code, message: err.message } });
       }
-      const succeeded = results.filter((r) => r.ok).length;
-      return { results, succeeded, failed: results.length - succeeded };
-    },
-    ctx.userId,
-  );
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
+  });

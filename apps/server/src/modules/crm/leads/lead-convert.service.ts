@@ -1,13 +1,13 @@
 import type { LeadConvertResult } from '@tessera/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { findRecord, insertRecord, scopeWhere, updateRecord } from '../../../platform/records/record-ops.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
 import { type DealRow, dealDef, toDeal } from '../deals/deal-record.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
-import { findRecord, insertRecord, scopeWhere, updateRecord } from '../shared/record-ops.ts';
 import { companies, contacts } from '../tables.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
@@ -49,109 +49,104 @@ export const convertLead = (
     version?: number;
   },
 ): Promise<LeadConvertResult> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const lead = await findRecord<LeadRow>(tx, ctx, leadDef, id, true);
-      if (input.version !== undefined && lead.version !== input.version)
-        throw new AppError('CONFLICT', 'This lead was changed by someone else. Reload and try again.', {
-          details: { current: toLead(ctx, lead) },
-        });
-      if (lead.convertedAt) throw new AppError('CONFLICT', 'This lead was already converted');
-      if (lead.status === 'lost')
-        throw new AppError('CONFLICT', 'A lost lead cannot be converted; reopen it first');
-      const owner = lead.ownerId ?? ctx.userId;
-      const domain = domainOf(lead.email);
+  inTenant(ctx, async (tx) => {
+    const lead = await findRecord<LeadRow>(tx, ctx, leadDef, id, true);
+    if (input.version !== undefined && lead.version !== input.version)
+      throw new AppError('CONFLICT', 'This lead was changed by someone else. Reload and try again.', {
+        details: { current: toLead(ctx, lead) },
+      });
+    if (lead.convertedAt) throw new AppError('CONFLICT', 'This lead was already converted');
+    if (lead.status === 'lost')
+      throw new AppError('CONFLICT', 'A lost lead cannot be converted; reopen it first');
+    const owner = lead.ownerId ?? ctx.userId;
+    const domain = domainOf(lead.email);
 
-      let company: CompanyRow | null = null;
-      if (lead.companyName || domain) {
-        const match = lead.companyName
-          ? eq(companies.nameKey, lead.companyName.trim().toLowerCase())
-          : eq(companies.domain, domain as string);
-        [company = null] = (await tx
-          .select()
-          .from(companies)
-          .where(
-            and(
-              eq(companies.tenantId, ctx.tenantId),
-              isNull(companies.archivedAt),
-              match,
-              scopeWhere(ctx, companyDef),
-            ),
-          )
-          .limit(1)) as CompanyRow[];
-        company ??= await insertRecord<CompanyRow>(tx, ctx, companyDef, {
-          name: lead.companyName ?? domain,
-          domain,
-          ownerId: owner,
-          tags: lead.tags,
-        });
-      }
-
-      let [contact] = lead.email
-        ? ((await tx
-            .select()
-            .from(contacts)
-            .where(
-              and(
-                eq(contacts.tenantId, ctx.tenantId),
-                eq(contacts.email, lead.email),
-                isNull(contacts.archivedAt),
-                scopeWhere(ctx, contactDef),
-              ),
-            )
-            .limit(1)) as ContactRow[])
-        : [];
-      contact ??= await insertRecord<ContactRow>(tx, ctx, contactDef, {
-        firstName: lead.firstName,
-        lastName: lead.lastName,
-        email: lead.email,
-        phone: lead.phone,
-        companyId: company?.id ?? null,
+    let company: CompanyRow | null = null;
+    if (lead.companyName || domain) {
+      const match = lead.companyName
+        ? eq(companies.nameKey, lead.companyName.trim().toLowerCase())
+        : eq(companies.domain, domain as string);
+      [company = null] = (await tx
+        .select()
+        .from(companies)
+        .where(
+          and(
+            eq(companies.tenantId, ctx.tenantId),
+            isNull(companies.archivedAt),
+            match,
+            scopeWhere(ctx, companyDef),
+          ),
+        )
+        .limit(1)) as CompanyRow[];
+      company ??= await insertRecord<CompanyRow>(tx, ctx, companyDef, {
+        name: lead.companyName ?? domain,
+        domain,
         ownerId: owner,
         tags: lead.tags,
       });
+    }
 
-      let deal: DealRow | null = null;
-      if (input.createDeal) {
-        const { pipeline, stage } = await pipelineEntry(tx, ctx.tenantId, input.pipelineId);
-        deal = await insertRecord<DealRow>(tx, ctx, dealDef, {
-          title: input.dealTitle ?? `${lead.companyName ?? `${lead.firstName} ${lead.lastName}`}`,
-          companyId: company?.id ?? null,
-          contactId: contact.id,
-          pipelineId: pipeline.id,
-          stageId: stage.id,
-          amountCents: input.amountCents ?? lead.estimatedValueCents ?? 0,
-          currency: lead.currency,
-          ownerId: owner,
-          leadId: lead.id,
-          tags: lead.tags,
-        });
-      }
+    let [contact] = lead.email
+      ? ((await tx
+          .select()
+          .from(contacts)
+          .where(
+            and(
+              eq(contacts.tenantId, ctx.tenantId),
+              eq(contacts.email, lead.email),
+              isNull(contacts.archivedAt),
+              scopeWhere(ctx, contactDef),
+            ),
+          )
+          .limit(1)) as ContactRow[])
+      : [];
+    contact ??= await insertRecord<ContactRow>(tx, ctx, contactDef, {
+      firstName: lead.firstName,
+      lastName: lead.lastName,
+      email: lead.email,
+      phone: lead.phone,
+      companyId: company?.id ?? null,
+      ownerId: owner,
+      tags: lead.tags,
+    });
 
-      const { after } = await updateRecord<LeadRow>(
-        tx,
-        ctx,
-        leadDef,
-        lead.id,
-        undefined,
-        {
-          status: 'won',
-          convertedAt: sql`now()`,
-          convertedContactId: contact.id,
-          convertedCompanyId: company?.id ?? null,
-          convertedDealId: deal?.id ?? null,
-        },
-        (r) => toLead(ctx, r),
-        'converted',
-      );
-      return {
-        lead: toLead(ctx, after),
-        contact: toContact(ctx, contact, company?.name ?? null),
-        company: company ? toCompany(ctx, company) : null,
-        deal: deal ? toDeal(ctx, deal) : null,
-      };
-    },
-    ctx.userId,
-  );
+    let deal: DealRow | null = null;
+    if (input.createDeal) {
+      const { pipeline, stage } = await pipelineEntry(tx, ctx.tenantId, input.pipelineId);
+      deal = await insertRecord<DealRow>(tx, ctx, dealDef, {
+        title: input.dealTitle ?? `${lead.companyName ?? `${lead.firstName} ${lead.lastName}`}`,
+        companyId: company?.id ?? null,
+        contactId: contact.id,
+        pipelineId: pipeline.id,
+        stageId: stage.id,
+        amountCents: input.amountCents ?? lead.estimatedValueCents ?? 0,
+        currency: lead.currency,
+        ownerId: owner,
+        leadId: lead.id,
+        tags: lead.tags,
+      });
+    }
+
+    const { after } = await updateRecord<LeadRow>(
+      tx,
+      ctx,
+      leadDef,
+      lead.id,
+      undefined,
+      {
+        status: 'won',
+        convertedAt: sql`now()`,
+        convertedContactId: contact.id,
+        convertedCompanyId: company?.id ?? null,
+        convertedDealId: deal?.id ?? null,
+      },
+      (r) => toLead(ctx, r),
+      'converted',
+    );
+    return {
+      lead: toLead(ctx, after),
+      contact: toContact(ctx, contact, company?.name ?? null),
+      company: company ? toCompany(ctx, company) : null,
+      deal: deal ? toDeal(ctx, deal) : null,
+    };
+  });

@@ -7,9 +7,9 @@ import type {
 } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
 import {
   conflict,
   deleteRecord,
@@ -17,9 +17,9 @@ import {
   insertRecord,
   setArchived,
   updateRecord,
-} from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
-import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
+import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
 import { tasks } from '../tables.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
 

@@ -8,12 +8,17 @@ import {
 } from '@tessera/contracts';
 import { getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, updateRecord } from '../shared/record-ops.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
 import { savedViews } from '../tables.ts';
 import { type SavedViewRow, savedViewDef, savedViewListSpec, toSavedView } from './saved-view-record.ts';
 

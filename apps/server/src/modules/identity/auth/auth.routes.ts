@@ -17,11 +17,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { clearSessionCookies, readCookie } from '../../../platform/auth/index.ts';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { buildMe, listOwnMemberships, toUser } from './auth-view.ts';
@@ -168,7 +168,7 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       const target = (
         await withTenant(deps.database, req.body.tenantId, (tx) => listOwnMemberships(tx, userId), userId)
       ).find((m) => m.tenantId === req.body.tenantId && m.status === 'active');
-      if (!target) throw new AppError('NOT_FOUND', 'Company not found');
+      if (!target) throw notFound('Company');
       const tokens = await switchSessionTenant(deps, auth.sessionId, target.tenantId);
       const ctx = authedContext(req, deps.database);
       await withTenant(
@@ -246,7 +246,7 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
             .set({ name: req.body.name })
             .where(eq(users.id, userId))
             .returning();
-          if (!before || !after) throw new AppError('NOT_FOUND', 'User not found');
+          if (!before || !after) throw notFound('User');
           await writeAudit(tx, ctx, {
             action: 'user.updated',
             targetType: 'user',

@@ -2,9 +2,9 @@ import { passwordChangeInput, passwordForgotInput, passwordResetInput } from '@t
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext, serviceContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext, serviceContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { changePassword, requestPasswordReset, resetPassword } from './password.service.ts';
 

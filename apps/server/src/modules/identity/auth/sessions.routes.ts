@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/index.ts';
+import { type AuthedContext, authedContext } from '../../../platform/context/service-context.ts';
 import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { type AuthedContext, authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { sessions } from '../tables.ts';
 import { revokeSessions } from './session-tokens.ts';
@@ -83,7 +83,7 @@ export const sessionRoutes = async (app: FastifyInstance, deps: IdentityDeps) =>
       const ctx = authedContext(req, deps.database);
       const userId = userOf(ctx);
       const revoked = await revokeSessions(deps, { userId, sessionId: req.params.id });
-      if (revoked.length === 0) throw new AppError('NOT_FOUND', 'Session not found');
+      if (revoked.length === 0) throw notFound('Session');
       await withTenant(
         deps.database,
         ctx.tenantId,

@@ -1,11 +1,11 @@
 import type { ScopedResource } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { scopeCondition } from '../../../platform/access/index.ts';
-import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { scopeCondition } from '../access/index.ts';
+import { diffChanges, writeAudit } from '../audit/index.ts';
+import type { AuthedContext } from '../context/service-context.ts';
+import type { Tx } from '../db/index.ts';
+import { AppError, notFound } from '../http/app-error.ts';
 
 /** What the generic record operations need to know about a CRM table. */
 export interface RecordDef {
@@ -31,8 +31,6 @@ export const scopeWhere = (ctx: AuthedContext, def: RecordDef): SQL | undefined 
 const byId = (ctx: AuthedContext, def: RecordDef, id: string) =>
   and(eq(def.table.tenantId, ctx.tenantId), eq(def.table.id, id), scopeWhere(ctx, def));
 
-export const notFoundError = (label: string) => new AppError('NOT_FOUND', `${label} not found`);
-
 /** A record of the tenant within the caller's scope, or 404 (another tenant's id is a 404 too). */
 export const findRecord = async <Row extends BaseRow>(
   tx: Tx,
@@ -46,7 +44,7 @@ export const findRecord = async <Row extends BaseRow>(
     .from(def.table as PgTable)
     .where(byId(ctx, def, id));
   const [row] = (await (lock ? query.for('update') : query)) as unknown as Row[];
-  if (!row) throw notFoundError(def.label);
+  if (!row) throw notFound(def.label);
   return row;
 };
 
@@ -112,7 +110,7 @@ export const updateRecord = async <Row extends BaseRow>(
     .set({ ...patch, version: sql`${def.table.version} + 1` } as never)
     .where(byId(ctx, def, id))
     .returning()) as unknown as Row[];
-  if (!after) throw notFoundError(def.label);
+  if (!after) throw notFound(def.label);
   await audit(tx, ctx, def, action, id, before, after);
   return { before, after };
 };

@@ -1,21 +1,23 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import { activeMemberIds } from '../../identity/index.ts';
-import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from '../tables.ts';
+import type { Tx } from '../db/index.ts';
+import { AppError } from '../http/app-error.ts';
 
 type Table = PgTable & { id: PgColumn; tenantId: PgColumn };
-const recordRefs: Record<string, Table> = {
-  vendorId: leadVendors,
-  companyId: companies,
-  contactId: contacts,
-  pipelineId: pipelines,
-  stageId: pipelineStages,
-  leadId: leads,
-  dealId: deals,
+type ActiveIds = (tx: Tx, tenantId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+const recordRefs = new Map<string, Table>();
+const memberRefs = new Map<string, ActiveIds>();
+
+/** A body field naming a record of `table` (`vendorId` → lead_vendors): registered by the table's module. */
+export const registerRecordReference = (field: string, table: Table) => {
+  recordRefs.set(field, table);
 };
-const memberRefs = ['ownerId', 'assigneeId'];
+
+/** A body field naming a person (`ownerId`): registered by the module that knows who is an active member. */
+export const registerMemberReference = (field: string, activeIds: ActiveIds) => {
+  memberRefs.set(field, activeIds);
+};
 
 /**
  * Every id a request refers to must exist in the caller's tenant (people: be active members). Anything else —
@@ -29,11 +31,12 @@ export const assertReferences = async (
   const missing: string[] = [];
   for (const [field, id] of Object.entries(refs)) {
     if (!id) continue;
-    if (memberRefs.includes(field)) {
-      if (!(await activeMemberIds(tx, tenantId, [id])).has(id)) missing.push(field);
+    const activeIds = memberRefs.get(field);
+    if (activeIds) {
+      if (!(await activeIds(tx, tenantId, [id])).has(id)) missing.push(field);
       continue;
     }
-    const table = recordRefs[field];
+    const table = recordRefs.get(field);
     if (!table) throw new Error(`unknown reference ${field}`);
     const [row] = await tx
       .select({ id: table.id })

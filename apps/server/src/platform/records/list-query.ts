@@ -2,8 +2,8 @@ import type { Pagination } from '@tessera/contracts';
 import { type AnyColumn, and, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/index.ts';
-import { AppError } from './app-error.ts';
-import { decodeCursor, encodeCursor } from './pagination.ts';
+import { AppError } from '../http/app-error.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/pagination.ts';
 
 /** One sortable field: its SQL expression (never null) and how its cursor value is typed. */
 export interface SortSpec {
@@ -64,10 +64,6 @@ const TIMESTAMP =
   /^(-?infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d{1,18}$/;
-const invalidCursor = () =>
-  new AppError('VALIDATION_ERROR', 'Invalid cursor', {
-    details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
-  });
 const validCursorValue = (value: string | number | null, type: SortSpec['type']) => {
   // bigint expressions come back from the driver as numeric strings
   if (type === 'number')

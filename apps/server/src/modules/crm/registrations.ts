@@ -1,0 +1,35 @@
+import { registerMemberReference, registerRecordReference } from '../../platform/records/references.ts';
+import { registerRelatedType } from '../../platform/records/related.ts';
+import { registerTimelineSource } from '../../platform/records/timeline.ts';
+import { activeMemberIds } from '../identity/index.ts';
+import { activityTimeline } from './activities/activity-timeline.ts';
+import { companyDef } from './companies/company-record.ts';
+import { contactDef } from './contacts/contact-record.ts';
+import { dealDef } from './deals/deal-record.ts';
+import { leadDef } from './leads/lead-record.ts';
+import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from './tables.ts';
+import { taskTimeline } from './tasks/task-timeline.ts';
+
+/**
+ * What the CRM adds to the shared record kit (platform/records): the record kinds activities and tasks link
+ * to, the timeline sources, and the reference fields its request bodies carry. Run once, from index.ts.
+ */
+export const registerCrmRecords = () => {
+  registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
+  registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
+  registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
+  registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
+  registerTimelineSource(activityTimeline);
+  registerTimelineSource(taskTimeline);
+  for (const [field, table] of [
+    ['vendorId', leadVendors],
+    ['companyId', companies],
+    ['contactId', contacts],
+    ['pipelineId', pipelines],
+    ['stageId', pipelineStages],
+    ['leadId', leads],
+    ['dealId', deals],
+  ] as const)
+    registerRecordReference(field, table);
+  for (const field of ['ownerId', 'assigneeId']) registerMemberReference(field, activeMemberIds);
+};
