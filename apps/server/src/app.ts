@@ -20,6 +20,7 @@ import { registerStaticWeb } from './platform/http/static-web.ts';
 import type { JobsState, SendJob } from './platform/jobs/index.ts';
 import { devMailboxRoutes } from './platform/mail/index.ts';
 import { healthRoutes } from './platform/observability/health.routes.ts';
+import { exportRoutes } from './platform/records/exports/exports.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -31,7 +32,7 @@ export interface AppDeps {
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
   /** Extra plugins registered after the platform (tests use it for probe routes). */
-  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  plugins?: ((app: FastifyInstance, opts: { database: Database }) => Promise<void>)[];
 }
 
 /** The identity module's dependencies, from the application's configuration (also used by the demo seed). */
@@ -98,7 +99,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(identityRoutes, identity);
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
-  for (const plugin of deps.plugins ?? []) await app.register(plugin);
+  // Record kit routes made from what the modules registered (their index.ts ran when imported above).
+  await app.register(exportRoutes, { database });
+  for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).
   await registerStaticWeb(app, config.webDistDir);

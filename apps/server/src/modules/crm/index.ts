@@ -5,7 +5,6 @@ import { activityRoutes } from './activities/activities.routes.ts';
 import { companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
-import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
@@ -26,7 +25,6 @@ export interface CrmDeps {
 export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(leadRoutes, deps);
   await app.register(importRoutes, deps);
-  await app.register(exportRoutes, deps);
   await app.register(companyRoutes, deps);
   await app.register(contactRoutes, deps);
   await app.register(vendorRoutes, deps);

@@ -1,18 +1,26 @@
+import { registerExport } from '../../platform/records/exports/exports.service.ts';
 import { registerMemberReference, registerRecordReference } from '../../platform/records/references.ts';
 import { registerRelatedType } from '../../platform/records/related.ts';
 import { registerTimelineSource } from '../../platform/records/timeline.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
+import { companyExport } from './companies/company-export.ts';
+import { companyImport } from './companies/company-import.ts';
 import { companyDef } from './companies/company-record.ts';
+import { contactExport } from './contacts/contact-export.ts';
+import { contactImport } from './contacts/contact-import.ts';
 import { contactDef } from './contacts/contact-record.ts';
 import { dealDef } from './deals/deal-record.ts';
+import { registerImportEntity } from './imports/import-entities.ts';
+import { leadExport } from './leads/lead-export.ts';
+import { leadImport } from './leads/lead-import.ts';
 import { leadDef } from './leads/lead-record.ts';
 import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from './tables.ts';
 import { taskTimeline } from './tasks/task-timeline.ts';
 
 /**
  * What the CRM adds to the shared record kit (platform/records): the record kinds activities and tasks link
- * to, the timeline sources, and the reference fields its request bodies carry. Run once, from index.ts.
+ * to, the timeline sources, the reference fields its request bodies carry, and its CSV imports and exports. Run once, from index.ts.
  */
 export const registerCrmRecords = () => {
   registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
@@ -32,4 +40,6 @@ export const registerCrmRecords = () => {
   ] as const)
     registerRecordReference(field, table);
   for (const field of ['ownerId', 'assigneeId']) registerMemberReference(field, activeMemberIds);
+  for (const e of [leadExport, contactExport, companyExport]) registerExport(e);
+  for (const e of [leadImport, contactImport, companyImport]) registerImportEntity(e);
 };

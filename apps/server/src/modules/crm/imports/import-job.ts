@@ -10,7 +10,7 @@ import { importChunks, importJobs } from '../tables.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
 import { applyBatch, type BatchContext } from './import-batch.ts';
-import { importEntities } from './import-entities.ts';
+import { importEntityOf } from './import-entities.ts';
 
 export const IMPORT_JOB = 'crm.import';
 /** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
@@ -93,7 +93,7 @@ export const runImport = async (
   });
   if (!job) return;
 
-  const entity = importEntities[job.entity];
+  const entity = importEntityOf(job.entity);
   const state = {
     processed: job.processed,
     created: job.created,

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
 import { importJobs } from '../tables.ts';
-import { type ImportEntity, importEntities } from './import-entities.ts';
+import { type ImportEntity, registeredImportEntities } from './import-entities.ts';
 
 type ImportRow = typeof importJobs.$inferSelect;
 
@@ -33,7 +33,7 @@ export const toImportJob = (r: ImportRow): ImportJob => ({
 
 /** The entities whose imports the caller may follow (those they may import); none → 403. */
 const importableBy = (ctx: AuthedContext): ImportEntity[] => {
-  const entities = Object.values(importEntities)
+  const entities = registeredImportEntities()
     .filter((e) => ctx.auth.permissions.has(e.permission))
     .map((e) => e.entity);
   if (entities.length === 0)

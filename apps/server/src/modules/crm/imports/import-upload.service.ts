@@ -18,7 +18,7 @@ import {
   ImportFileError,
   isCsvError,
 } from './csv-reading.ts';
-import { type DuplicateStrategy, type ImportEntity, importEntities } from './import-entities.ts';
+import { type DuplicateStrategy, type ImportEntity, importEntityOf } from './import-entities.ts';
 import { IMPORT_JOB, type ImportJobPayload } from './import-job.ts';
 
 /** Largest CSV file an import accepts. */
@@ -134,7 +134,7 @@ export const startImport = async (
   req: FastifyRequest,
   options: { dryRun: boolean; duplicates: DuplicateStrategy },
 ): Promise<{ id: string }> => {
-  const entity = importEntities[entityName];
+  const entity = importEntityOf(entityName);
   const userId = ctx.auth.userId;
   if (!userId) throw new AppError('FORBIDDEN', 'Imports need a member to own the records');
   if (!req.isMultipart())

@@ -1,30 +1,14 @@
 import { Readable } from 'node:stream';
-import { companyListQuery, contactListQuery, leadListQuery, type Permission } from '@tessera/contracts';
+import type { Permission } from '@tessera/contracts';
 import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { hiddenFields } from '../../../platform/access/index.ts';
-import { writeAudit } from '../../../platform/audit/index.ts';
-import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
-import type { RecordDef } from '../../../platform/records/record-ops.ts';
-import {
-  type CompanyRow,
-  companyColumns,
-  companyDef,
-  companyListSpec,
-  toCompany,
-} from '../companies/company-record.ts';
-import {
-  type ContactRow,
-  contactColumns,
-  contactDef,
-  contactListSpec,
-  toContacts,
-} from '../contacts/contact-record.ts';
-import type { ImportEntity } from '../imports/import-entities.ts';
-import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from '../leads/lead-record.ts';
+import { hiddenFields } from '../../access/index.ts';
+import { writeAudit } from '../../audit/index.ts';
+import type { AuthedContext } from '../../context/service-context.ts';
+import type { Tx } from '../../db/index.ts';
+import { inTenant } from '../in-tenant.ts';
+import { type ListSpec, runList } from '../list-query.ts';
+import type { RecordDef } from '../record-ops.ts';
 import { csvLine } from './csv-format.ts';
 
 /** Rows read per query (keyset pages): memory stays bounded whatever the export size. */
@@ -35,7 +19,9 @@ type ListQuery = { sort: string; archived?: 'exclude' | 'include' | 'only'; q?: 
   unknown
 >;
 
-interface ExportDef {
+export interface ExportDef {
+  /** The list's URL segment, also the OpenAPI tag and the file name ("leads"). */
+  entity: string;
   permission: Permission;
   def: RecordDef;
   /** The list's query contract: an export takes the same filters (limit, cursor and includeTotal are ignored). */
@@ -47,80 +33,18 @@ interface ExportDef {
   toDtos(tx: Tx, ctx: AuthedContext, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]>;
 }
 
-const RECORD_COLUMNS = ['createdAt', 'updatedAt', 'archivedAt'] as const;
+/** The standard record columns every export ends with. */
+export const RECORD_EXPORT_COLUMNS = ['createdAt', 'updatedAt', 'archivedAt'] as const;
 
-export const exportDefs: Readonly<Record<ImportEntity, ExportDef>> = {
-  leads: {
-    permission: 'leads.export',
-    def: leadDef,
-    query: leadListQuery,
-    spec: (ctx, f) => leadListSpec(ctx, f as Parameters<typeof leadListSpec>[1]),
-    select: leadColumns,
-    columns: [
-      'id',
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'companyName',
-      'source',
-      'vendorId',
-      'status',
-      'statusReason',
-      'ownerId',
-      'score',
-      'estimatedValueCents',
-      'currency',
-      'tags',
-      'convertedAt',
-      ...RECORD_COLUMNS,
-    ],
-    toDtos: async (_tx, ctx, rows) => rows.map((r) => toLead(ctx, r as LeadRow)),
-  },
-  contacts: {
-    permission: 'contacts.export',
-    def: contactDef,
-    query: contactListQuery,
-    spec: (ctx, f) => contactListSpec(ctx, f as Parameters<typeof contactListSpec>[1]),
-    select: contactColumns,
-    columns: [
-      'id',
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'title',
-      'companyId',
-      'companyName',
-      'ownerId',
-      'tags',
-      ...RECORD_COLUMNS,
-    ],
-    toDtos: (tx, ctx, rows) => toContacts(tx, ctx, rows as ContactRow[]),
-  },
-  companies: {
-    permission: 'companies.export',
-    def: companyDef,
-    query: companyListQuery,
-    spec: (ctx, f) => companyListSpec(ctx, f as Parameters<typeof companyListSpec>[1]),
-    select: companyColumns,
-    columns: [
-      'id',
-      'name',
-      'domain',
-      'industry',
-      'email',
-      'phone',
-      'website',
-      'city',
-      'country',
-      'ownerId',
-      'tags',
-      ...RECORD_COLUMNS,
-    ],
-    toDtos: async (_tx, ctx, rows) => rows.map((r) => toCompany(ctx, r as CompanyRow)),
-  },
+const EXPORTS = new Map<string, ExportDef>();
+
+/** A module makes an entity exportable (`GET /api/v1/<entity>/export`) by registering it from its index.ts. */
+export const registerExport = (def: ExportDef) => {
+  EXPORTS.set(def.entity, def);
 };
+
+/** The registered exports, in registration order (the routes are made from these). */
+export const registeredExports = (): readonly ExportDef[] => [...EXPORTS.values()];
 
 /**
  * `GET /{entity}/export`: the list's own WHERE (filters, search, archive state, record scope) and sort,
@@ -130,10 +54,9 @@ export const exportDefs: Readonly<Record<ImportEntity, ExportDef>> = {
  */
 export const exportCsv = async (
   ctx: AuthedContext,
-  entity: ImportEntity,
+  e: ExportDef,
   query: ListQuery,
 ): Promise<{ stream: Readable; fileName: string }> => {
-  const e = exportDefs[entity];
   const { limit: _limit, cursor: _cursor, includeTotal: _total, sort, archived, q, ...filters } = query;
   const spec = e.spec(ctx, filters);
   const hidden = hiddenFields(ctx.auth);
@@ -182,6 +105,6 @@ export const exportCsv = async (
 
   return {
     stream: Readable.from(lines(), { objectMode: false }),
-    fileName: `${entity}-${new Date().toISOString().slice(0, 10)}.csv`,
+    fileName: `${e.entity}-${new Date().toISOString().slice(0, 10)}.csv`,
   };
 };
