@@ -1,4 +1,5 @@
 export * from './access/index.ts';
+export * from './admin/index.ts';
 export * from './crm/index.ts';
 export * from './envelope.ts';
 export * from './errors.ts';
@@ -6,3 +7,4 @@ export * from './health.ts';
 export * from './http.ts';
 export * from './identity/index.ts';
 export * from './primitives.ts';
+export * from './records.ts';
