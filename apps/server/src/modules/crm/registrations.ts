@@ -4,19 +4,24 @@ import { registerRelatedType } from '../../platform/records/related.ts';
 import { registerTimelineSource } from '../../platform/records/timeline.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
+import { companies } from './companies/companies.tables.ts';
 import { companyExport } from './companies/company-export.ts';
 import { companyImport } from './companies/company-import.ts';
 import { companyDef } from './companies/company-record.ts';
 import { contactExport } from './contacts/contact-export.ts';
 import { contactImport } from './contacts/contact-import.ts';
 import { contactDef } from './contacts/contact-record.ts';
+import { contacts } from './contacts/contacts.tables.ts';
 import { dealDef } from './deals/deal-record.ts';
+import { deals } from './deals/deals.tables.ts';
 import { registerImportEntity } from './imports/import-entities.ts';
 import { leadExport } from './leads/lead-export.ts';
 import { leadImport } from './leads/lead-import.ts';
 import { leadDef } from './leads/lead-record.ts';
-import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from './tables.ts';
+import { leads } from './leads/leads.tables.ts';
+import { pipelineStages, pipelines } from './pipelines/pipelines.tables.ts';
 import { taskTimeline } from './tasks/task-timeline.ts';
+import { leadVendors } from './vendors/vendors.tables.ts';
 
 /**
  * What the CRM adds to the shared record kit (platform/records): the record kinds activities and tasks link

@@ -6,7 +6,7 @@ import { baseDto } from '../../../platform/records/dto.ts';
 import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
 import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
 import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
-import { activities } from '../tables.ts';
+import { activities } from './activities.tables.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { type AnyColumn, getTableColumns, sql } from 'drizzle-orm';
 import { scopeCondition } from '../../../platform/access/index.ts';
 import type { TimelineSource } from '../../../platform/records/timeline.ts';
-import { activities } from '../tables.ts';
+import { activities } from './activities.tables.ts';
 
 const links = getTableColumns(activities) as Record<string, AnyColumn>;
 

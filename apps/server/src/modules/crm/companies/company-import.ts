@@ -9,7 +9,7 @@ import {
   personFields,
   text,
 } from '../imports/import-entities.ts';
-import { companies } from '../tables.ts';
+import { companies } from './companies.tables.ts';
 import { companyDef } from './company-record.ts';
 
 /** Companies from CSV; duplicates by name or domain. */

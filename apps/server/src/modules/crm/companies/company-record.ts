@@ -5,7 +5,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { baseDto } from '../../../platform/records/dto.ts';
 import type { ListSpec } from '../../../platform/records/list-query.ts';
 import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { companies } from '../tables.ts';
+import { companies } from './companies.tables.ts';
 
 export type CompanyRow = typeof companies.$inferSelect;
 

@@ -2,6 +2,7 @@ import { contactCreateInput } from '@tessera/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/index.ts';
+import { companies } from '../companies/companies.tables.ts';
 import {
   companyWords,
   type ImportEntityDef,
@@ -12,8 +13,8 @@ import {
   rejectMissingIds,
   text,
 } from '../imports/import-entities.ts';
-import { companies, contacts } from '../tables.ts';
 import { contactDef } from './contact-record.ts';
+import { contacts } from './contacts.tables.ts';
 
 const lowerKey = (v: string) => v.trim().toLowerCase();
 

@@ -6,7 +6,8 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { baseDto } from '../../../platform/records/dto.ts';
 import type { ListSpec } from '../../../platform/records/list-query.ts';
 import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { companies, contacts } from '../tables.ts';
+import { companies } from '../companies/companies.tables.ts';
+import { contacts } from './contacts.tables.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 

@@ -11,8 +11,8 @@ import {
   toPipeline,
   toStage,
 } from '../pipelines/pipeline-record.ts';
-import { deals } from '../tables.ts';
 import { type DealRow, dealColumns, dealDef, toDeal } from './deal-record.ts';
+import { deals } from './deals.tables.ts';
 
 /**
  * The kanban of a pipeline: every stage in order with the open, unarchived deals the caller may see — the

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { baseDto, iso } from '../../../platform/records/dto.ts';
 import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
 import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { deals } from '../tables.ts';
+import { deals } from './deals.tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;
 

@@ -6,11 +6,11 @@ import { type JobContext, jobContext } from '../../../platform/context/service-c
 import type { Database, Tx } from '../../../platform/db/index.ts';
 import { defineJob } from '../../../platform/jobs/index.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { importChunks, importJobs } from '../tables.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
 import { applyBatch, type BatchContext } from './import-batch.ts';
 import { importEntityOf } from './import-entities.ts';
+import { importChunks, importJobs } from './imports.tables.ts';
 
 export const IMPORT_JOB = 'crm.import';
 /** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */

@@ -4,8 +4,8 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
-import { importJobs } from '../tables.ts';
 import { type ImportEntity, registeredImportEntities } from './import-entities.ts';
+import { importJobs } from './imports.tables.ts';
 
 type ImportRow = typeof importJobs.$inferSelect;
 

@@ -9,7 +9,6 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { importChunks, importJobs } from '../tables.ts';
 import { resolveColumns } from './csv-columns.ts';
 import {
   CHUNK_CHARS,
@@ -20,6 +19,7 @@ import {
 } from './csv-reading.ts';
 import { type DuplicateStrategy, type ImportEntity, importEntityOf } from './import-entities.ts';
 import { IMPORT_JOB, type ImportJobPayload } from './import-job.ts';
+import { importChunks, importJobs } from './imports.tables.ts';
 
 /** Largest CSV file an import accepts. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;

@@ -4,11 +4,12 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { findRecord, insertRecord, scopeWhere, updateRecord } from '../../../platform/records/record-ops.ts';
+import { companies } from '../companies/companies.tables.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
+import { contacts } from '../contacts/contacts.tables.ts';
 import { type DealRow, dealDef, toDeal } from '../deals/deal-record.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
-import { companies, contacts } from '../tables.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
 const FREE_MAIL = new Set([

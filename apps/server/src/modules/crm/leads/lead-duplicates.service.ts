@@ -5,8 +5,11 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { scopeWhere, updateRecord } from '../../../platform/records/record-ops.ts';
-import { activities, deals, leads, tasks } from '../tables.ts';
+import { activities } from '../activities/activities.tables.ts';
+import { deals } from '../deals/deals.tables.ts';
+import { tasks } from '../tasks/tasks.tables.ts';
 import { type LeadRow, leadColumns, leadDef, toLead } from './lead-record.ts';
+import { leads } from './leads.tables.ts';
 
 const KEYS = { email: leads.email, phone: leads.phoneDigits, name: leads.nameKey } as const;
 const GROUP_LIMIT = 50;

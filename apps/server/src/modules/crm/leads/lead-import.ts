@@ -9,8 +9,9 @@ import {
   rejectMissingIds,
   text,
 } from '../imports/import-entities.ts';
-import { leads, leadVendors } from '../tables.ts';
+import { leadVendors } from '../vendors/vendors.tables.ts';
 import { leadDef } from './lead-record.ts';
+import { leads } from './leads.tables.ts';
 
 /** Leads from CSV: people with their company name, source and value; duplicates by e-mail or phone. */
 export const leadImport: ImportEntityDef = {

@@ -4,7 +4,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { baseDto } from '../../../platform/records/dto.ts';
 import type { RecordDef } from '../../../platform/records/record-ops.ts';
-import { pipelineStages, pipelines } from '../tables.ts';
+import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 export type PipelineRow = typeof pipelines.$inferSelect;
 export type StageRow = typeof pipelineStages.$inferSelect;

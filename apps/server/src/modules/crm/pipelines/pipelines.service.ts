@@ -8,8 +8,9 @@ import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { conflict, deleteRecord, findRecord } from '../../../platform/records/record-ops.ts';
-import { deals, pipelineStages, pipelines } from '../tables.ts';
+import { deals } from '../deals/deals.tables.ts';
 import { type PipelineRow, pipelineDef, type StageRow, stagesOf, toPipeline } from './pipeline-record.ts';
+import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 type StageInput = z.output<typeof pipelineCreateInput>['stages'][number];
 

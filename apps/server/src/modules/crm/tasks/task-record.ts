@@ -6,7 +6,7 @@ import { baseDto, iso } from '../../../platform/records/dto.ts';
 import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
 import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
 import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
-import { tasks } from '../tables.ts';
+import { tasks } from './tasks.tables.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { type AnyColumn, getTableColumns, sql } from 'drizzle-orm';
 import { scopeCondition } from '../../../platform/access/index.ts';
 import type { TimelineSource } from '../../../platform/records/timeline.ts';
-import { tasks } from '../tables.ts';
+import { tasks } from './tasks.tables.ts';
 
 const links = getTableColumns(tasks) as Record<string, AnyColumn>;
 

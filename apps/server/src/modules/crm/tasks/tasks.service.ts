@@ -20,8 +20,8 @@ import {
 } from '../../../platform/records/record-ops.ts';
 import { assertReferences } from '../../../platform/records/references.ts';
 import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
-import { tasks } from '../tables.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
+import { tasks } from './tasks.tables.ts';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : iso);
 

@@ -4,7 +4,7 @@ import { type Principal, redactFields } from '../../../platform/access/index.ts'
 import { baseDto } from '../../../platform/records/dto.ts';
 import type { ListSpec } from '../../../platform/records/list-query.ts';
 import type { RecordDef } from '../../../platform/records/record-ops.ts';
-import { leadVendors } from '../tables.ts';
+import { leadVendors } from './vendors.tables.ts';
 
 export type VendorRow = typeof leadVendors.$inferSelect;
 

@@ -18,8 +18,8 @@ import {
   setArchived,
   updateRecord,
 } from '../../../platform/records/record-ops.ts';
-import { leadVendors } from '../tables.ts';
 import { toVendor, type VendorRow, vendorDef, vendorListSpec } from './vendor-record.ts';
+import { leadVendors } from './vendors.tables.ts';
 
 /** Vendor names are unique per tenant (case-insensitive): a duplicate is a 409 naming the field. */
 const duplicateName = (err: unknown): never => {

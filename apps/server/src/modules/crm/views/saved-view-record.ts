@@ -4,7 +4,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { baseDto } from '../../../platform/records/dto.ts';
 import type { ListSpec } from '../../../platform/records/list-query.ts';
 import type { RecordDef } from '../../../platform/records/record-ops.ts';
-import { savedViews } from '../tables.ts';
+import { savedViews } from './saved-views.tables.ts';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 

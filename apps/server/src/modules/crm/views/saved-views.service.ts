@@ -19,8 +19,8 @@ import {
   insertRecord,
   updateRecord,
 } from '../../../platform/records/record-ops.ts';
-import { savedViews } from '../tables.ts';
 import { type SavedViewRow, savedViewDef, savedViewListSpec, toSavedView } from './saved-view-record.ts';
+import { savedViews } from './saved-views.tables.ts';
 
 const duplicateName = (err: unknown): never => {
   if (isUniqueViolation(err, 'saved_views_tenant_user_name_key'))
