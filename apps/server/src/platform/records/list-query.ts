@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, invalidCursor } from '../http/pagination.ts
 /** One sortable field: its SQL expression (never null) and how its cursor value is typed. */
 export interface SortSpec {
   expr: AnyColumn | SQL;
-  type: 'timestamp' | 'text' | 'number' | 'date';
+  type: 'timestamp' | 'text' | 'number' | 'date' | 'uuid';
 }
 
 export interface ListRequest {
@@ -39,6 +39,7 @@ const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 const cast = (value: string | number | null, type: SortSpec['type']) => {
   if (type === 'timestamp') return sql`${value}::timestamptz`;
   if (type === 'date') return sql`${value}::date`;
+  if (type === 'uuid') return sql`${value}::uuid`;
   // Every numeric sort is an integer column: bigint keeps `(sort, id) < (cursor)` an index condition
   // (a numeric cast would make PostgreSQL compare outside the index's operator family).
   if (type === 'number') return sql`${value}::bigint`;
@@ -73,6 +74,7 @@ const validCursorValue = (value: string | number | null, type: SortSpec['type'])
   if (typeof value !== 'string') return false;
   if (type === 'timestamp') return TIMESTAMP.test(value);
   if (type === 'date') return DATE.test(value);
+  if (type === 'uuid') return UUID.test(value);
   return true;
 };
 /** SQLSTATE class 22 (data exception): a well-formed cursor whose value PostgreSQL still refuses (Feb 30). */

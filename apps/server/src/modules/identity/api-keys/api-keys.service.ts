@@ -1,13 +1,13 @@
 import type { ApiKey, apiKeyCreateInput, listQuery, Pagination, Permission } from '@tessera/contracts';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { sha256 } from '../../../platform/auth/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { decodeCursor, invalidCursor, toPage } from '../../../platform/http/pagination.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
 import { apiKeys } from '../tables.ts';
 import { newApiKey } from './api-key-format.ts';
 
@@ -29,13 +29,12 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const cursorSchema = z.tuple([z.uuid()]);
-const afterCursor = (cursor: string) => {
-  const parsed = cursorSchema.safeParse(decodeCursor(cursor));
-  if (!parsed.success) {
-    throw invalidCursor();
-  }
-  return parsed.data[0];
+const keyList: ListSpec = {
+  table: apiKeys,
+  id: apiKeys.id,
+  tenantId: apiKeys.tenantId,
+  sorts: { id: { expr: apiKeys.id, type: 'uuid' } },
+  where: [],
 };
 
 /** Every key of the tenant (revoked and expired ones too), newest first; ids are UUIDv7, so id order is creation order. */
@@ -44,14 +43,13 @@ export const listApiKeys = (
   query: ApiKeyListQuery,
 ): Promise<{ items: ApiKey[]; pagination: Pagination }> =>
   inTenant(ctx, async (tx) => {
-    const after = query.cursor ? afterCursor(query.cursor) : undefined;
-    const rows = await tx
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.tenantId, ctx.tenantId), after ? sql`${apiKeys.id} < ${after}::uuid` : undefined))
-      .orderBy(desc(apiKeys.id))
-      .limit(query.limit + 1);
-    const { items, pagination } = toPage(rows, query.limit, (r) => [r.id]);
+    const { rows: items, pagination } = await runList<ApiKeyRow>(
+      tx,
+      keyList,
+      ctx.tenantId,
+      { limit: query.limit, cursor: query.cursor, sort: '-id' },
+      getTableColumns(apiKeys),
+    );
     return { items: items.map(toApiKey), pagination };
   });
 

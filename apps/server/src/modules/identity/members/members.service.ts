@@ -3,8 +3,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import { notFound } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict } from '../../../platform/records/record-ops.ts';
 import { memberships, roles, teamMembers, users } from '../tables.ts';
 import {
   assertCanAssignRole,
@@ -113,10 +114,7 @@ export const updateMember = (ctx: AuthedContext, id: string, input: MemberUpdate
         ),
       )
       .returning();
-    if (!updated)
-      throw new AppError('CONFLICT', 'This member was changed by someone else. Reload and try again.', {
-        details: { current: toMember(before) },
-      });
+    if (!updated) throw conflict('Member', toMember(before));
     const after = await findMember(tx, ctx.tenantId, id);
     const changes = diffChanges(
       { ...before.m, role: before.roleName },

@@ -5,6 +5,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict } from '../../../platform/records/record-ops.ts';
 import { assertCanGrant } from '../members/access-rules.ts';
 import { grantorOf } from '../members/grantor.ts';
 import { memberships, roles } from '../tables.ts';
@@ -122,10 +123,7 @@ export const updateRole = (ctx: AuthedContext, id: string, input: RoleUpdateInpu
       .catch((err: unknown) => {
         throw nameTaken(err) ? duplicateName() : err;
       });
-    if (!after)
-      throw new AppError('CONFLICT', 'This role was changed by someone else. Reload and try again.', {
-        details: { current: toRole(before, 0) },
-      });
+    if (!after) throw conflict('Role', toRole(before, 0));
     await writeAudit(tx, ctx, {
       action: 'role.updated',
       targetType: 'role',

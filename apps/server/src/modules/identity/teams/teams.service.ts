@@ -1,12 +1,13 @@
 import type { listQuery, Pagination, Team, teamCreateInput, teamUpdateInput } from '@tessera/contracts';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { decodeCursor, invalidCursor, toPage } from '../../../platform/http/pagination.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
+import { conflict } from '../../../platform/records/record-ops.ts';
 import { memberships, teamMembers, teams } from '../tables.ts';
 
 type TeamRow = typeof teams.$inferSelect;
@@ -58,13 +59,12 @@ const rethrowDuplicateName = (err: unknown): never => {
     : err;
 };
 
-const cursorSchema = z.tuple([z.string().max(500), z.uuid()]);
-const afterCursor = (cursor: string) => {
-  const parsed = cursorSchema.safeParse(decodeCursor(cursor));
-  if (!parsed.success) {
-    throw invalidCursor();
-  }
-  return parsed.data;
+const teamList: ListSpec = {
+  table: teams,
+  id: teams.id,
+  tenantId: teams.tenantId,
+  sorts: { name: { expr: sql`lower(${teams.name})`, type: 'text' } },
+  where: [],
 };
 
 /** Teams ordered by name (case-insensitive), keyset-paginated on (lower(name), id). */
@@ -73,25 +73,19 @@ export const listTeams = (
   query: TeamListQuery,
 ): Promise<{ items: Team[]; pagination: Pagination }> =>
   inTenant(ctx, async (tx) => {
-    const after = query.cursor ? afterCursor(query.cursor) : undefined;
-    const rows = await tx
-      .select({ team: teams, sortName: sql<string>`lower(${teams.name})` })
-      .from(teams)
-      .where(
-        and(
-          eq(teams.tenantId, ctx.tenantId),
-          after ? sql`(lower(${teams.name}), ${teams.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
-        ),
-      )
-      .orderBy(sql`lower(${teams.name})`, asc(teams.id))
-      .limit(query.limit + 1);
-    const { items, pagination } = toPage(rows, query.limit, (r) => [r.sortName, r.team.id]);
+    const { rows: items, pagination } = await runList<TeamRow>(
+      tx,
+      teamList,
+      ctx.tenantId,
+      { limit: query.limit, cursor: query.cursor, sort: 'name' },
+      getTableColumns(teams),
+    );
     const members = await memberIdsByTeam(
       tx,
       ctx.tenantId,
-      items.map((r) => r.team.id),
+      items.map((r) => r.id),
     );
-    return { items: items.map((r) => toTeam(r.team, members.get(r.team.id) ?? [])), pagination };
+    return { items: items.map((r) => toTeam(r, members.get(r.id) ?? [])), pagination };
   });
 
 export const getTeam = (ctx: AuthedContext, id: string): Promise<Team> =>
@@ -119,9 +113,7 @@ export const updateTeam = (ctx: AuthedContext, id: string, input: TeamUpdate): P
   inTenant(ctx, async (tx) => {
     const before = await findTeam(tx, ctx.tenantId, id, true);
     if (before.version !== input.version) {
-      throw new AppError('CONFLICT', 'This team was changed by someone else. Reload and try again.', {
-        details: { current: await withMembers(tx, ctx.tenantId, before) },
-      });
+      throw conflict('Team', await withMembers(tx, ctx.tenantId, before));
     }
     const set: Partial<Pick<TeamRow, 'name' | 'description'>> = {};
     if (input.name !== undefined && input.name !== before.name) set.name = input.name;
