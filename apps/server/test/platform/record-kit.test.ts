@@ -130,21 +130,25 @@ beforeAll(async () => {
               inTenant(ctx, async (tx) => toWidget(await insertRecord(tx, ctx, widgetDef, input))),
             update: (ctx, id, { version, ...patch }) =>
               inTenant(ctx, async (tx) => {
-                const { after } = await updateRecord<WidgetRow>(
-                  tx,
-                  ctx,
-                  widgetDef,
+                const { after } = await updateRecord<WidgetRow>(tx, ctx, widgetDef, {
                   id,
                   version,
                   patch,
-                  toWidget,
-                );
+                  toDto: toWidget,
+                });
                 return toWidget(after);
               }),
-            archive: (ctx, id, archived, version) =>
+            archive: (ctx, id, { archived, version }) =>
               inTenant(ctx, async (tx) =>
                 toWidget(
-                  (await setArchived<WidgetRow>(tx, ctx, widgetDef, id, archived, version, toWidget)).after,
+                  (
+                    await setArchived<WidgetRow>(tx, ctx, widgetDef, {
+                      id,
+                      archived,
+                      version,
+                      toDto: toWidget,
+                    })
+                  ).after,
                 ),
               ),
             remove: (ctx, id) => inTenant(ctx, (tx) => deleteRecord(tx, ctx, widgetDef, id)),

@@ -89,6 +89,16 @@ export const insertRecord = async <Row extends BaseRow>(
   return row;
 };
 
+/** A change to one record: `version` (absent for actions) is checked, `toDto` shapes the 409's current record. */
+export interface RecordChange<Row> {
+  id: string;
+  version: number | undefined;
+  patch: Record<string, unknown>;
+  toDto: (row: Row) => unknown;
+  /** Audit action suffix (`<name>.<action>`), default `updated`. */
+  action?: string;
+}
+
 /**
  * Updates a record when `version` matches (or is not given, for actions) and bumps it, with a field-diff
  * audit row. A stale version is a 409 carrying the current record, and nothing changes.
@@ -97,11 +107,7 @@ export const updateRecord = async <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
   def: RecordDef,
-  id: string,
-  version: number | undefined,
-  patch: Record<string, unknown>,
-  toDto: (row: Row) => unknown,
-  action = 'updated',
+  { id, version, patch, toDto, action = 'updated' }: RecordChange<Row>,
 ): Promise<{ before: Row; after: Row }> => {
   const before = await findRecord<Row>(tx, ctx, def, id, true);
   if (version !== undefined && before.version !== version) throw conflict(def.label, toDto(before));
@@ -115,25 +121,26 @@ export const updateRecord = async <Row extends BaseRow>(
   return { before, after };
 };
 
+/** What an archive or restore asks for (`version` optional: an action). */
+export interface ArchiveChange {
+  archived: boolean;
+  version?: number;
+}
+
+/** Archives (or restores) a record: `archivedAt` set or cleared, audited as `<name>.archived` / `.restored`. */
 export const setArchived = <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
   def: RecordDef,
-  id: string,
-  archived: boolean,
-  version: number | undefined,
-  toDto: (row: Row) => unknown,
+  change: Pick<RecordChange<Row>, 'id' | 'version' | 'toDto'> & { archived: boolean },
 ) =>
-  updateRecord<Row>(
-    tx,
-    ctx,
-    def,
-    id,
-    version,
-    { archivedAt: archived ? new Date() : null },
-    toDto,
-    archived ? 'archived' : 'restored',
-  );
+  updateRecord<Row>(tx, ctx, def, {
+    id: change.id,
+    version: change.version,
+    patch: { archivedAt: change.archived ? new Date() : null },
+    toDto: change.toDto,
+    action: change.archived ? 'archived' : 'restored',
+  });
 
 /** Deletes a record (still referenced → 409 "archive it instead"), with an audit row. */
 export const deleteRecord = async (tx: Tx, ctx: AuthedContext, def: RecordDef, id: string): Promise<void> => {

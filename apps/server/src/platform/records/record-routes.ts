@@ -15,7 +15,7 @@ import type { Database } from '../db/index.ts';
 import { ok, page } from '../http/envelope.ts';
 import { listReplies, replies } from '../http/route-schema.ts';
 import { inTenant } from './in-tenant.ts';
-import type { RecordDef } from './record-ops.ts';
+import type { ArchiveChange, RecordDef } from './record-ops.ts';
 import { timelineOf } from './timeline.ts';
 
 /** Everything the standard record routes need from an entity: schemas, permissions and its service. */
@@ -35,7 +35,7 @@ export interface RecordRoutes<Dto, Create, Update, ListQuery> {
     get(ctx: AuthedContext, id: string): Promise<Dto>;
     create(ctx: AuthedContext, input: Create): Promise<Dto>;
     update(ctx: AuthedContext, id: string, input: Update): Promise<Dto>;
-    archive(ctx: AuthedContext, id: string, archived: boolean, version?: number): Promise<Dto>;
+    archive(ctx: AuthedContext, id: string, change: ArchiveChange): Promise<Dto>;
     remove(ctx: AuthedContext, id: string): Promise<void>;
   };
   /** Adds `GET <base>/:id/timeline` for records of this registered related type (see related.ts). */
@@ -141,7 +141,8 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
           response: replies(s.dto),
         },
       },
-      async (req) => ok(await service.archive(ctx(req), req.params.id, archived, req.body?.version)),
+      async (req) =>
+        ok(await service.archive(ctx(req), req.params.id, { archived, version: req.body?.version })),
     );
   }
   const related = spec.timeline;
@@ -161,7 +162,12 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
       async (req) => {
         const c = ctx(req);
         const { items, pagination } = await inTenant(c, (tx) =>
-          timelineOf(tx, c, related, req.params.id, req.query.limit, req.query.cursor),
+          timelineOf(tx, c, {
+            type: related,
+            id: req.params.id,
+            limit: req.query.limit,
+            cursor: req.query.cursor,
+          }),
         );
         return page(items, pagination);
       },

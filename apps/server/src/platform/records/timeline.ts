@@ -50,10 +50,7 @@ type Row = {
 export const timelineOf = async (
   tx: Tx,
   ctx: AuthedContext,
-  type: string,
-  id: string,
-  limit: number,
-  cursor?: string,
+  { type, id, limit, cursor }: { type: string; id: string; limit: number; cursor?: string },
 ) => {
   const { def, key } = relatedTypeOf(type);
   await findRecord(tx, ctx, def, id);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { inTenant, requirePermission, uniqueTags } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
   deleteRecord,
   findRecord,
@@ -63,15 +64,12 @@ export const updateCompany = (
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
     await assertReferences(t, ctx.tenantId, { ownerId: patch.ownerId });
-    const { after } = await updateRecord<CompanyRow>(
-      t,
-      ctx,
-      companyDef,
+    const { after } = await updateRecord<CompanyRow>(t, ctx, companyDef, {
       id,
       version,
-      { ...patch, tags: uniqueTags(patch.tags) },
-      (r) => toCompany(ctx, r),
-    );
+      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      toDto: (r) => toCompany(ctx, r),
+    });
     return toCompany(ctx, after);
   });
 
@@ -79,13 +77,15 @@ export const updateCompany = (
 export const archiveCompany = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Company> =>
   inTenant(ctx, async (t) => {
-    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, id, archived, version, (r) =>
-      toCompany(ctx, r),
-    );
+    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, {
+      id,
+      archived,
+      version,
+      toDto: (r) => toCompany(ctx, r),
+    });
     return toCompany(ctx, after);
   });
 

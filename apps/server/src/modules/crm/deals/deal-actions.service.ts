@@ -28,16 +28,13 @@ const moveTo = async (
   extra: Partial<DealRow> = {},
 ) =>
   (
-    await updateRecord<DealRow>(
-      t,
-      ctx,
-      dealDef,
-      deal.id,
-      undefined,
-      { ...placementIn(stage, deal), ...extra },
-      (r) => toDeal(ctx, r),
+    await updateRecord<DealRow>(t, ctx, dealDef, {
+      id: deal.id,
+      version: undefined,
+      patch: { ...placementIn(stage, deal), ...extra },
+      toDto: (r) => toDeal(ctx, r),
       action,
-    )
+    })
   ).after;
 
 /**

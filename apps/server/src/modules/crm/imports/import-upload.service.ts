@@ -127,12 +127,17 @@ export interface StartImportDeps {
  * Anything refused (400, 413) leaves nothing behind. Until the upload completes the import row reads
  * `failed` / "The upload did not complete", so a dropped connection never leaves a queued import behind.
  */
+export interface ImportUpload {
+  entity: ImportEntity;
+  /** The multipart request the file streams from. */
+  req: FastifyRequest;
+  options: { dryRun: boolean; duplicates: DuplicateStrategy };
+}
+
 export const startImport = async (
   ctx: AuthedContext,
   deps: StartImportDeps,
-  entityName: ImportEntity,
-  req: FastifyRequest,
-  options: { dryRun: boolean; duplicates: DuplicateStrategy },
+  { entity: entityName, req, options }: ImportUpload,
 ): Promise<{ id: string }> => {
   const entity = importEntityOf(entityName);
   const userId = ctx.auth.userId;

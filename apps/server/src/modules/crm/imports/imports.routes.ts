@@ -49,7 +49,7 @@ export const importRoutes = async (app: FastifyInstance, deps: { database: Datab
         },
       },
       async (req, reply) =>
-        reply.code(202).send(ok(await startImport(ctx(req), deps, entity, req, req.query))),
+        reply.code(202).send(ok(await startImport(ctx(req), deps, { entity, req, options: req.query }))),
     );
   }
 

@@ -33,23 +33,26 @@ const changeStatusIn = async (
   if (status === 'won' && !lead.convertedAt)
     throw new AppError('CONFLICT', 'Convert the lead to mark it won');
   return (
-    await updateRecord<LeadRow>(
-      t,
-      ctx,
-      leadDef,
+    await updateRecord<LeadRow>(t, ctx, leadDef, {
       id,
       version,
-      { status, statusReason: reason ?? null },
-      (r) => toLead(ctx, r),
-      'status_changed',
-    )
+      patch: { status, statusReason: reason ?? null },
+      toDto: (r) => toLead(ctx, r),
+      action: 'status_changed',
+    })
   ).after;
 };
 
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
   await assertReferences(t, ctx.tenantId, { ownerId });
   return (
-    await updateRecord<LeadRow>(t, ctx, leadDef, id, version, { ownerId }, (r) => toLead(ctx, r), 'assigned')
+    await updateRecord<LeadRow>(t, ctx, leadDef, {
+      id,
+      version,
+      patch: { ownerId },
+      toDto: (r) => toLead(ctx, r),
+      action: 'assigned',
+    })
   ).after;
 };
 
@@ -82,13 +85,22 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
         0,
         50,
       );
-      return updateRecord<LeadRow>(t, ctx, leadDef, id, undefined, { tags }, (r) => toLead(ctx, r), 'tagged');
+      return updateRecord<LeadRow>(t, ctx, leadDef, {
+        id,
+        version: undefined,
+        patch: { tags },
+        toDto: (r) => toLead(ctx, r),
+        action: 'tagged',
+      });
     }
     case 'archive':
     case 'restore':
-      return setArchived<LeadRow>(t, ctx, leadDef, id, input.action === 'archive', undefined, (r) =>
-        toLead(ctx, r),
-      );
+      return setArchived<LeadRow>(t, ctx, leadDef, {
+        id,
+        archived: input.action === 'archive',
+        version: undefined,
+        toDto: (r) => toLead(ctx, r),
+      });
     case 'delete':
       return deleteRecord(t, ctx, leadDef, id);
   }

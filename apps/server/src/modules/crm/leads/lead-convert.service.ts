@@ -128,22 +128,19 @@ export const convertLead = (
       });
     }
 
-    const { after } = await updateRecord<LeadRow>(
-      tx,
-      ctx,
-      leadDef,
-      lead.id,
-      undefined,
-      {
+    const { after } = await updateRecord<LeadRow>(tx, ctx, leadDef, {
+      id: lead.id,
+      version: undefined,
+      patch: {
         status: 'won',
         convertedAt: sql`now()`,
         convertedContactId: contact.id,
         convertedCompanyId: company?.id ?? null,
         convertedDealId: deal?.id ?? null,
       },
-      (r) => toLead(ctx, r),
-      'converted',
-    );
+      toDto: (r) => toLead(ctx, r),
+      action: 'converted',
+    });
     return {
       lead: toLead(ctx, after),
       contact: toContact(ctx, contact, company?.name ?? null),

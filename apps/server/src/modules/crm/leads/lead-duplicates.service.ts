@@ -107,27 +107,21 @@ export const mergeLeads = (
       .set({ leadId: primary.id })
       .where(and(eq(deals.tenantId, ctx.tenantId), inArray(deals.leadId, ids)));
     for (const d of dupes) {
-      await updateRecord<LeadRow>(
-        tx,
-        ctx,
-        leadDef,
-        d.id,
-        undefined,
-        { archivedAt: new Date(), statusReason: `Merged into ${primary.id}` },
-        (r) => toLead(ctx, r),
-        'merged_away',
-      );
+      await updateRecord<LeadRow>(tx, ctx, leadDef, {
+        id: d.id,
+        version: undefined,
+        patch: { archivedAt: new Date(), statusReason: `Merged into ${primary.id}` },
+        toDto: (r) => toLead(ctx, r),
+        action: 'merged_away',
+      });
     }
-    const { after } = await updateRecord<LeadRow>(
-      tx,
-      ctx,
-      leadDef,
-      primary.id,
-      undefined,
+    const { after } = await updateRecord<LeadRow>(tx, ctx, leadDef, {
+      id: primary.id,
+      version: undefined,
       patch,
-      (r) => toLead(ctx, r),
-      'merged',
-    );
+      toDto: (r) => toLead(ctx, r),
+      action: 'merged',
+    });
     await writeAudit(tx, ctx, {
       action: 'lead.merge',
       targetType: 'lead',

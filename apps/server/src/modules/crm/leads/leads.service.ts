@@ -4,6 +4,7 @@ import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
   deleteRecord,
   findRecord,
@@ -59,20 +60,25 @@ export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInpu
     const { version, ...patch } = input;
     await assertReferences(t, ctx.tenantId, { vendorId: patch.vendorId });
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) => toLead(ctx, r));
+    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, {
+      id,
+      version,
+      patch,
+      toDto: (r) => toLead(ctx, r),
+    });
     return toLead(ctx, after);
   });
 
 export const archiveLead = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Lead> =>
   inTenant(ctx, async (t) =>
     toLead(
       ctx,
-      (await setArchived<LeadRow>(t, ctx, leadDef, id, archived, version, (r) => toLead(ctx, r))).after,
+      (await setArchived<LeadRow>(t, ctx, leadDef, { id, archived, version, toDto: (r) => toLead(ctx, r) }))
+        .after,
     ),
   );
 

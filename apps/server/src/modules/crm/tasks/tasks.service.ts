@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
   conflict,
   deleteRecord,
@@ -78,15 +79,12 @@ export const updateTask = (
   inTenant(ctx, async (t) => {
     const { version, dueAt, ...patch } = input;
     await assertReferences(t, ctx.tenantId, { assigneeId: patch.assigneeId });
-    const { after } = await updateRecord<TaskRow>(
-      t,
-      ctx,
-      taskDef,
+    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
       id,
       version,
-      { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
-      toTask,
-    );
+      patch: { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
+      toDto: toTask,
+    });
     return toTask(after);
   });
 
@@ -97,16 +95,13 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
     if (task.status === 'done') return toTask(task);
     if (input.version !== undefined && task.version !== input.version)
       throw conflict(taskDef.label, toTask(task));
-    const { after } = await updateRecord<TaskRow>(
-      t,
-      ctx,
-      taskDef,
+    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
       id,
-      undefined,
-      { status: 'done', ...completion('done') },
-      toTask,
-      'completed',
-    );
+      version: undefined,
+      patch: { status: 'done', ...completion('done') },
+      toDto: toTask,
+      action: 'completed',
+    });
     return toTask(after);
   });
 
@@ -114,11 +109,10 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
 export const archiveTask = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Task> =>
   inTenant(ctx, async (t) =>
-    toTask((await setArchived<TaskRow>(t, ctx, taskDef, id, archived, version, toTask)).after),
+    toTask((await setArchived<TaskRow>(t, ctx, taskDef, { id, archived, version, toDto: toTask })).after),
   );
 
 /** Deletes a task; audited. */

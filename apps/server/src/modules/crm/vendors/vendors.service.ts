@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
   deleteRecord,
   findRecord,
@@ -63,15 +64,12 @@ export const updateVendor = (
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    const { after } = await updateRecord<VendorRow>(
-      t,
-      ctx,
-      vendorDef,
+    const { after } = await updateRecord<VendorRow>(t, ctx, vendorDef, {
       id,
       version,
       patch,
-      toVendor(ctx.auth),
-    ).catch(duplicateName);
+      toDto: toVendor(ctx.auth),
+    }).catch(duplicateName);
     return toVendor(ctx.auth)(after);
   });
 
@@ -79,12 +77,12 @@ export const updateVendor = (
 export const archiveVendor = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) =>
     toVendor(ctx.auth)(
-      (await setArchived<VendorRow>(t, ctx, vendorDef, id, archived, version, toVendor(ctx.auth))).after,
+      (await setArchived<VendorRow>(t, ctx, vendorDef, { id, archived, version, toDto: toVendor(ctx.auth) }))
+        .after,
     ),
   );
 

@@ -80,15 +80,12 @@ export const updateSavedView = (
     const { version, ...patch } = input;
     const current = await findRecord<SavedViewRow>(t, ctx, savedViewDef, id);
     checkView(current.entity as SavedViewEntity, patch);
-    const { after } = await updateRecord<SavedViewRow>(
-      t,
-      ctx,
-      savedViewDef,
+    const { after } = await updateRecord<SavedViewRow>(t, ctx, savedViewDef, {
       id,
       version,
       patch,
-      toSavedView,
-    ).catch(duplicateName);
+      toDto: toSavedView,
+    }).catch(duplicateName);
     return toSavedView(after);
   });
 

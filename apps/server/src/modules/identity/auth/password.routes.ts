@@ -47,7 +47,7 @@ export const passwordRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
       },
     },
     async (req) => {
-      await resetPassword(deps, serviceContext(req, deps.database), req.body.token, req.body.password);
+      await resetPassword(deps, serviceContext(req, deps.database), req.body);
       return ok({ done: true as const });
     },
   );
@@ -59,12 +59,7 @@ export const passwordRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
       schema: { tags, summary: 'Change your password', body: passwordChangeInput, response: replies(done) },
     },
     async (req) => {
-      await changePassword(
-        deps,
-        authedContext(req, deps.database),
-        req.body.currentPassword,
-        req.body.newPassword,
-      );
+      await changePassword(deps, authedContext(req, deps.database), req.body);
       return ok({ done: true as const });
     },
   );

@@ -66,8 +66,7 @@ export const requestPasswordReset = async (deps: IdentityDeps, ctx: ServiceConte
 export const resetPassword = async (
   deps: IdentityDeps,
   ctx: ServiceContext,
-  token: string,
-  password: string,
+  { token, password }: { token: string; password: string },
 ) => {
   const { db } = deps.database;
   const userId = await db.transaction(async (tx) => {
@@ -104,8 +103,7 @@ export const resetPassword = async (
 export const changePassword = async (
   deps: IdentityDeps,
   ctx: AuthedContext,
-  currentPassword: string,
-  newPassword: string,
+  { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
 ) => {
   const userId = ctx.auth.userId;
   if (!userId || ctx.auth.kind !== 'session')

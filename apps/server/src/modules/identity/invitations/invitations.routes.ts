@@ -96,7 +96,7 @@ export const invitationRoutes = async (app: FastifyInstance, deps: IdentityDeps)
     },
     async (req, reply) => {
       const meta = clientMeta(req);
-      const { userId, tenantId } = await acceptInvitation(deps, req.body, req.auth, meta);
+      const { userId, tenantId } = await acceptInvitation(deps, { input: req.body, caller: req.auth, meta });
       const tokens = await startSession(deps, { userId, tenantId, kind: 'browser', ...meta });
       return ok(await sessionResponse(deps, req, reply, tokens));
     },

@@ -44,9 +44,7 @@ export const inviteInTx = async (
   tx: Tx,
   deps: IdentityDeps,
   ctx: AuthedContext,
-  grantor: Grantor,
-  email: string,
-  roleId: string,
+  { grantor, email, roleId }: { grantor: Grantor; email: string; roleId: string },
 ) => {
   const [role] = await tx
     .select()
@@ -105,7 +103,13 @@ export const createInvitation = (
   ctx: AuthedContext,
   input: { email: string; roleId: string },
 ) =>
-  inTenant(ctx, async (tx) => inviteInTx(tx, deps, ctx, await grantorOf(tx, ctx), input.email, input.roleId));
+  inTenant(ctx, async (tx) =>
+    inviteInTx(tx, deps, ctx, {
+      grantor: await grantorOf(tx, ctx),
+      email: input.email,
+      roleId: input.roleId,
+    }),
+  );
 
 export const listInvitations = (ctx: AuthedContext): Promise<Invitation[]> =>
   inTenant(ctx, async (tx) =>

@@ -94,7 +94,9 @@ export const importMembers = async (
         continue;
       }
       try {
-        await tx.transaction((savepoint) => inviteInTx(savepoint, deps, ctx, grantor, email, role.id));
+        await tx.transaction((savepoint) =>
+          inviteInTx(savepoint, deps, ctx, { grantor, email, roleId: role.id }),
+        );
         rows.push({ row: rowNumber, email, status: 'invited' });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
