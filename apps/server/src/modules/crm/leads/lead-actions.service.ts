@@ -8,7 +8,7 @@ import {
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant, requirePermission } from '../../../platform/records/in-tenant.ts';
 import { deleteRecord, findRecord, setArchived, updateRecord } from '../../../platform/records/record-ops.ts';
 import { assertReferences } from '../../../platform/records/references.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
@@ -111,7 +111,13 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
  * scope, invalid transition) is reported for that id and the others still apply. Permission for the action
  * is checked by the route (delete needs leads.delete).
  */
-export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
+/** One action on many leads (route: `leads.update`; deleting or archiving also needs `leads.delete`). */
+export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> => {
+  if (input.action === 'delete' || input.action === 'archive') requirePermission(ctx, 'leads.delete');
+  return bulkIn(ctx, input);
+};
+
+const bulkIn = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
   inTenant(ctx, async (t) => {
     if (input.action === 'assign') await assertReferences(t, ctx.tenantId, { ownerId: input.ownerId });
     const apply = perLead(ctx, input);

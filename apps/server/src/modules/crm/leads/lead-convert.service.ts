@@ -1,9 +1,16 @@
-import type { LeadConvertResult } from '@tessera/contracts';
+import type { LeadConvertResult, Permission } from '@tessera/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { assertWritableFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { findRecord, insertRecord, scopeWhere, updateRecord } from '../../../platform/records/record-ops.ts';
+import {
+  conflict,
+  findRecord,
+  insertRecord,
+  scopeWhere,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
 import { companies } from '../companies/companies.tables.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
@@ -39,23 +46,41 @@ const domainOf = (email: string | null) => {
  * and the contact with the same e-mail, else creates them; then marks the lead won and links it. Any failure
  * rolls everything back.
  */
+type ConvertInput = {
+  createDeal: boolean;
+  dealTitle?: string;
+  pipelineId?: string;
+  amountCents?: number;
+  version?: number;
+};
+
+/**
+ * Converts a lead into a contact, a company and (optionally) a deal. Besides `leads.update` (the route), the
+ * caller must be allowed to create what the conversion creates, and to write the fields it sends.
+ */
 export const convertLead = (
   ctx: AuthedContext,
   id: string,
-  input: {
-    createDeal: boolean;
-    dealTitle?: string;
-    pipelineId?: string;
-    amountCents?: number;
-    version?: number;
-  },
-): Promise<LeadConvertResult> =>
+  input: ConvertInput,
+): Promise<LeadConvertResult> => {
+  const needs: Permission[] = [
+    'contacts.create',
+    'companies.create',
+    ...(input.createDeal ? (['deals.create'] as const) : []),
+  ];
+  for (const needed of needs) {
+    if (!ctx.auth.permissions.has(needed))
+      throw new AppError('FORBIDDEN', `You need the "${needed}" permission to convert`);
+  }
+  assertWritableFields(ctx.auth, input);
+  return convertIn(ctx, id, input);
+};
+
+const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise<LeadConvertResult> =>
   inTenant(ctx, async (tx) => {
     const lead = await findRecord<LeadRow>(tx, ctx, leadDef, id, true);
     if (input.version !== undefined && lead.version !== input.version)
-      throw new AppError('CONFLICT', 'This lead was changed by someone else. Reload and try again.', {
-        details: { current: toLead(ctx, lead) },
-      });
+      throw conflict('Lead', toLead(ctx, lead));
     if (lead.convertedAt) throw new AppError('CONFLICT', 'This lead was already converted');
     if (lead.status === 'lost')
       throw new AppError('CONFLICT', 'A lost lead cannot be converted; reopen it first');
