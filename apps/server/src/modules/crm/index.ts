@@ -37,20 +37,6 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
 
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
 /** Sample names and values, shared by the demo seeder and the bulk data generator (seed/generate.ts). */
-export {
-  CITIES,
-  COMPANY_PREFIXES,
-  EMAIL_DOMAINS,
-  FIRST_NAMES,
-  INDUSTRIES,
-  JOB_TITLES,
-  KIND_TAGS,
-  LAST_NAMES,
-  LEAD_SOURCES,
-  LEAD_STATUS_MIX,
-  LOST_REASONS,
-  TEMPERATURE_TAGS,
-  TRADES,
-} from './demo/sample-values.ts';
+export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';

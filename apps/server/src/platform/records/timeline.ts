@@ -1,6 +1,7 @@
-import type { TimelineItem } from '@tessera/contracts';
-import { type SQL, sql } from 'drizzle-orm';
-import { hiddenFields } from '../access/index.ts';
+import type { Permission, ScopedResource, TimelineItem } from '@tessera/contracts';
+import { type AnyColumn, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { hiddenFields, scopeCondition } from '../access/index.ts';
 import type { AuthedContext } from '../context/service-context.ts';
 import type { Tx } from '../db/index.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/pagination.ts';
@@ -18,6 +19,34 @@ export interface TimelineSource {
 }
 
 const SOURCES: TimelineSource[] = [];
+
+/**
+ * A source of items kept in one table with link columns (activities, tasks): `select` is the SELECT list
+ * (`… as kind, … as id, … as at, … as title, … as detail, … as actor_id, … as data`); the caller sees the
+ * items only with the `view` permission and within its record scope on `owner`.
+ */
+export const linkedItemsSource = (source: {
+  kind: string;
+  table: PgTable & { tenantId: AnyColumn };
+  view: Permission;
+  scope: ScopedResource;
+  owner: AnyColumn;
+  select: SQL;
+}): TimelineSource => {
+  const links = getTableColumns(source.table) as Record<string, AnyColumn>;
+  return {
+    kind: source.kind,
+    select: (ctx, { key, id }) => {
+      const link = links[key];
+      if (!link) return null;
+      const visible = ctx.auth.permissions.has(source.view)
+        ? (scopeCondition(ctx.auth, source.scope, source.owner) ?? sql`true`)
+        : sql`false`;
+      return sql`select ${source.select} from ${source.table}
+        where ${source.table.tenantId} = ${ctx.tenantId} and ${link} = ${id} and ${visible}`;
+    },
+  };
+};
 
 export const registerTimelineSource = (source: TimelineSource) => {
   SOURCES.push(source);
