@@ -28,6 +28,19 @@ module.exports = {
       to: { path: MODULES },
     },
     {
+      name: 'shared-code-imports-no-entities',
+      comment:
+        'The record kit (platform/) and shared module code (shared/, imports/) know no entity: entities ' +
+        'add themselves through registrations (registerRelatedType, registerExport, registerImportEntity…) ' +
+        "made from their module's index.ts.",
+      severity: 'error',
+      from: { path: '^apps/server/src/(platform/|modules/[^/]+/(shared|imports)/)' },
+      to: {
+        path: ['^apps/server/src/modules/[^/]+/[^/]+/', '-record\\.ts$'],
+        pathNot: '^apps/server/src/modules/[^/]+/(shared|imports)/',
+      },
+    },
+    {
       name: 'web-never-imports-server',
       comment: 'The web app talks to the server over HTTP and shares only packages/contracts.',
       severity: 'error',

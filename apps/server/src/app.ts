@@ -9,6 +9,7 @@ import { type IdentityDeps, identityRoutes, registerAuthentication } from './mod
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
+import { registerAfterCommit } from './platform/context/service-context.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerIdempotency } from './platform/http/idempotency.ts';
@@ -18,7 +19,6 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
 import { createResponseSerializer } from './platform/http/response-serializer.ts';
 import { registerSecurity } from './platform/http/security.ts';
-import { registerAfterCommit } from './platform/http/service-context.ts';
 import { registerStaticWeb } from './platform/http/static-web.ts';
 import type { JobsState, SendJob } from './platform/jobs/index.ts';
 import { devMailboxRoutes } from './platform/mail/index.ts';
@@ -27,6 +27,7 @@ import { createLifecycle, type Lifecycle } from './platform/observability/lifecy
 import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
+import { exportRoutes } from './platform/records/exports/exports.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -42,7 +43,7 @@ export interface AppDeps {
   /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
   lifecycle?: Lifecycle;
   /** Extra plugins registered after the platform (tests use it for probe routes). */
-  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  plugins?: ((app: FastifyInstance, opts: { database: Database }) => Promise<void>)[];
 }
 
 /** The identity module's dependencies, from the application's configuration (also used by the demo seed). */
@@ -122,7 +123,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   await app.register(notificationRoutes, { database });
-  for (const plugin of deps.plugins ?? []) await app.register(plugin);
+  // Record kit routes made from what the modules registered (their index.ts ran when imported above).
+  await app.register(exportRoutes, { database });
+  for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).
   await registerStaticWeb(app, config.webDistDir);

@@ -1,4 +1,5 @@
 export * from './access/index.ts';
+export * from './admin/index.ts';
 export * from './crm/index.ts';
 export * from './envelope.ts';
 export * from './errors.ts';
@@ -8,3 +9,4 @@ export * from './http.ts';
 export * from './identity/index.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';
+export * from './records.ts';

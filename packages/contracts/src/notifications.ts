@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { eventType } from './events/index.ts';
-import { listQuery } from './primitives.ts';
+import { uuid } from './primitives.ts';
+import { listQuery } from './records.ts';
 
 /** What a notification points at, for the web app to link to (`/leads/<id>`, `/tasks/<id>`). */
 export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal'] as const;
 
 /** One in-app notification of the signed-in user. */
 export const notificationSchema = z.object({
-  id: z.uuid(),
+  id: uuid,
   /** The domain event that caused it (`lead.assigned`, `task.assigned`). */
   type: eventType,
   entity: z.enum(NOTIFICATION_ENTITIES),
-  entityId: z.uuid(),
+  entityId: uuid,
   /** A short line to show (a task's title); null when there is none. */
   title: z.string().nullable(),
-  actorUserId: z.uuid().nullable(),
+  actorUserId: uuid.nullable(),
   readAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -32,7 +33,7 @@ export const NOTIFICATIONS_MARK_MAX = 100;
 
 /** `POST /notifications/mark-as-read`: some of the caller's notifications by id, or all of them. */
 export const notificationsMarkReadInput = z.union([
-  z.strictObject({ ids: z.array(z.uuid()).min(1).max(NOTIFICATIONS_MARK_MAX) }),
+  z.strictObject({ ids: z.array(uuid).min(1).max(NOTIFICATIONS_MARK_MAX) }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 export type NotificationsMarkReadInput = z.input<typeof notificationsMarkReadInput>;

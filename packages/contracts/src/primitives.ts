@@ -20,9 +20,4 @@ export const password = z
   .max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters`);
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const version = z.number().int().min(1);
-/** A list query's `limit` and opaque `cursor`. */
-export const listQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
-});
 export const idParams = z.strictObject({ id: uuid });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { seedCrmDemo } from '../modules/crm/index.ts';
 import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
-import { seedDemoData } from './demo-data.ts';
 import { addMembers } from './members.ts';
 
 export const DEMO = {
@@ -19,8 +19,14 @@ export const DEMO_MEMBERS = [
 ] as const;
 
 /**
+ * Each module's demo seeder (exported from its index.ts, writing only its own tables), in dependency order.
+ * A new module adds its seeder here.
+ */
+const DEMO_SEEDERS = [seedCrmDemo] as const;
+
+/**
  * Creates the demo company once (safe to run again): its owner, a manager, two sales agents and a dispatcher,
- * and realistic CRM data (demo-data.ts). Returns the credentials; `created` tells whether it happened now.
+ * and the demo data of every module that has a seeder (DEMO_SEEDERS). Returns the credentials; `created` tells whether it happened now.
  */
 export const seedDemo = async (
   deps: IdentityDeps,
@@ -46,12 +52,9 @@ export const seedDemo = async (
       DEMO_MEMBERS.map((m) => ({ ...m, password: DEMO.password })),
     );
     if (!manager || !sales1 || !sales2 || !dispatcher) throw new Error('demo members missing');
-    await seedDemoData(deps.database, tenantId, {
-      owner: userId,
-      manager,
-      sales: [sales1, sales2],
-      dispatcher,
-    });
+    for (const seed of DEMO_SEEDERS) {
+      await seed(deps.database, tenantId, { owner: userId, manager, sales: [sales1, sales2], dispatcher });
+    }
   }
   return {
     created: !existing,

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import { type IdentityDeps, signup } from '../modules/identity/index.ts';
-import { type Database, withTenant } from '../platform/db/index.ts';
-import { activeMemberUserIds, addMembers } from './members.ts';
 import {
   CITIES,
   COMPANY_PREFIXES,
@@ -17,7 +14,10 @@ import {
   LOST_REASONS,
   TEMPERATURE_TAGS,
   TRADES,
-} from './sample-values.ts';
+} from '../modules/crm/index.ts';
+import { type IdentityDeps, signup } from '../modules/identity/index.ts';
+import { type Database, withTenant } from '../platform/db/index.ts';
+import { activeMemberUserIds, addMembers } from './members.ts';
 
 /**
  * Bulk data for benchmarks and query-plan checks: every row is made by PostgreSQL itself with

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityDeps } from '../../src/app.ts';
-import { DEMO_COUNTS, seedDemoData } from '../../src/seed/demo-data.ts';
+import { DEMO_COUNTS, seedCrmDemo as seedDemoData } from '../../src/modules/crm/index.ts';
 import { DEMO, DEMO_MEMBERS, seedDemo } from '../../src/seed/demo-seed.ts';
 import { createGeneratedTenant } from '../../src/seed/generate.ts';
 import { asBrowser, type BrowserSession, logIn } from '../helpers/auth-client.ts';

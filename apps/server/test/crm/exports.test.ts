@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { crmApi } from '../helpers/crm-api.ts';
 import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -15,8 +16,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-const api = (as: BrowserSession, method: string, url: string, payload?: object) =>
-  asBrowser(t.app, as, { method: method as 'GET', url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+const { api } = crmApi(() => t);
 const createLead = async (as: BrowserSession, body: object) => {
   const res = await api(as, 'POST', '/leads', body);
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crmImportJob } from '../../src/modules/crm/index.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { crmApi } from '../helpers/crm-api.ts';
 import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -33,8 +34,7 @@ type ImportReport = {
   finishedAt: string | null;
 };
 
-const api = (as: BrowserSession, method: string, url: string, payload?: object) =>
-  asBrowser(t.app, as, { method: method as 'GET', url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+const { api } = crmApi(() => t);
 
 interface UploadOptions {
   entity?: 'leads' | 'contacts' | 'companies';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { crmApi } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -14,19 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const api = (
-  as: BrowserSession,
-  method: string,
-  url: string,
-  payload?: object,
-  headers: Record<string, string> = {},
-) =>
-  asBrowser(t.app, as, {
-    method: method as 'GET',
-    url: `/api/v1${url}`,
-    ...(payload ? { payload } : {}),
-    headers,
-  });
+const { api } = crmApi(() => t);
 const create = async (as: BrowserSession, body: object) => {
   const res = await api(as, 'POST', '/leads', body);
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);

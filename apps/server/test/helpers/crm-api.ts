@@ -8,15 +8,25 @@ export const MISSING_ID = '01a1fcbb-0000-7000-8000-000000000000';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Requests against /api/v1 as a browser session, plus database snapshots for "nothing changed" checks. */
-export const crmApi = (t: TestApp) => {
+/**
+ * Requests against /api/v1 as a browser session, plus database snapshots for "nothing changed" checks. Takes
+ * the app, or a function returning it (for helpers declared before `beforeAll` has created the app).
+ */
+export const crmApi = (app: TestApp | (() => TestApp)) => {
+  const t = () => (typeof app === 'function' ? app() : app);
   const api = (
     as: BrowserSession,
-    method: Method,
+    method: Method | (string & {}),
     url: string,
     payload?: object,
     headers: Record<string, string> = {},
-  ) => asBrowser(t.app, as, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}), headers });
+  ) =>
+    asBrowser(t().app, as, {
+      method,
+      url: `/api/v1${url}`,
+      ...(payload ? { payload } : {}),
+      headers,
+    } as never);
 
   /** POST that must answer 201; returns `data`. */
   const create = async (as: BrowserSession, url: string, body: object) => {
@@ -27,7 +37,7 @@ export const crmApi = (t: TestApp) => {
 
   /** Every row of a tenant's table, by id (table names are constants of the test). */
   const rows = (table: string, tenantId: string) =>
-    dbRows(t, sql`select * from ${sql.raw(table)} where tenant_id = ${tenantId} order by id`);
+    dbRows(t(), sql`select * from ${sql.raw(table)} where tenant_id = ${tenantId} order by id`);
 
   /** The tenant's rows of several tables plus its audit log: equal snapshots mean nothing changed. */
   const snapshot = async (tenantId: string, tables: readonly string[]) => ({

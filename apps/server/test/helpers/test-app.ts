@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config/index.ts';
+import type { Database } from '../../src/platform/db/index.ts';
 import {
   type JobDefinition,
   type JobRunner,
@@ -22,7 +23,7 @@ export interface TestApp extends TestDatabase {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
-  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  plugins?: ((app: FastifyInstance, opts: { database: Database }) => Promise<void>)[];
   log?: Logger;
   jobsState?: () => JobsState;
   /** Runs these jobs in the test (pg-boss on the test database, polling every 0.5 s); the app gets `sendJob`. */

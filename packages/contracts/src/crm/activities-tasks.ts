@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, uuid, version } from '../primitives.ts';
-import {
-  ACTIVITY_TYPES,
-  csvList,
-  listParams,
-  recordBase,
-  relatedType,
-  sortParam,
-  TASK_PRIORITIES,
-  TASK_STATUSES,
-} from './common.ts';
+import { csvList, listParams, recordBase, sortParam } from '../records.ts';
+import { ACTIVITY_TYPES, relatedType, TASK_PRIORITIES, TASK_STATUSES } from './common.ts';
 
 export const relatedRef = z.strictObject({ type: relatedType, id: uuid });
 export type RelatedRef = z.infer<typeof relatedRef>;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDateTime, uuid, version } from '../primitives.ts';
 
 export const LEAD_STATUSES = ['new', 'in_progress', 'qualified', 'won', 'lost'] as const;
 export const leadStatus = z.enum(LEAD_STATUSES);
@@ -20,9 +19,6 @@ export const RELATED_TYPES = ['lead', 'contact', 'company', 'deal'] as const;
 export const relatedType = z.enum(RELATED_TYPES);
 export type RelatedType = z.infer<typeof relatedType>;
 
-export const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. USD');
-/** Money in minor units (cents), never negative, below 10^15. */
-export const cents = z.number().int().min(0).max(999_999_999_999_999);
 export const tag = z.string().trim().min(1).max(50);
 export const tags = z.array(tag).max(50);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -34,49 +30,3 @@ export const optionalEmail = z
   .nullable()
   .optional();
 export const dateOnly = z.iso.date();
-
-/** Fields every CRM record has. */
-export const recordBase = {
-  id: uuid,
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  createdBy: uuid.nullable(),
-  version,
-  archivedAt: isoDateTime.nullable(),
-};
-
-/** List query parameters shared by all CRM lists. `sort` is a whitelisted field, `-` for descending. */
-export const listParams = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional(),
-  q: z.string().trim().max(200).optional(),
-  includeTotal: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
-};
-export const csvList = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.array(z.string()), z.string()])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(50));
-export const sortParam = <const S extends readonly [string, ...string[]]>(
-  fields: S,
-  fallback: `-${S[number]}` | S[number],
-) => z.enum([...fields, ...fields.map((f) => `-${f}`)] as [string, ...string[]]).default(fallback);
-
-export const archiveInput = z.strictObject({ version });
-export const bulkIds = z.array(uuid).min(1).max(500);
-export const bulkResult = z.object({
-  results: z.array(
-    z.object({
-      id: uuid,
-      ok: z.boolean(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
-    }),
-  ),
-  succeeded: z.number().int(),
-  failed: z.number().int(),
-});
-export type BulkResult = z.infer<typeof bulkResult>;

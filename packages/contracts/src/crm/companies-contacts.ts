@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, personName, uuid, version } from '../primitives.ts';
-import {
-  csvList,
-  listParams,
-  optionalEmail,
-  optionalText,
-  phone,
-  recordBase,
-  sortParam,
-  tag,
-  tags,
-} from './common.ts';
+import { csvList, listParams, recordBase, sortParam } from '../records.ts';
+import { optionalEmail, optionalText, phone, tag, tags } from './common.ts';
 
 export const companySchema = z.object({
   ...recordBase,

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, uuid, version } from '../primitives.ts';
-import {
-  cents,
-  csvList,
-  currency,
-  DEAL_STATUSES,
-  dateOnly,
-  listParams,
-  recordBase,
-  sortParam,
-  tag,
-  tags,
-} from './common.ts';
+import { cents, csvList, currency, listParams, recordBase, sortParam } from '../records.ts';
+import { DEAL_STATUSES, dateOnly, tag, tags } from './common.ts';
 
 export const stageSchema = z.object({
   id: uuid,

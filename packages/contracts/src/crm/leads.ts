@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, personName, uuid, version } from '../primitives.ts';
-import {
-  bulkIds,
-  cents,
-  csvList,
-  currency,
-  leadStatus,
-  listParams,
-  optionalEmail,
-  optionalText,
-  phone,
-  recordBase,
-  sortParam,
-  tag,
-  tags,
-} from './common.ts';
+import { bulkIds, cents, csvList, currency, listParams, recordBase, sortParam } from '../records.ts';
+import { leadStatus, optionalEmail, optionalText, phone, tag, tags } from './common.ts';
 import { companySchema, contactSchema } from './companies-contacts.ts';
 import { dealSchema } from './deals.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuid, version } from '../primitives.ts';
-import { recordBase } from './common.ts';
+import { recordBase } from '../records.ts';
 import { companyListQuery, companySchema, contactListQuery, contactSchema } from './companies-contacts.ts';
 import { dealListQuery, dealSchema } from './deals.ts';
 import { leadListQuery, leadSchema } from './leads.ts';

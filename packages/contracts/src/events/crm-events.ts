@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { leadStatus } from '../crm/common.ts';
+import { uuid } from '../primitives.ts';
 import { defineEvents } from './define-event.ts';
 
 // Payloads carry ids and fields every member who may see the record may see; never money fields.
-const id = z.uuid();
-const userRef = z.uuid().nullable();
+const id = uuid;
+const userRef = uuid.nullable();
 
 /** CRM events: leads, deals and tasks. */
 export const crmEvents = defineEvents({

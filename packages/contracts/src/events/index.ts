@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../primitives.ts';
 import { crmEvents } from './crm-events.ts';
 import { identityEvents } from './identity-events.ts';
 
@@ -18,9 +19,9 @@ export const eventType = z.enum(EVENT_TYPES as [EventType, ...EventType[]]);
 
 /** A committed event as consumers (and, later, webhooks and sockets) see it. */
 export const eventEnvelopeSchema = z.object({
-  id: z.uuid(),
+  id: uuid,
   type: eventType,
-  tenantId: z.uuid(),
+  tenantId: uuid,
   /** Commit order within the tenant: 1, 2, 3 … without gaps. */
   seq: z.number().int().min(1),
   createdAt: z.iso.datetime({ offset: true }),

@@ -1,10 +1,10 @@
 import { auditLogQuery, auditLogSchema } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authedContext } from '../../platform/context/service-context.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { page } from '../../platform/http/envelope.ts';
 import { listReplies } from '../../platform/http/route-schema.ts';
-import { authedContext } from '../../platform/http/service-context.ts';
 import { listAuditLogs } from './audit-logs.service.ts';
 
 /** The read-only audit log viewer. */

@@ -2,10 +2,10 @@ import type { AuditLog, auditLogQuery, Pagination } from '@tessera/contracts';
 import { and, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLogs } from '../../platform/audit/index.ts';
-import { withTenant } from '../../platform/db/index.ts';
+import type { AuthedContext } from '../../platform/context/service-context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import type { AuthedContext } from '../../platform/http/service-context.ts';
+import { decodeCursor, invalidCursor, toPage } from '../../platform/http/pagination.ts';
+import { inTenant } from '../../platform/records/in-tenant.ts';
 import { users } from '../identity/index.ts';
 
 export type AuditLogListQuery = z.output<typeof auditLogQuery>;
@@ -20,7 +20,7 @@ const invalid = (path: string, message: string) =>
 const afterCursor = (cursor: string) => {
   const parsed = cursorSchema.safeParse(decodeCursor(cursor));
   if (!parsed.success || Number.isNaN(Date.parse(parsed.data[0]))) {
-    throw invalid('querystring.cursor', 'Invalid cursor');
+    throw invalidCursor();
   }
   return parsed.data;
 };
@@ -49,37 +49,32 @@ export const listAuditLogs = (
       ? sql`(${auditLogs.createdAt}, ${auditLogs.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
       : undefined,
   ];
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const rows = await tx
-        .select({ log: auditLogs, actorName: users.name, cursorAt: createdAtText })
-        .from(auditLogs)
-        // RLS lets the app role read the users who are members of this tenant (and itself).
-        .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-        .where(and(...where))
-        .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
-        .limit(query.limit + 1);
-      const { items, pagination } = toPage(rows, query.limit, (r) => [r.cursorAt, r.log.id]);
-      return {
-        items: items.map(({ log, actorName }) => ({
-          id: log.id,
-          actorUserId: log.actorUserId,
-          actorName: actorName ?? null,
-          actorApiKeyId: log.actorApiKeyId,
-          action: log.action,
-          targetType: log.targetType,
-          targetId: log.targetId,
-          changes: log.changes ?? null,
-          ip: log.ip,
-          userAgent: log.userAgent,
-          requestId: log.requestId,
-          createdAt: log.createdAt.toISOString(),
-        })),
-        pagination,
-      };
-    },
-    ctx.userId,
-  );
+  return inTenant(ctx, async (tx) => {
+    const rows = await tx
+      .select({ log: auditLogs, actorName: users.name, cursorAt: createdAtText })
+      .from(auditLogs)
+      // RLS lets the app role read the users who are members of this tenant (and itself).
+      .leftJoin(users, eq(users.id, auditLogs.actorUserId))
+      .where(and(...where))
+      .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+      .limit(query.limit + 1);
+    const { items, pagination } = toPage(rows, query.limit, (r) => [r.cursorAt, r.log.id]);
+    return {
+      items: items.map(({ log, actorName }) => ({
+        id: log.id,
+        actorUserId: log.actorUserId,
+        actorName: actorName ?? null,
+        actorApiKeyId: log.actorApiKeyId,
+        action: log.action,
+        targetType: log.targetType,
+        targetId: log.targetId,
+        changes: log.changes ?? null,
+        ip: log.ip,
+        userAgent: log.userAgent,
+        requestId: log.requestId,
+        createdAt: log.createdAt.toISOString(),
+      })),
+      pagination,
+    };
+  });
 };

@@ -5,13 +5,15 @@ import { activityRoutes } from './activities/activities.routes.ts';
 import { companyRoutes } from './companies/companies.routes.ts';
 import { contactRoutes } from './contacts/contacts.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
-import { exportRoutes } from './exports/exports.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
+import { registerCrmRecords } from './registrations.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { vendorRoutes } from './vendors/vendors.routes.ts';
 import { savedViewRoutes } from './views/saved-views.routes.ts';
+
+registerCrmRecords();
 
 export interface CrmDeps {
   database: Database;
@@ -23,7 +25,6 @@ export interface CrmDeps {
 export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(leadRoutes, deps);
   await app.register(importRoutes, deps);
-  await app.register(exportRoutes, deps);
   await app.register(companyRoutes, deps);
   await app.register(contactRoutes, deps);
   await app.register(vendorRoutes, deps);
@@ -34,5 +35,8 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(savedViewRoutes, deps);
 };
 
+export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
+/** Sample names and values, shared by the demo seeder and the bulk data generator (seed/generate.ts). */
+export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';

@@ -7,10 +7,10 @@ import {
 } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authedContext } from '../../platform/context/service-context.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { ok, page } from '../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../platform/http/route-schema.ts';
-import { authedContext } from '../../platform/http/service-context.ts';
 import { listNotifications, markAsRead, unreadCount } from './notifications.service.ts';
 
 /** The signed-in user's own notifications ('authenticated': everyone has their own). */

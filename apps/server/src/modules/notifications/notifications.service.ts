@@ -6,10 +6,10 @@ import type {
 } from '@tessera/contracts';
 import { and, count, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { AuthedContext } from '../../platform/context/service-context.ts';
 import { withTenant } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
-import type { AuthedContext } from '../../platform/http/service-context.ts';
 import { notifications } from './tables.ts';
 
 type Row = typeof notifications.$inferSelect;

@@ -21,4 +21,10 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);
+/** The one 404 of a missing (or invisible: another tenant's, out of scope) thing; `path` names the input field. */
+export const notFound = (what = 'Resource', path?: string) =>
+  new AppError(
+    'NOT_FOUND',
+    `${what} not found`,
+    path ? { details: [{ path, message: 'Not found' }] } : undefined,
+  );

@@ -11,14 +11,18 @@ const cursorValues = z
   .min(1)
   .max(5);
 
+/** The one error for a cursor the server did not make (or can no longer read): a 400 naming the cursor. */
+export const invalidCursor = () =>
+  new AppError('VALIDATION_ERROR', 'Invalid cursor', {
+    details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
+  });
+
 /** Decodes a cursor made by `encodeCursor`; anything else is a 400 (never a 500). */
 export const decodeCursor = (cursor: string): (string | number | null)[] => {
   try {
     return cursorValues.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('VALIDATION_ERROR', 'Invalid cursor', {
-      details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
-    });
+    throw invalidCursor();
   }
 };
 

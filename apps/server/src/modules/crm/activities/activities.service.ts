@@ -5,11 +5,18 @@ import type {
   activityUpdateInput,
 } from '@tessera/contracts';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
 import {
   type ActivityRow,
   activityColumns,
@@ -63,15 +70,12 @@ export const updateActivity = (
 ): Promise<Activity> =>
   inTenant(ctx, async (t) => {
     const { version, occurredAt, ...patch } = input;
-    const { after } = await updateRecord<ActivityRow>(
-      t,
-      ctx,
-      activityDef,
+    const { after } = await updateRecord<ActivityRow>(t, ctx, activityDef, {
       id,
       version,
-      { ...patch, occurredAt: date(occurredAt) },
-      toActivity,
-    );
+      patch: { ...patch, occurredAt: date(occurredAt) },
+      toDto: toActivity,
+    });
     return toActivity(after);
   });
 
@@ -79,12 +83,12 @@ export const updateActivity = (
 export const archiveActivity = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Activity> =>
   inTenant(ctx, async (t) =>
     toActivity(
-      (await setArchived<ActivityRow>(t, ctx, activityDef, id, archived, version, toActivity)).after,
+      (await setArchived<ActivityRow>(t, ctx, activityDef, { id, archived, version, toDto: toActivity }))
+        .after,
     ),
   );
 

@@ -1,12 +1,12 @@
 import type { Activity, activityListQuery } from '@tessera/contracts';
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto } from '../shared/dto.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { relatedFilter, relatedOf } from '../shared/related.ts';
-import { activities } from '../tables.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import { activities } from './activities.tables.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 

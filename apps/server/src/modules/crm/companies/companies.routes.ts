@@ -10,11 +10,11 @@ import {
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { page } from '../../../platform/http/envelope.ts';
 import { listReplies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
-import { registerRecordRoutes } from '../shared/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
 import {
   archiveCompany,
   createCompany,

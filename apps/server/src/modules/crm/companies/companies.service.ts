@@ -6,13 +6,20 @@ import type {
   listQuery,
 } from '@tessera/contracts';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant, requirePermission, uniqueTags } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { listContactsIn } from '../contacts/contacts.service.ts';
 import { listDealsIn } from '../deals/deals.service.ts';
-import { inTenant, requirePermission, uniqueTags } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
 
 type ListQuery = z.output<typeof companyListQuery>;
@@ -57,15 +64,12 @@ export const updateCompany = (
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
     await assertReferences(t, ctx, { ownerId: patch.ownerId });
-    const { after } = await updateRecord<CompanyRow>(
-      t,
-      ctx,
-      companyDef,
+    const { after } = await updateRecord<CompanyRow>(t, ctx, companyDef, {
       id,
       version,
-      { ...patch, tags: uniqueTags(patch.tags) },
-      (r) => toCompany(ctx, r),
-    );
+      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      toDto: (r) => toCompany(ctx, r),
+    });
     return toCompany(ctx, after);
   });
 
@@ -73,13 +77,15 @@ export const updateCompany = (
 export const archiveCompany = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Company> =>
   inTenant(ctx, async (t) => {
-    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, id, archived, version, (r) =>
-      toCompany(ctx, r),
-    );
+    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, {
+      id,
+      archived,
+      version,
+      toDto: (r) => toCompany(ctx, r),
+    });
     return toCompany(ctx, after);
   });
 

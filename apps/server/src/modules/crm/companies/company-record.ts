@@ -1,11 +1,11 @@
 import type { Company, companyListQuery } from '@tessera/contracts';
 import { arrayContains, eq, getTableColumns, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ListSpec } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto } from '../shared/dto.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { companies } from '../tables.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import type { ListSpec } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { companies } from './companies.tables.ts';
 
 export type CompanyRow = typeof companies.$inferSelect;
 

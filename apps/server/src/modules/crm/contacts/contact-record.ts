@@ -1,12 +1,13 @@
 import type { Contact, contactListQuery } from '@tessera/contracts';
 import { and, arrayContains, eq, getTableColumns, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { ListSpec } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto } from '../shared/dto.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { companies, contacts } from '../tables.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import type { ListSpec } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { companies } from '../companies/companies.tables.ts';
+import { contacts } from './contacts.tables.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 

@@ -1,11 +1,18 @@
 import type { Contact, ContactCreateInput, contactListQuery, contactUpdateInput } from '@tessera/contracts';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { type ListRequest, runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant, uniqueTags } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
+import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
+import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import {
   type ContactRow,
   companyNames,
@@ -71,15 +78,12 @@ export const updateContact = (
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
     await assertReferences(t, ctx, { ownerId: patch.ownerId, companyId: patch.companyId });
-    const { after } = await updateRecord<ContactRow>(
-      t,
-      ctx,
-      contactDef,
+    const { after } = await updateRecord<ContactRow>(t, ctx, contactDef, {
       id,
       version,
-      { ...patch, tags: uniqueTags(patch.tags) },
-      await currentDto(t, ctx, id),
-    );
+      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      toDto: await currentDto(t, ctx, id),
+    });
     return one(t, ctx, after);
   });
 
@@ -87,12 +91,16 @@ export const updateContact = (
 export const archiveContact = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Contact> =>
   inTenant(ctx, async (t) => {
     const dto = await currentDto(t, ctx, id);
-    const { after } = await setArchived<ContactRow>(t, ctx, contactDef, id, archived, version, dto);
+    const { after } = await setArchived<ContactRow>(t, ctx, contactDef, {
+      id,
+      archived,
+      version,
+      toDto: dto,
+    });
     return one(t, ctx, after);
   });
 

@@ -1,6 +1,8 @@
 import type { Deal } from '@tessera/contracts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict, findRecord, updateRecord } from '../../../platform/records/record-ops.ts';
 import { dealChanged } from '../crm-events.ts';
 import {
   assertStageInPipeline,
@@ -9,8 +11,6 @@ import {
   placementIn,
   type StageRow,
 } from '../pipelines/pipeline-record.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { conflict, findRecord, updateRecord } from '../shared/record-ops.ts';
 import { type DealRow, dealDef, toDeal } from './deal-record.ts';
 
 /** The deal, locked, after the optimistic version check (a stale version is a 409 that changes nothing). */
@@ -29,16 +29,13 @@ const moveTo = async (
   extra: Partial<DealRow> = {},
 ) =>
   (
-    await updateRecord<DealRow>(
-      t,
-      ctx,
-      dealDef,
-      deal.id,
-      undefined,
-      { ...placementIn(stage, deal), ...extra },
-      (r) => toDeal(ctx, r),
+    await updateRecord<DealRow>(t, ctx, dealDef, {
+      id: deal.id,
+      version: undefined,
+      patch: { ...placementIn(stage, deal), ...extra },
+      toDto: (r) => toDeal(ctx, r),
       action,
-    ).then(dealChanged(t, ctx))
+    }).then(dealChanged(t, ctx))
   ).after;
 
 /**

@@ -6,7 +6,9 @@ import {
 } from '@tessera/contracts';
 import { and, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { findRecord, scopeWhere } from '../../../platform/records/record-ops.ts';
 import {
   type PipelineRow,
   pipelineDef,
@@ -14,10 +16,8 @@ import {
   toPipeline,
   toStage,
 } from '../pipelines/pipeline-record.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { findRecord, scopeWhere } from '../shared/record-ops.ts';
-import { deals } from '../tables.ts';
 import { type DealRow, dealColumns, dealDef, toDeal } from './deal-record.ts';
+import { deals } from './deals.tables.ts';
 
 const DAY_MS = 86_400_000;
 

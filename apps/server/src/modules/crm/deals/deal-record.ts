@@ -2,12 +2,12 @@ import type { Deal, dealListQuery } from '@tessera/contracts';
 import { arrayContains, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { redactFields } from '../../../platform/access/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto, iso } from '../shared/dto.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { deals } from '../tables.ts';
+import { baseDto, iso } from '../../../platform/records/dto.ts';
+import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { deals } from './deals.tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;
 

@@ -1,13 +1,20 @@
 import type { Deal, DealCreateInput, dealListQuery, dealUpdateInput } from '@tessera/contracts';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { type ListRequest, runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
+import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
 import { assertStageInPipeline, findStage, placementIn } from '../pipelines/pipeline-record.ts';
-import { inTenant, uniqueTags } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
 import { type DealRow, dealColumns, dealDef, dealListSpec, toDeal } from './deal-record.ts';
 
 type ListQuery = Omit<z.output<typeof dealListQuery>, 'archived'> & Pick<ListRequest, 'archived'>;
@@ -79,15 +86,12 @@ export const updateDeal = (
       companyId: patch.companyId,
       contactId: patch.contactId,
     });
-    const { after } = await updateRecord<DealRow>(
-      t,
-      ctx,
-      dealDef,
+    const { after } = await updateRecord<DealRow>(t, ctx, dealDef, {
       id,
       version,
-      { ...patch, tags: uniqueTags(patch.tags) },
-      (r) => toDeal(ctx, r),
-    );
+      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      toDto: (r) => toDeal(ctx, r),
+    });
     return toDeal(ctx, after);
   });
 
@@ -95,13 +99,15 @@ export const updateDeal = (
 export const archiveDeal = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Deal> =>
   inTenant(ctx, async (t) => {
-    const { after } = await setArchived<DealRow>(t, ctx, dealDef, id, archived, version, (r) =>
-      toDeal(ctx, r),
-    );
+    const { after } = await setArchived<DealRow>(t, ctx, dealDef, {
+      id,
+      archived,
+      version,
+      toDto: (r) => toDeal(ctx, r),
+    });
     return toDeal(ctx, after);
   });
 

@@ -1,12 +1,10 @@
-import { and, asc, eq, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
 import { type AuditActor, auditLogs, diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { existingIds } from '../shared/references.ts';
-import { companies, leadVendors } from '../tables.ts';
-import type { DuplicateStrategy, ImportEntityDef } from './import-entities.ts';
+import type { DuplicateStrategy, ImportEntityDef, ImportRow } from './import-entities.ts';
 import { convertRow, type RowError } from './import-rows.ts';
 
 /** Everything a batch needs to know about its import. */
@@ -36,82 +34,26 @@ export interface BatchOutcome {
   report: RowError[];
 }
 
-interface ValidRow {
-  row: number;
-  values: Record<string, unknown>;
-  companyName?: string;
-}
+type ValidRow = ImportRow;
 type ExistingRow = Record<string, unknown> & { id: string };
 type Target =
   | { kind: 'new'; index: number }
   | { kind: 'existing'; record: ExistingRow }
   | { kind: 'earlier' };
 
-const lowerKey = (v: string) => v.trim().toLowerCase();
-
-/** Lead vendors and a contact's company must exist in the tenant; a contact's company may be given by name. */
+/** The entity's own reference checks (lead vendors, a contact's company…): refused rows are reported and dropped. */
 const checkReferences = async (
   tx: Tx,
   ctx: BatchContext,
   rows: ValidRow[],
   report: RowError[],
 ): Promise<ValidRow[]> => {
-  const tenantId = ctx.actor.tenantId;
+  if (!ctx.entity.checkReferences) return rows;
   const bad = new Set<number>();
-  const idsOf = (field: string) => [
-    ...new Set(rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string')),
-  ];
-  const checkIds = async (field: string, table: typeof leadVendors | typeof companies, message: string) => {
-    const ids = idsOf(field);
-    if (ids.length === 0) return;
-    const found = await existingIds(tx, tenantId, table, ids);
-    for (const r of rows) {
-      const id = r.values[field];
-      if (typeof id === 'string' && !found.has(id)) {
-        bad.add(r.row);
-        report.push({ row: r.row, field, message });
-      }
-    }
-  };
-  if (ctx.entity.entity === 'leads') await checkIds('vendorId', leadVendors, 'No such lead vendor');
-  if (ctx.entity.entity === 'contacts') {
-    await checkIds('companyId', companies, 'No such company');
-    const names = [
-      ...new Set(
-        rows
-          .filter((r) => r.companyName && !r.values.companyId)
-          .map((r) => lowerKey(r.companyName as string)),
-      ),
-    ];
-    if (names.length > 0) {
-      const found = await tx
-        .select({ id: companies.id, key: companies.nameKey })
-        .from(companies)
-        .where(
-          and(
-            eq(companies.tenantId, tenantId),
-            isNull(companies.archivedAt),
-            inArray(companies.nameKey, names),
-          ),
-        )
-        .orderBy(asc(companies.createdAt), asc(companies.id));
-      const byName = new Map<string, string>();
-      for (const c of found) if (c.key && !byName.has(c.key)) byName.set(c.key, c.id);
-      for (const r of rows) {
-        if (!r.companyName || r.values.companyId) continue;
-        const id = byName.get(lowerKey(r.companyName));
-        if (id) r.values.companyId = id;
-        else {
-          bad.add(r.row);
-          report.push({
-            row: r.row,
-            field: 'companyName',
-            message: `No company named "${r.companyName}"; import or create the company first`,
-          });
-        }
-      }
-    }
-  }
+  await ctx.entity.checkReferences(tx, ctx.actor.tenantId, rows, (r, field, message) => {
+    bad.add(r.row);
+    report.push({ row: r.row, field, message });
+  });
   return bad.size === 0 ? rows : rows.filter((r) => !bad.has(r.row));
 };
 

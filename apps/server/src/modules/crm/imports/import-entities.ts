@@ -1,18 +1,9 @@
-import {
-  companyCreateInput,
-  contactCreateInput,
-  type duplicateStrategy,
-  type IMPORT_ENTITIES,
-  leadCreateInput,
-  type Permission,
-} from '@tessera/contracts';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { duplicateStrategy, IMPORT_ENTITIES, Permission } from '@tessera/contracts';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import { companyDef } from '../companies/company-record.ts';
-import { contactDef } from '../contacts/contact-record.ts';
-import { leadDef } from '../leads/lead-record.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
-import { companies, contacts, leads } from '../tables.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { existingIds } from '../../../platform/records/references.ts';
 
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 export type DuplicateStrategy = z.infer<typeof duplicateStrategy>;
@@ -44,6 +35,16 @@ export interface DuplicateKey {
   of(values: Record<string, unknown>): string | null;
 }
 
+/** A valid row of a batch: the contract's values (and a contact's `companyName`, resolved by the entity). */
+export interface ImportRow {
+  row: number;
+  values: Record<string, unknown>;
+  companyName?: string;
+}
+
+/** Refuses a row: it is reported with this field and message and not written. */
+export type RejectRow = (row: ImportRow, field: string, message: string) => void;
+
 export interface ImportEntityDef {
   entity: ImportEntity;
   def: RecordDef;
@@ -58,6 +59,8 @@ export interface ImportEntityDef {
   columns: Readonly<Record<string, PgColumn>>;
   /** Fills fields the file does not give from the ones it does (before validation). */
   derive?: (input: Record<string, unknown>) => void;
+  /** Checks (and resolves) the ids and names the valid rows of a batch refer to; refuses the rows that fail. */
+  checkReferences?: (tx: Tx, tenantId: string, rows: ImportRow[], reject: RejectRow) => Promise<void>;
 }
 
 /** `https://www.Example.com/about` → `example.com` (the contract then checks the domain). */
@@ -67,17 +70,18 @@ export const bareDomain = (text: string) =>
     .replace(/^[a-z]+:\/\//, '')
     .replace(/^www\./, '')
     .replace(/[/?#:].*$/, '');
-const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
+export const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
 
-const text = (...synonyms: string[]): ImportField => ({ kind: 'text', synonyms });
-const lower = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : null);
-const digits = (v: unknown) => {
+export const text = (...synonyms: string[]): ImportField => ({ kind: 'text', synonyms });
+export const lower = (v: unknown) =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : null;
+export const digits = (v: unknown) => {
   if (typeof v !== 'string') return null;
   const d = v.replace(/\D/g, '');
   return d === '' ? null : d;
 };
 
-const personFields = {
+export const personFields = {
   firstName: text('first', 'givenname', 'forename', 'fname', 'firstnames'),
   lastName: text('last', 'surname', 'familyname', 'lname'),
   fullName: { kind: 'fullName', synonyms: ['name', 'fullname', 'contactname', 'leadname', 'person'] },
@@ -96,128 +100,41 @@ const personFields = {
   ),
   tags: { kind: 'tags', synonyms: ['tag', 'labels', 'label'] },
 } as const satisfies Record<string, ImportField>;
-const companyWords = ['company', 'organization', 'organisation', 'account', 'accountname', 'employer'];
+export const companyWords = ['company', 'organization', 'organisation', 'account', 'accountname', 'employer'];
 
-const leadImport: ImportEntityDef = {
-  entity: 'leads',
-  def: leadDef,
-  permission: 'leads.import',
-  schema: leadCreateInput as unknown as z.ZodType<Record<string, unknown>>,
-  fields: {
-    ...personFields,
-    companyName: text(...companyWords, 'business', 'organizationname'),
-    source: text('leadsource', 'origin', 'channel'),
-    vendorId: text('leadvendorid'),
-    score: { kind: 'int', synonyms: ['leadscore', 'rating'] },
-    estimatedValueCents: {
-      kind: 'money',
-      synonyms: ['estimatedvalue', 'value', 'dealvalue', 'amount', 'potentialvalue', 'budget'],
-    },
-    currency: text('currencycode'),
-  },
-  required: [['firstName', 'lastName'], ['fullName']],
-  duplicateKeys: [
-    { kind: 'email', field: 'email', label: 'e-mail', column: leads.email, of: (v) => lower(v.email) },
-    {
-      kind: 'phone',
-      field: 'phone',
-      label: 'phone number',
-      column: leads.phoneDigits,
-      of: (v) => digits(v.phone),
-    },
-  ],
-  columns: {
-    firstName: leads.firstName,
-    lastName: leads.lastName,
-    email: leads.email,
-    phone: leads.phone,
-    companyName: leads.companyName,
-    source: leads.source,
-    vendorId: leads.vendorId,
-    score: leads.score,
-    estimatedValueCents: leads.estimatedValueCents,
-    currency: leads.currency,
-    tags: leads.tags,
-  },
+/** Refuses the rows whose `field` names no record of the tenant's `table`. */
+export const rejectMissingIds = async (
+  tx: Tx,
+  tenantId: string,
+  rows: ImportRow[],
+  reject: RejectRow,
+  check: { field: string; table: PgTable & { id: PgColumn; tenantId: PgColumn }; message: string },
+) => {
+  const { field } = check;
+  const ids = [
+    ...new Set(rows.map((r) => r.values[field]).filter((v): v is string => typeof v === 'string')),
+  ];
+  if (ids.length === 0) return;
+  const found = await existingIds(tx, tenantId, check.table, ids);
+  for (const r of rows) {
+    const id = r.values[field];
+    if (typeof id === 'string' && !found.has(id)) reject(r, field, check.message);
+  }
 };
 
-const contactImport: ImportEntityDef = {
-  entity: 'contacts',
-  def: contactDef,
-  permission: 'contacts.import',
-  schema: contactCreateInput as unknown as z.ZodType<Record<string, unknown>>,
-  fields: {
-    ...personFields,
-    title: text('jobtitle', 'position', 'role'),
-    companyId: text(),
-    companyName: { kind: 'companyName', synonyms: companyWords },
-  },
-  required: [['firstName', 'lastName'], ['fullName']],
-  duplicateKeys: [
-    { kind: 'email', field: 'email', label: 'e-mail', column: contacts.email, of: (v) => lower(v.email) },
-  ],
-  columns: {
-    firstName: contacts.firstName,
-    lastName: contacts.lastName,
-    email: contacts.email,
-    phone: contacts.phone,
-    title: contacts.title,
-    companyId: contacts.companyId,
-    tags: contacts.tags,
-  },
+const IMPORTS = new Map<string, ImportEntityDef>();
+
+/** A module makes an entity importable from CSV by registering it from its index.ts. */
+export const registerImportEntity = (def: ImportEntityDef) => {
+  IMPORTS.set(def.entity, def);
 };
 
-const companyImport: ImportEntityDef = {
-  entity: 'companies',
-  def: companyDef,
-  permission: 'companies.import',
-  schema: companyCreateInput as unknown as z.ZodType<Record<string, unknown>>,
-  fields: {
-    name: text('companyname', ...companyWords, 'business', 'businessname', 'organizationname'),
-    domain: { kind: 'domain', synonyms: ['domainname', 'emaildomain'] },
-    industry: text('sector', 'vertical'),
-    email: personFields.email,
-    phone: personFields.phone,
-    website: text('url', 'web', 'site', 'homepage', 'websiteurl', 'webaddress'),
-    city: text('town', 'locality'),
-    country: text('countrycode', 'nation'),
-    tags: personFields.tags,
-  },
-  required: [['name']],
-  duplicateKeys: [
-    { kind: 'name', field: 'name', label: 'name', column: companies.nameKey, of: (v) => lower(v.name) },
-    {
-      kind: 'domain',
-      field: 'domain',
-      label: 'domain',
-      column: companies.domain,
-      of: (v) => lower(v.domain),
-    },
-  ],
-  columns: {
-    name: companies.name,
-    domain: companies.domain,
-    industry: companies.industry,
-    email: companies.email,
-    phone: companies.phone,
-    website: companies.website,
-    city: companies.city,
-    country: companies.country,
-    tags: companies.tags,
-  },
-  // No domain column: the website's domain (when it is one) keeps duplicate detection by domain working.
-  derive: (input) => {
-    if (input.domain !== undefined || typeof input.website !== 'string') return;
-    const domain = bareDomain(input.website);
-    if (DOMAIN.test(domain)) input.domain = domain;
-  },
+/** The registered import of an entity. */
+export const importEntityOf = (entity: string): ImportEntityDef => {
+  const def = IMPORTS.get(entity);
+  if (!def) throw new Error(`no import registered for ${entity}`);
+  return def;
 };
 
-export const importEntities: Readonly<Record<ImportEntity, ImportEntityDef>> = {
-  leads: leadImport,
-  contacts: contactImport,
-  companies: companyImport,
-};
-
-/** The import permissions: holding any of them lets a member follow imports. */
-export const importPermissions = Object.values(importEntities).map((e) => e.permission);
+/** Every registered import, in registration order. */
+export const registeredImportEntities = (): readonly ImportEntityDef[] => [...IMPORTS.values()];

@@ -2,14 +2,15 @@ import { recordScopes } from '@tessera/contracts';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Principal } from '../../../platform/access/index.ts';
-import { type Database, type Tx, withTenant } from '../../../platform/db/index.ts';
+import { type JobContext, jobContext } from '../../../platform/context/service-context.ts';
+import type { Database, Tx } from '../../../platform/db/index.ts';
 import { defineJob } from '../../../platform/jobs/index.ts';
-import { importChunks, importJobs } from '../tables.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
 import { applyBatch, type BatchContext } from './import-batch.ts';
-import { importEntities } from './import-entities.ts';
+import { importEntityOf } from './import-entities.ts';
+import { importChunks, importJobs } from './imports.tables.ts';
 
 export const IMPORT_JOB = 'crm.import';
 /** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
@@ -32,26 +33,22 @@ export const importJobPayload = z.strictObject({
 export type ImportJobPayload = z.infer<typeof importJobPayload>;
 
 /** The stored file's text, a few chunks per query, in order (each read its own short transaction). */
-async function* storedChunks(database: Database, p: ImportJobPayload): AsyncGenerator<string> {
+async function* storedChunks(ctx: JobContext, p: ImportJobPayload): AsyncGenerator<string> {
   let after = -1;
   for (;;) {
-    const page = await withTenant(
-      database,
-      p.tenantId,
-      (tx) =>
-        tx
-          .select({ seq: importChunks.seq, data: importChunks.data })
-          .from(importChunks)
-          .where(
-            and(
-              eq(importChunks.tenantId, p.tenantId),
-              eq(importChunks.importId, p.importId),
-              gt(importChunks.seq, after),
-            ),
-          )
-          .orderBy(asc(importChunks.seq))
-          .limit(CHUNKS_PER_READ),
-      p.userId,
+    const page = await inTenant(ctx, (tx) =>
+      tx
+        .select({ seq: importChunks.seq, data: importChunks.data })
+        .from(importChunks)
+        .where(
+          and(
+            eq(importChunks.tenantId, p.tenantId),
+            eq(importChunks.importId, p.importId),
+            gt(importChunks.seq, after),
+          ),
+        )
+        .orderBy(asc(importChunks.seq))
+        .limit(CHUNKS_PER_READ),
     );
     if (page.length === 0) return;
     for (const chunk of page) {
@@ -86,8 +83,8 @@ export const runImport = async (
   p: ImportJobPayload,
   opts: { log: Logger; signal?: AbortSignal; finalAttempt: boolean },
 ): Promise<void> => {
-  const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(database, p.tenantId, fn, p.userId);
-  const job = await inTenant(async (tx) => {
+  const base = { database, log: opts.log, tenantId: p.tenantId, userId: p.userId };
+  const job = await inTenant(base, async (tx) => {
     const [row] = await tx.select().from(importJobs).where(thisImport(p)).for('update');
     if (!row || row.status === 'completed' || row.status === 'failed') return undefined;
     if (row.status === 'queued')
@@ -96,7 +93,7 @@ export const runImport = async (
   });
   if (!job) return;
 
-  const entity = importEntities[job.entity];
+  const entity = importEntityOf(job.entity);
   const state = {
     processed: job.processed,
     created: job.created,
@@ -105,20 +102,17 @@ export const runImport = async (
     errorCount: job.errorCount,
     stored: job.errors.length,
   };
-  const principal: Principal = {
-    kind: 'session',
-    tenantId: p.tenantId,
-    userId: p.userId,
-    viaCookie: false,
-    csrfValid: false,
-    permissions: new Set(),
+  const jobCtx = jobContext({
+    ...base,
+    apiKeyId: p.apiKeyId,
+    requestId: p.requestId,
     scopes: { [entity.def.scope]: p.scope },
-  };
+  });
   let ctx: BatchContext | undefined;
   let row = 0;
 
   const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
-    inTenant(async (tx) => {
+    inTenant(jobCtx, async (tx) => {
       const out = await applyBatch(tx, batch, records);
       const keep = out.report.slice(0, Math.max(0, MAX_STORED_ERRORS - state.stored));
       const next = {
@@ -144,7 +138,7 @@ export const runImport = async (
   try {
     let seen = 0;
     let batch: { row: number; record: string[] }[] = [];
-    for await (const record of csvRecords(storedChunks(database, p))) {
+    for await (const record of csvRecords(storedChunks(jobCtx, p))) {
       row++;
       if (!ctx) {
         const header = record.map((h) => h.trim());
@@ -155,8 +149,8 @@ export const runImport = async (
           entity,
           duplicates: job.duplicates,
           dryRun: job.dryRun,
-          actor: { tenantId: p.tenantId, userId: p.userId, apiKeyId: p.apiKeyId, requestId: p.requestId },
-          principal,
+          actor: { ...jobCtx, userId: p.userId },
+          principal: jobCtx.auth,
           header,
           columns: resolved.plan.columns,
           ...(job.dryRun ? { seenKeys: new Map<string, number>() } : {}),
@@ -175,7 +169,7 @@ export const runImport = async (
     }
     if (!ctx) throw new ImportFileError('The file is empty');
     if (batch.length > 0) Object.assign(state, await applyAndRecord(batch, ctx));
-    await inTenant((tx) => finish(tx, p, { status: 'completed', failureMessage: null }));
+    await inTenant(jobCtx, (tx) => finish(tx, p, { status: 'completed', failureMessage: null }));
   } catch (err) {
     const permanent = err instanceof ImportFileError || isCsvError(err);
     if (!permanent && !opts.finalAttempt) {
@@ -194,7 +188,7 @@ export const runImport = async (
     const kept = job.dryRun
       ? 'Nothing was written (dry run).'
       : `The ${state.processed} rows processed before it stay imported (partial import).`;
-    await inTenant((tx) => finish(tx, p, { status: 'failed', failureMessage: `${reason}. ${kept}` }));
+    await inTenant(jobCtx, (tx) => finish(tx, p, { status: 'failed', failureMessage: `${reason}. ${kept}` }));
   }
 };
 

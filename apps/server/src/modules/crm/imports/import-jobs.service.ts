@@ -1,11 +1,11 @@
 import type { ImportJob } from '@tessera/contracts';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import { type ListSpec, runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { importJobs } from '../tables.ts';
-import { type ImportEntity, importEntities } from './import-entities.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
+import { type ImportEntity, registeredImportEntities } from './import-entities.ts';
+import { importJobs } from './imports.tables.ts';
 
 type ImportRow = typeof importJobs.$inferSelect;
 
@@ -33,7 +33,7 @@ export const toImportJob = (r: ImportRow): ImportJob => ({
 
 /** The entities whose imports the caller may follow (those they may import); none → 403. */
 const importableBy = (ctx: AuthedContext): ImportEntity[] => {
-  const entities = Object.values(importEntities)
+  const entities = registeredImportEntities()
     .filter((e) => ctx.auth.permissions.has(e.permission))
     .map((e) => e.entity);
   if (entities.length === 0)
@@ -47,25 +47,20 @@ const importableBy = (ctx: AuthedContext): ImportEntity[] => {
 /** One import's progress and report; another tenant's id (or an entity the caller cannot import) is a 404. */
 export const getImport = (ctx: AuthedContext, id: string): Promise<ImportJob> => {
   const entities = importableBy(ctx);
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(importJobs)
-        .where(
-          and(
-            eq(importJobs.tenantId, ctx.tenantId),
-            eq(importJobs.id, id),
-            inArray(importJobs.entity, entities),
-          ),
-        );
-      if (!row) throw new AppError('NOT_FOUND', 'Import not found');
-      return toImportJob(row);
-    },
-    ctx.userId,
-  );
+  return inTenant(ctx, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(importJobs)
+      .where(
+        and(
+          eq(importJobs.tenantId, ctx.tenantId),
+          eq(importJobs.id, id),
+          inArray(importJobs.entity, entities),
+        ),
+      );
+    if (!row) throw notFound('Import');
+    return toImportJob(row);
+  });
 };
 
 /** In lists, the report is cut to its first entries (the import itself has up to 1000). */
@@ -90,19 +85,14 @@ export const listImports = (
     where: [inArray(importJobs.entity, entities.length > 0 ? entities : ['none' as ImportEntity])],
     sorts: { createdAt: { expr: importJobs.createdAt, type: 'timestamp' } },
   };
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const { rows, pagination } = await runList<ImportRow>(
-        tx,
-        spec,
-        ctx.tenantId,
-        { limit: query.limit, cursor: query.cursor, sort: '-createdAt' },
-        listColumns,
-      );
-      return { items: rows.map(toImportJob), pagination };
-    },
-    ctx.userId,
-  );
+  return inTenant(ctx, async (tx) => {
+    const { rows, pagination } = await runList<ImportRow>(
+      tx,
+      spec,
+      ctx.tenantId,
+      { limit: query.limit, cursor: query.cursor, sort: '-createdAt' },
+      listColumns,
+    );
+    return { items: rows.map(toImportJob), pagination };
+  });
 };

@@ -5,12 +5,11 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hiddenFields, scopeFor } from '../../../platform/access/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { refuseNul } from '../../../platform/http/input-guard.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
-import { importChunks, importJobs } from '../tables.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { resolveColumns } from './csv-columns.ts';
 import {
   CHUNK_CHARS,
@@ -19,8 +18,9 @@ import {
   ImportFileError,
   isCsvError,
 } from './csv-reading.ts';
-import { type DuplicateStrategy, type ImportEntity, importEntities } from './import-entities.ts';
+import { type DuplicateStrategy, type ImportEntity, importEntityOf } from './import-entities.ts';
 import { IMPORT_JOB, type ImportJobPayload } from './import-job.ts';
+import { importChunks, importJobs } from './imports.tables.ts';
 
 /** Largest CSV file an import accepts. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -89,7 +89,7 @@ const storeFile = async (ctx: AuthedContext, importId: string, file: Readable & 
     pending = '';
     await scanner.write(data);
     const chunk = { tenantId: ctx.tenantId, importId, seq: seq++, data };
-    await withTenant(ctx.database, ctx.tenantId, (tx) => tx.insert(importChunks).values(chunk), ctx.userId);
+    await inTenant(ctx, (tx) => tx.insert(importChunks).values(chunk));
   };
   for await (const buf of file as AsyncIterable<Buffer>) {
     if (buf.includes(0)) throw new ImportFileError('This is not a CSV file (it contains binary data)');
@@ -129,14 +129,19 @@ export interface StartImportDeps {
  * Anything refused (400, 413) leaves nothing behind. Until the upload completes the import row reads
  * `failed` / "The upload did not complete", so a dropped connection never leaves a queued import behind.
  */
+export interface ImportUpload {
+  entity: ImportEntity;
+  /** The multipart request the file streams from. */
+  req: FastifyRequest;
+  options: { dryRun: boolean; duplicates: DuplicateStrategy };
+}
+
 export const startImport = async (
   ctx: AuthedContext,
   deps: StartImportDeps,
-  entityName: ImportEntity,
-  req: FastifyRequest,
-  options: { dryRun: boolean; duplicates: DuplicateStrategy },
+  { entity: entityName, req, options }: ImportUpload,
 ): Promise<{ id: string }> => {
-  const entity = importEntities[entityName];
+  const entity = importEntityOf(entityName);
   const userId = ctx.auth.userId;
   if (!userId) throw new AppError('FORBIDDEN', 'Imports need a member to own the records');
   if (!req.isMultipart())
@@ -160,24 +165,20 @@ export const startImport = async (
       }
       assertCsvFile(part.filename ?? '', part.mimetype ?? '');
       fileName = part.filename ? part.filename.slice(0, 255) : null;
-      const [created] = await withTenant(
-        ctx.database,
-        ctx.tenantId,
-        (tx) =>
-          tx
-            .insert(importJobs)
-            .values({
-              tenantId: ctx.tenantId,
-              createdBy: userId,
-              entity: entityName,
-              status: 'failed',
-              failureMessage: 'The upload did not complete',
-              dryRun: options.dryRun,
-              duplicates: options.duplicates,
-              fileName,
-            })
-            .returning({ id: importJobs.id }),
-        userId,
+      const [created] = await inTenant(ctx, (tx) =>
+        tx
+          .insert(importJobs)
+          .values({
+            tenantId: ctx.tenantId,
+            createdBy: userId,
+            entity: entityName,
+            status: 'failed',
+            failureMessage: 'The upload did not complete',
+            dryRun: options.dryRun,
+            duplicates: options.duplicates,
+            fileName,
+          })
+          .returning({ id: importJobs.id }),
       );
       importId = created?.id;
       if (!importId) throw new Error('import insert returned nothing');
@@ -213,38 +214,29 @@ export const startImport = async (
       );
 
     const id = importId;
-    await withTenant(
-      ctx.database,
-      ctx.tenantId,
-      async (tx) => {
-        await tx
-          .update(importJobs)
-          .set({ status: 'queued', failureMessage: null, total: rows, mapping: resolved.plan.mapping })
-          .where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id)));
-        await writeAudit(tx, ctx, {
-          action: 'import.created',
-          targetType: 'import',
-          targetId: id,
-          changes: {
-            entity: { from: null, to: entityName },
-            fileName: { from: null, to: fileName },
-            rows: { from: null, to: rows },
-            dryRun: { from: null, to: options.dryRun },
-            duplicates: { from: null, to: options.duplicates },
-          },
-        });
-      },
-      userId,
-    );
+    await inTenant(ctx, async (tx) => {
+      await tx
+        .update(importJobs)
+        .set({ status: 'queued', failureMessage: null, total: rows, mapping: resolved.plan.mapping })
+        .where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id)));
+      await writeAudit(tx, ctx, {
+        action: 'import.created',
+        targetType: 'import',
+        targetId: id,
+        changes: {
+          entity: { from: null, to: entityName },
+          fileName: { from: null, to: fileName },
+          rows: { from: null, to: rows },
+          dryRun: { from: null, to: options.dryRun },
+          duplicates: { from: null, to: options.duplicates },
+        },
+      });
+    });
   } catch (err) {
     const id = importId;
     if (id) {
-      await withTenant(
-        ctx.database,
-        ctx.tenantId,
-        (tx) =>
-          tx.delete(importJobs).where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id))),
-        userId,
+      await inTenant(ctx, (tx) =>
+        tx.delete(importJobs).where(and(eq(importJobs.tenantId, ctx.tenantId), eq(importJobs.id, id))),
       ).catch((cleanupErr: unknown) =>
         ctx.log.error({ err: cleanupErr }, 'could not remove a refused import'),
       );

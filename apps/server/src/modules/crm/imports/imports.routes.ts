@@ -1,21 +1,14 @@
 import multipart from '@fastify/multipart';
-import {
-  IMPORT_ENTITIES,
-  idParams,
-  importEntity,
-  importJobSchema,
-  importOptionsQuery,
-  uuid,
-} from '@tessera/contracts';
+import { idParams, importEntity, importJobSchema, importOptionsQuery, uuid } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
-import { importEntities } from './import-entities.ts';
+import { registeredImportEntities } from './import-entities.ts';
 import { getImport, LIST_ERRORS, listImports } from './import-jobs.service.ts';
 import { IMPORT_MAX_BYTES, startImport } from './import-upload.service.ts';
 
@@ -41,11 +34,11 @@ export const importRoutes = async (app: FastifyInstance, deps: { database: Datab
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (req: FastifyRequest) => authedContext(req, deps.database);
 
-  for (const entity of IMPORT_ENTITIES) {
+  for (const { entity, permission } of registeredImportEntities()) {
     r.post(
       `/api/v1/${entity}/import`,
       {
-        config: { access: importEntities[entity].permission },
+        config: { access: permission },
         schema: {
           tags: [entity],
           summary: `Import ${entity} from a CSV file (background job)`,
@@ -56,7 +49,7 @@ export const importRoutes = async (app: FastifyInstance, deps: { database: Datab
         },
       },
       async (req, reply) =>
-        reply.code(202).send(ok(await startImport(ctx(req), deps, entity, req, req.query))),
+        reply.code(202).send(ok(await startImport(ctx(req), deps, { entity, req, options: req.query }))),
     );
   }
 

@@ -5,12 +5,13 @@ import {
   type LeadBulkInput,
   type LeadStatus,
 } from '@tessera/contracts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant, requirePermission } from '../../../platform/records/in-tenant.ts';
+import { deleteRecord, findRecord, setArchived, updateRecord } from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { leadChanged } from '../crm-events.ts';
-import { deleteRecord, findRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
 const invalidTransition = (from: LeadStatus, to: LeadStatus) =>
@@ -33,32 +34,26 @@ const changeStatusIn = async (
   if (status === 'won' && !lead.convertedAt)
     throw new AppError('CONFLICT', 'Convert the lead to mark it won');
   return (
-    await updateRecord<LeadRow>(
-      t,
-      ctx,
-      leadDef,
+    await updateRecord<LeadRow>(t, ctx, leadDef, {
       id,
       version,
-      { status, statusReason: reason ?? null },
-      (r) => toLead(ctx, r),
-      'status_changed',
-    ).then(leadChanged(t, ctx))
+      patch: { status, statusReason: reason ?? null },
+      toDto: (r) => toLead(ctx, r),
+      action: 'status_changed',
+    }).then(leadChanged(t, ctx))
   ).after;
 };
 
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
   await assertReferences(t, ctx, { ownerId });
   return (
-    await updateRecord<LeadRow>(
-      t,
-      ctx,
-      leadDef,
+    await updateRecord<LeadRow>(t, ctx, leadDef, {
       id,
       version,
-      { ownerId },
-      (r) => toLead(ctx, r),
-      'assigned',
-    ).then(leadChanged(t, ctx))
+      patch: { ownerId },
+      toDto: (r) => toLead(ctx, r),
+      action: 'assigned',
+    }).then(leadChanged(t, ctx))
   ).after;
 };
 
@@ -67,11 +62,8 @@ export const changeLeadStatus = (
   id: string,
   input: { status: LeadStatus; reason?: string; version?: number },
 ): Promise<Lead> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
-    ctx.userId,
+  inTenant(ctx, async (t) =>
+    toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
   );
 
 export const assignLead = (
@@ -79,12 +71,7 @@ export const assignLead = (
   id: string,
   input: { ownerId: string | null; version?: number },
 ): Promise<Lead> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)),
-    ctx.userId,
-  );
+  inTenant(ctx, async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)));
 
 const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: string) => {
   switch (input.action) {
@@ -99,22 +86,22 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
         0,
         50,
       );
-      return updateRecord<LeadRow>(
-        t,
-        ctx,
-        leadDef,
+      return updateRecord<LeadRow>(t, ctx, leadDef, {
         id,
-        undefined,
-        { tags },
-        (r) => toLead(ctx, r),
-        'tagged',
-      ).then(leadChanged(t, ctx));
+        version: undefined,
+        patch: { tags },
+        toDto: (r) => toLead(ctx, r),
+        action: 'tagged',
+      }).then(leadChanged(t, ctx));
     }
     case 'archive':
     case 'restore':
-      return setArchived<LeadRow>(t, ctx, leadDef, id, input.action === 'archive', undefined, (r) =>
-        toLead(ctx, r),
-      );
+      return setArchived<LeadRow>(t, ctx, leadDef, {
+        id,
+        archived: input.action === 'archive',
+        version: undefined,
+        toDto: (r) => toLead(ctx, r),
+      });
     case 'delete':
       return deleteRecord(t, ctx, leadDef, id);
   }
@@ -125,25 +112,26 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
  * scope, invalid transition) is reported for that id and the others still apply. Permission for the action
  * is checked by the route (delete needs leads.delete).
  */
-export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (t) => {
-      if (input.action === 'assign') await assertReferences(t, ctx, { ownerId: input.ownerId });
-      const apply = perLead(ctx, input);
-      const results: BulkResult['results'] = [];
-      for (const id of [...new Set(input.ids)]) {
-        try {
-          await t.transaction((sp) => apply(sp, id).then(() => undefined));
-          results.push({ id, ok: true });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          results.push({ id, ok: false, error: { code: err.code, message: err.message } });
-        }
+/** One action on many leads (route: `leads.update`; deleting or archiving also needs `leads.delete`). */
+export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> => {
+  if (input.action === 'delete' || input.action === 'archive') requirePermission(ctx, 'leads.delete');
+  return bulkIn(ctx, input);
+};
+
+const bulkIn = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
+  inTenant(ctx, async (t) => {
+    if (input.action === 'assign') await assertReferences(t, ctx, { ownerId: input.ownerId });
+    const apply = perLead(ctx, input);
+    const results: BulkResult['results'] = [];
+    for (const id of [...new Set(input.ids)]) {
+      try {
+        await t.transaction((sp) => apply(sp, id).then(() => undefined));
+        results.push({ id, ok: true });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ id, ok: false, error: { code: err.code, message: err.message } });
       }
-      const succeeded = results.filter((r) => r.ok).length;
-      return { results, succeeded, failed: results.length - succeeded };
-    },
-    ctx.userId,
-  );
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
+  });

@@ -12,10 +12,10 @@ import {
   sql,
 } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
-import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { leads } from '../tables.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { leads } from './leads.tables.ts';
 
 export type LeadRow = typeof leads.$inferSelect;
 

@@ -12,18 +12,15 @@ import {
   leadSchema,
   leadStatusInput,
   leadUpdateInput,
-  type Permission,
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertWritableFields } from '../../../platform/access/index.ts';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
-import { registerRecordRoutes } from '../shared/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
 import { assignLead, bulkLeads, changeLeadStatus } from './lead-actions.service.ts';
 import { convertLead } from './lead-convert.service.ts';
 import { findDuplicateLeads, mergeLeads } from './lead-duplicates.service.ts';
@@ -73,16 +70,7 @@ export const leadRoutes = async (app: FastifyInstance, { database }: { database:
         response: replies(bulkResult),
       },
     },
-    async (req) => {
-      const c = ctx(req);
-      if (
-        (req.body.action === 'delete' || req.body.action === 'archive') &&
-        !c.auth.permissions.has('leads.delete')
-      ) {
-        throw new AppError('FORBIDDEN', 'You need the "leads.delete" permission for this');
-      }
-      return ok(await bulkLeads(c, req.body));
-    },
+    async (req) => ok(await bulkLeads(ctx(req), req.body)),
   );
 
   registerRecordRoutes(app, database, {
@@ -147,19 +135,6 @@ export const leadRoutes = async (app: FastifyInstance, { database }: { database:
         response: replies(leadConvertResult),
       },
     },
-    async (req) => {
-      const c = ctx(req);
-      const needs: Permission[] = [
-        'contacts.create',
-        'companies.create',
-        ...(req.body.createDeal ? (['deals.create'] as const) : []),
-      ];
-      for (const needed of needs) {
-        if (!c.auth.permissions.has(needed))
-          throw new AppError('FORBIDDEN', `You need the "${needed}" permission to convert`);
-      }
-      assertWritableFields(c.auth, req.body);
-      return ok(await convertLead(c, req.params.id, req.body));
-    },
+    async (req) => ok(await convertLead(ctx(req), req.params.id, req.body)),
   );
 };

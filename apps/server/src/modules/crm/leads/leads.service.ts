@@ -1,21 +1,25 @@
 import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tessera/contracts';
 import type { z } from 'zod';
 import { assertMoneyVisible } from '../../../platform/access/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
 import { leadChanged, leadCreated } from '../crm-events.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
 
 type ListQuery = z.output<typeof leadListQuery>;
 
-const tx = <T>(ctx: AuthedContext, fn: Parameters<typeof withTenant<T>>[2]) =>
-  withTenant(ctx.database, ctx.tenantId, fn, ctx.userId);
-
 export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
-  tx(ctx, async (t) => {
+  inTenant(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
     if (
       sort.replace(/^-/, '') === 'estimatedValueCents' ||
@@ -35,11 +39,11 @@ export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
   });
 
 export const getLead = (ctx: AuthedContext, id: string): Promise<Lead> =>
-  tx(ctx, async (t) => toLead(ctx, await findRecord<LeadRow>(t, ctx, leadDef, id)));
+  inTenant(ctx, async (t) => toLead(ctx, await findRecord<LeadRow>(t, ctx, leadDef, id)));
 
 /** Creates a lead; the owner defaults to its creator. */
 export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<Lead> =>
-  tx(ctx, async (t) => {
+  inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
     await assertReferences(t, ctx, { ownerId, vendorId: input.vendorId });
     return toLead(
@@ -53,28 +57,31 @@ export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<
   });
 
 export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInput): Promise<Lead> =>
-  tx(ctx, async (t) => {
+  inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
     await assertReferences(t, ctx, { vendorId: patch.vendorId });
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, id, version, patch, (r) =>
-      toLead(ctx, r),
-    ).then(leadChanged(t, ctx));
+    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, {
+      id,
+      version,
+      patch,
+      toDto: (r) => toLead(ctx, r),
+    }).then(leadChanged(t, ctx));
     return toLead(ctx, after);
   });
 
 export const archiveLead = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Lead> =>
-  tx(ctx, async (t) =>
+  inTenant(ctx, async (t) =>
     toLead(
       ctx,
-      (await setArchived<LeadRow>(t, ctx, leadDef, id, archived, version, (r) => toLead(ctx, r))).after,
+      (await setArchived<LeadRow>(t, ctx, leadDef, { id, archived, version, toDto: (r) => toLead(ctx, r) }))
+        .after,
     ),
   );
 
 export const deleteLead = (ctx: AuthedContext, id: string) =>
-  tx(ctx, (t) => deleteRecord(t, ctx, leadDef, id));
+  inTenant(ctx, (t) => deleteRecord(t, ctx, leadDef, id));

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { pipelineStages, pipelines } from '../tables.ts';
+import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 export const DEFAULT_STAGES = [
   { name: 'Qualification', probability: 10, kind: 'open' },

@@ -1,10 +1,10 @@
 import type { Pipeline } from '@tessera/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import { baseDto } from '../shared/dto.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
-import { pipelineStages, pipelines } from '../tables.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 export type PipelineRow = typeof pipelines.$inferSelect;
 export type StageRow = typeof pipelineStages.$inferSelect;
@@ -49,16 +49,13 @@ export const stagesOf = async (tx: Tx, tenantId: string, pipelineIds: readonly s
   return byPipeline;
 };
 
-const notFoundAt = (what: string, path: string) =>
-  new AppError('NOT_FOUND', `${what} not found`, { details: [{ path, message: 'Not found' }] });
-
 /** A stage of the tenant, or 404 naming the request field it came from. */
 export const findStage = async (tx: Tx, tenantId: string, stageId: string, path = 'body.stageId') => {
   const [stage] = await tx
     .select()
     .from(pipelineStages)
     .where(and(eq(pipelineStages.tenantId, tenantId), eq(pipelineStages.id, stageId)));
-  if (!stage) throw notFoundAt('Stage', path);
+  if (!stage) throw notFound('Stage', path);
   return stage;
 };
 

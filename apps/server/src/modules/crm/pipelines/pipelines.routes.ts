@@ -2,10 +2,10 @@ import { idParams, pipelineCreateInput, pipelineSchema, pipelineUpdateInput } fr
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import {
   createPipeline,
   deletePipeline,

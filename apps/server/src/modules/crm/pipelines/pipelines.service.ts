@@ -2,14 +2,15 @@ import type { Pipeline, pipelineCreateInput, pipelineUpdateInput } from '@tesser
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { conflict, deleteRecord, findRecord } from '../shared/record-ops.ts';
-import { deals, pipelineStages, pipelines } from '../tables.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict, deleteRecord, findRecord } from '../../../platform/records/record-ops.ts';
+import { deals } from '../deals/deals.tables.ts';
 import { type PipelineRow, pipelineDef, type StageRow, stagesOf, toPipeline } from './pipeline-record.ts';
+import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 type StageInput = z.output<typeof pipelineCreateInput>['stages'][number];
 

@@ -1,12 +1,12 @@
 import type { Task, taskListQuery } from '@tessera/contracts';
 import { getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { type ListSpec, personFilter } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto, iso } from '../shared/dto.ts';
-import { type RecordDef, scopeWhere } from '../shared/record-ops.ts';
-import { relatedFilter, relatedOf } from '../shared/related.ts';
-import { tasks } from '../tables.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { baseDto, iso } from '../../../platform/records/dto.ts';
+import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
+import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import { tasks } from './tasks.tables.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 

@@ -7,10 +7,10 @@ import type {
 } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { taskChanged, taskCreated } from '../crm-events.ts';
-import { inTenant } from '../shared/in-tenant.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
   conflict,
   deleteRecord,
@@ -18,11 +18,12 @@ import {
   insertRecord,
   setArchived,
   updateRecord,
-} from '../shared/record-ops.ts';
-import { assertReferences } from '../shared/references.ts';
-import { assertRelatedVisible, relatedColumns } from '../shared/related.ts';
-import { tasks } from '../tables.ts';
+} from '../../../platform/records/record-ops.ts';
+import { assertReferences } from '../../../platform/records/references.ts';
+import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
+import { taskChanged, taskCreated } from '../crm-events.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
+import { tasks } from './tasks.tables.ts';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : iso);
 
@@ -79,15 +80,12 @@ export const updateTask = (
   inTenant(ctx, async (t) => {
     const { version, dueAt, ...patch } = input;
     await assertReferences(t, ctx, { assigneeId: patch.assigneeId });
-    const { after } = await updateRecord<TaskRow>(
-      t,
-      ctx,
-      taskDef,
+    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
       id,
       version,
-      { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
-      toTask,
-    ).then(taskChanged(t, ctx));
+      patch: { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
+      toDto: toTask,
+    }).then(taskChanged(t, ctx));
     return toTask(after);
   });
 
@@ -98,16 +96,13 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
     if (task.status === 'done') return toTask(task);
     if (input.version !== undefined && task.version !== input.version)
       throw conflict(taskDef.label, toTask(task));
-    const { after } = await updateRecord<TaskRow>(
-      t,
-      ctx,
-      taskDef,
+    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
       id,
-      undefined,
-      { status: 'done', ...completion('done') },
-      toTask,
-      'completed',
-    ).then(taskChanged(t, ctx));
+      version: undefined,
+      patch: { status: 'done', ...completion('done') },
+      toDto: toTask,
+      action: 'completed',
+    }).then(taskChanged(t, ctx));
     return toTask(after);
   });
 
@@ -115,11 +110,10 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
 export const archiveTask = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<Task> =>
   inTenant(ctx, async (t) =>
-    toTask((await setArchived<TaskRow>(t, ctx, taskDef, id, archived, version, toTask)).after),
+    toTask((await setArchived<TaskRow>(t, ctx, taskDef, { id, archived, version, toDto: toTask })).after),
   );
 
 /** Deletes a task; audited. */

@@ -1,10 +1,10 @@
 import type { LeadVendor } from '@tessera/contracts';
 import { type AnyColumn, sql } from 'drizzle-orm';
 import { type Principal, redactFields } from '../../../platform/access/index.ts';
-import type { ListSpec } from '../../../platform/http/list-query.ts';
-import { baseDto } from '../shared/dto.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
-import { leadVendors } from '../tables.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import type { ListSpec } from '../../../platform/records/list-query.ts';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { leadVendors } from './vendors.tables.ts';
 
 export type VendorRow = typeof leadVendors.$inferSelect;
 

@@ -6,14 +6,21 @@ import type {
 } from '@tessera/contracts';
 import { getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, setArchived, updateRecord } from '../shared/record-ops.ts';
-import { leadVendors } from '../tables.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
 import { toVendor, type VendorRow, vendorDef, vendorListSpec } from './vendor-record.ts';
+import { leadVendors } from './vendors.tables.ts';
 
 /** Vendor names are unique per tenant (case-insensitive): a duplicate is a 409 naming the field. */
 const duplicateName = (err: unknown): never => {
@@ -57,15 +64,12 @@ export const updateVendor = (
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    const { after } = await updateRecord<VendorRow>(
-      t,
-      ctx,
-      vendorDef,
+    const { after } = await updateRecord<VendorRow>(t, ctx, vendorDef, {
       id,
       version,
       patch,
-      toVendor(ctx.auth),
-    ).catch(duplicateName);
+      toDto: toVendor(ctx.auth),
+    }).catch(duplicateName);
     return toVendor(ctx.auth)(after);
   });
 
@@ -73,12 +77,12 @@ export const updateVendor = (
 export const archiveVendor = (
   ctx: AuthedContext,
   id: string,
-  archived: boolean,
-  version?: number,
+  { archived, version }: ArchiveChange,
 ): Promise<LeadVendor> =>
   inTenant(ctx, async (t) =>
     toVendor(ctx.auth)(
-      (await setArchived<VendorRow>(t, ctx, vendorDef, id, archived, version, toVendor(ctx.auth))).after,
+      (await setArchived<VendorRow>(t, ctx, vendorDef, { id, archived, version, toDto: toVendor(ctx.auth) }))
+        .after,
     ),
   );
 

@@ -1,10 +1,10 @@
 import type { SavedView, SavedViewEntity } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
-import type { ListSpec } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { baseDto } from '../shared/dto.ts';
-import type { RecordDef } from '../shared/record-ops.ts';
-import { savedViews } from '../tables.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { baseDto } from '../../../platform/records/dto.ts';
+import type { ListSpec } from '../../../platform/records/list-query.ts';
+import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { savedViews } from './saved-views.tables.ts';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 

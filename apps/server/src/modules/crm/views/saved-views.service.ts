@@ -8,14 +8,19 @@ import {
 } from '@tessera/contracts';
 import { getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { runList } from '../../../platform/http/list-query.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { inTenant } from '../shared/in-tenant.ts';
-import { deleteRecord, findRecord, insertRecord, updateRecord } from '../shared/record-ops.ts';
-import { savedViews } from '../tables.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { runList } from '../../../platform/records/list-query.ts';
+import {
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  updateRecord,
+} from '../../../platform/records/record-ops.ts';
 import { type SavedViewRow, savedViewDef, savedViewListSpec, toSavedView } from './saved-view-record.ts';
+import { savedViews } from './saved-views.tables.ts';
 
 const duplicateName = (err: unknown): never => {
   if (isUniqueViolation(err, 'saved_views_tenant_user_name_key'))
@@ -75,15 +80,12 @@ export const updateSavedView = (
     const { version, ...patch } = input;
     const current = await findRecord<SavedViewRow>(t, ctx, savedViewDef, id);
     checkView(current.entity as SavedViewEntity, patch);
-    const { after } = await updateRecord<SavedViewRow>(
-      t,
-      ctx,
-      savedViewDef,
+    const { after } = await updateRecord<SavedViewRow>(t, ctx, savedViewDef, {
       id,
       version,
       patch,
-      toSavedView,
-    ).catch(duplicateName);
+      toDto: toSavedView,
+    }).catch(duplicateName);
     return toSavedView(after);
   });
 

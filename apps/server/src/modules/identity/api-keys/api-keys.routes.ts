@@ -7,9 +7,9 @@ import {
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.service.ts';
 

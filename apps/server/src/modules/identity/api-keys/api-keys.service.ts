@@ -1,12 +1,13 @@
 import type { ApiKey, apiKeyCreateInput, listQuery, Pagination, Permission } from '@tessera/contracts';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { sha256 } from '../../../platform/auth/index.ts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { decodeCursor, toPage } from '../../../platform/http/pagination.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
 import { apiKeys } from '../tables.ts';
 import { newApiKey } from './api-key-format.ts';
 
@@ -28,15 +29,12 @@ const toApiKey = (row: ApiKeyRow): ApiKey => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const cursorSchema = z.tuple([z.guid()]);
-const afterCursor = (cursor: string) => {
-  const parsed = cursorSchema.safeParse(decodeCursor(cursor));
-  if (!parsed.success) {
-    throw new AppError('VALIDATION_ERROR', 'Invalid cursor', {
-      details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
-    });
-  }
-  return parsed.data[0];
+const keyList: ListSpec = {
+  table: apiKeys,
+  id: apiKeys.id,
+  tenantId: apiKeys.tenantId,
+  sorts: { id: { expr: apiKeys.id, type: 'uuid' } },
+  where: [],
 };
 
 /** Every key of the tenant (revoked and expired ones too), newest first; ids are UUIDv7, so id order is creation order. */
@@ -44,24 +42,16 @@ export const listApiKeys = (
   ctx: AuthedContext,
   query: ApiKeyListQuery,
 ): Promise<{ items: ApiKey[]; pagination: Pagination }> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const after = query.cursor ? afterCursor(query.cursor) : undefined;
-      const rows = await tx
-        .select()
-        .from(apiKeys)
-        .where(
-          and(eq(apiKeys.tenantId, ctx.tenantId), after ? sql`${apiKeys.id} < ${after}::uuid` : undefined),
-        )
-        .orderBy(desc(apiKeys.id))
-        .limit(query.limit + 1);
-      const { items, pagination } = toPage(rows, query.limit, (r) => [r.id]);
-      return { items: items.map(toApiKey), pagination };
-    },
-    ctx.userId,
-  );
+  inTenant(ctx, async (tx) => {
+    const { rows: items, pagination } = await runList<ApiKeyRow>(
+      tx,
+      keyList,
+      ctx.tenantId,
+      { limit: query.limit, cursor: query.cursor, sort: '-id' },
+      getTableColumns(apiKeys),
+    );
+    return { items: items.map(toApiKey), pagination };
+  });
 
 /** Nobody can hand a key more than they hold: every permission must be among the caller's own. */
 const assertHeld = (ctx: AuthedContext, requested: readonly Permission[]) => {
@@ -89,35 +79,30 @@ export const createApiKey = (ctx: AuthedContext, input: ApiKeyCreate): Promise<A
       details: [{ path: 'body.expiresAt', message: 'Must be in the future' }],
     });
   }
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const { key, prefix } = newApiKey(ctx.tenantId);
-      const [row] = await tx
-        .insert(apiKeys)
-        .values({
-          tenantId: ctx.tenantId,
-          name: input.name,
-          prefix,
-          keyHash: sha256(key),
-          permissions: [...new Set(input.permissions)],
-          createdBy: ctx.userId,
-          expiresAt,
-        })
-        .returning();
-      if (!row) throw new Error('api key insert returned nothing');
-      const view = toApiKey(row);
-      await writeAudit(tx, ctx, {
-        action: 'api_key.created',
-        targetType: 'api_key',
-        targetId: row.id,
-        changes: diffChanges(null, view, ['name', 'prefix', 'permissions', 'expiresAt']),
-      });
-      return { ...view, key };
-    },
-    ctx.userId,
-  );
+  return inTenant(ctx, async (tx) => {
+    const { key, prefix } = newApiKey(ctx.tenantId);
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        tenantId: ctx.tenantId,
+        name: input.name,
+        prefix,
+        keyHash: sha256(key),
+        permissions: [...new Set(input.permissions)],
+        createdBy: ctx.userId,
+        expiresAt,
+      })
+      .returning();
+    if (!row) throw new Error('api key insert returned nothing');
+    const view = toApiKey(row);
+    await writeAudit(tx, ctx, {
+      action: 'api_key.created',
+      targetType: 'api_key',
+      targetId: row.id,
+      changes: diffChanges(null, view, ['name', 'prefix', 'permissions', 'expiresAt']),
+    });
+    return { ...view, key };
+  });
 };
 
 const findKey = async (tx: Tx, tenantId: string, id: string): Promise<ApiKeyRow> => {
@@ -132,26 +117,21 @@ const findKey = async (tx: Tx, tenantId: string, id: string): Promise<ApiKeyRow>
 
 /** Revokes a key at once (the next request with it is a 401). Revoking a revoked key changes nothing. */
 export const revokeApiKey = (ctx: AuthedContext, id: string): Promise<ApiKey> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const before = await findKey(tx, ctx.tenantId, id);
-      if (before.revokedAt) return toApiKey(before);
-      const [after] = await tx
-        .update(apiKeys)
-        .set({ revokedAt: sql`now()` })
-        .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
-        .returning();
-      if (!after) throw new Error('api key revoke matched no row while locked');
-      const view = toApiKey(after);
-      await writeAudit(tx, ctx, {
-        action: 'api_key.revoked',
-        targetType: 'api_key',
-        targetId: id,
-        changes: { revokedAt: { from: null, to: view.revokedAt } },
-      });
-      return view;
-    },
-    ctx.userId,
-  );
+  inTenant(ctx, async (tx) => {
+    const before = await findKey(tx, ctx.tenantId, id);
+    if (before.revokedAt) return toApiKey(before);
+    const [after] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiKeys.tenantId, ctx.tenantId), eq(apiKeys.id, id)))
+      .returning();
+    if (!after) throw new Error('api key revoke matched no row while locked');
+    const view = toApiKey(after);
+    await writeAudit(tx, ctx, {
+      action: 'api_key.revoked',
+      targetType: 'api_key',
+      targetId: id,
+      changes: { revokedAt: { from: null, to: view.revokedAt } },
+    });
+    return view;
+  });

@@ -11,21 +11,20 @@ import {
   tokenRefreshInput,
   userSchema,
 } from '@tessera/contracts';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
+import { writeAudit } from '../../../platform/audit/index.ts';
 import { clearSessionCookies, readCookie } from '../../../platform/auth/index.ts';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
-import { users } from '../tables.ts';
-import { buildMe, listOwnMemberships, toUser } from './auth-view.ts';
+import { buildMe, listOwnMemberships } from './auth-view.ts';
 import { authenticateUser } from './login.service.ts';
+import { updateProfile } from './profile.service.ts';
 import { clientMeta, sessionResponse, tokenPair } from './respond.ts';
 import {
   csrfTokenFor,
@@ -168,7 +167,7 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       const target = (
         await withTenant(deps.database, req.body.tenantId, (tx) => listOwnMemberships(tx, userId), userId)
       ).find((m) => m.tenantId === req.body.tenantId && m.status === 'active');
-      if (!target) throw new AppError('NOT_FOUND', 'Company not found');
+      if (!target) throw notFound('Company');
       const tokens = await switchSessionTenant(deps, auth.sessionId, target.tenantId);
       const ctx = authedContext(req, deps.database);
       await withTenant(
@@ -231,33 +230,6 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'Change your name', body: profileUpdateInput, response: replies(userSchema) },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const userId = ctx.auth.userId;
-      if (!userId || ctx.auth.kind !== 'session')
-        throw new AppError('FORBIDDEN', 'Only a signed-in user has a profile');
-      const user = await withTenant(
-        deps.database,
-        ctx.tenantId,
-        async (tx) => {
-          const [before] = await tx.select().from(users).where(eq(users.id, userId));
-          const [after] = await tx
-            .update(users)
-            .set({ name: req.body.name })
-            .where(eq(users.id, userId))
-            .returning();
-          if (!before || !after) throw new AppError('NOT_FOUND', 'User not found');
-          await writeAudit(tx, ctx, {
-            action: 'user.updated',
-            targetType: 'user',
-            targetId: userId,
-            changes: diffChanges(before, after, ['name']),
-          });
-          return after;
-        },
-        userId,
-      );
-      return ok(toUser(user));
-    },
+    async (req) => ok(await updateProfile(authedContext(req, deps.database), req.body)),
   );
 };

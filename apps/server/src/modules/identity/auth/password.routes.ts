@@ -2,9 +2,9 @@ import { passwordChangeInput, passwordForgotInput, passwordResetInput } from '@t
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext, serviceContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext, serviceContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { changePassword, requestPasswordReset, resetPassword } from './password.service.ts';
 
@@ -47,7 +47,7 @@ export const passwordRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
       },
     },
     async (req) => {
-      await resetPassword(deps, serviceContext(req, deps.database), req.body.token, req.body.password);
+      await resetPassword(deps, serviceContext(req, deps.database), req.body);
       return ok({ done: true as const });
     },
   );
@@ -59,12 +59,7 @@ export const passwordRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
       schema: { tags, summary: 'Change your password', body: passwordChangeInput, response: replies(done) },
     },
     async (req) => {
-      await changePassword(
-        deps,
-        authedContext(req, deps.database),
-        req.body.currentPassword,
-        req.body.newPassword,
-      );
+      await changePassword(deps, authedContext(req, deps.database), req.body);
       return ok({ done: true as const });
     },
   );

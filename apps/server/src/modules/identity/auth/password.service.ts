@@ -1,9 +1,9 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../../platform/auth/index.ts';
+import type { AuthedContext, ServiceContext } from '../../../platform/context/service-context.ts';
 import { withTenant, withUser } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext, ServiceContext } from '../../../platform/http/service-context.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { passwordResets, users } from '../tables.ts';
@@ -66,8 +66,7 @@ export const requestPasswordReset = async (deps: IdentityDeps, ctx: ServiceConte
 export const resetPassword = async (
   deps: IdentityDeps,
   ctx: ServiceContext,
-  token: string,
-  password: string,
+  { token, password }: { token: string; password: string },
 ) => {
   const { db } = deps.database;
   const userId = await db.transaction(async (tx) => {
@@ -104,14 +103,13 @@ export const resetPassword = async (
 export const changePassword = async (
   deps: IdentityDeps,
   ctx: AuthedContext,
-  currentPassword: string,
-  newPassword: string,
+  { currentPassword, newPassword }: { currentPassword: string; newPassword: string },
 ) => {
   const userId = ctx.auth.userId;
   if (!userId || ctx.auth.kind !== 'session')
     throw new AppError('FORBIDDEN', 'Only a signed-in user has a password');
   const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('NOT_FOUND', 'User not found');
+  if (!user) throw notFound('User');
   assertNotLocked(user);
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     await recordFailure(deps, userId);

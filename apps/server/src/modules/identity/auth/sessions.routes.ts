@@ -1,25 +1,14 @@
 import { idParams, sessionSchema } from '@tessera/contracts';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../../platform/audit/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { type AuthedContext, authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
-import { sessions } from '../tables.ts';
-import { revokeSessions } from './session-tokens.ts';
+import { endOtherSessions, endSession, listSessions } from './sessions.service.ts';
 
 const tags = ['auth'];
-
-const userOf = (ctx: AuthedContext) => {
-  if (!ctx.auth.userId || ctx.auth.kind !== 'session')
-    throw new AppError('FORBIDDEN', 'Only a signed-in user has sessions');
-  return ctx.auth.userId;
-};
 
 /** Your signed-in devices and API token sessions: list, end one, end all others. */
 export const sessionRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
@@ -31,41 +20,7 @@ export const sessionRoutes = async (app: FastifyInstance, deps: IdentityDeps) =>
       config: { access: 'authenticated' },
       schema: { tags, summary: 'Your active sessions', response: replies(z.array(sessionSchema)) },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const userId = userOf(ctx);
-      const rows = await withTenant(
-        deps.database,
-        ctx.tenantId,
-        (tx) =>
-          tx
-            .select()
-            .from(sessions)
-            .where(
-              and(
-                eq(sessions.userId, userId),
-                isNull(sessions.revokedAt),
-                gt(sessions.expiresAt, new Date()),
-              ),
-            )
-            .orderBy(desc(sessions.lastSeenAt))
-            .limit(100),
-        userId,
-      );
-      return ok(
-        rows.map((s) => ({
-          id: s.id,
-          tenantId: s.activeTenantId,
-          createdAt: s.createdAt.toISOString(),
-          lastSeenAt: s.lastSeenAt.toISOString(),
-          expiresAt: s.expiresAt.toISOString(),
-          ip: s.ip,
-          userAgent: s.userAgent,
-          kind: s.kind,
-          current: s.id === ctx.auth.sessionId,
-        })),
-      );
-    },
+    async (req) => ok(await listSessions(authedContext(req, deps.database))),
   );
 
   r.delete(
@@ -79,24 +34,7 @@ export const sessionRoutes = async (app: FastifyInstance, deps: IdentityDeps) =>
         response: replies(z.object({ revoked: z.number().int() })),
       },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const userId = userOf(ctx);
-      const revoked = await revokeSessions(deps, { userId, sessionId: req.params.id });
-      if (revoked.length === 0) throw new AppError('NOT_FOUND', 'Session not found');
-      await withTenant(
-        deps.database,
-        ctx.tenantId,
-        (tx) =>
-          writeAudit(tx, ctx, {
-            action: 'auth.session_revoked',
-            targetType: 'session',
-            targetId: req.params.id,
-          }),
-        userId,
-      );
-      return ok({ revoked: revoked.length });
-    },
+    async (req) => ok(await endSession(deps, authedContext(req, deps.database), req.params.id)),
   );
 
   r.post(
@@ -109,23 +47,6 @@ export const sessionRoutes = async (app: FastifyInstance, deps: IdentityDeps) =>
         response: replies(z.object({ revoked: z.number().int() })),
       },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const userId = userOf(ctx);
-      const revoked = await revokeSessions(deps, { userId, exceptSessionId: ctx.auth.sessionId });
-      await withTenant(
-        deps.database,
-        ctx.tenantId,
-        (tx) =>
-          writeAudit(tx, ctx, {
-            action: 'auth.sessions_revoked',
-            targetType: 'user',
-            targetId: userId,
-            changes: { sessions: { from: revoked.length, to: 0 } },
-          }),
-        userId,
-      );
-      return ok({ revoked: revoked.length });
-    },
+    async (req) => ok(await endOtherSessions(deps, authedContext(req, deps.database))),
   );
 };

@@ -1,35 +1,13 @@
 import { totpDisableInput, totpEnableInput, totpSetupSchema, userSchema } from '@tessera/contracts';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { writeAudit } from '../../../platform/audit/index.ts';
-import { newTotpSecret, totpUri, verifyPassword } from '../../../platform/auth/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { type AuthedContext, authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
-import { users } from '../tables.ts';
-import { toUser } from './auth-view.ts';
-import { assertNotLocked, checkTotp, recordFailure } from './login.service.ts';
+import { disableTotp, enableTotp, startTotpSetup } from './totp.service.ts';
 
 const tags = ['auth'];
-
-const currentUser = async (deps: IdentityDeps, ctx: AuthedContext) => {
-  const userId = ctx.auth.userId;
-  if (!userId || ctx.auth.kind !== 'session')
-    throw new AppError('FORBIDDEN', 'Only a signed-in user has two-factor settings');
-  const [user] = await deps.database.db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('NOT_FOUND', 'User not found');
-  assertNotLocked(user);
-  return user;
-};
-
-const badCode = () =>
-  new AppError('VALIDATION_ERROR', 'That code is not valid. Try the current one.', {
-    details: [{ path: 'body.code', message: 'Not valid' }],
-  });
 
 /** TOTP two-factor: set up (secret + otpauth URI), enable with a code, disable with code + password. */
 export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
@@ -38,13 +16,6 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
     rateLimit: { max: deps.auth.authRateLimitPerMinute, timeWindow: 60_000 },
     idempotency: false,
   };
-  const audit = (ctx: AuthedContext, action: string, userId: string) =>
-    withTenant(
-      deps.database,
-      ctx.tenantId,
-      (tx) => writeAudit(tx, ctx, { action, targetType: 'user', targetId: userId }),
-      userId,
-    );
 
   r.post(
     '/api/v1/auth/totp/setup',
@@ -52,21 +23,7 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       config: { access: 'authenticated', ...limited },
       schema: { tags, summary: 'Start two-factor set-up', response: replies(totpSetupSchema) },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const user = await currentUser(deps, ctx);
-      if (user.totpEnabled)
-        throw new AppError(
-          'CONFLICT',
-          'Two-factor sign-in is already on. Turn it off first to set up a new device.',
-        );
-      const secret = newTotpSecret();
-      await deps.database.db
-        .update(users)
-        .set({ totpSecret: deps.secretBox.seal(secret) })
-        .where(eq(users.id, user.id));
-      return ok({ secret, otpauthUri: totpUri(secret, user.email) });
-    },
+    async (req) => ok(await startTotpSetup(deps, authedContext(req, deps.database))),
   );
 
   r.post(
@@ -80,23 +37,7 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
         response: replies(userSchema),
       },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const user = await currentUser(deps, ctx);
-      if (user.totpEnabled) throw new AppError('CONFLICT', 'Two-factor sign-in is already on');
-      if (!user.totpSecret) throw new AppError('CONFLICT', 'Start the set-up first');
-      if (!(await checkTotp(deps, user, req.body.code))) {
-        await recordFailure(deps, user.id);
-        throw badCode();
-      }
-      const [updated] = await deps.database.db
-        .update(users)
-        .set({ totpEnabled: true })
-        .where(eq(users.id, user.id))
-        .returning();
-      await audit(ctx, 'auth.totp_enabled', user.id);
-      return ok(toUser(updated ?? user));
-    },
+    async (req) => ok(await enableTotp(deps, authedContext(req, deps.database), req.body)),
   );
 
   r.post(
@@ -110,27 +51,6 @@ export const totpRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
         response: replies(userSchema),
       },
     },
-    async (req) => {
-      const ctx = authedContext(req, deps.database);
-      const user = await currentUser(deps, ctx);
-      if (!user.totpEnabled || !user.totpSecret)
-        throw new AppError('CONFLICT', 'Two-factor sign-in is not on');
-      const passwordOk = await verifyPassword(user.passwordHash, req.body.password);
-      if (!passwordOk || !(await checkTotp(deps, user, req.body.code))) {
-        await recordFailure(deps, user.id);
-        throw passwordOk
-          ? badCode()
-          : new AppError('VALIDATION_ERROR', 'The password is not correct', {
-              details: [{ path: 'body.password', message: 'Not correct' }],
-            });
-      }
-      const [updated] = await deps.database.db
-        .update(users)
-        .set({ totpEnabled: false, totpSecret: null })
-        .where(eq(users.id, user.id))
-        .returning();
-      await audit(ctx, 'auth.totp_disabled', user.id);
-      return ok(toUser(updated ?? user));
-    },
+    async (req) => ok(await disableTotp(deps, authedContext(req, deps.database), req.body)),
   );
 };

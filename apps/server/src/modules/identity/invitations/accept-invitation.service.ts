@@ -57,9 +57,16 @@ export const lookupInvitation = async (deps: IdentityDeps, token: string) => {
  */
 export const acceptInvitation = async (
   deps: IdentityDeps,
-  input: { token: string; name?: string; password?: string; totp?: string },
-  caller: Principal | undefined,
-  meta: ClientMeta & { requestId: string },
+  {
+    input,
+    caller,
+    meta,
+  }: {
+    input: { token: string; name?: string; password?: string; totp?: string };
+    /** The signed-in caller, if any (an existing user must accept while signed in as themselves). */
+    caller: Principal | undefined;
+    meta: ClientMeta & { requestId: string };
+  },
 ): Promise<{ userId: string; tenantId: string }> => {
   const { invitation } = await pendingInvitation(deps, input.token);
   const [existing] = await deps.database.db.select().from(users).where(eq(users.email, invitation.email));

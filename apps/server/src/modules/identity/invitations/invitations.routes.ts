@@ -9,9 +9,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import { clientMeta, sessionResponse } from '../auth/respond.ts';
 import { startSession } from '../auth/session-tokens.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
@@ -96,7 +96,7 @@ export const invitationRoutes = async (app: FastifyInstance, deps: IdentityDeps)
     },
     async (req, reply) => {
       const meta = clientMeta(req);
-      const { userId, tenantId } = await acceptInvitation(deps, req.body, req.auth, meta);
+      const { userId, tenantId } = await acceptInvitation(deps, { input: req.body, caller: req.auth, meta });
       const tokens = await startSession(deps, { userId, tenantId, kind: 'browser', ...meta });
       return ok(await sessionResponse(deps, req, reply, tokens));
     },

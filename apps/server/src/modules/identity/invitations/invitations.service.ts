@@ -2,11 +2,12 @@ import type { Invitation } from '@tessera/contracts';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import { randomToken, sha256 } from '../../../platform/auth/index.ts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { assertCanAssignRole, type Grantor } from '../members/access-rules.ts';
 import { grantorOf } from '../members/grantor.ts';
@@ -44,9 +45,7 @@ export const inviteInTx = async (
   tx: Tx,
   deps: IdentityDeps,
   ctx: AuthedContext,
-  grantor: Grantor,
-  email: string,
-  roleId: string,
+  { grantor, email, roleId }: { grantor: Grantor; email: string; roleId: string },
 ) => {
   const [role] = await tx
     .select()
@@ -106,58 +105,50 @@ export const createInvitation = (
   ctx: AuthedContext,
   input: { email: string; roleId: string },
 ) =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => inviteInTx(tx, deps, ctx, await grantorOf(tx, ctx), input.email, input.roleId),
-    ctx.userId,
+  inTenant(ctx, async (tx) =>
+    inviteInTx(tx, deps, ctx, {
+      grantor: await grantorOf(tx, ctx),
+      email: input.email,
+      roleId: input.roleId,
+    }),
   );
 
 export const listInvitations = (ctx: AuthedContext): Promise<Invitation[]> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) =>
-      (
-        await tx
-          .select({ row: invitations, roleName: roles.name })
-          .from(invitations)
-          .innerJoin(roles, eq(roles.id, invitations.roleId))
-          .where(
-            and(
-              eq(invitations.tenantId, ctx.tenantId),
-              gt(invitations.createdAt, sql`now() - interval '90 days'`),
-            ),
-          )
-          .orderBy(desc(invitations.createdAt))
-          .limit(500)
-      ).map((r) => toInvitation(r.row, r.roleName)),
-    ctx.userId,
-  );
-
-export const revokeInvitation = (ctx: AuthedContext, id: string) =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const [row] = await tx
-        .update(invitations)
-        .set({ status: 'revoked' })
+  inTenant(ctx, async (tx) =>
+    (
+      await tx
+        .select({ row: invitations, roleName: roles.name })
+        .from(invitations)
+        .innerJoin(roles, eq(roles.id, invitations.roleId))
         .where(
           and(
             eq(invitations.tenantId, ctx.tenantId),
-            eq(invitations.id, id),
-            eq(invitations.status, 'pending'),
+            gt(invitations.createdAt, sql`now() - interval '90 days'`),
           ),
         )
-        .returning();
-      if (!row) throw notFound('Pending invitation');
-      await writeAudit(tx, ctx, {
-        action: 'invitation.revoked',
-        targetType: 'invitation',
-        targetId: id,
-        changes: { email: { from: row.email, to: null } },
-      });
-    },
-    ctx.userId,
+        .orderBy(desc(invitations.createdAt))
+        .limit(500)
+    ).map((r) => toInvitation(r.row, r.roleName)),
   );
+
+export const revokeInvitation = (ctx: AuthedContext, id: string) =>
+  inTenant(ctx, async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ status: 'revoked' })
+      .where(
+        and(
+          eq(invitations.tenantId, ctx.tenantId),
+          eq(invitations.id, id),
+          eq(invitations.status, 'pending'),
+        ),
+      )
+      .returning();
+    if (!row) throw notFound('Pending invitation');
+    await writeAudit(tx, ctx, {
+      action: 'invitation.revoked',
+      targetType: 'invitation',
+      targetId: id,
+      changes: { email: { from: row.email, to: null } },
+    });
+  });

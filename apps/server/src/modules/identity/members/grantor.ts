@@ -1,7 +1,7 @@
 import { OWNER_ROLE_KEY } from '@tessera/contracts';
 import { and, count, eq } from 'drizzle-orm';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
 import { memberships, roles } from '../tables.ts';
 import type { Grantor } from './access-rules.ts';
 

@@ -1,10 +1,10 @@
 import { email as emailSchema, type MemberImportReport } from '@tessera/contracts';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { csvBaseOptions } from '../../../platform/csv/csv-options.ts';
-import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { inviteInTx } from '../invitations/invitations.service.ts';
 import { roles } from '../tables.ts';
@@ -57,68 +57,65 @@ export const importMembers = async (
       `At most ${IMPORT_MAX_ROWS} rows per import (this file has ${data.length})`,
     );
 
-  return withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const grantor = await grantorOf(tx, ctx);
-      const tenantRoles = await tx.select().from(roles).where(eq(roles.tenantId, ctx.tenantId));
-      const roleByName = new Map(
-        tenantRoles.flatMap((r) => [[r.name.toLowerCase(), r], ...(r.key ? [[r.key, r] as const] : [])]),
-      );
-      const seen = new Set<string>();
-      const rows: Row[] = [];
-      for (const [i, record] of data.entries()) {
-        const rowNumber = i + 2;
-        const rawEmail = record[at.email] ?? '';
-        const parsed = emailSchema.safeParse(rawEmail);
-        if (!parsed.success) {
-          rows.push({
-            row: rowNumber,
-            email: rawEmail || null,
-            status: 'error',
-            message: 'Not a valid e-mail address',
-          });
-          continue;
-        }
-        const email = parsed.data;
-        if (seen.has(email)) {
-          rows.push({ row: rowNumber, email, status: 'skipped', message: 'Duplicate of an earlier row' });
-          continue;
-        }
-        seen.add(email);
-        const role = roleByName.get((record[at.role] ?? '').toLowerCase());
-        if (!role) {
-          rows.push({
-            row: rowNumber,
-            email,
-            status: 'error',
-            message: `Unknown role "${record[at.role] ?? ''}"`,
-          });
-          continue;
-        }
-        try {
-          await tx.transaction((savepoint) => inviteInTx(savepoint, deps, ctx, grantor, email, role.id));
-          rows.push({ row: rowNumber, email, status: 'invited' });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          rows.push({
-            row: rowNumber,
-            email,
-            status: err.code === 'CONFLICT' ? 'skipped' : 'error',
-            message: err.message,
-          });
-        }
+  return inTenant(ctx, async (tx) => {
+    const grantor = await grantorOf(tx, ctx);
+    const tenantRoles = await tx.select().from(roles).where(eq(roles.tenantId, ctx.tenantId));
+    const roleByName = new Map(
+      tenantRoles.flatMap((r) => [[r.name.toLowerCase(), r], ...(r.key ? [[r.key, r] as const] : [])]),
+    );
+    const seen = new Set<string>();
+    const rows: Row[] = [];
+    for (const [i, record] of data.entries()) {
+      const rowNumber = i + 2;
+      const rawEmail = record[at.email] ?? '';
+      const parsed = emailSchema.safeParse(rawEmail);
+      if (!parsed.success) {
+        rows.push({
+          row: rowNumber,
+          email: rawEmail || null,
+          status: 'error',
+          message: 'Not a valid e-mail address',
+        });
+        continue;
       }
-      const tally = (s: Row['status']) => rows.filter((r) => r.status === s).length;
-      return {
-        total: data.length,
-        invited: tally('invited'),
-        skipped: tally('skipped'),
-        errors: tally('error'),
-        rows,
-      };
-    },
-    ctx.userId,
-  );
+      const email = parsed.data;
+      if (seen.has(email)) {
+        rows.push({ row: rowNumber, email, status: 'skipped', message: 'Duplicate of an earlier row' });
+        continue;
+      }
+      seen.add(email);
+      const role = roleByName.get((record[at.role] ?? '').toLowerCase());
+      if (!role) {
+        rows.push({
+          row: rowNumber,
+          email,
+          status: 'error',
+          message: `Unknown role "${record[at.role] ?? ''}"`,
+        });
+        continue;
+      }
+      try {
+        await tx.transaction((savepoint) =>
+          inviteInTx(savepoint, deps, ctx, { grantor, email, roleId: role.id }),
+        );
+        rows.push({ row: rowNumber, email, status: 'invited' });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        rows.push({
+          row: rowNumber,
+          email,
+          status: err.code === 'CONFLICT' ? 'skipped' : 'error',
+          message: err.message,
+        });
+      }
+    }
+    const tally = (s: Row['status']) => rows.filter((r) => r.status === s).length;
+    return {
+      total: data.length,
+      invited: tally('invited'),
+      skipped: tally('skipped'),
+      errors: tally('error'),
+      rows,
+    };
+  });
 };

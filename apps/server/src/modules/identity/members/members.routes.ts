@@ -2,9 +2,9 @@ import { idParams, memberImportReport, memberSchema, memberUpdateInput } from '@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../../platform/http/route-schema.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { listMembers, removeMember, updateMember } from './members.service.ts';
 import { importMembers } from './members-import.service.ts';

@@ -1,9 +1,11 @@
 import { type Member, type MemberUpdateInput, OWNER_ROLE_KEY } from '@tessera/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
-import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import type { Tx } from '../../../platform/db/index.ts';
+import { notFound } from '../../../platform/http/app-error.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict } from '../../../platform/records/record-ops.ts';
 import { memberships, roles, teamMembers, users } from '../tables.ts';
 import {
   assertCanAssignRole,
@@ -59,17 +61,13 @@ const findMember = async (tx: Tx, tenantId: string, id: string): Promise<Row> =>
 };
 
 export const listMembers = (ctx: AuthedContext): Promise<Member[]> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) =>
-      (
-        await selectMembers(tx)
-          .where(eq(memberships.tenantId, ctx.tenantId))
-          .orderBy(asc(users.name))
-          .limit(1000)
-      ).map(toMember),
-    ctx.userId,
+  inTenant(ctx, async (tx) =>
+    (
+      await selectMembers(tx)
+        .where(eq(memberships.tenantId, ctx.tenantId))
+        .orderBy(asc(users.name))
+        .limit(1000)
+    ).map(toMember),
   );
 
 /**
@@ -77,84 +75,71 @@ export const listMembers = (ctx: AuthedContext): Promise<Member[]> =>
  * permissions, owners handled by owners, nobody changes themselves, the last owner stays.
  */
 export const updateMember = (ctx: AuthedContext, id: string, input: MemberUpdateInput): Promise<Member> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const before = await findMember(tx, ctx.tenantId, id);
-      const grantor = await grantorOf(tx, ctx);
-      const target = { userId: before.m.userId, roleKey: before.roleKey, status: before.m.status };
-      assertCanChangeMember(grantor, target, { access: true });
-      let newRole: typeof roles.$inferSelect | undefined;
-      if (input.roleId && input.roleId !== before.m.roleId) {
-        [newRole] = await tx
-          .select()
-          .from(roles)
-          .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, input.roleId)));
-        if (!newRole) throw notFound('Role');
-        assertCanAssignRole(grantor, newRole);
-      }
-      if (input.grants)
-        assertCanGrant(
-          grantor,
-          input.grants.filter((g) => !before.m.grants.includes(g)),
-        );
-      const leavesOwnership =
-        (newRole !== undefined && newRole.key !== OWNER_ROLE_KEY) || input.status === 'disabled';
-      assertNotLastOwner(await activeOwnerCount(tx, ctx.tenantId), target, leavesOwnership);
-      const [updated] = await tx
-        .update(memberships)
-        .set({
-          ...(newRole ? { roleId: newRole.id } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.grants ? { grants: [...new Set(input.grants)] } : {}),
-          ...(input.denials ? { denials: [...new Set(input.denials)] } : {}),
-          version: sql`${memberships.version} + 1`,
-        })
-        .where(
-          and(
-            eq(memberships.tenantId, ctx.tenantId),
-            eq(memberships.id, id),
-            eq(memberships.version, input.version),
-          ),
-        )
-        .returning();
-      if (!updated)
-        throw new AppError('CONFLICT', 'This member was changed by someone else. Reload and try again.', {
-          details: { current: toMember(before) },
-        });
-      const after = await findMember(tx, ctx.tenantId, id);
-      const changes = diffChanges(
-        { ...before.m, role: before.roleName },
-        { ...after.m, role: after.roleName },
-        ['role', 'status', 'grants', 'denials'],
+  inTenant(ctx, async (tx) => {
+    const before = await findMember(tx, ctx.tenantId, id);
+    const grantor = await grantorOf(tx, ctx);
+    const target = { userId: before.m.userId, roleKey: before.roleKey, status: before.m.status };
+    assertCanChangeMember(grantor, target, { access: true });
+    let newRole: typeof roles.$inferSelect | undefined;
+    if (input.roleId && input.roleId !== before.m.roleId) {
+      [newRole] = await tx
+        .select()
+        .from(roles)
+        .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, input.roleId)));
+      if (!newRole) throw notFound('Role');
+      assertCanAssignRole(grantor, newRole);
+    }
+    if (input.grants)
+      assertCanGrant(
+        grantor,
+        input.grants.filter((g) => !before.m.grants.includes(g)),
       );
-      await writeAudit(tx, ctx, { action: 'member.updated', targetType: 'member', targetId: id, changes });
-      return toMember(after);
-    },
-    ctx.userId,
-  );
+    const leavesOwnership =
+      (newRole !== undefined && newRole.key !== OWNER_ROLE_KEY) || input.status === 'disabled';
+    assertNotLastOwner(await activeOwnerCount(tx, ctx.tenantId), target, leavesOwnership);
+    const [updated] = await tx
+      .update(memberships)
+      .set({
+        ...(newRole ? { roleId: newRole.id } : {}),
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.grants ? { grants: [...new Set(input.grants)] } : {}),
+        ...(input.denials ? { denials: [...new Set(input.denials)] } : {}),
+        version: sql`${memberships.version} + 1`,
+      })
+      .where(
+        and(
+          eq(memberships.tenantId, ctx.tenantId),
+          eq(memberships.id, id),
+          eq(memberships.version, input.version),
+        ),
+      )
+      .returning();
+    if (!updated) throw conflict('Member', toMember(before));
+    const after = await findMember(tx, ctx.tenantId, id);
+    const changes = diffChanges(
+      { ...before.m, role: before.roleName },
+      { ...after.m, role: after.roleName },
+      ['role', 'status', 'grants', 'denials'],
+    );
+    await writeAudit(tx, ctx, { action: 'member.updated', targetType: 'member', targetId: id, changes });
+    return toMember(after);
+  });
 
 /** Removes a member from the company (their sessions here stop at once); you may remove yourself unless last owner. */
 export const removeMember = (ctx: AuthedContext, id: string): Promise<void> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const before = await findMember(tx, ctx.tenantId, id);
-      const target = { userId: before.m.userId, roleKey: before.roleKey, status: before.m.status };
-      assertCanChangeMember(await grantorOf(tx, ctx), target, { access: false });
-      assertNotLastOwner(await activeOwnerCount(tx, ctx.tenantId), target, true);
-      await tx
-        .delete(teamMembers)
-        .where(and(eq(teamMembers.tenantId, ctx.tenantId), eq(teamMembers.userId, before.m.userId)));
-      await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, id)));
-      await writeAudit(tx, ctx, {
-        action: 'member.removed',
-        targetType: 'member',
-        targetId: id,
-        changes: { email: { from: before.email, to: null }, role: { from: before.roleName, to: null } },
-      });
-    },
-    ctx.userId,
-  );
+  inTenant(ctx, async (tx) => {
+    const before = await findMember(tx, ctx.tenantId, id);
+    const target = { userId: before.m.userId, roleKey: before.roleKey, status: before.m.status };
+    assertCanChangeMember(await grantorOf(tx, ctx), target, { access: false });
+    assertNotLastOwner(await activeOwnerCount(tx, ctx.tenantId), target, true);
+    await tx
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.tenantId, ctx.tenantId), eq(teamMembers.userId, before.m.userId)));
+    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.id, id)));
+    await writeAudit(tx, ctx, {
+      action: 'member.removed',
+      targetType: 'member',
+      targetId: id,
+      changes: { email: { from: before.email, to: null }, role: { from: before.roleName, to: null } },
+    });
+  });

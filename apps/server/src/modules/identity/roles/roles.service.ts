@@ -1,9 +1,11 @@
 import { OWNER_ROLE_KEY, type Role, type RoleCreateInput, type RoleUpdateInput } from '@tessera/contracts';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
-import { isUniqueViolation, type Tx, withTenant } from '../../../platform/db/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { conflict } from '../../../platform/records/record-ops.ts';
 import { assertCanGrant } from '../members/access-rules.ts';
 import { grantorOf } from '../members/grantor.ts';
 import { memberships, roles } from '../tables.ts';
@@ -47,129 +49,102 @@ const nameTaken = (err: unknown) => isUniqueViolation(err, 'roles_tenant_name_ke
 const duplicateName = () => new AppError('CONFLICT', 'A role with this name already exists');
 
 export const listRoles = (ctx: AuthedContext): Promise<Role[]> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const counts = await memberCounts(tx, ctx.tenantId);
-      const rows = await tx
-        .select()
-        .from(roles)
-        .where(eq(roles.tenantId, ctx.tenantId))
-        .orderBy(asc(roles.isSystem), asc(roles.name));
-      return rows.map((r) => toRole(r, counts.get(r.id) ?? 0));
-    },
-    ctx.userId,
-  );
+  inTenant(ctx, async (tx) => {
+    const counts = await memberCounts(tx, ctx.tenantId);
+    const rows = await tx
+      .select()
+      .from(roles)
+      .where(eq(roles.tenantId, ctx.tenantId))
+      .orderBy(asc(roles.isSystem), asc(roles.name));
+    return rows.map((r) => toRole(r, counts.get(r.id) ?? 0));
+  });
 
 export const getRole = (ctx: AuthedContext, id: string): Promise<Role> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) =>
-      toRole(await findRole(tx, ctx.tenantId, id), (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0),
-    ctx.userId,
+  inTenant(ctx, async (tx) =>
+    toRole(await findRole(tx, ctx.tenantId, id), (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0),
   );
 
 /** A custom role; its permissions must all be held by the caller. */
 export const createRole = (ctx: AuthedContext, input: RoleCreateInput): Promise<Role> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      assertCanGrant(await grantorOf(tx, ctx), input.permissions);
-      const [row] = await tx
-        .insert(roles)
-        .values({
-          tenantId: ctx.tenantId,
-          name: input.name,
-          description: input.description ?? '',
-          permissions: [...new Set(input.permissions)],
-          scopes: input.scopes ?? {},
-        })
-        .returning()
-        .catch((err: unknown) => {
-          throw nameTaken(err) ? duplicateName() : err;
-        });
-      if (!row) throw new Error('role insert returned nothing');
-      await writeAudit(tx, ctx, {
-        action: 'role.created',
-        targetType: 'role',
-        targetId: row.id,
-        changes: diffChanges(null, row, ['name', 'description', 'permissions', 'scopes']),
+  inTenant(ctx, async (tx) => {
+    assertCanGrant(await grantorOf(tx, ctx), input.permissions);
+    const [row] = await tx
+      .insert(roles)
+      .values({
+        tenantId: ctx.tenantId,
+        name: input.name,
+        description: input.description ?? '',
+        permissions: [...new Set(input.permissions)],
+        scopes: input.scopes ?? {},
+      })
+      .returning()
+      .catch((err: unknown) => {
+        throw nameTaken(err) ? duplicateName() : err;
       });
-      return toRole(row, 0);
-    },
-    ctx.userId,
-  );
+    if (!row) throw new Error('role insert returned nothing');
+    await writeAudit(tx, ctx, {
+      action: 'role.created',
+      targetType: 'role',
+      targetId: row.id,
+      changes: diffChanges(null, row, ['name', 'description', 'permissions', 'scopes']),
+    });
+    return toRole(row, 0);
+  });
 
 /**
  * Changes a role (version-checked). The owner role is fixed; system roles keep their name; permissions the
  * caller does not hold cannot be added (removing is allowed).
  */
 export const updateRole = (ctx: AuthedContext, id: string, input: RoleUpdateInput): Promise<Role> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const before = await findRole(tx, ctx.tenantId, id);
-      if (before.key === OWNER_ROLE_KEY)
-        throw new AppError('FORBIDDEN', 'The Owner role always has every permission and cannot be changed');
-      if (before.isSystem && input.name !== undefined && input.name !== before.name)
-        throw new AppError('FORBIDDEN', 'System roles keep their name');
-      if (input.permissions) {
-        const held = new Set(before.permissions);
-        assertCanGrant(
-          await grantorOf(tx, ctx),
-          input.permissions.filter((p) => !held.has(p)),
-        );
-      }
-      const [after] = await tx
-        .update(roles)
-        .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.permissions ? { permissions: [...new Set(input.permissions)] } : {}),
-          ...(input.scopes ? { scopes: input.scopes } : {}),
-          version: sql`${roles.version} + 1`,
-        })
-        .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, id), eq(roles.version, input.version)))
-        .returning()
-        .catch((err: unknown) => {
-          throw nameTaken(err) ? duplicateName() : err;
-        });
-      if (!after)
-        throw new AppError('CONFLICT', 'This role was changed by someone else. Reload and try again.', {
-          details: { current: toRole(before, 0) },
-        });
-      await writeAudit(tx, ctx, {
-        action: 'role.updated',
-        targetType: 'role',
-        targetId: id,
-        changes: diffChanges(before, after, ['name', 'description', 'permissions', 'scopes']),
+  inTenant(ctx, async (tx) => {
+    const before = await findRole(tx, ctx.tenantId, id);
+    if (before.key === OWNER_ROLE_KEY)
+      throw new AppError('FORBIDDEN', 'The Owner role always has every permission and cannot be changed');
+    if (before.isSystem && input.name !== undefined && input.name !== before.name)
+      throw new AppError('FORBIDDEN', 'System roles keep their name');
+    if (input.permissions) {
+      const held = new Set(before.permissions);
+      assertCanGrant(
+        await grantorOf(tx, ctx),
+        input.permissions.filter((p) => !held.has(p)),
+      );
+    }
+    const [after] = await tx
+      .update(roles)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.permissions ? { permissions: [...new Set(input.permissions)] } : {}),
+        ...(input.scopes ? { scopes: input.scopes } : {}),
+        version: sql`${roles.version} + 1`,
+      })
+      .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, id), eq(roles.version, input.version)))
+      .returning()
+      .catch((err: unknown) => {
+        throw nameTaken(err) ? duplicateName() : err;
       });
-      return toRole(after, (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0);
-    },
-    ctx.userId,
-  );
+    if (!after) throw conflict('Role', toRole(before, 0));
+    await writeAudit(tx, ctx, {
+      action: 'role.updated',
+      targetType: 'role',
+      targetId: id,
+      changes: diffChanges(before, after, ['name', 'description', 'permissions', 'scopes']),
+    });
+    return toRole(after, (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0);
+  });
 
 export const deleteRole = (ctx: AuthedContext, id: string): Promise<void> =>
-  withTenant(
-    ctx.database,
-    ctx.tenantId,
-    async (tx) => {
-      const role = await findRole(tx, ctx.tenantId, id);
-      if (role.isSystem) throw new AppError('FORBIDDEN', 'System roles cannot be deleted');
-      const inUse = (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0;
-      if (inUse > 0)
-        throw new AppError('CONFLICT', `${inUse} member(s) have this role. Give them another role first.`);
-      await tx.delete(roles).where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, id)));
-      await writeAudit(tx, ctx, {
-        action: 'role.deleted',
-        targetType: 'role',
-        targetId: id,
-        changes: { name: { from: role.name, to: null } },
-      });
-    },
-    ctx.userId,
-  );
+  inTenant(ctx, async (tx) => {
+    const role = await findRole(tx, ctx.tenantId, id);
+    if (role.isSystem) throw new AppError('FORBIDDEN', 'System roles cannot be deleted');
+    const inUse = (await memberCounts(tx, ctx.tenantId)).get(id) ?? 0;
+    if (inUse > 0)
+      throw new AppError('CONFLICT', `${inUse} member(s) have this role. Give them another role first.`);
+    await tx.delete(roles).where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.id, id)));
+    await writeAudit(tx, ctx, {
+      action: 'role.deleted',
+      targetType: 'role',
+      targetId: id,
+      changes: { name: { from: role.name, to: null } },
+    });
+  });

@@ -1,35 +1,27 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import {
-  assertVisibleReferences,
-  type ReferenceTarget,
-  referencesNotFound,
-} from '../../../platform/access/index.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
-import { activeMemberIds } from '../../identity/index.ts';
-import { companies, contacts, deals, leads, leadVendors, pipelineStages, pipelines } from '../tables.ts';
+import { assertVisibleReferences, type ReferenceTarget, referencesNotFound } from '../access/index.ts';
+import type { AuthedContext } from '../context/service-context.ts';
+import type { Tx } from '../db/index.ts';
 
 type Table = PgTable & { id: PgColumn; tenantId: PgColumn };
-/** What each reference field points at, and what the caller needs to see it (view permission + scope). */
-const recordRefs: Record<string, ReferenceTarget> = {
-  vendorId: { table: leadVendors, view: 'leads.view' },
-  companyId: {
-    table: companies,
-    view: 'companies.view',
-    scope: { resource: 'companies', owner: companies.ownerId },
-  },
-  contactId: {
-    table: contacts,
-    view: 'contacts.view',
-    scope: { resource: 'contacts', owner: contacts.ownerId },
-  },
-  pipelineId: { table: pipelines, view: 'deals.view' },
-  stageId: { table: pipelineStages, view: 'deals.view' },
-  leadId: { table: leads, view: 'leads.view', scope: { resource: 'leads', owner: leads.ownerId } },
-  dealId: { table: deals, view: 'deals.view', scope: { resource: 'deals', owner: deals.ownerId } },
+type ActiveIds = (tx: Tx, tenantId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+const recordRefs = new Map<string, ReferenceTarget>();
+const memberRefs = new Map<string, ActiveIds>();
+
+/**
+ * A body field naming a record (`companyId` → companies), with what the caller needs to see that record (view
+ * permission and record scope): registered by the table's module.
+ */
+export const registerRecordReference = (field: string, target: ReferenceTarget) => {
+  recordRefs.set(field, target);
 };
-const memberRefs = ['ownerId', 'assigneeId'];
+
+/** A body field naming a person (`ownerId`): registered by the module that knows who is an active member. */
+export const registerMemberReference = (field: string, activeIds: ActiveIds) => {
+  memberRefs.set(field, activeIds);
+};
 
 /**
  * Every id a request refers to must be a record the caller may see (tenant, view permission, record scope —
@@ -45,11 +37,12 @@ export const assertReferences = async (
   const records: Parameters<typeof assertVisibleReferences>[2][number][] = [];
   for (const [field, id] of Object.entries(refs)) {
     if (!id) continue;
-    if (memberRefs.includes(field)) {
-      if (!(await activeMemberIds(tx, ctx.tenantId, [id])).has(id)) missing.push(field);
+    const activeIds = memberRefs.get(field);
+    if (activeIds) {
+      if (!(await activeIds(tx, ctx.tenantId, [id])).has(id)) missing.push(field);
       continue;
     }
-    const target = recordRefs[field];
+    const target = recordRefs.get(field);
     if (!target) throw new Error(`unknown reference ${field}`);
     records.push({ field, id, target });
   }

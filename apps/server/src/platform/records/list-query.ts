@@ -2,13 +2,13 @@ import type { Pagination } from '@tessera/contracts';
 import { type AnyColumn, and, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/index.ts';
-import { AppError } from './app-error.ts';
-import { decodeCursor, encodeCursor } from './pagination.ts';
+import { AppError } from '../http/app-error.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/pagination.ts';
 
 /** One sortable field: its SQL expression (never null) and how its cursor value is typed. */
 export interface SortSpec {
   expr: AnyColumn | SQL;
-  type: 'timestamp' | 'text' | 'number' | 'date';
+  type: 'timestamp' | 'text' | 'number' | 'date' | 'uuid';
 }
 
 export interface ListRequest {
@@ -39,6 +39,7 @@ const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 const cast = (value: string | number | null, type: SortSpec['type']) => {
   if (type === 'timestamp') return sql`${value}::timestamptz`;
   if (type === 'date') return sql`${value}::date`;
+  if (type === 'uuid') return sql`${value}::uuid`;
   // Every numeric sort is an integer column: bigint keeps `(sort, id) < (cursor)` an index condition
   // (a numeric cast would make PostgreSQL compare outside the index's operator family).
   if (type === 'number') return sql`${value}::bigint`;
@@ -64,10 +65,6 @@ const TIMESTAMP =
   /^(-?infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})?)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d{1,18}$/;
-const invalidCursor = () =>
-  new AppError('VALIDATION_ERROR', 'Invalid cursor', {
-    details: [{ path: 'querystring.cursor', message: 'Invalid cursor' }],
-  });
 const validCursorValue = (value: string | number | null, type: SortSpec['type']) => {
   // bigint expressions come back from the driver as numeric strings
   if (type === 'number')
@@ -77,6 +74,7 @@ const validCursorValue = (value: string | number | null, type: SortSpec['type'])
   if (typeof value !== 'string') return false;
   if (type === 'timestamp') return TIMESTAMP.test(value);
   if (type === 'date') return DATE.test(value);
+  if (type === 'uuid') return UUID.test(value);
   return true;
 };
 /** SQLSTATE class 22 (data exception): a well-formed cursor whose value PostgreSQL still refuses (Feb 30). */

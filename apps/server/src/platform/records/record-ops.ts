@@ -1,11 +1,11 @@
 import type { ScopedResource } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { scopeCondition } from '../../../platform/access/index.ts';
-import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
-import type { Tx } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import { scopeCondition } from '../access/index.ts';
+import { diffChanges, writeAudit } from '../audit/index.ts';
+import type { AuthedContext } from '../context/service-context.ts';
+import type { Tx } from '../db/index.ts';
+import { AppError, notFound } from '../http/app-error.ts';
 
 /** What the generic record operations need to know about a CRM table. */
 export interface RecordDef {
@@ -31,8 +31,6 @@ export const scopeWhere = (ctx: AuthedContext, def: RecordDef): SQL | undefined 
 const byId = (ctx: AuthedContext, def: RecordDef, id: string) =>
   and(eq(def.table.tenantId, ctx.tenantId), eq(def.table.id, id), scopeWhere(ctx, def));
 
-export const notFoundError = (label: string) => new AppError('NOT_FOUND', `${label} not found`);
-
 /** A record of the tenant within the caller's scope, or 404 (another tenant's id is a 404 too). */
 export const findRecord = async <Row extends BaseRow>(
   tx: Tx,
@@ -46,7 +44,7 @@ export const findRecord = async <Row extends BaseRow>(
     .from(def.table as PgTable)
     .where(byId(ctx, def, id));
   const [row] = (await (lock ? query.for('update') : query)) as unknown as Row[];
-  if (!row) throw notFoundError(def.label);
+  if (!row) throw notFound(def.label);
   return row;
 };
 
@@ -91,6 +89,16 @@ export const insertRecord = async <Row extends BaseRow>(
   return row;
 };
 
+/** A change to one record: `version` (absent for actions) is checked, `toDto` shapes the 409's current record. */
+export interface RecordChange<Row> {
+  id: string;
+  version: number | undefined;
+  patch: Record<string, unknown>;
+  toDto: (row: Row) => unknown;
+  /** Audit action suffix (`<name>.<action>`), default `updated`. */
+  action?: string;
+}
+
 /**
  * Updates a record when `version` matches (or is not given, for actions) and bumps it, with a field-diff
  * audit row. A stale version is a 409 carrying the current record, and nothing changes.
@@ -99,11 +107,7 @@ export const updateRecord = async <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
   def: RecordDef,
-  id: string,
-  version: number | undefined,
-  patch: Record<string, unknown>,
-  toDto: (row: Row) => unknown,
-  action = 'updated',
+  { id, version, patch, toDto, action = 'updated' }: RecordChange<Row>,
 ): Promise<{ before: Row; after: Row }> => {
   const before = await findRecord<Row>(tx, ctx, def, id, true);
   if (version !== undefined && before.version !== version) throw conflict(def.label, toDto(before));
@@ -112,30 +116,31 @@ export const updateRecord = async <Row extends BaseRow>(
     .set({ ...patch, version: sql`${def.table.version} + 1` } as never)
     .where(byId(ctx, def, id))
     .returning()) as unknown as Row[];
-  if (!after) throw notFoundError(def.label);
+  if (!after) throw notFound(def.label);
   await audit(tx, ctx, def, action, id, before, after);
   return { before, after };
 };
 
+/** What an archive or restore asks for (`version` optional: an action). */
+export interface ArchiveChange {
+  archived: boolean;
+  version?: number;
+}
+
+/** Archives (or restores) a record: `archivedAt` set or cleared, audited as `<name>.archived` / `.restored`. */
 export const setArchived = <Row extends BaseRow>(
   tx: Tx,
   ctx: AuthedContext,
   def: RecordDef,
-  id: string,
-  archived: boolean,
-  version: number | undefined,
-  toDto: (row: Row) => unknown,
+  change: Pick<RecordChange<Row>, 'id' | 'version' | 'toDto'> & { archived: boolean },
 ) =>
-  updateRecord<Row>(
-    tx,
-    ctx,
-    def,
-    id,
-    version,
-    { archivedAt: archived ? new Date() : null },
-    toDto,
-    archived ? 'archived' : 'restored',
-  );
+  updateRecord<Row>(tx, ctx, def, {
+    id: change.id,
+    version: change.version,
+    patch: { archivedAt: change.archived ? new Date() : null },
+    toDto: change.toDto,
+    action: change.archived ? 'archived' : 'restored',
+  });
 
 /** Deletes a record (still referenced → 409 "archive it instead"), with an audit row. */
 export const deleteRecord = async (tx: Tx, ctx: AuthedContext, def: RecordDef, id: string): Promise<void> => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { newId } from '../platform/db/columns.ts';
-import { type Database, type Tx, withTenant } from '../platform/db/index.ts';
+import { newId } from '../../../platform/db/columns.ts';
+import { type Database, type Tx, withTenant } from '../../../platform/db/index.ts';
 import {
   CITIES,
   COMPANY_PREFIXES,
@@ -21,9 +21,9 @@ import {
  * lead pipeline, deals in every stage, recent activities and tasks — some overdue). Deterministic: a seeded
  * PRNG picks every value, and dates are relative to the seeding time, so screenshots look the same each time.
  *
- * Rows are inserted directly in one tenant transaction (row-level security applies), not through the
- * services: no audit rows are written for seed data, and the CRM module's tables are addressed by name because
- * code outside a module may only use its index (see .dependency-cruiser.cjs).
+ * The CRM's own demo seeder (called by seed/demo-seed.ts through crm/index.ts). Rows are inserted directly in
+ * one tenant transaction (row-level security applies), not through the services: no audit rows are written
+ * for seed data.
  */
 
 export const DEMO_COUNTS = {

@@ -3,20 +3,19 @@ import {
   idParams,
   type Pagination,
   type Permission,
-  type RelatedType,
   timelineItemSchema,
   timelineQuery,
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertWritableFields } from '../../../platform/access/index.ts';
-import type { Database } from '../../../platform/db/index.ts';
-import { withTenant } from '../../../platform/db/index.ts';
-import { ok, page } from '../../../platform/http/envelope.ts';
-import { listReplies, replies } from '../../../platform/http/route-schema.ts';
-import { type AuthedContext, authedContext } from '../../../platform/http/service-context.ts';
-import type { RecordDef } from './record-ops.ts';
+import { assertWritableFields } from '../access/index.ts';
+import { type AuthedContext, authedContext } from '../context/service-context.ts';
+import type { Database } from '../db/index.ts';
+import { ok, page } from '../http/envelope.ts';
+import { listReplies, replies } from '../http/route-schema.ts';
+import { inTenant } from './in-tenant.ts';
+import type { ArchiveChange, RecordDef } from './record-ops.ts';
 import { timelineOf } from './timeline.ts';
 
 /** Everything the standard record routes need from an entity: schemas, permissions and its service. */
@@ -36,11 +35,11 @@ export interface RecordRoutes<Dto, Create, Update, ListQuery> {
     get(ctx: AuthedContext, id: string): Promise<Dto>;
     create(ctx: AuthedContext, input: Create): Promise<Dto>;
     update(ctx: AuthedContext, id: string, input: Update): Promise<Dto>;
-    archive(ctx: AuthedContext, id: string, archived: boolean, version?: number): Promise<Dto>;
+    archive(ctx: AuthedContext, id: string, change: ArchiveChange): Promise<Dto>;
     remove(ctx: AuthedContext, id: string): Promise<void>;
   };
-  /** Adds `GET <base>/:id/timeline` for records activities and tasks can link to. */
-  timeline?: RelatedType;
+  /** Adds `GET <base>/:id/timeline` for records of this registered related type (see related.ts). */
+  timeline?: string;
 }
 
 /** No body at all is fine too (Fastify hands the schema `null` for an empty POST body). */
@@ -142,7 +141,8 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
           response: replies(s.dto),
         },
       },
-      async (req) => ok(await service.archive(ctx(req), req.params.id, archived, req.body?.version)),
+      async (req) =>
+        ok(await service.archive(ctx(req), req.params.id, { archived, version: req.body?.version })),
     );
   }
   const related = spec.timeline;
@@ -161,11 +161,13 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
       },
       async (req) => {
         const c = ctx(req);
-        const { items, pagination } = await withTenant(
-          database,
-          c.tenantId,
-          (tx) => timelineOf(tx, c, spec.def, related, req.params.id, req.query.limit, req.query.cursor),
-          c.userId,
+        const { items, pagination } = await inTenant(c, (tx) =>
+          timelineOf(tx, c, {
+            type: related,
+            id: req.params.id,
+            limit: req.query.limit,
+            cursor: req.query.cursor,
+          }),
         );
         return page(items, pagination);
       },

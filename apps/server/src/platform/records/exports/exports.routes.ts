@@ -1,15 +1,15 @@
-import { errorEnvelope, IMPORT_ENTITIES } from '@tessera/contracts';
+import { errorEnvelope } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../../platform/db/index.ts';
-import { authedContext } from '../../../platform/http/service-context.ts';
-import { exportCsv, exportDefs } from './exports.service.ts';
+import { authedContext } from '../../context/service-context.ts';
+import type { Database } from '../../db/index.ts';
+import { exportCsv, registeredExports } from './exports.service.ts';
 
 const errors = { 400: errorEnvelope, 401: errorEnvelope, 403: errorEnvelope, 429: errorEnvelope };
 
-/** CSV exports of leads, contacts and companies: the list's filters, scope and sort, streamed. */
+/** CSV exports of every registered entity: the list's filters, scope and sort, streamed. */
 export const exportRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
-  for (const entity of IMPORT_ENTITIES) {
-    const def = exportDefs[entity];
+  for (const def of registeredExports()) {
+    const { entity } = def;
     // Plain (untyped) reply: the body is a stream, not a JSON envelope.
     app.get(
       `/api/v1/${entity}/export`,
@@ -29,7 +29,7 @@ export const exportRoutes = async (app: FastifyInstance, { database }: { databas
       async (req, reply) => {
         const { stream, fileName } = await exportCsv(
           authedContext(req, database),
-          entity,
+          def,
           req.query as Parameters<typeof exportCsv>[2],
         );
         return reply

@@ -1,11 +1,13 @@
 import type { Permission } from '@tessera/contracts';
-import { type Tx, withTenant } from '../../../platform/db/index.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
-import type { AuthedContext } from '../../../platform/http/service-context.ts';
+import type { AuthedContext, ServiceContext } from '../context/service-context.ts';
+import { type Tx, withTenant } from '../db/index.ts';
+import { AppError } from '../http/app-error.ts';
 
-/** The one tenant transaction of a CRM use case, as the caller. */
-export const inTenant = <T>(ctx: AuthedContext, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  withTenant(ctx.database, ctx.tenantId, fn, ctx.userId);
+/** The one tenant transaction of a use case, as the caller (request or job: see serviceContext/jobContext). */
+export const inTenant = <T>(
+  ctx: Pick<ServiceContext, 'database' | 'tenantId' | 'userId'>,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> => withTenant(ctx.database, ctx.tenantId, fn, ctx.userId);
 
 /** For use cases that read a second kind of record: the caller needs that permission too. */
 export const requirePermission = (ctx: AuthedContext, permission: Permission) => {

@@ -1,0 +1,33 @@
+import { contactListQuery } from '@tessera/contracts';
+import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/exports/exports.service.ts';
+import {
+  type ContactRow,
+  contactColumns,
+  contactDef,
+  contactListSpec,
+  toContacts,
+} from './contact-record.ts';
+
+/** Contacts as CSV: the list's filters and scope, the DTO's fields in this order. */
+export const contactExport: ExportDef = {
+  entity: 'contacts',
+  permission: 'contacts.export',
+  def: contactDef,
+  query: contactListQuery,
+  spec: (ctx, f) => contactListSpec(ctx, f as Parameters<typeof contactListSpec>[1]),
+  select: contactColumns,
+  columns: [
+    'id',
+    'firstName',
+    'lastName',
+    'email',
+    'phone',
+    'title',
+    'companyId',
+    'companyName',
+    'ownerId',
+    'tags',
+    ...RECORD_EXPORT_COLUMNS,
+  ],
+  toDtos: (tx, ctx, rows) => toContacts(tx, ctx, rows as ContactRow[]),
+};

@@ -1,0 +1,64 @@
+import { registerExport } from '../../platform/records/exports/exports.service.ts';
+import { registerMemberReference, registerRecordReference } from '../../platform/records/references.ts';
+import { registerRelatedType } from '../../platform/records/related.ts';
+import { registerTimelineSource } from '../../platform/records/timeline.ts';
+import { activeMemberIds } from '../identity/index.ts';
+import { activityTimeline } from './activities/activity-timeline.ts';
+import { companies } from './companies/companies.tables.ts';
+import { companyExport } from './companies/company-export.ts';
+import { companyImport } from './companies/company-import.ts';
+import { companyDef } from './companies/company-record.ts';
+import { contactExport } from './contacts/contact-export.ts';
+import { contactImport } from './contacts/contact-import.ts';
+import { contactDef } from './contacts/contact-record.ts';
+import { contacts } from './contacts/contacts.tables.ts';
+import { dealDef } from './deals/deal-record.ts';
+import { deals } from './deals/deals.tables.ts';
+import { registerImportEntity } from './imports/import-entities.ts';
+import { leadExport } from './leads/lead-export.ts';
+import { leadImport } from './leads/lead-import.ts';
+import { leadDef } from './leads/lead-record.ts';
+import { leads } from './leads/leads.tables.ts';
+import { pipelineStages, pipelines } from './pipelines/pipelines.tables.ts';
+import { taskTimeline } from './tasks/task-timeline.ts';
+import { leadVendors } from './vendors/vendors.tables.ts';
+
+/**
+ * What the CRM adds to the shared record kit (platform/records): the record kinds activities and tasks link
+ * to, the timeline sources, the reference fields its request bodies carry, and its CSV imports and exports. Run once, from index.ts.
+ */
+export const registerCrmRecords = () => {
+  registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
+  registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
+  registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
+  registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
+  registerTimelineSource(activityTimeline);
+  registerTimelineSource(taskTimeline);
+  // What a body may refer to, and what the caller needs to see it (view permission + record scope).
+  registerRecordReference('vendorId', { table: leadVendors, view: 'leads.view' });
+  registerRecordReference('companyId', {
+    table: companies,
+    view: 'companies.view',
+    scope: { resource: 'companies', owner: companies.ownerId },
+  });
+  registerRecordReference('contactId', {
+    table: contacts,
+    view: 'contacts.view',
+    scope: { resource: 'contacts', owner: contacts.ownerId },
+  });
+  registerRecordReference('pipelineId', { table: pipelines, view: 'deals.view' });
+  registerRecordReference('stageId', { table: pipelineStages, view: 'deals.view' });
+  registerRecordReference('leadId', {
+    table: leads,
+    view: 'leads.view',
+    scope: { resource: 'leads', owner: leads.ownerId },
+  });
+  registerRecordReference('dealId', {
+    table: deals,
+    view: 'deals.view',
+    scope: { resource: 'deals', owner: deals.ownerId },
+  });
+  for (const field of ['ownerId', 'assigneeId']) registerMemberReference(field, activeMemberIds);
+  for (const e of [leadExport, contactExport, companyExport]) registerExport(e);
+  for (const e of [leadImport, contactImport, companyImport]) registerImportEntity(e);
+};

@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import { linkedItemsSource } from '../../../platform/records/timeline.ts';
+import { tasks } from './tasks.tables.ts';
+
+/** Tasks on a record's timeline: only for callers who may view tasks, within their scope. */
+export const taskTimeline = linkedItemsSource({
+  kind: 'task',
+  table: tasks,
+  view: 'tasks.view',
+  scope: 'tasks',
+  owner: tasks.assigneeId,
+  select: sql`'task' as kind, tasks.id::text as id, tasks.created_at as at, tasks.title as title,
+    tasks.description as detail, tasks.created_by as actor_id,
+    jsonb_build_object('status', tasks.status, 'priority', tasks.priority, 'dueAt', tasks.due_at, 'assigneeId', tasks.assignee_id) as data`,
+});

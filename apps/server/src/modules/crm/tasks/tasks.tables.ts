@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/index.ts';
+import { relatedColumns, relatedKeys } from '../activities/related-links.ts';
+import { recordColumns } from '../record-columns.ts';
+import { at } from '../table-helpers.ts';
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    description: text('description'),
+    dueAt: at('due_at'),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] })
+      .notNull()
+      .default('normal'),
+    status: text('status', { enum: ['open', 'in_progress', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    completedAt: at('completed_at'),
+    ...relatedColumns(),
+  },
+  (t) => [
+    ...relatedKeys('tasks', t),
+    check('tasks_at_most_one_related', sql`num_nonnulls(lead_id, contact_id, company_id, deal_id) <= 1`),
+    index('tasks_tenant_assignee_due_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
+    index('tasks_tenant_due_idx').on(t.tenantId, t.dueAt, t.id),
+    index('tasks_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    // List sorts: due date with undated tasks last, and priority rank (low 0 … urgent 3).
+    index('tasks_tenant_due_sort_idx').on(t.tenantId, sql`coalesce(due_at, 'infinity'::timestamptz)`, t.id),
+    index('tasks_tenant_priority_idx').on(
+      t.tenantId,
+      sql`(case priority when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`,
+      t.id,
+    ),
+    index('tasks_tenant_lead_idx').on(t.tenantId, t.leadId),
+    index('tasks_tenant_contact_idx').on(t.tenantId, t.contactId),
+    index('tasks_tenant_company_idx').on(t.tenantId, t.companyId),
+    index('tasks_tenant_deal_idx').on(t.tenantId, t.dealId),
+  ],
+);
