@@ -4,8 +4,8 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import type { Tx } from '../../../platform/db/index.ts';
 import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
 import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
-import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
+  type ArchiveChange,
   deleteRecord,
   findRecord,
   insertRecord,

@@ -4,8 +4,8 @@ import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
-import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
+  type ArchiveChange,
   deleteRecord,
   findRecord,
   insertRecord,

@@ -10,8 +10,8 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
-import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
+  type ArchiveChange,
   conflict,
   deleteRecord,
   findRecord,

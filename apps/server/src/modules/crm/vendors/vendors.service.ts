@@ -11,8 +11,8 @@ import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { inTenant } from '../../../platform/records/in-tenant.ts';
 import { runList } from '../../../platform/records/list-query.ts';
-import type { ArchiveChange } from '../../../platform/records/record-ops.ts';
 import {
+  type ArchiveChange,
   deleteRecord,
   findRecord,
   insertRecord,
