@@ -93,7 +93,8 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     const scope = scopeOf(req);
     const requestHash = hashOf(req);
     // A key whose request failed while the database was away could not be freed then: free it now.
-    if (unfreed.delete(`${scope}\n${key}`))
+    const pending = `${scope}\n${key}`;
+    if (unfreed.has(pending)) {
       await db
         .delete(idempotencyKeys)
         .where(
@@ -103,6 +104,9 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
             sql`${idempotencyKeys.statusCode} is null`,
           ),
         );
+      // Forgotten only once the delete went through: a retry while the database is still away keeps it.
+      unfreed.delete(pending);
+    }
     const [prior] = await reserve(db, scope, key, requestHash);
     if (prior?.reserved) {
       req.idempotency = { scope, key };
