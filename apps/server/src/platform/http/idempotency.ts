@@ -85,29 +85,45 @@ const reserve = async (db: Db, scope: string, key: string, requestHash: string):
  */
 export const registerIdempotency = (app: FastifyInstance, database: Database) => {
   const { db } = database;
+  // What this process could not write while the database was away (a crash mid-request): keys to free (no
+  // work was committed) and answers to store (the work was committed and acknowledged). Settled by the next
+  // request with the key, before it reserves.
   const unfreed = new Set<string>();
+  const unstored = new Map<string, { statusCode: number; body: unknown }>();
+  const keyWhere = (scope: string, key: string) =>
+    and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+  const settle = async (scope: string, key: string) => {
+    const pending = `${scope}\n${key}`;
+    const answer = unstored.get(pending);
+    if (answer) {
+      await db
+        .update(idempotencyKeys)
+        .set({ statusCode: answer.statusCode, responseBody: answer.body })
+        .where(keyWhere(scope, key));
+      unstored.delete(pending);
+    }
+    if (unfreed.has(pending)) {
+      await db
+        .delete(idempotencyKeys)
+        .where(and(keyWhere(scope, key), sql`${idempotencyKeys.statusCode} is null`));
+      // Forgotten only once the write went through: a retry while the database is still away keeps it.
+      unfreed.delete(pending);
+    }
+  };
+
   app.addHook('preHandler', async (req, reply) => {
     if (req.method !== 'POST' || req.routeOptions.config.idempotency === false) return;
     const key = readKey(req);
     if (!key) return;
     const scope = scopeOf(req);
     const requestHash = hashOf(req);
-    // A key whose request failed while the database was away could not be freed then: free it now.
-    const pending = `${scope}\n${key}`;
-    if (unfreed.has(pending)) {
-      await db
-        .delete(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.scope, scope),
-            eq(idempotencyKeys.key, key),
-            sql`${idempotencyKeys.statusCode} is null`,
-          ),
-        );
-      // Forgotten only once the delete went through: a retry while the database is still away keeps it.
-      unfreed.delete(pending);
-    }
-    const [prior] = await reserve(db, scope, key, requestHash);
+    await settle(scope, key);
+    const [prior] = await reserve(db, scope, key, requestHash).catch((err: unknown) => {
+      // The reservation may have committed before the connection broke: free it once the database is back.
+      unfreed.add(`${scope}\n${key}`);
+      throw err;
+    });
     if (prior?.reserved) {
       req.idempotency = { scope, key };
       return;
@@ -121,9 +137,7 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
       throw new AppError(
         'CONFLICT',
         'A request with this Idempotency-Key is still being processed; retry shortly.',
-        {
-          headers: { 'retry-after': '1' },
-        },
+        { headers: { 'retry-after': '1' } },
       );
     }
     return reply.code(prior.status_code).header('idempotent-replayed', 'true').send(prior.response_body);
@@ -133,22 +147,29 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     const held = req.idempotency;
     if (!held) return payload;
     req.idempotency = undefined;
-    const where = and(eq(idempotencyKeys.scope, held.scope), eq(idempotencyKeys.key, held.key));
+    const pending = `${held.scope}\n${held.key}`;
+    const where = keyWhere(held.scope, held.key);
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       await db
         .delete(idempotencyKeys)
         .where(where)
         .catch((err: Error) => {
           // The database is away (the 503 being sent): remember to free the key when it is back.
-          unfreed.add(`${held.scope}\n${held.key}`);
+          unfreed.add(pending);
           req.log.warn({ err: err.message }, 'idempotency key not freed yet');
         });
       return payload;
     }
+    const body: unknown = JSON.parse(payload);
     await db
       .update(idempotencyKeys)
-      .set({ statusCode: reply.statusCode, responseBody: JSON.parse(payload) })
-      .where(where);
+      .set({ statusCode: reply.statusCode, responseBody: body })
+      .where(where)
+      .catch((err: Error) => {
+        // The work committed: the caller gets its answer, and a retry gets it replayed once it is stored.
+        unstored.set(pending, { statusCode: reply.statusCode, body });
+        req.log.warn({ err: err.message }, 'idempotent response not stored yet');
+      });
     return payload;
   });
 };
