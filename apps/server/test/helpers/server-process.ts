@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait-for.ts';
 
@@ -66,4 +67,14 @@ export const logLines = (output: string, msg?: string): Record<string, unknown>[
     .map((l) => JSON.parse(l) as Record<string, unknown>)
     .filter((l) => msg === undefined || l.msg === msg);
 
-export const freePort = () => String(20_000 + Math.floor(Math.random() * 20_000));
+/** A port the OS just handed out as free (listen on 0, read it, close): no collisions between parallel tests. */
+export const freePort = (): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(String(port)));
+    });
+  });

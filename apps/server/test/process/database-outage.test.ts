@@ -25,9 +25,9 @@ describe.skipIf(testDbKind() !== 'postgres' || !canStartPrivatePostgres())(
     let token: string;
 
     beforeAll(async () => {
-      cluster = await startPrivatePostgres(Number(freePort()));
+      cluster = await startPrivatePostgres(Number(await freePort()));
       server = await startServerProcess({
-        PORT: freePort(),
+        PORT: await freePort(),
         DATABASE_URL: cluster.url,
         SEED_DEMO: 'false',
         DATABASE_POOL_MAX: '5',

@@ -25,9 +25,9 @@ describe('metrics, readiness and the event dispatcher in the server process', ()
     } else {
       env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'tessera-metrics-')) };
     }
-    const metricsPort = freePort();
+    const metricsPort = await freePort();
     const server = await startServerProcess({
-      PORT: freePort(),
+      PORT: await freePort(),
       METRICS_PORT: metricsPort,
       METRICS_TOKEN: TOKEN,
       ...env,

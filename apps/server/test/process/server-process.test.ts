@@ -28,7 +28,7 @@ const databaseEnv = async (): Promise<{ env: Record<string, string>; cleanup: ()
 describe('the server process (as npm start runs it)', () => {
   it('starts, serves health, logs one JSON line per request without secrets, and stops on SIGTERM', async () => {
     const db = await databaseEnv();
-    const server = await startServerProcess({ PORT: freePort(), ...db.env });
+    const server = await startServerProcess({ PORT: await freePort(), ...db.env });
     try {
       expect(server.output()).toMatch(/Tessera is running at http:\/\/localhost:/);
       const res = await fetch(`${server.url}/api/health`, {
@@ -63,13 +63,13 @@ describe('the server process (as npm start runs it)', () => {
   it('a second start reuses the data: no migrations applied, no second demo tenant', async () => {
     const db = await databaseEnv();
     try {
-      const first = await startServerProcess({ PORT: freePort(), ...db.env });
+      const first = await startServerProcess({ PORT: await freePort(), ...db.env });
       await first.stop();
       expect(logLines(first.output(), 'applying migration').length).toBeGreaterThan(0);
       expect(
         logLines(first.output()).filter((l) => String(l.msg).startsWith('demo company created')),
       ).toHaveLength(1);
-      const second = await startServerProcess({ PORT: freePort(), ...db.env });
+      const second = await startServerProcess({ PORT: await freePort(), ...db.env });
       await second.stop();
       expect(second.output()).toMatch(/Tessera is running/);
       expect(logLines(second.output(), 'applying migration')).toHaveLength(0);
@@ -84,7 +84,7 @@ describe('the server process (as npm start runs it)', () => {
   it('refuses to start on a database migrated by a newer version, and says why', async () => {
     const db = await databaseEnv();
     try {
-      const first = await startServerProcess({ PORT: freePort(), ...db.env });
+      const first = await startServerProcess({ PORT: await freePort(), ...db.env });
       await first.stop();
       const log = pino({ level: 'silent' });
       const database = db.env.DATABASE_URL
@@ -100,7 +100,7 @@ describe('the server process (as npm start runs it)', () => {
         s.query("insert into schema_migrations (idx, tag, hash) values (9999, '9999_from_the_future', 'x')"),
       );
       await database.close();
-      const second = await startServerProcess({ PORT: freePort(), ...db.env });
+      const second = await startServerProcess({ PORT: await freePort(), ...db.env });
       expect(await second.exited).toBe(1);
       expect(second.output()).toMatch(/9999_from_the_future/);
       expect(second.output()).toMatch(/migrated by a newer version/);
@@ -114,9 +114,9 @@ describe('the server process (as npm start runs it)', () => {
     'refuses a second process on the same embedded data directory',
     async () => {
       const db = await databaseEnv();
-      const first = await startServerProcess({ PORT: freePort(), ...db.env });
+      const first = await startServerProcess({ PORT: await freePort(), ...db.env });
       try {
-        const second = await startServerProcess({ PORT: freePort(), ...db.env });
+        const second = await startServerProcess({ PORT: await freePort(), ...db.env });
         expect(await second.exited).toBe(1);
         expect(second.output()).toMatch(/in use by another Tessera process/);
         const health = await fetch(`${first.url}/api/health`);
