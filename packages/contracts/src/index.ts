@@ -10,3 +10,4 @@ export * from './identity/index.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';
 export * from './records.ts';
+export * from './issue-messages.ts';
