@@ -131,7 +131,12 @@ describe('lead import', () => {
       [4, 'score'],
     ]);
     expect(job.errorCount).toBe(4);
-    expect(job.errors[0]?.message).toBe('Last name is required');
+    expect(job.errors.map((e) => e.message)).toEqual([
+      'Last name is required',
+      'Enter a valid e-mail address',
+      'Estimated value must be an amount such as 1234.56',
+      'Score can be at most 100',
+    ]);
     expect(job.errors.map((e) => e.message).join('\n')).not.toMatch(/Cents|expected|Invalid input/);
 
     const rows = await leadsWhere(owner.tenantId, sql`last_name in ('Lovelace', 'Torvalds')`);
@@ -160,6 +165,15 @@ describe('lead import', () => {
     ]);
     // The stored file is gone once the import has finished.
     expect(await dbRows(t, sql`select 1 from import_chunks where import_id = ${job.id}`)).toHaveLength(0);
+  });
+
+  it('a negative amount is refused with the contract rule in words, and nothing of the row is written', async () => {
+    const job = await runImport(owner, 'First name,Last name,Estimated value\nNeg,Amount,-5');
+    expect(job).toMatchObject({ status: 'completed', created: 0, errorCount: 1 });
+    expect(job.errors).toEqual([
+      { row: 2, field: 'estimatedValueCents', message: "Estimated value can't be negative" },
+    ]);
+    expect(await leadsWhere(owner.tenantId, sql`last_name = 'Amount'`)).toHaveLength(0);
   });
 
   it('an explicit mapping wins over automatic matching and can ignore columns; "Name" splits', async () => {

@@ -27,10 +27,11 @@ const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 export const parseMoney = (text: string, inCents: boolean): number | string => {
   let s = text.replace(MONEY_SYMBOLS, '');
   if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
-  if (inCents) return /^\d+$/.test(s) ? Number(s) : 'must be a whole number of cents';
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  // A sign is kept, so the contract's own rule speaks ("Estimated value can't be negative").
+  if (inCents) return /^-?\d+$/.test(s) ? Number(s) : 'must be a whole number of cents';
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return 'must be an amount such as 1234.56';
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  const cents = (Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'))) * (m[1] ? -1 : 1);
   return Number.isSafeInteger(cents) ? cents : 'is too large';
 };
 
