@@ -241,6 +241,12 @@ describe('deals: access and bad input', () => {
       contact: { id: contact.id, name: 'Pat Party', canOpen: false },
     });
     expect((await c.api(agent, 'GET', `/companies/${company.id}`)).statusCode).toBe(404);
+    // The board names them too (one query per kind for the whole column).
+    const board = (await c.api(agent, 'GET', `/pipelines/${pipe.id}/board`)).json().data;
+    const card = board.stages
+      .flatMap((st: { deals: { id: string }[] }) => st.deals)
+      .find((d: { id: string }) => d.id === deal.id);
+    expect(card.parties.company).toEqual({ id: company.id, name: 'Parties Inc', canOpen: false });
     // Bad ids: another tenant's deal, not a uuid, NUL — never a 500, nothing named.
     expect((await c.api(other, 'GET', `/deals/${deal.id}`)).statusCode).toBe(404);
     expect((await c.api(agent, 'GET', '/deals/not-a-uuid')).statusCode).toBe(400);

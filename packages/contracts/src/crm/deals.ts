@@ -49,7 +49,10 @@ export const dealSchema = z.object({
   title: z.string(),
   companyId: uuid.nullable(),
   contactId: uuid.nullable(),
-  /** One deal (`GET /deals/:id`): its company and contact by name, and whether the viewer may open them. */
+  /**
+   * One deal (`GET /deals/:id`) and board cards: its company and contact by name, and whether the viewer may
+   * open them.
+   */
   parties: z
     .object({ company: linkedRecordName.nullable(), contact: linkedRecordName.nullable() })
     .optional(),

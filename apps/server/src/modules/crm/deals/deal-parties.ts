@@ -1,5 +1,5 @@
 import type { LinkedRecordName, Permission } from '@tessera/contracts';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { scopeCondition } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
@@ -32,30 +32,47 @@ const CONTACT: Party = {
 };
 
 /**
- * The name of a record the deal links to — shown to whoever may see the deal — and whether the viewer may
- * open it (view permission and record scope, as `assertVisibleReferences` decides), so the page names a
- * company it cannot link to instead of requesting it and meeting a 404.
+ * The names of records deals link to — shown to whoever may see the deal — and whether the viewer may open
+ * each (view permission and record scope, as `assertVisibleReferences` decides), so pages name a company
+ * they cannot link to instead of requesting it and meeting a 404. One query per kind, whatever the count.
  */
-const partyOf = async (
+const partiesOf = async (
   tx: Tx,
   ctx: AuthedContext,
   party: Party,
-  id: string | null,
-): Promise<LinkedRecordName | null> => {
-  if (!id) return null;
+  ids: readonly (string | null)[],
+): Promise<Map<string, LinkedRecordName>> => {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const found = new Map<string, LinkedRecordName>();
+  if (wanted.length === 0) return found;
   const { table } = party;
   const scope = ctx.auth.permissions.has(party.view)
     ? (scopeCondition(ctx.auth, party.resource, party.owner) ?? sql`true`)
     : sql`false`;
-  const [row] = await tx
-    .select({ name: party.name, canOpen: sql<boolean>`(${scope})` })
+  const rows = await tx
+    .select({ id: table.id, name: party.name, canOpen: sql<boolean>`(${scope})` })
     .from(table)
-    .where(and(eq(table.tenantId, ctx.tenantId), eq(table.id, id)));
-  return row ? { id, name: row.name, canOpen: row.canOpen === true } : null;
+    .where(and(eq(table.tenantId, ctx.tenantId), inArray(table.id, wanted)));
+  for (const row of rows) found.set(row.id, { id: row.id, name: row.name, canOpen: row.canOpen === true });
+  return found;
 };
 
-/** The deal's company and contact, named for the viewer. */
-export const dealParties = async (tx: Tx, ctx: AuthedContext, deal: DealRow) => ({
-  company: await partyOf(tx, ctx, COMPANY, deal.companyId),
-  contact: await partyOf(tx, ctx, CONTACT, deal.contactId),
-});
+/** Each deal's company and contact, named for the viewer (two queries for any number of deals). */
+export const dealParties = async (tx: Tx, ctx: AuthedContext, rows: readonly DealRow[]) => {
+  const companyNames = await partiesOf(
+    tx,
+    ctx,
+    COMPANY,
+    rows.map((r) => r.companyId),
+  );
+  const contactNames = await partiesOf(
+    tx,
+    ctx,
+    CONTACT,
+    rows.map((r) => r.contactId),
+  );
+  return (deal: DealRow) => ({
+    company: (deal.companyId && companyNames.get(deal.companyId)) || null,
+    contact: (deal.contactId && contactNames.get(deal.contactId)) || null,
+  });
+};

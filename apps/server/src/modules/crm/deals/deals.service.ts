@@ -41,7 +41,8 @@ export const listDeals = (ctx: AuthedContext, query: ListQuery) =>
 export const getDeal = (ctx: AuthedContext, id: string): Promise<Deal> =>
   inTenant(ctx, async (t) => {
     const deal = await findRecord<DealRow>(t, ctx, dealDef, id);
-    return { ...toDeal(ctx, deal), parties: await dealParties(t, ctx, deal) };
+    const parties = await dealParties(t, ctx, [deal]);
+    return { ...toDeal(ctx, deal), parties: parties(deal) };
   });
 
 /**
