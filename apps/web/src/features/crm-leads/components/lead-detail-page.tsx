@@ -1,6 +1,7 @@
 import type { RelatedRef } from '@tessera/contracts';
 import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { EmailLink, PhoneLink } from '../../../components/records/contact-links';
 import { DetailLayout } from '../../../components/records/detail-layout';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
 import { RecordLink } from '../../../components/records/record-link';
@@ -110,8 +111,8 @@ export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDeta
         fields={
           data
             ? [
-                { label: 'Email', value: data.email ?? '—' },
-                { label: 'Phone', value: data.phone ?? '—' },
+                { label: 'Email', value: <EmailLink value={data.email} /> },
+                { label: 'Phone', value: <PhoneLink value={data.phone} /> },
                 { label: 'Company', value: data.companyName ?? '—' },
                 { label: 'Source', value: data.source ?? '—' },
                 { label: 'Tags', value: data.tags.length ? data.tags.join(', ') : '—' },
