@@ -39,7 +39,7 @@ export function MembersTable({ query, roleOptions, canManage, actions }: Members
     return (
       <Select
         aria-label={`Role of ${member.name}`}
-        className="h-8 w-32 sm:w-44"
+        className="h-8 w-28 min-w-28 sm:w-44"
         value={member.roleId}
         disabled={busy(member)}
         onChange={(event) =>
