@@ -40,9 +40,9 @@ describe('issueMessage', () => {
   });
 
   it('keeps messages a schema wrote itself', () => {
-    expect(messages(invitationCreateInput, { email: 'nope', roleId: '0190a8a0-0000-7000-8000-000000000001' })).toEqual([
-      'Enter a valid e-mail address',
-    ]);
+    expect(
+      messages(invitationCreateInput, { email: 'nope', roleId: '0190a8a0-0000-7000-8000-000000000001' }),
+    ).toEqual(['Enter a valid e-mail address']);
   });
 
   it('names required fields and unknown fields of real contracts', () => {
