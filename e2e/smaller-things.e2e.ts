@@ -56,6 +56,22 @@ test('leads on one line at 1440 px, breadcrumb on a lead, links and archive on a
   await expect(page.getByRole('button', { name: 'Archive' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/company-1440.png` });
 
+  const [existing] = (await (await page.request.get('/api/v1/leads?limit=1')).json()).data as {
+    email: string;
+    fullName: string;
+  }[];
+  await page.goto('/leads');
+  await page.getByRole('button', { name: 'New lead' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel('Email')
+    .fill(existing?.email ?? '');
+  const warning = page.getByTestId('duplicate-email');
+  await expect(warning).toContainText(existing?.fullName ?? '');
+  await expect(warning.getByRole('link', { name: 'Open the existing lead' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/lead-duplicate-email-1440.png` });
+  await page.keyboard.press('Escape');
+
   await page.goto('/contacts');
   await page.getByRole('button', { name: 'New contact' }).click();
   await expect(page.getByRole('dialog').getByLabel('Company')).toBeVisible();
