@@ -92,7 +92,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.setSerializerCompiler(createResponseSerializer(log));
 
   // Platform: request id + log line, error envelope, security headers / CORS / rate limit, cookies.
-  registerRequestContext(app);
+  registerRequestContext(app, { requestLogLevel: config.NODE_ENV === 'production' ? 'info' : 'debug' });
   const metrics = deps.metrics ?? createMetrics({ database });
   registerHttpMetrics(app, metrics);
   registerErrorHandling(app);

@@ -220,6 +220,42 @@ describe('deals: access and bad input', () => {
     expect(await c.snapshot(owner.tenantId, TABLES)).toEqual(beforeMine);
   });
 
+  it("one deal names its company and contact, and says whether the viewer may open them (sales: another's company)", async () => {
+    const agent = await addMember(t.app, t.database, owner, 'sales');
+    const company = await c.create(owner, '/companies', { name: 'Parties Inc' });
+    const contact = await c.create(owner, '/contacts', { firstName: 'Pat', lastName: 'Party' });
+    const deal = await c.create(owner, '/deals', {
+      title: 'Shared deal',
+      companyId: company.id,
+      contactId: contact.id,
+      ownerId: agent.userId,
+    });
+    const asOwner = (await c.api(owner, 'GET', `/deals/${deal.id}`)).json().data;
+    expect(asOwner.parties).toEqual({
+      company: { id: company.id, name: 'Parties Inc', canOpen: true },
+      contact: { id: contact.id, name: 'Pat Party', canOpen: true },
+    });
+    const asAgent = (await c.api(agent, 'GET', `/deals/${deal.id}`)).json().data;
+    expect(asAgent.parties).toEqual({
+      company: { id: company.id, name: 'Parties Inc', canOpen: false },
+      contact: { id: contact.id, name: 'Pat Party', canOpen: false },
+    });
+    expect((await c.api(agent, 'GET', `/companies/${company.id}`)).statusCode).toBe(404);
+    // The board names them too (one query per kind for the whole column).
+    const board = (await c.api(agent, 'GET', `/pipelines/${pipe.id}/board`)).json().data;
+    const card = board.stages
+      .flatMap((st: { deals: { id: string }[] }) => st.deals)
+      .find((d: { id: string }) => d.id === deal.id);
+    expect(card.parties.company).toEqual({ id: company.id, name: 'Parties Inc', canOpen: false });
+    // Bad ids: another tenant's deal, not a uuid, NUL — never a 500, nothing named.
+    expect((await c.api(other, 'GET', `/deals/${deal.id}`)).statusCode).toBe(404);
+    expect((await c.api(agent, 'GET', '/deals/not-a-uuid')).statusCode).toBe(400);
+    expect((await c.api(agent, 'GET', '/deals/%00')).statusCode).toBe(400);
+    // Lists stay as they were (no per-row lookups).
+    const listed = (await c.api(owner, 'GET', '/deals?q=Shared')).json().data;
+    expect(listed[0]).not.toHaveProperty('parties');
+  });
+
   it('a stage of another pipeline is a 400; crew may not see deals; sales sees only its own', async () => {
     const p = await c.create(owner, '/pipelines', {
       name: 'Second',

@@ -131,7 +131,13 @@ describe('lead import', () => {
       [4, 'score'],
     ]);
     expect(job.errorCount).toBe(4);
-    expect(job.errors[0]?.message).toBe('Required');
+    expect(job.errors.map((e) => e.message)).toEqual([
+      'Last name is required',
+      'Enter a valid e-mail address',
+      'Estimated value must be an amount such as 1234.56',
+      'Score can be at most 100',
+    ]);
+    expect(job.errors.map((e) => e.message).join('\n')).not.toMatch(/Cents|expected|Invalid input/);
 
     const rows = await leadsWhere(owner.tenantId, sql`last_name in ('Lovelace', 'Torvalds')`);
     expect(rows).toEqual([
@@ -159,6 +165,15 @@ describe('lead import', () => {
     ]);
     // The stored file is gone once the import has finished.
     expect(await dbRows(t, sql`select 1 from import_chunks where import_id = ${job.id}`)).toHaveLength(0);
+  });
+
+  it('a negative amount is refused with the contract rule in words, and nothing of the row is written', async () => {
+    const job = await runImport(owner, 'First name,Last name,Estimated value\nNeg,Amount,-5');
+    expect(job).toMatchObject({ status: 'completed', created: 0, errorCount: 1 });
+    expect(job.errors).toEqual([
+      { row: 2, field: 'estimatedValueCents', message: "Estimated value can't be negative" },
+    ]);
+    expect(await leadsWhere(owner.tenantId, sql`last_name = 'Amount'`)).toHaveLength(0);
   });
 
   it('an explicit mapping wins over automatic matching and can ignore columns; "Name" splits', async () => {
@@ -210,7 +225,7 @@ describe('lead import', () => {
   });
 
   it('duplicates=skip: rows matching an existing lead (e-mail or phone digits) or an earlier row are reported', async () => {
-    await createLead(owner, {
+    const existing = await createLead(owner, {
       firstName: 'Dup',
       lastName: 'Existing',
       email: 'dup@example.com',
@@ -224,14 +239,23 @@ describe('lead import', () => {
       'D,SkipFour,C3@Example.com,',
     ].join('\n');
     const job = await runImport(owner, csv, { query: 'duplicates=skip' });
-    expect(job).toMatchObject({ status: 'completed', created: 1, skipped: 3, updated: 0, errorCount: 3 });
+    // Skipped duplicates are counted apart from errors and name what they match.
+    expect(job).toMatchObject({ status: 'completed', created: 1, skipped: 3, updated: 0, errorCount: 0 });
     expect(job.errors.map((e) => [e.row, e.field])).toEqual([
       [2, 'email'],
       [3, 'phone'],
       [5, 'email'],
     ]);
-    expect(job.errors[0]?.message).toMatch(/^Skipped: lead .* already has this e-mail/);
-    expect(job.errors[2]?.message).toBe('Skipped: same e-mail as row 4 of this file');
+    expect(job.errors[0]).toMatchObject({
+      message: 'Same e-mail as an existing lead',
+      duplicate: true,
+      duplicateOfId: existing.id,
+    });
+    expect(job.errors[2]).toMatchObject({
+      message: 'Same e-mail as row 4',
+      duplicate: true,
+      duplicateOfRow: 4,
+    });
     const rows = await leadsWhere(owner.tenantId, sql`last_name like 'Skip%'`);
     expect(rows.map((r) => r.last_name)).toEqual(['SkipThree']);
   });
@@ -299,7 +323,7 @@ describe('lead import', () => {
     ).toHaveLength(0);
   });
 
-  it('imports in batches of 1000 with progress counters (2500 rows)', async () => {
+  it('imports in batches (≈20 progress steps, 100–1000 rows each) with progress counters (2500 rows)', async () => {
     const lines = ['firstName,lastName,email'];
     for (let i = 0; i < 2500; i++) lines.push(`Bulk${i},Row,bulk${i}@example.com`);
     const job = await runImport(other, lines.join('\n'));
@@ -315,16 +339,16 @@ describe('lead import', () => {
       t,
       sql`select 1 from audit_logs where target_id = ${job.id} and action = 'lead.imported'`,
     );
-    expect(batches).toHaveLength(3);
+    expect(batches).toHaveLength(20); // batches of 125 rows: the progress bar moves
   });
 
-  it('keeps the first 1000 report entries and counts them all', async () => {
+  it('keeps the first 5000 report entries and counts them all', async () => {
     const lines = ['firstName,lastName,email'];
-    for (let i = 0; i < 1200; i++) lines.push(`Bad${i},Row,not-an-email-${i}`);
+    for (let i = 0; i < 5100; i++) lines.push(`Bad${i},Row,not-an-email-${i}`);
     const job = await runImport(other, lines.join('\n'));
-    expect(job).toMatchObject({ status: 'completed', created: 0, errorCount: 1200 });
-    expect(job.errors).toHaveLength(1000);
-    expect(job.errors.at(-1)?.row).toBe(1001);
+    expect(job).toMatchObject({ status: 'completed', created: 0, errorCount: 5100 });
+    expect(job.errors).toHaveLength(5000);
+    expect(job.errors.at(-1)?.row).toBe(5001);
   });
 });
 
@@ -437,8 +461,9 @@ describe('job failures', () => {
   const queue = async (as: BrowserSession, chunks: string[]) => {
     const [job] = await dbRows<{ id: string }>(
       t,
-      sql`insert into import_jobs (id, tenant_id, created_by, entity, status, mapping)
-          values (gen_random_uuid(), ${as.tenantId}, ${as.userId}, 'leads', 'queued', '{}'::jsonb) returning id`,
+      // total 20 000 (as the upload would count a big file): batches of 1000 rows.
+      sql`insert into import_jobs (id, tenant_id, created_by, entity, status, mapping, total)
+          values (gen_random_uuid(), ${as.tenantId}, ${as.userId}, 'leads', 'queued', '{}'::jsonb, 20000) returning id`,
     );
     const id = job?.id as string;
     for (const [seq, data] of chunks.entries())

@@ -86,6 +86,22 @@ describe('error envelope', () => {
       'body.amount',
       'body.name',
     ]);
+    expect((err.details as { message: string }[]).map((d) => d.message).sort()).toEqual([
+      'Amount is required',
+      'Name is required',
+    ]);
+  });
+
+  it('details speak with the field label (the contracts issue mapping), not Zod wording', async () => {
+    const before = probe.calls.create;
+    const err = expectError(
+      await post(JSON.stringify({ name: 'x'.repeat(51), amount: 'ten' })),
+      400,
+      'VALIDATION_ERROR',
+    );
+    const messages = (err.details as { message: string }[]).map((d) => d.message).sort();
+    expect(messages).toEqual(['Amount must be a number', 'Name can be at most 50 characters']);
+    expect(probe.calls.create).toBe(before);
   });
 
   it('unknown fields → 400 (no mass assignment)', async () => {

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { Card, CardBody, CardHeader } from '../components/ui/card';
 import { focusRing } from '../components/ui/focus-ring';
 import { PageHeader } from '../components/ui/page-header';
+import { RecentLeadsCard } from '../features/crm-leads/components/recent-leads-card';
+import { MyTasksCard } from '../features/crm-tasks/components/my-tasks-card';
 import { HealthSummary } from '../features/status/components/health-summary';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { usePermissions } from '../hooks/use-permission';
@@ -12,16 +14,21 @@ export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const held = usePermissions();
   const modules = comingSoonItems.filter((item) => canSee(item, held));
+  const canSeeTasks = held.has('tasks.view');
+  const canSeeLeads = held.has('leads.view');
   return (
     <>
-      <PageHeader
-        title="Dashboard"
-        description="Welcome to Tessera. Modules will appear here as they ship."
-      />
+      <PageHeader title="Dashboard" description="Your open tasks and the newest leads, at a glance." />
       <div className="grid gap-6">
+        {canSeeTasks || canSeeLeads ? (
+          <div className="grid gap-6 lg:grid-cols-2">
+            {canSeeTasks ? <MyTasksCard /> : null}
+            {canSeeLeads ? <RecentLeadsCard /> : null}
+          </div>
+        ) : null}
         <HealthSummary />
         <Card aria-labelledby="modules-title">
-          <CardHeader titleId="modules-title" title="Modules" description="What is on the way." />
+          <CardHeader titleId="modules-title" title="Coming next" description="Modules on the way." />
           <CardBody>
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {modules.map((item) => (

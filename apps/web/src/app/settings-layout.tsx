@@ -19,7 +19,7 @@ export function SettingsLayout() {
     <>
       <PageHeader title="Settings" description="Manage who is in your company and what they can do." />
       <nav aria-label="Settings" className="mb-6 border-b border-zinc-200 dark:border-zinc-800">
-        <ul className="-mb-px flex gap-1 overflow-x-auto">
+        <ul className="relative -mb-px flex gap-1 overflow-x-auto">
           {items.map((item) => (
             <li key={item.path}>
               <NavLink

@@ -56,9 +56,10 @@ export function useZodForm<Values extends Record<string, unknown>, Out>(
     (onValid: (data: Out) => unknown) =>
     (event?: FormEvent): void => {
       event?.preventDefault();
-      const parsed = schema.safeParse(options.toInput ? options.toInput(values) : values);
+      const input = options.toInput ? options.toInput(values) : values;
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        setErrors(issuesToFieldErrors(parsed.error.issues) as FieldErrors<Values>);
+        setErrors(issuesToFieldErrors(parsed.error.issues, input) as FieldErrors<Values>);
         setFormError(null);
         return;
       }

@@ -1,16 +1,17 @@
+import { type ContractIssue, issueMessage } from '@tessera/contracts';
 import { isApiClientError } from './api-error';
 
-export interface Issue {
-  readonly path: ReadonlyArray<PropertyKey>;
-  readonly message: string;
-}
+export type Issue = ContractIssue;
 
-/** First message per top-level field from Zod issues (`['email']` → `email`); the rest under `''`. */
-export function issuesToFieldErrors(issues: readonly Issue[]): Record<string, string> {
+/**
+ * First message per top-level field from Zod issues (`['email']` → `email`); the rest under `''`. Messages
+ * are the contracts' human sentences (`issueMessage`: "Name can be at most 120 characters").
+ */
+export function issuesToFieldErrors(issues: readonly Issue[], input?: unknown): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
-    errors[key] ??= issue.message;
+    errors[key] ??= issueMessage(issue, input === undefined ? {} : { input });
   }
   return errors;
 }

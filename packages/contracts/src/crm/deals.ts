@@ -36,11 +36,26 @@ export const pipelineUpdateInput = z.strictObject({
 });
 
 export const dealStatus = z.enum(DEAL_STATUSES);
+
+/**
+ * A record a deal links to, named for the viewer: `canOpen` is false when the viewer may see the deal but not
+ * that record (another agent's company under scope "own", no `contacts.view`) — show the name without a link.
+ */
+export const linkedRecordName = z.object({ id: uuid, name: z.string(), canOpen: z.boolean() });
+export type LinkedRecordName = z.infer<typeof linkedRecordName>;
+
 export const dealSchema = z.object({
   ...recordBase,
   title: z.string(),
   companyId: uuid.nullable(),
   contactId: uuid.nullable(),
+  /**
+   * One deal (`GET /deals/:id`) and board cards: its company and contact by name, and whether the viewer may
+   * open them.
+   */
+  parties: z
+    .object({ company: linkedRecordName.nullable(), contact: linkedRecordName.nullable() })
+    .optional(),
   pipelineId: uuid,
   stageId: uuid,
   amountCents: z.number().int().optional(),

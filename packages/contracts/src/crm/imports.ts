@@ -18,7 +18,21 @@ export const importJobSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  /**
+   * The report: rows with errors and skipped duplicates (`duplicate: true`, with the row of the file or the
+   * existing record they match), in row order; the first 5000 entries.
+   */
+  errors: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.string().nullable(),
+      message: z.string(),
+      duplicate: z.literal(true).optional(),
+      duplicateOfRow: z.number().int().optional(),
+      duplicateOfId: uuid.optional(),
+    }),
+  ),
+  /** Problems in rows that were refused (one per problem); skipped duplicates are counted in `skipped`. */
   errorCount: z.number().int(),
   mode: z
     .literal('partial')

@@ -1,4 +1,10 @@
-import { type ErrorCode, errorStatus, type FieldIssue } from '@tessera/contracts';
+import {
+  type ContractIssue,
+  type ErrorCode,
+  errorStatus,
+  type FieldIssue,
+  issueMessage,
+} from '@tessera/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/db-errors.ts';
@@ -20,13 +26,22 @@ const sendError = (
       error: { code, message, ...(details === undefined ? {} : { details }), requestId: req.id },
     });
 
-const validationDetails = (err: FastifyError): FieldIssue[] =>
+/** The Zod issue behind a validation entry (fastify-type-provider-zod spreads its other keys into `params`). */
+const zodIssue = (v: NonNullable<FastifyError['validation']>[number]): ContractIssue => ({
+  ...((v.params ?? {}) as object),
+  code: v.keyword,
+  path: v.instancePath.split('/').filter(Boolean),
+  message: v.message ?? 'Invalid value',
+});
+
+const validationDetails = (err: FastifyError, req: FastifyRequest): FieldIssue[] =>
   (err.validation ?? []).map((v) => {
     const where = err.validationContext ?? 'body';
     const path = v.instancePath.split('/').filter(Boolean).join('.');
+    const input = (req as unknown as Record<string, unknown>)[where];
     return {
       path: path ? `${where}.${path}` : where,
-      message: v.message ?? 'Invalid value',
+      message: issueMessage(zodIssue(v), { input }),
       code: v.keyword,
     };
   });
@@ -78,7 +93,13 @@ export const registerErrorHandling = (app: FastifyInstance) => {
       return sendError(reply, req, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return sendError(reply, req, 'VALIDATION_ERROR', 'The request is not valid', validationDetails(err));
+      return sendError(
+        reply,
+        req,
+        'VALIDATION_ERROR',
+        'The request is not valid',
+        validationDetails(err, req),
+      );
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');

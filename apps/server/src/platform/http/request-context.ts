@@ -18,7 +18,15 @@ const routeOf = (req: FastifyRequest) => req.routeOptions.url ?? 'not-found';
  * Echoes the request id and writes exactly one log line per request. While the server is closing, responses
  * carry `Connection: close`, so keep-alive connections end with their last request and shutdown is not held up.
  */
-export const registerRequestContext = (app: FastifyInstance) => {
+/**
+ * `requestLogLevel`: the level of the one line per request — `info` in production, `debug` elsewhere (a
+ * developer's console shows start-up and problems, not every request; `LOG_LEVEL=debug` brings them back).
+ * 5xx are always errors.
+ */
+export const registerRequestContext = (
+  app: FastifyInstance,
+  { requestLogLevel = 'info' }: { requestLogLevel?: 'info' | 'debug' } = {},
+) => {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -48,6 +56,6 @@ export const registerRequestContext = (app: FastifyInstance) => {
       apiKeyId: req.auth?.apiKeyId,
     };
     if (status >= 500) req.log.error(line, 'request');
-    else req.log.info(line, 'request');
+    else req.log[requestLogLevel](line, 'request');
   });
 };

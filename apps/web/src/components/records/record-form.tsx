@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import { type SafeParseSchema, useZodForm } from '../../hooks/use-zod-form';
 import { cn } from '../../lib/cn';
 import type { FormValues } from '../../lib/records/form-values';
@@ -34,6 +35,8 @@ export interface RecordFieldSpec {
   autoFocus?: boolean;
   /** Shown only when this returns true (e.g. deal title only when "Create a deal" is ticked). */
   when?: (values: FormValues) => boolean;
+  /** Shown under the field across the form (e.g. "this e-mail is already in use"), given the field's value. */
+  notice?: (value: string) => ReactNode;
 }
 
 export interface RecordFormProps<Out> {
@@ -108,13 +111,22 @@ export function RecordForm<Out>({
             if (kind === 'select')
               return <SelectField key={spec.name} {...common} options={spec.options ?? []} />;
             if (kind === 'textarea') return <TextareaField key={spec.name} rows={4} {...common} />;
-            return (
+            const input = (
               <TextField
                 key={spec.name}
                 {...common}
                 type={inputType[kind] ?? 'text'}
                 inputMode={kind === 'money' ? 'decimal' : undefined}
               />
+            );
+            if (!spec.notice) return input;
+            return (
+              <Fragment key={spec.name}>
+                {input}
+                <div className="sm:col-span-2 empty:hidden">
+                  {spec.notice(String(form.values[spec.name] ?? ''))}
+                </div>
+              </Fragment>
             );
           })}
       </div>

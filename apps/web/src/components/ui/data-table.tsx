@@ -53,7 +53,7 @@ export function DataTable<T>({
   const loading = isLoading && !rows;
   return (
     <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table
           aria-label={label}
           aria-busy={loading || undefined}

@@ -6,4 +6,5 @@ export const companyRecordType: RecordTypeDefinition = {
   type: 'company',
   apiPath: companyRecords.path,
   route: (id) => `/companies/${id}`,
+  viewPermission: 'companies.view',
 };

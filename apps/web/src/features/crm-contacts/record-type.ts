@@ -6,4 +6,5 @@ export const contactRecordType: RecordTypeDefinition = {
   type: 'contact',
   apiPath: contactRecords.path,
   route: (id) => `/contacts/${id}`,
+  viewPermission: 'contacts.view',
 };

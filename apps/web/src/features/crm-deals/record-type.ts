@@ -6,4 +6,5 @@ export const dealRecordType: RecordTypeDefinition = {
   type: 'deal',
   apiPath: dealRecords.path,
   route: (id) => `/deals/${encodeURIComponent(id)}`,
+  viewPermission: 'deals.view',
 };

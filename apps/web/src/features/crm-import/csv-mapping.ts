@@ -1,4 +1,4 @@
-import type { IMPORT_ENTITIES } from '@tessera/contracts';
+import { fieldLabel, type IMPORT_ENTITIES } from '@tessera/contracts';
 
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
@@ -90,6 +90,22 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
     tags,
   ],
 };
+
+/** What an import matches duplicates by (as the server's import entities: `duplicateKeys`). */
+export const DUPLICATE_HINTS: Record<ImportEntity, string> = {
+  leads:
+    'A row is a duplicate when its e-mail or its phone number (digits only) matches a lead you can see or an earlier row of the file.',
+  contacts:
+    'A row is a duplicate when its e-mail matches a contact you can see or an earlier row of the file.',
+  companies:
+    'A row is a duplicate when its name or its domain matches a company you can see or an earlier row of the file.',
+};
+
+/** The label of an import field (`estimatedValueCents` → "Estimated value"), for the report. */
+export function importFieldLabel(entity: ImportEntity, field: string | null): string {
+  if (field === null) return '—';
+  return IMPORT_FIELDS[entity].find((f) => f.field === field)?.label ?? fieldLabel(field);
+}
 
 /** `"First name"`, `first_name`, `firstName`, `FIRST-NAME` → `firstname` (case, accents and separators ignored). */
 export function normalizeHeader(header: string): string {

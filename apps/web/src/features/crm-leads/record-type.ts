@@ -6,4 +6,5 @@ export const leadRecordType: RecordTypeDefinition = {
   type: 'lead',
   apiPath: leadRecords.path,
   route: (id) => `/leads/${id}`,
+  viewPermission: 'leads.view',
 };

@@ -6,6 +6,11 @@ import { api, type QueryParams } from '../api-client';
  */
 export async function downloadFile(path: string, query: QueryParams, fileName: string): Promise<void> {
   const { data } = await api.send<Blob>('GET', path, { query, responseType: 'blob' });
+  saveBlob(data, fileName);
+}
+
+/** Saves a blob made in the browser (or downloaded) as `fileName`. */
+export function saveBlob(data: Blob, fileName: string): void {
   const url = URL.createObjectURL(data);
   const link = document.createElement('a');
   link.href = url;
@@ -19,4 +24,17 @@ export async function downloadFile(path: string, query: QueryParams, fileName: s
 /** `leads-2026-01-31.csv`. */
 export function exportFileName(entity: string, now = new Date()): string {
   return `${entity}-${now.toISOString().slice(0, 10)}.csv`;
+}
+
+/** Cells that a spreadsheet would run as a formula get a leading `'`, as the API's exports do. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** RFC 4180 CSV (CRLF, quoted when needed, formula-injection guard) from a header row and rows. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const cell = (value: string | number | null | undefined) => {
+    let text = value === null || value === undefined ? '' : String(value);
+    if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,4 +1,4 @@
-import type { RelatedType } from '@tessera/contracts';
+import type { Permission, RelatedType } from '@tessera/contracts';
 
 /** What shared record code needs to know about a record type, registered by the feature that owns it. */
 export interface RecordTypeDefinition {
@@ -7,6 +7,8 @@ export interface RecordTypeDefinition {
   apiPath: string;
   /** Client route of one record (deals have no detail page: their board). */
   route: (id: string) => string;
+  /** What the viewer needs to open one (links to it are plain names without it: `RecordLink`). */
+  viewPermission: Permission;
 }
 
 const registry = new Map<RelatedType, RecordTypeDefinition>();

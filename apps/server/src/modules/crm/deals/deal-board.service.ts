@@ -16,6 +16,7 @@ import {
   toPipeline,
   toStage,
 } from '../pipelines/pipeline-record.ts';
+import { dealParties } from './deal-parties.ts';
 import { type DealRow, dealColumns, dealDef, toDeal } from './deal-record.ts';
 import { deals } from './deals.tables.ts';
 
@@ -77,13 +78,14 @@ export const pipelineBoard = (
         .where(and(shown, eq(deals.stageId, stage.id)))
         .orderBy(desc(deals.updatedAt), desc(deals.id))
         .limit(BOARD_DEALS_PER_STAGE)) as unknown as DealRow[];
+      const parties = await dealParties(t, ctx, rows);
       const total = totals.get(stage.id);
       columns.push(
         redactFields(ctx.auth, {
           ...toStage(stage),
           count: total?.count ?? 0,
           amountCents: Number(total?.amount ?? 0),
-          deals: rows.map((r) => toDeal(ctx, r)),
+          deals: rows.map((r) => ({ ...toDeal(ctx, r), parties: parties(r) })),
         }) as PipelineBoard['stages'][number],
       );
     }

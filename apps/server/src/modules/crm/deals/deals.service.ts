@@ -15,6 +15,7 @@ import {
 import { assertReferences } from '../../../platform/records/references.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
 import { assertStageInPipeline, findStage, placementIn } from '../pipelines/pipeline-record.ts';
+import { dealParties } from './deal-parties.ts';
 import { type DealRow, dealColumns, dealDef, dealListSpec, toDeal } from './deal-record.ts';
 
 type ListQuery = Omit<z.output<typeof dealListQuery>, 'archived'> & Pick<ListRequest, 'archived'>;
@@ -38,7 +39,11 @@ export const listDeals = (ctx: AuthedContext, query: ListQuery) =>
 
 /** One deal the caller may see, or 404. */
 export const getDeal = (ctx: AuthedContext, id: string): Promise<Deal> =>
-  inTenant(ctx, async (t) => toDeal(ctx, await findRecord<DealRow>(t, ctx, dealDef, id)));
+  inTenant(ctx, async (t) => {
+    const deal = await findRecord<DealRow>(t, ctx, dealDef, id);
+    const parties = await dealParties(t, ctx, [deal]);
+    return { ...toDeal(ctx, deal), parties: parties(deal) };
+  });
 
 /**
  * The stage a new deal starts in: the given stage (its pipeline, which must match a given pipelineId), else

@@ -285,13 +285,17 @@ export const applyBatch = async (
     } else if (ctx.duplicates === 'skip') {
       skipped++;
       const label = match.key.label;
+      const record = match.target.kind === 'existing' ? match.target.record : undefined;
       report.push({
         row,
         field: match.key.field,
-        message:
-          match.row !== undefined
-            ? `Skipped: same ${label} as row ${match.row} of this file`
-            : `Skipped: ${def.label.toLowerCase()} ${(match.target as { record: ExistingRow }).record.id} already has this ${label}`,
+        duplicate: true,
+        ...(match.row !== undefined
+          ? { message: `Same ${label} as row ${match.row}`, duplicateOfRow: match.row }
+          : {
+              message: `Same ${label} as an existing ${def.label.toLowerCase()}`,
+              ...(record ? { duplicateOfId: record.id } : {}),
+            }),
       });
       continue;
     } else {

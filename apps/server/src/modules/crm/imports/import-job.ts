@@ -15,8 +15,14 @@ import { importChunks, importJobs } from './imports.tables.ts';
 export const IMPORT_JOB = 'crm.import';
 /** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
 export const IMPORT_BATCH_ROWS = 1000;
-/** The report keeps the first this many entries; `errorCount` counts them all. */
-export const MAX_STORED_ERRORS = 1000;
+/**
+ * A smaller file is applied in smaller batches (at least ~20 progress steps, at least 100 rows each), so the
+ * progress bar moves during an import of a few thousand rows instead of jumping from 0 to the end.
+ */
+export const batchRowsFor = (total: number) =>
+  Math.min(IMPORT_BATCH_ROWS, Math.max(100, Math.ceil(total / 20)));
+/** The report keeps the first this many entries (errors and skipped duplicates); the counters count them all. */
+export const MAX_STORED_ERRORS = 5000;
 const CHUNKS_PER_READ = 4;
 const RETRY = { limit: 2, delaySeconds: 15 };
 
@@ -110,6 +116,7 @@ export const runImport = async (
   });
   let ctx: BatchContext | undefined;
   let row = 0;
+  const batchRows = batchRowsFor(job.total);
 
   const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
     inTenant(jobCtx, async (tx) => {
@@ -120,7 +127,7 @@ export const runImport = async (
         created: state.created + out.created,
         updated: state.updated + out.updated,
         skipped: state.skipped + out.skipped,
-        errorCount: state.errorCount + out.report.length,
+        errorCount: state.errorCount + out.report.filter((entry) => !entry.duplicate).length,
         stored: state.stored + keep.length,
       };
       const { stored: _stored, ...counters } = next;
@@ -161,7 +168,7 @@ export const runImport = async (
       seen++;
       if (seen <= state.processed) continue; // committed by an earlier attempt
       batch.push({ row, record });
-      if (batch.length >= IMPORT_BATCH_ROWS) {
+      if (batch.length >= batchRows) {
         Object.assign(state, await applyAndRecord(batch, ctx));
         batch = [];
         if (opts.signal?.aborted) throw new Error('The import job was stopped before the end of the file');

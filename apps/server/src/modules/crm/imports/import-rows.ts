@@ -1,9 +1,14 @@
+import { fieldLabel, issueMessage } from '@tessera/contracts';
 import { bareDomain, type ImportEntityDef } from './import-entities.ts';
 
 export interface RowError {
   row: number;
   field: string | null;
   message: string;
+  /** A skipped duplicate (counted in `skipped`, not an error), with the row or record it matches. */
+  duplicate?: true;
+  duplicateOfRow?: number;
+  duplicateOfId?: string;
 }
 
 /** A CSV row turned into contract input: validated values, or the reasons it was refused. */
@@ -22,11 +27,12 @@ const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 export const parseMoney = (text: string, inCents: boolean): number | string => {
   let s = text.replace(MONEY_SYMBOLS, '');
   if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
-  if (inCents) return /^\d+$/.test(s) ? Number(s) : 'Must be a whole number of cents';
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return 'Must be an amount such as 1234.56';
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(cents) ? cents : 'The amount is too large';
+  // A sign is kept, so the contract's own rule speaks ("Estimated value can't be negative").
+  if (inCents) return /^-?\d+$/.test(s) ? Number(s) : 'must be a whole number of cents';
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return 'must be an amount such as 1234.56';
+  const cents = (Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'))) * (m[1] ? -1 : 1);
+  return Number.isSafeInteger(cents) ? cents : 'is too large';
 };
 
 const splitTags = (text: string) => [
@@ -69,11 +75,11 @@ export const convertRow = (
     const kind = entity.fields[field]?.kind;
     if (kind === 'int') {
       if (/^[+-]?\d+$/.test(text)) input[field] = Number(text);
-      else errors.push({ row, field, message: 'Must be a whole number' });
+      else errors.push({ row, field, message: `${fieldLabel(field)} must be a whole number` });
     } else if (kind === 'money') {
       const cents = parseMoney(text, /cents$/i.test(header[i]?.trim() ?? ''));
       if (typeof cents === 'number') input[field] = cents;
-      else errors.push({ row, field, message: cents });
+      else errors.push({ row, field, message: `${fieldLabel(field)} ${cents}` });
     } else if (kind === 'tags') input[field] = splitTags(text);
     else if (kind === 'domain') input[field] = bareDomain(text);
     else if (kind === 'fullName') fullName = text;
@@ -90,8 +96,7 @@ export const convertRow = (
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-      const missing = field !== null && issue.code === 'invalid_type' && input[field] === undefined;
-      errors.push({ row, field, message: missing ? 'Required' : issue.message });
+      errors.push({ row, field, message: issueMessage(issue, { input }) });
     }
   }
   if (errors.length > 0 || !parsed.success) {

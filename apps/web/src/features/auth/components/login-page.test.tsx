@@ -18,7 +18,7 @@ describe('login', () => {
     type('Email', 'not-an-email');
     signIn();
     expect(await screen.findByText('Enter a valid e-mail address')).toBeTruthy();
-    expect(screen.getByText('Required')).toBeTruthy();
+    expect(screen.getByText('Password is required')).toBeTruthy();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
     expect(api.fetch).not.toHaveBeenCalled();
   });

@@ -1,6 +1,7 @@
 import { companyUpdateInput, type RelatedRef } from '@tessera/contracts';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
+import { EmailLink, PhoneLink, WebsiteLink } from '../../../components/records/contact-links';
 import { RecordDetailPage } from '../../../components/records/record-detail-page';
 import { formatDateTime } from '../../../lib/format';
 import type { PeopleDirectory } from '../../../lib/people';
@@ -24,6 +25,7 @@ export function CompanyDetailPage({
       records={companyRecords}
       back={{ to: '/companies', label: 'Companies' }}
       updatePermission="companies.update"
+      archivePermission="companies.delete"
       title={(company) => company.name}
       meta={(company, owner) => (
         <>
@@ -36,9 +38,9 @@ export function CompanyDetailPage({
       )}
       fields={(company) => [
         { label: 'Domain', value: company.domain ?? '—' },
-        { label: 'Email', value: company.email ?? '—' },
-        { label: 'Phone', value: company.phone ?? '—' },
-        { label: 'Website', value: company.website ?? '—' },
+        { label: 'Email', value: <EmailLink value={company.email} /> },
+        { label: 'Phone', value: <PhoneLink value={company.phone} /> },
+        { label: 'Website', value: <WebsiteLink value={company.website} /> },
         { label: 'Tags', value: company.tags.join(', ') || '—' },
         { label: 'Created', value: formatDateTime(company.createdAt) },
       ]}

@@ -1,5 +1,5 @@
 import type { Contact, Deal } from '@tessera/contracts';
-import { Link } from 'react-router';
+import { RecordLink } from '../../../components/records/record-link';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
@@ -7,7 +7,6 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { humanize } from '../../../lib/records/labels';
 import type { ListPage } from '../../../lib/records/list-page';
 import { formatMoney } from '../../../lib/records/money';
-import { recordPath } from '../../../lib/records/record-types';
 import { useCompanyContacts } from '../api/list-company-contacts';
 import { useCompanyDeals } from '../api/list-company-deals';
 
@@ -51,7 +50,7 @@ function RelatedCard<T>({
   );
 }
 
-const link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
+const _link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
 
 /** The company's contacts and deals (side cards of the company page). */
 export function CompanyRelated({ companyId }: { companyId: string }) {
@@ -65,9 +64,9 @@ export function CompanyRelated({ companyId }: { companyId: string }) {
         empty="No contacts at this company yet."
         render={(contact) => (
           <li key={contact.id}>
-            <Link className={link} to={`/contacts/${contact.id}`}>
+            <RecordLink type="contact" id={contact.id}>
               {contact.firstName} {contact.lastName}
-            </Link>
+            </RecordLink>
             {contact.title ? (
               <span className="text-zinc-500 dark:text-zinc-400"> · {contact.title}</span>
             ) : null}
@@ -80,9 +79,9 @@ export function CompanyRelated({ companyId }: { companyId: string }) {
         empty="No deals with this company yet."
         render={(deal) => (
           <li key={deal.id} className="flex items-center justify-between gap-2">
-            <Link className={link} to={recordPath('deal', deal.id)}>
+            <RecordLink type="deal" id={deal.id}>
               {deal.title}
-            </Link>
+            </RecordLink>
             <span className="flex items-center gap-2 text-xs tabular-nums">
               {formatMoney(deal.amountCents, deal.currency)}
               <Badge tone={deal.status === 'won' ? 'success' : deal.status === 'lost' ? 'danger' : 'info'}>

@@ -1,18 +1,34 @@
 import type { Contact } from '@tessera/contracts';
 import type { RecordFieldSpec } from '../../../components/records/record-form';
+import type { SelectOption } from '../../../components/ui/form-field';
 import { type FormValues, nullable, optional, tagList } from '../../../lib/records/form-values';
 
-/** Fields of the new / edit contact forms. */
-export const CONTACT_FIELDS: RecordFieldSpec[] = [
-  { name: 'firstName', label: 'First name', autoFocus: true },
-  { name: 'lastName', label: 'Last name' },
-  { name: 'email', label: 'Email', kind: 'email' },
-  { name: 'phone', label: 'Phone', kind: 'tel' },
-  { name: 'title', label: 'Job title' },
-  { name: 'tags', label: 'Tags', hint: 'Separated by commas' },
-];
+/**
+ * Fields of the new / edit contact forms; "Company" (a select of `companies`) only for members who may see
+ * companies (`companies` null leaves it out).
+ */
+export function contactFields(companies: readonly SelectOption[] | null | undefined): RecordFieldSpec[] {
+  return [
+    { name: 'firstName', label: 'First name', autoFocus: true },
+    { name: 'lastName', label: 'Last name' },
+    { name: 'email', label: 'Email', kind: 'email' },
+    { name: 'phone', label: 'Phone', kind: 'tel' },
+    { name: 'title', label: 'Job title' },
+    ...(companies === null
+      ? []
+      : [
+          {
+            name: 'companyId',
+            label: 'Company',
+            kind: 'select' as const,
+            options: [{ value: '', label: 'No company' }, ...(companies ?? [])],
+          },
+        ]),
+    { name: 'tags', label: 'Tags', hint: 'Separated by commas' },
+  ];
+}
 
-const TEXT = ['email', 'phone', 'title'] as const;
+const TEXT = ['email', 'phone', 'title', 'companyId'] as const;
 
 export function contactFormValues(contact?: Contact): FormValues {
   const values: FormValues = {

@@ -3,6 +3,7 @@ import { type ReactNode, useMemo } from 'react';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
 import { RecordListPage } from '../../../components/records/record-list-page';
 import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
+import { useCompanyOptions } from '../../../components/records/use-company-options';
 import { UsersIcon } from '../../../components/ui/icons';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
@@ -10,7 +11,7 @@ import type { PeopleDirectory } from '../../../lib/people';
 import { RECORD_DEFAULT_SORT, recordFilters } from '../../../lib/records/record-filters';
 import { contactRecords } from '../api/contacts';
 import { CONTACT_DEFAULT_COLUMNS, contactColumns } from './contact-columns';
-import { CONTACT_FIELDS, contactFormValues, toContactInput } from './contact-fields';
+import { contactFields, contactFormValues, toContactInput } from './contact-fields';
 
 /** `/contacts`: the contacts grid and "New contact". */
 export function ContactsPage({
@@ -22,6 +23,7 @@ export function ContactsPage({
 }) {
   const me = useSession();
   const canCreate = usePermission('contacts.create');
+  const companies = useCompanyOptions(canCreate);
   const create = contactRecords.useCreate();
   const config = useMemo((): RecordListConfig<Contact> => {
     const specs = recordFilters(personOptions(directory, me.user.id, me.user.name));
@@ -55,7 +57,7 @@ export function ContactsPage({
               label: 'New contact',
               submitLabel: 'Create contact',
               schema: contactCreateInput,
-              fields: CONTACT_FIELDS,
+              fields: contactFields(companies.options),
               initialValues: contactFormValues(),
               toInput: (values) => toContactInput(values),
               create: async (input) => `/contacts/${(await create.mutateAsync(input)).id}`,

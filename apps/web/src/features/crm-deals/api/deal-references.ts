@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { companySchema, contactSchema } from '@tessera/contracts';
+import { contactSchema } from '@tessera/contracts';
+import { useCompanyOptions } from '../../../components/records/use-company-options';
 import { usePermission } from '../../../hooks/use-permission';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { fetchListPage } from '../../../lib/records/list-page';
 
 /** How many companies / contacts the deal form offers (alphabetical); the current one is always added. */
-export const REFERENCE_OPTIONS_LIMIT = 100;
+export const REFERENCE_OPTIONS_LIMIT = 100; // contacts (companies: COMPANY_OPTIONS_LIMIT)
 
 export interface ReferenceOption {
   value: string;
@@ -19,15 +20,8 @@ export interface ReferenceOption {
  * the form leaves the field out). Keys live under the companies / contacts areas so their changes refresh them.
  */
 export function useDealReferenceOptions(enabled: boolean) {
-  const canCompanies = usePermission('companies.view');
+  const companies = useCompanyOptions(enabled);
   const canContacts = usePermission('contacts.view');
-  const companies = useQuery({
-    queryKey: ['companies', 'options'],
-    queryFn: ({ signal }) =>
-      fetchListPage(v1('companies'), companySchema, { sort: 'name', limit: REFERENCE_OPTIONS_LIMIT }, signal),
-    enabled: enabled && canCompanies,
-    staleTime: 60_000,
-  });
   const contacts = useQuery({
     queryKey: ['contacts', 'options'],
     queryFn: ({ signal }) =>
@@ -41,9 +35,7 @@ export function useDealReferenceOptions(enabled: boolean) {
     staleTime: 60_000,
   });
   return {
-    companies: canCompanies
-      ? companies.data?.items.map((c): ReferenceOption => ({ value: c.id, label: c.name }))
-      : null,
+    companies: companies.options,
     contacts: canContacts
       ? contacts.data?.items.map(
           (c): ReferenceOption => ({
@@ -52,10 +44,10 @@ export function useDealReferenceOptions(enabled: boolean) {
           }),
         )
       : null,
-    isPending: (canCompanies && companies.isPending) || (canContacts && contacts.isPending),
-    error: companies.error ?? contacts.error,
+    isPending: (companies.allowed && companies.query.isPending) || (canContacts && contacts.isPending),
+    error: companies.query.error ?? contacts.error,
     refetch: () => {
-      void companies.refetch();
+      void companies.query.refetch();
       void contacts.refetch();
     },
   };

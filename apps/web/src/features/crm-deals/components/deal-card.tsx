@@ -4,7 +4,6 @@ import { Menu } from '../../../components/ui/menu';
 import { cn } from '../../../lib/cn';
 import { formatMoney } from '../../../lib/records/money';
 import type { BoardDeal, BoardStage } from '../api/board';
-import { useCompanyName } from '../api/get-company-name';
 import { dealRecordType } from '../record-type';
 
 /** MIME type of a dragged card (so other drags, e.g. files, are ignored by the columns). */
@@ -20,7 +19,8 @@ export interface DealCardProps {
 
 /** A deal on the board: draggable (native DnD) and, for the keyboard, a "Move to…" menu. */
 export function DealCard({ deal, stages, ownerName, canMove, onMove }: DealCardProps) {
-  const company = useCompanyName(deal.companyId);
+  // Named by the board itself (no request per card, and none for a company the viewer may not open).
+  const company = deal.parties?.company?.name;
   const onDragStart = (event: DragEvent) => {
     event.dataTransfer.setData(DEAL_DRAG_TYPE, deal.id);
     event.dataTransfer.setData('text/plain', deal.title);

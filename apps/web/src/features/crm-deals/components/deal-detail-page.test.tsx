@@ -11,6 +11,7 @@ const deal = makeDeal(3, stageIds[1], {
   companyId,
   expectedCloseDate: '2026-03-31',
   tags: ['roof'],
+  parties: { company: { id: companyId, name: 'Acme Roofing Ltd', canOpen: true }, contact: null },
 });
 const path = `/api/v1/deals/${deal.id}`;
 const company = {
@@ -53,6 +54,18 @@ describe('deal page', () => {
     expect(screen.getByText(/Mar 3[01], 2026|31 Mar 2026/)).toBeTruthy();
     const company = await screen.findByRole('link', { name: 'Acme Roofing Ltd' });
     expect(company.getAttribute('href')).toBe(`/companies/${companyId}`);
+  });
+
+  it('names a company the viewer may not open without a link, and never requests it', async () => {
+    const { api } = setup({
+      [`GET ${path}`]: envelope({
+        ...deal,
+        parties: { company: { id: companyId, name: 'Acme Roofing Ltd', canOpen: false }, contact: null },
+      }),
+    });
+    expect(await screen.findByText('Acme Roofing Ltd')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Acme Roofing Ltd' })).toBeNull();
+    expect(api.calls(`GET /api/v1/companies/${companyId}`)).toHaveLength(0);
   });
 
   it('marks it won (with the version read) from the page', async () => {

@@ -1,8 +1,9 @@
 import { type Deal, dealUpdateInput, type RelatedRef } from '@tessera/contracts';
 import { type ReactNode, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { personOptions } from '../../../components/records/person-options';
 import { RecordDetailPage } from '../../../components/records/record-detail-page';
+import { RecordLink } from '../../../components/records/record-link';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { useSession } from '../../../hooks/use-me';
@@ -11,10 +12,8 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import type { PeopleDirectory } from '../../../lib/people';
 import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
-import { recordPath } from '../../../lib/records/record-types';
-import { useContactForDeal, useDealReferenceOptions } from '../api/deal-references';
+import { useDealReferenceOptions } from '../api/deal-references';
 import { dealRecords } from '../api/deals';
-import { useCompanyName } from '../api/get-company-name';
 import { usePipelines } from '../api/list-pipelines';
 import { dealFields, dealFormValues, toDealUpdateInput, withCurrent } from './deal-fields';
 import { DealStageActions } from './deal-stage-actions';
@@ -22,34 +21,35 @@ import { DealStageActions } from './deal-stage-actions';
 /** A date-only value (`2026-05-01`) as local midnight, so it shows as that day in every time zone. */
 const localDay = (day: string | null) => (day ? `${day}T00:00` : null);
 
-const link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
+const _link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
 
 export const dealStatusTone = (status: Deal['status']) =>
   status === 'won' ? 'success' : status === 'lost' ? 'danger' : 'info';
 
-/** The deal's company and contact as links (names fetched once, cached with their areas). */
+/**
+ * The deal's company and contact by the names the API gives with the deal (`parties`), as links when the
+ * viewer may open them and as plain names when not — no request for a record the viewer cannot see.
+ */
 function useDealParties(deal: Deal | undefined) {
-  const companyName = useCompanyName(deal?.companyId ?? null);
-  const contact = useContactForDeal(deal?.contactId ?? undefined);
-  const company = deal?.companyId ? (
-    <Link className={link} to={recordPath('company', deal.companyId)}>
-      {companyName ?? 'Company'}
-    </Link>
-  ) : (
-    '—'
-  );
-  const person = deal?.contactId ? (
-    <Link className={link} to={recordPath('contact', deal.contactId)}>
-      {contact.data ? `${contact.data.firstName} ${contact.data.lastName}` : 'Contact'}
-    </Link>
-  ) : (
-    '—'
-  );
+  const company = deal?.parties?.company;
+  const contact = deal?.parties?.contact;
   return {
-    company,
-    person,
-    companyName,
-    contactName: contact.data && `${contact.data.firstName} ${contact.data.lastName}`,
+    company: company ? (
+      <RecordLink type="company" id={company.id} canOpen={company.canOpen}>
+        {company.name}
+      </RecordLink>
+    ) : (
+      '—'
+    ),
+    person: contact ? (
+      <RecordLink type="contact" id={contact.id} canOpen={contact.canOpen}>
+        {contact.name}
+      </RecordLink>
+    ) : (
+      '—'
+    ),
+    companyName: company?.name,
+    contactName: contact?.name,
   };
 }
 
@@ -147,9 +147,9 @@ export function DealDetailPage({
               {
                 label: 'From lead',
                 value: (
-                  <Link className={link} to={recordPath('lead', record.leadId)}>
+                  <RecordLink type="lead" id={record.leadId}>
                     Open lead
-                  </Link>
+                  </RecordLink>
                 ),
               },
             ]

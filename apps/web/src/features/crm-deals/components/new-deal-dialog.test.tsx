@@ -72,7 +72,8 @@ describe('new deal dialog', () => {
     await within(dialog).findByLabelText('Title');
     fireEvent.change(within(dialog).getByLabelText('Amount'), { target: { value: '-5' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
-    expect(await within(dialog).findByText('Required')).toBeTruthy();
+    expect(await within(dialog).findByText('Title is required')).toBeTruthy();
+    expect(within(dialog).getByText("Amount can't be negative")).toBeTruthy();
     expect(api.calls('POST /api/v1/deals')).toHaveLength(0);
   });
 

@@ -10,6 +10,7 @@ import { useStartImport } from '../api/start-import';
 import {
   autoMapping,
   type ColumnMapping,
+  DUPLICATE_HINTS,
   hasMappedColumn,
   type ImportEntity,
   mappingPayload,
@@ -101,7 +102,7 @@ export function ImportWizard({ entity, onDone }: { entity: ImportEntity; onDone:
           <SelectField
             label="Duplicates"
             value={duplicates}
-            hint="Rows matching an existing record by e-mail (or name)."
+            hint={DUPLICATE_HINTS[entity]}
             options={[
               { value: 'skip', label: 'Skip them' },
               { value: 'update', label: 'Update the existing record' },
@@ -120,6 +121,15 @@ export function ImportWizard({ entity, onDone }: { entity: ImportEntity; onDone:
       {dryRun.data && (checked || dryRun.data.status === 'failed') ? (
         <ImportReport job={dryRun.data} />
       ) : null}
+      {!checked ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" id="start-import-reason">
+          {!mapping
+            ? 'Choose a CSV file, then "Check file": "Start import" is enabled once the file has been checked.'
+            : checking
+              ? 'Checking the file… "Start import" is enabled when the check is complete.'
+              : '"Start import" is enabled once the file has been checked: choose "Check file" first (nothing is written).'}
+        </p>
+      ) : null}
       <DialogFooter>
         <Button variant="secondary" onClick={onDone}>
           Cancel
@@ -132,7 +142,12 @@ export function ImportWizard({ entity, onDone }: { entity: ImportEntity; onDone:
           {checking ? <Spinner /> : null}
           Check file
         </Button>
-        <Button disabled={!checked || start.isPending} onClick={() => run(false)}>
+        <Button
+          disabled={!checked || start.isPending}
+          aria-describedby={checked ? undefined : 'start-import-reason'}
+          title={checked ? undefined : 'Check the file first'}
+          onClick={() => run(false)}
+        >
           Start import
         </Button>
       </DialogFooter>

@@ -1,13 +1,12 @@
 import { type Lead, type LeadConvertResult, leadConvertInput } from '@tessera/contracts';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { RecordForm } from '../../../components/records/record-form';
+import { RecordLink } from '../../../components/records/record-link';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { usePermission } from '../../../hooks/use-permission';
 import { optional, optionalCents } from '../../../lib/records/form-values';
-import { recordPath } from '../../../lib/records/record-types';
 import { useConvertLead } from '../api/convert-lead';
 
 export interface PipelineChoice {
@@ -94,31 +93,31 @@ export function ConvertLeadDialog({
 }
 
 function ConvertResult({ result, onDone }: { result: LeadConvertResult; onDone: () => void }) {
-  const link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
+  const _link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
   return (
     <div data-testid="convert-result">
       <Alert tone="success" title="The lead was converted">
         <ul className="mt-1 space-y-1">
           <li>
             Contact:{' '}
-            <Link className={link} to={`/contacts/${result.contact.id}`}>
+            <RecordLink type="contact" id={result.contact.id}>
               {result.contact.firstName} {result.contact.lastName}
-            </Link>
+            </RecordLink>
           </li>
           {result.company ? (
             <li>
               Company:{' '}
-              <Link className={link} to={`/companies/${result.company.id}`}>
+              <RecordLink type="company" id={result.company.id}>
                 {result.company.name}
-              </Link>
+              </RecordLink>
             </li>
           ) : null}
           {result.deal ? (
             <li>
               Deal:{' '}
-              <Link className={link} to={recordPath('deal', result.deal.id)}>
+              <RecordLink type="deal" id={result.deal.id}>
                 {result.deal.title}
-              </Link>
+              </RecordLink>
             </li>
           ) : null}
         </ul>

@@ -31,6 +31,8 @@ export function leadColumns(
       label: 'Name',
       header: 'Name',
       sortField: 'lastName',
+      // One line per lead (names and badges do not wrap), so a screen holds as many rows as it can.
+      className: 'whitespace-nowrap',
       cell: (lead) => (
         <Link
           to={`/leads/${lead.id}`}
@@ -40,16 +42,34 @@ export function leadColumns(
         </Link>
       ),
     },
-    { key: 'companyName', label: 'Company', header: 'Company', cell: (lead) => muted(lead.companyName) },
+    {
+      key: 'companyName',
+      label: 'Company',
+      header: 'Company',
+      className: 'whitespace-nowrap',
+      cell: (lead) => muted(lead.companyName),
+    },
     { key: 'email', label: 'Email', header: 'Email', cell: (lead) => muted(lead.email) },
-    { key: 'phone', label: 'Phone', header: 'Phone', cell: (lead) => muted(lead.phone) },
+    {
+      key: 'phone',
+      label: 'Phone',
+      header: 'Phone',
+      className: 'whitespace-nowrap',
+      cell: (lead) => muted(lead.phone),
+    },
     {
       key: 'status',
       label: 'Status',
       header: 'Status',
       cell: (lead) => <LeadStatusBadge status={lead.status} />,
     },
-    { key: 'ownerId', label: 'Owner', header: 'Owner', cell: (lead) => ownerName(lead.ownerId) },
+    {
+      key: 'ownerId',
+      label: 'Owner',
+      header: 'Owner',
+      className: 'whitespace-nowrap',
+      cell: (lead) => ownerName(lead.ownerId),
+    },
     { key: 'source', label: 'Source', header: 'Source', cell: (lead) => muted(lead.source) },
     {
       key: 'score',

@@ -1,8 +1,10 @@
 import type { RelatedRef } from '@tessera/contracts';
 import { type ReactNode, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { EmailLink, PhoneLink } from '../../../components/records/contact-links';
 import { DetailLayout } from '../../../components/records/detail-layout';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
+import { RecordLink } from '../../../components/records/record-link';
 import { RecordTimeline } from '../../../components/records/record-timeline';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -15,7 +17,6 @@ import { usePermission } from '../../../hooks/use-permission';
 import { formatDateTime } from '../../../lib/format';
 import type { PeopleDirectory } from '../../../lib/people';
 import { formatMoney } from '../../../lib/records/money';
-import { recordPath } from '../../../lib/records/record-types';
 import { useDeleteLead } from '../api/delete-lead';
 import { leadRecords } from '../api/leads';
 import { AssignLeadDialog } from './assign-lead-dialog';
@@ -110,8 +111,8 @@ export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDeta
         fields={
           data
             ? [
-                { label: 'Email', value: data.email ?? '—' },
-                { label: 'Phone', value: data.phone ?? '—' },
+                { label: 'Email', value: <EmailLink value={data.email} /> },
+                { label: 'Phone', value: <PhoneLink value={data.phone} /> },
                 { label: 'Company', value: data.companyName ?? '—' },
                 { label: 'Source', value: data.source ?? '—' },
                 { label: 'Tags', value: data.tags.length ? data.tags.join(', ') : '—' },
@@ -164,24 +165,24 @@ function ConvertedNotice({ lead }: { lead: NonNullable<ReturnType<typeof leadRec
   return (
     <Alert tone="success" title={`Converted ${formatDateTime(lead.convertedAt)}`}>
       {lead.convertedContactId ? (
-        <Link className={link} to={`/contacts/${lead.convertedContactId}`}>
+        <RecordLink className={link} type="contact" id={lead.convertedContactId}>
           Contact
-        </Link>
+        </RecordLink>
       ) : null}
       {lead.convertedCompanyId ? (
         <>
           {' · '}
-          <Link className={link} to={`/companies/${lead.convertedCompanyId}`}>
+          <RecordLink className={link} type="company" id={lead.convertedCompanyId}>
             Company
-          </Link>
+          </RecordLink>
         </>
       ) : null}
       {lead.convertedDealId ? (
         <>
           {' · '}
-          <Link className={link} to={recordPath('deal', lead.convertedDealId)}>
+          <RecordLink className={link} type="deal" id={lead.convertedDealId}>
             Deal
-          </Link>
+          </RecordLink>
         </>
       ) : null}
     </Alert>

@@ -15,14 +15,17 @@ import {
 export function leadFields({
   canSeeMoney,
   owners,
+  emailNotice,
 }: {
   canSeeMoney: boolean;
   owners?: readonly SelectOption[];
+  /** Under the e-mail (the new lead form: an e-mail already in use). */
+  emailNotice?: RecordFieldSpec['notice'];
 }): RecordFieldSpec[] {
   return [
     { name: 'firstName', label: 'First name', autoFocus: true },
     { name: 'lastName', label: 'Last name' },
-    { name: 'email', label: 'Email', kind: 'email' },
+    { name: 'email', label: 'Email', kind: 'email', ...(emailNotice ? { notice: emailNotice } : {}) },
     { name: 'phone', label: 'Phone', kind: 'tel' },
     { name: 'companyName', label: 'Company' },
     { name: 'source', label: 'Source', placeholder: 'Website, referral…' },

@@ -9,6 +9,7 @@ import { usePermission } from '../../../hooks/use-permission';
 import type { PeopleDirectory } from '../../../lib/people';
 import { leadRecords } from '../api/leads';
 import { LEAD_DEFAULT_SORT, leadFilters } from '../lead-filters';
+import { DuplicateEmailNotice } from './duplicate-email-notice';
 import { LeadBulkBar } from './lead-bulk-bar';
 import { LEAD_DEFAULT_COLUMNS, leadColumns } from './lead-columns';
 import { leadFields, leadFormValues, toLeadCreateInput } from './lead-form-fields';
@@ -78,7 +79,11 @@ export function LeadsPage({ directory, importAction }: LeadsPageProps) {
               label: 'New lead',
               submitLabel: 'Create lead',
               schema: leadCreateInput,
-              fields: leadFields({ canSeeMoney, owners: [{ value: '', label: 'Unassigned' }, ...owners] }),
+              fields: leadFields({
+                canSeeMoney,
+                owners: [{ value: '', label: 'Unassigned' }, ...owners],
+                emailNotice: (email) => <DuplicateEmailNotice email={email} />,
+              }),
               initialValues: leadFormValues(undefined, me.user.id),
               toInput: (values) => toLeadCreateInput(values, canSeeMoney),
               create: async (input) => `/leads/${(await create.mutateAsync(input)).id}`,

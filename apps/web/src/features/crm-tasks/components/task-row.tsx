@@ -1,10 +1,10 @@
 import type { Task } from '@tessera/contracts';
-import { Link } from 'react-router';
+import { RecordLink, useCanOpen } from '../../../components/records/record-link';
 import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Checkbox } from '../../../components/ui/input';
+import { usePermission } from '../../../hooks/use-permission';
 import { formatDateTime } from '../../../lib/format';
 import { humanize } from '../../../lib/records/labels';
-import { recordPath } from '../../../lib/records/record-types';
 
 const priorityTone: Record<Task['priority'], BadgeTone> = {
   low: 'neutral',
@@ -23,9 +23,23 @@ export function TaskRow({
   overdue: boolean;
   onComplete: (task: Task) => void;
 }) {
+  // A member without tasks.update (dispatch) sees the task, not a checkbox that would answer 403.
+  const canComplete = usePermission('tasks.update');
+  const canOpenRelated = useCanOpen(task.related?.type ?? 'lead');
   return (
     <li className="flex items-start gap-3 px-5 py-3" data-testid="task-row">
-      <Checkbox className="mt-0.5" aria-label={`Complete ${task.title}`} onChange={() => onComplete(task)} />
+      {canComplete ? (
+        <Checkbox
+          className="mt-0.5"
+          aria-label={`Complete ${task.title}`}
+          onChange={() => onComplete(task)}
+        />
+      ) : (
+        <span
+          aria-hidden="true"
+          className="mt-1.5 size-2 shrink-0 rounded-full bg-zinc-300 dark:bg-zinc-600"
+        />
+      )}
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{task.title}</p>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
@@ -37,13 +51,10 @@ export function TaskRow({
               Due {formatDateTime(task.dueAt)}
             </time>
           ) : null}
-          {task.related ? (
-            <Link
-              to={recordPath(task.related.type, task.related.id)}
-              className="text-indigo-600 hover:underline dark:text-indigo-400"
-            >
+          {task.related && canOpenRelated ? (
+            <RecordLink type={task.related.type} id={task.related.id} className="font-normal">
               Open {task.related.type}
-            </Link>
+            </RecordLink>
           ) : null}
         </p>
       </div>

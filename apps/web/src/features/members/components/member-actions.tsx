@@ -11,7 +11,7 @@ export interface MemberActionsProps {
 /** Disable / enable and remove buttons of a member row. */
 export function MemberActions({ member, busy, onToggleStatus, onRemove }: MemberActionsProps) {
   return (
-    <div className="flex justify-end gap-2">
+    <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end sm:gap-2">
       <Button
         variant="secondary"
         size="sm"

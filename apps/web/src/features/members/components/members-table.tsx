@@ -39,7 +39,7 @@ export function MembersTable({ query, roleOptions, canManage, actions }: Members
     return (
       <Select
         aria-label={`Role of ${member.name}`}
-        className="h-8 w-44"
+        className="h-8 w-28 min-w-28 sm:w-44"
         value={member.roleId}
         disabled={busy(member)}
         onChange={(event) =>
@@ -60,17 +60,30 @@ export function MembersTable({ query, roleOptions, canManage, actions }: Members
       key: 'name',
       header: 'Name',
       cell: (member) => (
-        <span className="flex items-center gap-2 font-medium text-zinc-900 dark:text-zinc-100">
-          {member.name}
-          {member.userId === user.id ? <Badge tone="info">You</Badge> : null}
+        <span className="block min-w-0">
+          <span className="flex items-center gap-2 font-medium text-zinc-900 dark:text-zinc-100">
+            {member.name}
+            {member.userId === user.id ? <Badge tone="info">You</Badge> : null}
+            {member.status === 'active' ? null : <Badge className="md:hidden">Disabled</Badge>}
+          </span>
+          {/* On a phone the e-mail goes under the name (its own column is hidden), so nothing scrolls sideways. */}
+          <span className="block break-all text-xs text-zinc-500 sm:hidden dark:text-zinc-400">
+            {member.email}
+          </span>
         </span>
       ),
     },
-    { key: 'email', header: 'Email', cell: (member) => member.email },
+    {
+      key: 'email',
+      header: 'Email',
+      className: 'hidden sm:table-cell',
+      cell: (member) => member.email,
+    },
     { key: 'role', header: 'Role', cell: roleCell },
     {
       key: 'status',
       header: 'Status',
+      className: 'hidden md:table-cell',
       cell: (member) => (
         <Badge tone={member.status === 'active' ? 'success' : 'neutral'}>
           {member.status === 'active' ? 'Active' : 'Disabled'}
