@@ -7,7 +7,9 @@ import { BlockList, isIP } from 'node:net';
  * IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4). Decimal/octal/hex IPv4 forms (`2130706433`,
  * `0177.0.0.1`, `0x7f.1`) are normalised by the WHATWG URL parser to dotted quads before the check.
  */
-const blocked = new BlockList();
+// Two lists: a BlockList also matches IPv4 addresses against IPv6 rules such as ::ffff:0:0/96.
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], // "this network", unspecified
   ['10.0.0.0', 8],
@@ -25,7 +27,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const)
-  blocked.addSubnet(net, prefix, 'ipv4');
+  blocked4.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128],
@@ -42,13 +44,13 @@ for (const [net, prefix] of [
   ['fec0::', 10], // site-local
   ['ff00::', 8], // multicast
 ] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
+  blocked6.addSubnet(net, prefix, 'ipv6');
 
 /** True when an IP address literal may be connected to. */
 export const isPublicAddress = (address: string): boolean => {
   const family = isIP(address);
   if (family === 0) return false;
-  return !blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? !blocked4.check(address, 'ipv4') : !blocked6.check(address, 'ipv6');
 };
 
 export class BlockedDestinationError extends Error {
