@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { jobContext } from '../../platform/context/service-context.ts';
 import { type Database, isUniqueViolation, type Tx, withTenant } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
+import { refuseNul } from '../../platform/http/input-guard.ts';
 import { createLead } from '../crm/index.ts';
 import { hashToken, verifyInboundSignature } from './signing.ts';
 import { inboundCalls, inboundEndpoints } from './tables.ts';
@@ -103,6 +104,11 @@ export const receiveHook = async (
   }
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
     return reject('invalid', new AppError('VALIDATION_ERROR', 'The body must be a JSON object or a form'));
+  try {
+    refuseNul(payload, 'body');
+  } catch (err) {
+    return reject('invalid', err as AppError);
+  }
   const mapped: Record<string, string> = {};
   for (const [field, path] of Object.entries(endpoint.mapping)) {
     const value = at(payload, path);

@@ -125,12 +125,13 @@ export const inboundHookRoute = async (app: FastifyInstance, deps: IntegrationsD
       },
     },
     async (req, reply) => {
-      if (typeof req.body !== 'string')
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (typeof req.body !== 'string' || (type !== 'application/json' && type !== FORM))
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send application/json or ${FORM}`);
       const result = await receiveHook(deps, {
         token: req.params.token,
         raw: req.body,
-        form: (req.headers['content-type'] ?? '').startsWith(FORM),
+        form: type === FORM,
         signature: req.headers['x-tessera-signature'] as string | undefined,
       });
       return reply.code(result.duplicate ? 200 : 201).send(ok(result));
