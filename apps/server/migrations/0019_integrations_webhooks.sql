@@ -70,11 +70,12 @@ ALTER TABLE "inbound_endpoints" ADD CONSTRAINT "inbound_endpoints_tenant_id_tena
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_subscription_id_webhook_subscriptions_id_fk" FOREIGN KEY ("subscription_id") REFERENCES "public"."webhook_subscriptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "inbound_calls_endpoint_external_key" ON "inbound_calls" USING btree ("endpoint_id","external_id") WHERE "inbound_calls"."outcome" = 'created';--> statement-breakpoint
+CREATE UNIQUE INDEX "inbound_calls_endpoint_external_key" ON "inbound_calls" USING btree ("tenant_id","endpoint_id","external_id") WHERE "inbound_calls"."outcome" = 'created';--> statement-breakpoint
 CREATE INDEX "inbound_calls_endpoint_created_idx" ON "inbound_calls" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "inbound_calls_tenant_id_idx" ON "inbound_calls" USING btree ("tenant_id","id" DESC NULLS LAST);--> statement-breakpoint
-CREATE UNIQUE INDEX "inbound_endpoints_token_hash_key" ON "inbound_endpoints" USING btree ("token_hash");--> statement-breakpoint
-CREATE UNIQUE INDEX "webhook_deliveries_subscription_event_key" ON "webhook_deliveries" USING btree ("subscription_id","event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "inbound_endpoints_tenant_token_hash_key" ON "inbound_endpoints" USING btree ("tenant_id","token_hash");--> statement-breakpoint
+CREATE INDEX "inbound_endpoints_token_hash_idx" ON "inbound_endpoints" USING btree ("token_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_subscription_event_key" ON "webhook_deliveries" USING btree ("tenant_id","subscription_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_tenant_id_idx" ON "webhook_deliveries" USING btree ("tenant_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE "webhook_deliveries"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_subscriptions_tenant_idx" ON "webhook_subscriptions" USING btree ("tenant_id","id");

@@ -66,7 +66,7 @@ export const webhookDeliveries = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('webhook_deliveries_subscription_event_key').on(t.subscriptionId, t.eventId),
+    uniqueIndex('webhook_deliveries_subscription_event_key').on(t.tenantId, t.subscriptionId, t.eventId),
     index('webhook_deliveries_tenant_id_idx').on(t.tenantId, t.id.desc()),
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
@@ -93,7 +93,12 @@ export const inboundEndpoints = pgTable(
     ...timestamps(),
     version: versionColumn(),
   },
-  (t) => [uniqueIndex('inbound_endpoints_token_hash_key').on(t.tokenHash)],
+  // The hook looks endpoints up by token hash before the tenant is known (plain index); a 192-bit random token
+  // does not collide, and the unique key stays per tenant (no unique violation reveals another tenant's row).
+  (t) => [
+    uniqueIndex('inbound_endpoints_tenant_token_hash_key').on(t.tenantId, t.tokenHash),
+    index('inbound_endpoints_token_hash_idx').on(t.tokenHash),
+  ],
 );
 
 /** Each call of an inbound endpoint with its outcome; `(endpoint, external_id)` makes creation idempotent. */
@@ -115,7 +120,7 @@ export const inboundCalls = pgTable(
   },
   (t) => [
     uniqueIndex('inbound_calls_endpoint_external_key')
-      .on(t.endpointId, t.externalId)
+      .on(t.tenantId, t.endpointId, t.externalId)
       .where(sql`${t.outcome} = 'created'`),
     index('inbound_calls_endpoint_created_idx').on(t.endpointId, t.createdAt),
     index('inbound_calls_tenant_id_idx').on(t.tenantId, t.id.desc()),
