@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConsumers } from '../../src/events.ts';
 import { attemptDelivery, RETRY_SCHEDULE_SECONDS } from '../../src/modules/integrations/delivery.ts';
 import { createEventDispatcher, type EventDispatcher } from '../../src/platform/events/index.ts';
-import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';

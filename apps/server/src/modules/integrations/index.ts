@@ -12,4 +12,5 @@ export const integrationRoutes = async (app: FastifyInstance, deps: Integrations
 };
 
 export { webhookJobs } from './webhook-jobs.ts';
+export { startWebhookWakeup } from './webhook-wakeup.ts';
 export { webhooksConsumer } from './webhooks.consumer.ts';

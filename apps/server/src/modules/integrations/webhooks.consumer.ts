@@ -3,6 +3,7 @@ import { and, arrayContains, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/index.ts';
 import { type DispatchedEvent, defineConsumer } from '../../platform/events/index.ts';
 import { webhookDeliveries, webhookSubscriptions } from './tables.ts';
+import { wakeDeliveries } from './webhook-wakeup.ts';
 
 /** The JSON body of a webhook: `{id, type, createdAt, tenantId, data}` (the same bytes on every attempt). */
 export const webhookBody = (e: {
@@ -22,8 +23,8 @@ export const webhookBody = (e: {
 
 /**
  * In the delivery transaction: one pending delivery per active subscription of the tenant that wants the event
- * type (unique per subscription and event, so a redelivered event adds none). The `webhooks.sweep` job sends
- * them; nothing here leaves the database.
+ * type (unique per subscription and event, so a redelivered event adds none). A transactional NOTIFY wakes the
+ * delivery job once this commits; nothing here leaves the database.
  */
 const enqueueDeliveries = async (event: DispatchedEvent, tx: Tx) => {
   const subs = await tx
@@ -38,7 +39,7 @@ const enqueueDeliveries = async (event: DispatchedEvent, tx: Tx) => {
     );
   if (subs.length === 0) return;
   const body = webhookBody({ ...event, data: event.payload });
-  await tx
+  const rows = await tx
     .insert(webhookDeliveries)
     .values(
       subs.map((s) => ({
@@ -50,7 +51,13 @@ const enqueueDeliveries = async (event: DispatchedEvent, tx: Tx) => {
         nextAttemptAt: new Date(),
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: webhookDeliveries.id });
+  await wakeDeliveries(
+    tx,
+    event.tenantId,
+    rows.map((r) => r.id),
+  );
 };
 
 export const webhooksConsumer = defineConsumer({

@@ -16,6 +16,7 @@ import { decodeCursor, invalidCursor, toPage } from '../../platform/http/paginat
 import { newWebhookSecret } from './signing.ts';
 import { checkTargetUrl } from './ssrf-guard.ts';
 import { webhookDeliveries, webhookSubscriptions } from './tables.ts';
+import { wakeDeliveries } from './webhook-wakeup.ts';
 import { webhookBody } from './webhooks.consumer.ts';
 
 type SubRow = typeof webhookSubscriptions.$inferSelect;
@@ -189,6 +190,7 @@ export const sendTestEvent = (ctx: AuthedContext, id: string) =>
         nextAttemptAt: new Date(),
       })
       .returning();
+    await wakeDeliveries(tx, ctx.tenantId, [(row as DeliveryRow).id]);
     return toDelivery(row as DeliveryRow);
   });
 
@@ -232,6 +234,7 @@ export const replayDelivery = (ctx: AuthedContext, id: string) =>
       .where(and(eq(webhookDeliveries.tenantId, ctx.tenantId), eq(webhookDeliveries.id, id)))
       .returning();
     if (!row) throw notFound('Webhook delivery');
+    await wakeDeliveries(tx, ctx.tenantId, [row.id]);
     return toDelivery(row);
   });
 
@@ -256,5 +259,10 @@ export const replayFailed = (
         ),
       )
       .returning({ id: webhookDeliveries.id });
+    await wakeDeliveries(
+      tx,
+      ctx.tenantId,
+      rows.map((r) => r.id),
+    );
     return { replayed: rows.length };
   });
