@@ -8,7 +8,7 @@ import { createEventDispatcher, type EventDispatcher } from '../../src/platform/
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
-import { dbRows } from '../helpers/tenant-fixtures.ts';
+import { auditActions, dbRows } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { startReceiver } from './receiver.ts';
 
@@ -70,6 +70,10 @@ describe('webhook subscriptions API', () => {
     expect(got.json().data.secret).toBeUndefined();
     const list = await c.api(owner, 'GET', '/webhooks/subscriptions');
     expect(list.json().data.map((s: { id: string }) => s.id)).toEqual([sub.id]);
+    expect(await auditActions(t, owner.tenantId, sub.id)).toEqual(['webhook.created']);
+    expect(
+      JSON.stringify(await dbRows(t, sql`select changes from audit_logs where target_id = ${sub.id}`)),
+    ).not.toContain(sub.secret);
   });
 
   it('refuses bad input with a 400 and changes nothing', async () => {

@@ -9,6 +9,7 @@ import type {
 } from '@tessera/contracts';
 import { and, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { writeAudit } from '../../platform/audit/index.ts';
 import type { AuthedContext } from '../../platform/context/service-context.ts';
 import { type Tx, withTenant } from '../../platform/db/index.ts';
 import { AppError, notFound } from '../../platform/http/app-error.ts';
@@ -92,7 +93,13 @@ export const createEndpoint = (ctx: AuthedContext, input: InboundEndpointCreateI
         rateLimitPerMinute: input.rateLimitPerMinute ?? 60,
       })
       .returning();
-    return { ...toEndpoint(row as EndpointRow), token, secret };
+    const endpoint = toEndpoint(row as EndpointRow);
+    await writeAudit(tx, ctx, {
+      action: 'inbound_endpoint.created',
+      targetType: 'inbound_endpoint',
+      targetId: endpoint.id,
+    });
+    return { ...endpoint, token, secret };
   });
 
 export const updateEndpoint = (
@@ -112,6 +119,11 @@ export const updateEndpoint = (
       throw new AppError('CONFLICT', 'The endpoint was changed by someone else', {
         details: { current: toEndpoint(row) },
       });
+    await writeAudit(tx, ctx, {
+      action: 'inbound_endpoint.updated',
+      targetType: 'inbound_endpoint',
+      targetId: id,
+    });
     return toEndpoint(updated);
   });
 
@@ -119,10 +131,17 @@ export const updateEndpoint = (
 export const revokeEndpoint = (ctx: AuthedContext, id: string) =>
   inScope(ctx, async (tx) => {
     await findEndpoint(tx, ctx, id);
-    await tx
+    const revoked = await tx
       .update(inboundEndpoints)
       .set({ revokedAt: new Date() })
-      .where(and(eq(inboundEndpoints.id, id), isNull(inboundEndpoints.revokedAt)));
+      .where(and(eq(inboundEndpoints.id, id), isNull(inboundEndpoints.revokedAt)))
+      .returning({ id: inboundEndpoints.id });
+    if (revoked.length > 0)
+      await writeAudit(tx, ctx, {
+        action: 'inbound_endpoint.revoked',
+        targetType: 'inbound_endpoint',
+        targetId: id,
+      });
     return toEndpoint(await findEndpoint(tx, ctx, id));
   });
 

@@ -8,6 +8,7 @@ import type {
 } from '@tessera/contracts';
 import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { diffChanges, writeAudit } from '../../platform/audit/index.ts';
 import type { AuthedContext } from '../../platform/context/service-context.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { type Tx, withTenant } from '../../platform/db/index.ts';
@@ -111,7 +112,14 @@ export const createSubscription = (ctx: WebhookCtx, input: WebhookSubscriptionCr
         secret,
       })
       .returning();
-    return { ...toSubscription(row as SubRow), secret };
+    const sub = toSubscription(row as SubRow);
+    await writeAudit(tx, ctx, {
+      action: 'webhook.created',
+      targetType: 'webhook',
+      targetId: sub.id,
+      changes: diffChanges(null, { url: sub.url, eventTypes: sub.eventTypes, active: sub.active }),
+    });
+    return { ...sub, secret };
   });
 };
 
@@ -139,14 +147,27 @@ export const updateSubscription = (ctx: WebhookCtx, id: string, input: WebhookSu
       .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.version, input.version)))
       .returning();
     if (!updated) throw stale(row);
+    const fields = ['url', 'eventTypes', 'description', 'active'] as const;
+    await writeAudit(tx, ctx, {
+      action: 'webhook.updated',
+      targetType: 'webhook',
+      targetId: id,
+      changes: diffChanges<Partial<SubRow>>(row, updated, [...fields]),
+    });
     return toSubscription(updated);
   });
 };
 
 export const deleteSubscription = (ctx: AuthedContext, id: string) =>
   inScope(ctx, async (tx) => {
-    await findSub(tx, ctx, id);
+    const row = await findSub(tx, ctx, id);
     await tx.delete(webhookSubscriptions).where(eq(webhookSubscriptions.id, id));
+    await writeAudit(tx, ctx, {
+      action: 'webhook.deleted',
+      targetType: 'webhook',
+      targetId: id,
+      changes: diffChanges(null, { url: row.url }),
+    });
   });
 
 /** New secret (shown once); the old one keeps signing as a second signature for `graceHours`. */
@@ -164,6 +185,7 @@ export const rotateSecret = (ctx: AuthedContext, id: string, graceHours = 24) =>
       })
       .where(eq(webhookSubscriptions.id, id))
       .returning();
+    await writeAudit(tx, ctx, { action: 'webhook.secret_rotated', targetType: 'webhook', targetId: id });
     return { ...toSubscription(updated as SubRow), secret };
   });
 
