@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
+import { integrationRoutes } from './modules/integrations/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
@@ -123,6 +124,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   await app.register(notificationRoutes, { database });
+  await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });

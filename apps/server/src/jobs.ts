@@ -1,13 +1,25 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
+import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
+import type { Database } from './platform/db/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
-import type { JobDefinition } from './platform/jobs/index.ts';
+import type { JobDefinition, SendJob } from './platform/jobs/index.ts';
 import { createMailTransport, mailJobs } from './platform/mail/index.ts';
 
 /** Every background job of the application, platform and modules. `main.ts` and `worker.ts` run these. */
 export const appJobs = (config: Config, log: Logger): readonly JobDefinition[] => [
   pruneIdempotencyKeysJob,
   crmImportJob,
+  ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE),
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),
 ];
+
+/**
+ * Listeners that enqueue jobs the moment their rows commit (webhook deliveries), where the handlers run (the
+ * server with JOBS_IN_PROCESS, the worker). Each has a cron sweep behind it; returns a function that stops them.
+ */
+export const startJobWakeups = async (deps: { database: Database; log: Logger; send: SendJob }) => {
+  const webhooks = await startWebhookWakeup(deps);
+  return () => webhooks.close();
+};

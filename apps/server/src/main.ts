@@ -24,7 +24,7 @@ const start = async () => {
     database,
     { buildApp, identityDeps },
     { resolveJwtSecret },
-    { appJobs },
+    { appJobs, startJobWakeups },
     { appConsumers },
     { migrate },
     { createEventDispatcher },
@@ -79,6 +79,9 @@ const start = async () => {
     ? createEventDispatcher({ database, log, consumers: appConsumers(), observer: metrics.dispatchObserver })
     : undefined;
   await dispatcher?.start();
+  const stopWakeups = config.JOBS_IN_PROCESS
+    ? await startJobWakeups({ database, log: log.child({ component: 'jobs' }), send: jobs.send })
+    : undefined;
   const app = await buildApp({
     config,
     jwtSecret,
@@ -121,6 +124,7 @@ const start = async () => {
       await app.close();
       metricsServer?.close();
       await dispatcher?.stop();
+      await stopWakeups?.();
       await jobs.stop();
       await database.close();
       log.info('stopped');

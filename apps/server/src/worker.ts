@@ -1,6 +1,6 @@
 import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from './boot.ts';
 import { appConsumers } from './events.ts';
-import { appJobs } from './jobs.ts';
+import { appJobs, startJobWakeups } from './jobs.ts';
 import { migrationStatus } from './platform/db/index.ts';
 import { createEventDispatcher } from './platform/events/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
@@ -45,6 +45,7 @@ const run = async () => {
     observer: metrics.dispatchObserver,
   });
   await dispatcher.start();
+  const stopWakeups = await startJobWakeups({ database, log, send: jobs.send });
   const metricsServer = config.METRICS_PORT
     ? await serveMetrics({
         metrics,
@@ -58,6 +59,7 @@ const run = async () => {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
     metricsServer?.close();
     await dispatcher.stop();
+    await stopWakeups();
     await jobs.stop();
     await database.close();
     process.exit(0);

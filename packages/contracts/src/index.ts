@@ -7,6 +7,7 @@ export * from './events/index.ts';
 export * from './health.ts';
 export * from './http.ts';
 export * from './identity/index.ts';
+export * from './integrations/index.ts';
 export * from './issue-messages.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';

@@ -73,6 +73,8 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tessera <no-reply@localhost>'),
+  // Outgoing webhooks: deliver to loopback/private addresses too (tests, local receivers). Never in production.
+  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
   // Metrics (Prometheus)
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),

@@ -68,6 +68,12 @@ export const settingsNavigation: NavItem[] = [
     permission: 'api_keys.manage',
   },
   {
+    path: '/settings/webhooks',
+    label: 'Webhooks',
+    description: 'Send events to your systems; delivery log and replay.',
+    permission: 'webhooks.manage',
+  },
+  {
     path: '/settings/audit-log',
     label: 'Audit log',
     description: 'Who changed what, and when.',

@@ -24,6 +24,9 @@ const TeamsPage = lazyComponent(() =>
 const TeamDetailPage = lazyComponent(() =>
   import('../features/teams/components/team-detail-page').then((m) => m.TeamDetailPage),
 );
+const WebhooksPage = lazyComponent(() =>
+  import('../features/webhooks/components/webhooks-page').then((m) => m.WebhooksPage),
+);
 const ApiKeysPage = lazyComponent(() =>
   import('../features/api-keys/components/api-keys-page').then((m) => m.ApiKeysPage),
 );
@@ -68,6 +71,7 @@ export const settingsRoute: RouteObject = {
     guarded('teams/:teamId', 'teams.view', <TeamDetailRoute />),
     guarded('pipelines', 'pipelines.manage', <PipelinesSettingsPage />),
     guarded('api-keys', 'api_keys.manage', <ApiKeysPage />),
+    guarded('webhooks', 'webhooks.manage', <WebhooksPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
   ],
 };

@@ -39,4 +39,6 @@ export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './dem
 /** Sample names and values, shared by the demo seeder and the bulk data generator (seed/generate.ts). */
 export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
+/** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
+export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';

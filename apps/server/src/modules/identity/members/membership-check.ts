@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.ts';
-import { memberships } from '../tables.ts';
+import { memberships, roles, users } from '../tables.ts';
 
 /** Which of `userIds` are active members of the tenant (other modules validate owner/assignee ids with it). */
 export const activeMemberIds = async (
@@ -21,3 +21,22 @@ export const activeMemberIds = async (
     );
   return new Set(rows.map((r) => r.userId));
 };
+
+/** Active members whose role grants `permission`, with their e-mail (who to tell about a module's problem). */
+export const membersWithPermission = (
+  tx: Tx,
+  tenantId: string,
+  permission: string,
+): Promise<{ userId: string; email: string }[]> =>
+  tx
+    .select({ userId: memberships.userId, email: users.email })
+    .from(memberships)
+    .innerJoin(roles, and(eq(roles.id, memberships.roleId), eq(roles.tenantId, memberships.tenantId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.status, 'active'),
+        arrayContains(roles.permissions, [permission]),
+      ),
+    );

@@ -1,0 +1,2 @@
+export * from './inbound-hooks.ts';
+export * from './webhooks.ts';
