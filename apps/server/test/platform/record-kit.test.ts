@@ -11,21 +11,25 @@ import {
 import { crmImportJob } from '../../src/modules/crm/index.ts';
 import { tenants, users } from '../../src/modules/identity/index.ts';
 import type { AuthedContext } from '../../src/platform/context/service-context.ts';
-import { recordColumnsFor } from '../../src/platform/records/columns.ts';
-import { baseDto } from '../../src/platform/records/dto.ts';
-import { RECORD_EXPORT_COLUMNS, registerExport } from '../../src/platform/records/exports/exports.service.ts';
-import { inTenant } from '../../src/platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../src/platform/records/list-query.ts';
 import {
+  baseDto,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  type ListSpec,
+  RECORD_EXPORT_COLUMNS,
   type RecordDef,
+  recordColumnsFor,
+  registerExport,
+  registerRecordRoutes,
+  registerRelatedType,
+  relatedColumns,
+  relatedOf,
+  runList,
   setArchived,
   updateRecord,
-} from '../../src/platform/records/record-ops.ts';
-import { registerRecordRoutes } from '../../src/platform/records/record-routes.ts';
-import { registerRelatedType, relatedColumns, relatedOf } from '../../src/platform/records/related.ts';
+} from '../../src/platform/records/index.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';

@@ -1,7 +1,10 @@
-import { registerExport } from '../../platform/records/exports/exports.service.ts';
-import { registerMemberReference, registerRecordReference } from '../../platform/records/references.ts';
-import { registerRelatedType } from '../../platform/records/related.ts';
-import { registerTimelineSource } from '../../platform/records/timeline.ts';
+import {
+  registerExport,
+  registerMemberReference,
+  registerRecordReference,
+  registerRelatedType,
+  registerTimelineSource,
+} from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
 import { companies } from './companies/companies.tables.ts';

@@ -6,17 +6,18 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
+  assertRelatedVisible,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  relatedColumns,
+  runList,
   setArchived,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
+} from '../../../platform/records/index.ts';
 import {
   type ActivityRow,
   activityColumns,

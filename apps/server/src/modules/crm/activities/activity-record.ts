@@ -2,10 +2,15 @@ import type { Activity, activityListQuery } from '@tessera/contracts';
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import {
+  baseDto,
+  type ListSpec,
+  personFilter,
+  type RecordDef,
+  relatedFilter,
+  relatedOf,
+  scopeWhere,
+} from '../../../platform/records/index.ts';
 import { activities } from './activities.tables.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;

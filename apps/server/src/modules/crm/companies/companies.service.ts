@@ -7,17 +7,19 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant, requirePermission, uniqueTags } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
+  assertReferences,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  requirePermission,
+  runList,
   setArchived,
+  uniqueTags,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+} from '../../../platform/records/index.ts';
 import { listContactsIn } from '../contacts/contacts.service.ts';
 import { listDealsIn } from '../deals/deals.service.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';

@@ -2,17 +2,19 @@ import type { Contact, ContactCreateInput, contactListQuery, contactUpdateInput 
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
-import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
+  assertReferences,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  type ListRequest,
+  runList,
   setArchived,
+  uniqueTags,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+} from '../../../platform/records/index.ts';
 import {
   type ContactRow,
   companyNames,

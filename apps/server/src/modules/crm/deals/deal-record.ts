@@ -4,9 +4,14 @@ import type { z } from 'zod';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { baseDto, iso } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import {
+  baseDto,
+  iso,
+  type ListSpec,
+  personFilter,
+  type RecordDef,
+  scopeWhere,
+} from '../../../platform/records/index.ts';
 import { deals } from './deals.tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;

@@ -8,9 +8,15 @@ import {
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant, requirePermission } from '../../../platform/records/in-tenant.ts';
-import { deleteRecord, findRecord, setArchived, updateRecord } from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import {
+  assertReferences,
+  deleteRecord,
+  findRecord,
+  inTenant,
+  requirePermission,
+  setArchived,
+  updateRecord,
+} from '../../../platform/records/index.ts';
 import { leadChanged } from '../crm-events.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 

@@ -3,14 +3,14 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { assertWritableFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
 import {
   conflict,
   findRecord,
   insertRecord,
+  inTenant,
   scopeWhere,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
+} from '../../../platform/records/index.ts';
 import { companies } from '../companies/companies.tables.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';

@@ -2,17 +2,17 @@ import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tes
 import type { z } from 'zod';
 import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
+  assertReferences,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  runList,
   setArchived,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+} from '../../../platform/records/index.ts';
 import { leadChanged, leadCreated } from '../crm-events.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
 

@@ -2,10 +2,16 @@ import type { Task, taskListQuery } from '@tessera/contracts';
 import { getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto, iso } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import {
+  baseDto,
+  iso,
+  type ListSpec,
+  personFilter,
+  type RecordDef,
+  relatedFilter,
+  relatedOf,
+  scopeWhere,
+} from '../../../platform/records/index.ts';
 import { tasks } from './tasks.tables.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;

@@ -8,19 +8,20 @@ import type {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
+  assertReferences,
+  assertRelatedVisible,
   conflict,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  relatedColumns,
+  runList,
   setArchived,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
-import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
+} from '../../../platform/records/index.ts';
 import { taskChanged, taskCreated } from '../crm-events.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
 import { tasks } from './tasks.tables.ts';

@@ -9,16 +9,16 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   type ArchiveChange,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  runList,
   setArchived,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
+} from '../../../platform/records/index.ts';
 import { toVendor, type VendorRow, vendorDef, vendorListSpec } from './vendor-record.ts';
 import { leadVendors } from './vendors.tables.ts';
 

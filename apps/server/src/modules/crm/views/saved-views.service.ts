@@ -11,14 +11,14 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
 import {
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  runList,
   updateRecord,
-} from '../../../platform/records/record-ops.ts';
+} from '../../../platform/records/index.ts';
 import { type SavedViewRow, savedViewDef, savedViewListSpec, toSavedView } from './saved-view-record.ts';
 import { savedViews } from './saved-views.tables.ts';
 
