@@ -5,7 +5,6 @@ import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 type Stage = { id: string; name: string };
@@ -17,8 +16,8 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   p = await c.create(owner, '/pipelines', {

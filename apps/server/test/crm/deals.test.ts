@@ -5,7 +5,6 @@ import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
 
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 type Stage = { id: string; name: string; kind: string };
@@ -14,8 +13,8 @@ let pipe: Pipe;
 let theirPipe: Pipe;
 const stage = (p: Pipe, name: string) => p.stages.find((s) => s.name === name)?.id as string;
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   [pipe] = (await c.api(owner, 'GET', '/pipelines')).json().data;

@@ -5,13 +5,12 @@ import { crmApi } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
 
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let colleague: BrowserSession;
 let other: BrowserSession;
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   colleague = await addMember(t.app, t.database, owner, 'crew');

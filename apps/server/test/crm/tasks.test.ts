@@ -5,14 +5,13 @@ import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
 
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 let agent: BrowserSession;
 let contact: { id: string };
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   agent = await addMember(t.app, t.database, owner, 'sales');

@@ -7,13 +7,12 @@ import { addMember } from '../helpers/members.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
 
 // No dispatcher runs in this app, so every committed event stays in the outbox where the test reads it.
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let agent: BrowserSession;
 
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   owner = await signUp(t.app);
   agent = await addMember(t.app, t.database, owner, 'sales');
 });

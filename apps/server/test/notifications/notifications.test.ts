@@ -9,15 +9,14 @@ import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
 
-let c: ReturnType<typeof crmApi>;
 let dispatcher: EventDispatcher;
 let owner: BrowserSession;
 let agent: BrowserSession;
 let stranger: BrowserSession;
 
 const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  c = crmApi(t);
   dispatcher = createEventDispatcher({
     database: t.database,
     log: pino({ level: 'silent' }),
