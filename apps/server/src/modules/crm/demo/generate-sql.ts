@@ -1,17 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import {
-  CITIES,
-  COMPANY_PREFIXES,
-  EMAIL_DOMAINS,
-  FIRST_NAMES,
-  INDUSTRIES,
-  JOB_TITLES,
-  KIND_TAGS,
-  LAST_NAMES,
-  LOST_REASONS,
-  TEMPERATURE_TAGS,
-  TRADES,
-} from './sample-values.ts';
+import * as sample from './sample-values.ts';
 
 /*
  * SQL building blocks of the bulk generator (generate-data.ts): every value is computed by PostgreSQL from hashes
@@ -55,10 +43,10 @@ export const phoneOf = (
   from (select (2000000000 + ((${key}) * 2654435761) % 7999999999)::text as d) digits)`;
 
 export const words = (owners: readonly string[]) => sql`
-  select ${textArray(FIRST_NAMES)} as fn, ${textArray(LAST_NAMES)} as ln, ${textArray(COMPANY_PREFIXES)} as cp,
-         ${textArray(TRADES)} as tr, ${textArray(EMAIL_DOMAINS)} as dom, ${textArray(LOST_REASONS)} as why,
-         ${textArray(TEMPERATURE_TAGS)} as temp, ${textArray(KIND_TAGS)} as kind, ${textArray(CITIES)} as city,
-         ${textArray(INDUSTRIES)} as ind, ${textArray(JOB_TITLES)} as title,
+  select ${textArray(sample.FIRST_NAMES)} as fn, ${textArray(sample.LAST_NAMES)} as ln, ${textArray(sample.COMPANY_PREFIXES)} as cp,
+         ${textArray(sample.TRADES)} as tr, ${textArray(sample.EMAIL_DOMAINS)} as dom, ${textArray(sample.LOST_REASONS)} as why,
+         ${textArray(sample.TEMPERATURE_TAGS)} as temp, ${textArray(sample.KIND_TAGS)} as kind, ${textArray(sample.CITIES)} as city,
+         ${textArray(sample.INDUSTRIES)} as ind, ${textArray(sample.JOB_TITLES)} as title,
          ${textArray(owners)}::uuid[] as ow, ${owners.length}::int as owners`;
 
 export const ownerOf = (hash: SQL, unassignedPercent: number) =>
