@@ -28,7 +28,7 @@ import { createLifecycle, type Lifecycle } from './platform/observability/lifecy
 import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
-import { exportRoutes } from './platform/records/exports/exports.routes.ts';
+import { exportRoutes } from './platform/records/index.ts';
 
 export interface AppDeps {
   config: Config;

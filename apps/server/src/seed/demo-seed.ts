@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { seedCrmDemo } from '../modules/crm/index.ts';
 import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
-import { addMembers } from './members.ts';
+import { makeMembers } from './factories.ts';
 
 export const DEMO = {
   tenantName: 'Demo Services Co',
@@ -46,7 +46,7 @@ export const seedDemo = async (
       userAgent: 'seed',
       requestId: 'seed',
     });
-    const [manager, sales1, sales2, dispatcher] = await addMembers(
+    const [manager, sales1, sales2, dispatcher] = await makeMembers(
       deps.database,
       tenantId,
       DEMO_MEMBERS.map((m) => ({ ...m, password: DEMO.password })),

@@ -1,12 +1,11 @@
 import { type AuditLog, auditLogSchema, listEnvelope } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/platform/http/pagination.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBearer, asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { createApiKey, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let a: BrowserSession;
 let b: BrowserSession;
 let aTeams: string[];
@@ -18,8 +17,8 @@ const createTeam = async (s: BrowserSession, name: string) => {
   return res.json().data.id as string;
 };
 
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   a = await signUp(t.app, { name: 'Ada Owner' });
   b = await signUp(t.app, { name: 'Bob Other' });
   aTeams = [];
@@ -31,7 +30,6 @@ beforeAll(async () => {
     payload: { name: 'Uno', version: 1 },
   });
 });
-afterAll(() => t.close());
 
 const list = async (s: BrowserSession, query: Record<string, string> = {}) => {
   const res = await asBrowser(t.app, s, { method: 'GET', url: '/api/v1/audit-logs', query });

@@ -1,25 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 let company: { id: string; name: string };
 let theirCompany: { id: string };
+const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  t = await createTestApp();
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   company = await c.create(owner, '/companies', { name: 'Contact Holdings' });
   theirCompany = await c.create(other, '/companies', { name: 'Their Holdings' });
 });
-afterAll(() => t.close());
 
 const TABLES = ['contacts', 'companies'];
 

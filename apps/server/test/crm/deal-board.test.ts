@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 type Stage = { id: string; name: string };
@@ -17,9 +15,9 @@ const stage = (name: string) => p.stages.find((s) => s.name === name)?.id as str
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
+const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  t = await createTestApp();
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   p = await c.create(owner, '/pipelines', {
@@ -31,7 +29,6 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(() => t.close());
 
 const board = async (as: BrowserSession, query = '') => {
   const res = await c.api(as, 'GET', `/pipelines/${p.id}/board${query}`);

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let other: BrowserSession;
 type Stage = { id: string; name: string; kind: string };
@@ -14,15 +12,14 @@ type Pipe = { id: string; stages: Stage[] };
 let pipe: Pipe;
 let theirPipe: Pipe;
 const stage = (p: Pipe, name: string) => p.stages.find((s) => s.name === name)?.id as string;
+const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  t = await createTestApp();
-  c = crmApi(t);
   owner = await signUp(t.app);
   other = await signUp(t.app);
   [pipe] = (await c.api(owner, 'GET', '/pipelines')).json().data;
   [theirPipe] = (await c.api(other, 'GET', '/pipelines')).json().data;
 });
-afterAll(() => t.close());
 
 const TABLES = ['deals', 'companies', 'contacts'];
 const ids = (res: { json(): { data: { id: string }[] } }) => res.json().data.map((x) => x.id);

@@ -1,24 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDeps } from '../../src/app.ts';
 import { DEMO_COUNTS, seedCrmDemo as seedDemoData } from '../../src/modules/crm/index.ts';
 import { DEMO, DEMO_MEMBERS, seedDemo } from '../../src/seed/demo-seed.ts';
 import { createGeneratedTenant } from '../../src/seed/generate.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, logIn } from '../helpers/auth-client.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/test-app.ts';
+import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
 let seeded: Awaited<ReturnType<typeof seedDemo>>;
 const deps = () => identityDeps({ config: t.config, jwtSecret: TEST_JWT_SECRET, database: t.database });
 
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   seeded = await seedDemo(deps());
   owner = await logIn(t.app, DEMO.email, DEMO.password);
 }, 60_000);
-afterAll(() => t.close());
 
 const count = async (table: string, tenantId: string, where = sql`true`) => {
   const [row] = await dbRows<{ n: number }>(

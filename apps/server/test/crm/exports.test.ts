@@ -1,20 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
 let sales: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
   sales = await memberWithRole(t, owner.tenantId, { key: 'sales' });
 }, 60_000);
-afterAll(() => t.close());
 
 const { api } = crmApi(() => t);
 const createLead = async (as: BrowserSession, body: object) => {

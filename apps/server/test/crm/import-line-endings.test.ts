@@ -1,18 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { crmImportJob } from '../../src/modules/crm/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
+const t = setupApiTest({ jobs: () => [crmImportJob] });
 beforeAll(async () => {
-  t = await createTestApp({ jobs: () => [crmImportJob] });
   owner = await signUp(t.app);
 }, 60_000);
-afterAll(() => t.close());
 
 type Report = {
   status: string;

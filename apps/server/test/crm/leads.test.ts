@@ -1,19 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
 let other: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
   other = await signUp(t.app);
 });
-afterAll(() => t.close());
 
 const { api } = crmApi(() => t);
 const create = async (as: BrowserSession, body: object) => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
 let agentA: BrowserSession;
 let agentB: BrowserSession;
@@ -13,8 +12,8 @@ let theirContact: { id: string };
 const SECRET_NAME = 'Confidential Prospect GmbH';
 const TABLES = ['contacts', 'deals', 'companies', 'activities', 'tasks'] as const;
 
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
   agentA = await memberWithRole(t, owner.tenantId, { key: 'sales' });
   agentB = await memberWithRole(t, owner.tenantId, { key: 'sales' });
@@ -22,7 +21,6 @@ beforeAll(async () => {
   theirCompany = await crm.create(agentB, '/companies', { name: SECRET_NAME });
   theirContact = await crm.create(agentB, '/contacts', { firstName: 'Their', lastName: 'Contact' });
 }, 60_000);
-afterAll(() => t.close());
 
 describe('references in a body must be records the caller may see (view permission + record scope)', () => {
   it('a sales agent with scope "own" cannot attach a contact to another agent\'s company: 404, nothing written, name not revealed', async () => {

@@ -1,24 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // No dispatcher runs in this app, so every committed event stays in the outbox where the test reads it.
-let t: TestApp;
-let c: ReturnType<typeof crmApi>;
 let owner: BrowserSession;
 let agent: BrowserSession;
 
+const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  t = await createTestApp();
-  c = crmApi(t);
   owner = await signUp(t.app);
   agent = await addMember(t.app, t.database, owner, 'sales');
 });
-afterAll(() => t.close());
 
 type Row = { type: string; payload: Record<string, unknown>; actor_user_id: string | null; seq: number };
 const events = (tenantId: string) =>

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, logIn, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import {
@@ -13,7 +14,6 @@ import {
   type SchemaNode,
 } from '../helpers/hostile-values.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 interface Operation {
   method: string;
@@ -32,7 +32,7 @@ const RUNS_PER_ROUTE = 8;
 const SEED = 160_016;
 
 describe('fuzzing every route of the OpenAPI document with hostile values', () => {
-  let t: TestApp;
+  const t = setupApiTest({ env: { RATE_LIMIT_MAX: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '10000' } });
   let owner: BrowserSession;
   let other: BrowserSession;
   let operations: Operation[];
@@ -55,7 +55,6 @@ describe('fuzzing every route of the OpenAPI document with hostile values', () =
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_MAX: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '10000' } });
     owner = await signUp(t.app);
     other = await signUp(t.app);
     const crm = crmApi(t);
@@ -92,7 +91,6 @@ describe('fuzzing every route of the OpenAPI document with hostile values', () =
         .filter((op) => !SKIP.has(`${op.method} ${op.path}`)),
     );
   });
-  afterAll(() => t?.close());
 
   /**
    * One request: a route with plausible path, query and body values (built from its own schema), then exactly

@@ -1,5 +1,6 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { memberships, roles } from '../../src/modules/identity/tables.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import { roles } from '../../src/modules/identity/tables.ts';
+import { makeMember } from '../../src/seed/factories.ts';
 import { asBrowser, type BrowserSession, logIn, PASSWORD, signUp } from './auth-client.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -8,8 +9,8 @@ export const dbRows = async <T = Record<string, unknown>>(t: TestApp, query: SQL
   ((await t.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 /**
- * A second person in `tenantId` with the given role: signs them up (their own company), inserts a membership
- * with the tenant's role directly in the database, then signs them in to `tenantId`.
+ * A second person in `tenantId` with the given role: signs them up (their own company), adds their membership
+ * with the factory (`makeMember`; a custom role is inserted first), then signs them in to `tenantId`.
  */
 export const memberWithRole = async (
   t: TestApp,
@@ -17,15 +18,8 @@ export const memberWithRole = async (
   role: { key: string } | { permissions: string[] },
 ): Promise<BrowserSession> => {
   const person = await signUp(t.app, { name: 'Second Person' });
-  let roleId: string;
-  if ('key' in role) {
-    const [found] = await t.database.db
-      .select({ id: roles.id })
-      .from(roles)
-      .where(and(eq(roles.tenantId, tenantId), eq(roles.key, role.key)));
-    if (!found) throw new Error(`no ${role.key} role in tenant ${tenantId}`);
-    roleId = found.id;
-  } else {
+  let roleId: string | undefined;
+  if (!('key' in role)) {
     const [created] = await t.database.db
       .insert(roles)
       .values({
@@ -37,7 +31,10 @@ export const memberWithRole = async (
     if (!created) throw new Error('role insert returned nothing');
     roleId = created.id;
   }
-  await t.database.db.insert(memberships).values({ tenantId, userId: person.userId, roleId });
+  await makeMember(t.database, tenantId, {
+    userId: person.userId,
+    ...('key' in role ? { roleKey: role.key } : { roleId }),
+  });
   return logIn(t.app, person.email, PASSWORD, { tenantId });
 };
 

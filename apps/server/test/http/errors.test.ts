@@ -1,15 +1,12 @@
 import { errorEnvelope } from '@tessera/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { probeRoutes } from '../helpers/probe-routes.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 const probe = probeRoutes();
 
-beforeAll(async () => {
-  t = await createTestApp({ plugins: [probe.plugin], env: { BODY_LIMIT_BYTES: '2048' } });
-});
-afterAll(() => t.close());
+const t = setupApiTest({ plugins: [probe.plugin], env: { BODY_LIMIT_BYTES: '2048' } });
 
 const post = (payload: string, headers: Record<string, string> = {}) =>
   t.app.inject({

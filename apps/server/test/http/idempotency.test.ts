@@ -1,18 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pruneIdempotencyKeys } from '../../src/platform/http/idempotency.ts';
 import { idempotencyKeys } from '../../src/platform/http/tables.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { probeRoutes } from '../helpers/probe-routes.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-let t: TestApp;
 const probe = probeRoutes();
 
-beforeAll(async () => {
-  t = await createTestApp({ plugins: [probe.plugin] });
-});
-afterAll(() => t.close());
+const t = setupApiTest({ plugins: [probe.plugin] });
 
 const create = (key: string | undefined, body: unknown, url = '/api/v1/_probe') =>
   t.app.inject({

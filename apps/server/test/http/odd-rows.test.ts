@@ -1,34 +1,32 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 /** Valid for PostgreSQL, but neither RFC 4122 variant nor version (another tool wrote it). */
 const NON_VARIANT = '12345678-1234-1234-1234-123456789abc';
 const ODD_STATUS_ID = '0badc0de-0000-0000-0000-000000000001';
 
-let t: TestApp;
 let owner: BrowserSession;
 const logLines: Record<string, unknown>[] = [];
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+    done();
+  },
+});
+const t = setupApiTest({ log: pino({ level: 'error' }, sink) });
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
-  t = await createTestApp({ log: pino({ level: 'error' }, sink) });
   owner = await signUp(t.app);
   for (const id of [MAX_UUID, NON_VARIANT])
     await t.database.db.execute(
       sql`insert into leads (id, tenant_id, first_name, last_name) values (${id}, ${owner.tenantId}, 'Imported', ${id})`,
     );
 }, 60_000);
-afterAll(() => t.close());
 
 describe('rows the database accepted never fail a page', () => {
   it('lists, reads and updates records whose ids are any valid PostgreSQL uuid', async () => {

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { healthSchema, successEnvelope } from '@tessera/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src/platform/db/index.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { testDbKind } from '../helpers/test-database.ts';
 
-let t: TestApp;
 const dist = mkdtempSync(join(tmpdir(), 'tessera-web-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tessera</title><div id="root"></div>');
@@ -25,10 +24,7 @@ for (const [name, text] of [
   writeFileSync(join(dist, 'assets', `${name}.gz`), gzipSync(text));
 }
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { WEB_DIST_DIR: dist }, jobsState: () => 'running' });
-});
-afterAll(() => t.close());
+const t = setupApiTest({ env: { WEB_DIST_DIR: dist }, jobsState: () => 'running' });
 
 describe('health', () => {
   it('GET /api/health → 200 with database, version, uptime and migrations', async () => {

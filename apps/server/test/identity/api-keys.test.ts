@@ -1,16 +1,12 @@
 import { apiKeyCreatedSchema, apiKeySchema, listEnvelope, successEnvelope } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/platform/auth/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBearer, asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { auditActions, createApiKey, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = setupApiTest();
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const future = () => new Date(Date.now() + 86_400_000).toISOString();

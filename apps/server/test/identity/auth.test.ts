@@ -1,7 +1,8 @@
 import { meSchema, successEnvelope } from '@tessera/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLogs } from '../../src/platform/audit/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import {
   asBearer,
   asBrowser,
@@ -11,13 +12,9 @@ import {
   tokenPair,
   uniqueEmail,
 } from '../helpers/auth-client.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = setupApiTest();
 
 const count = async (table: string) =>
   Number(

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let s: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   s = await signUp(t.app);
 }, 60_000);
-afterAll(() => t.close());
 
 describe('CSRF: a cookie request needs the token whatever other credentials it carries', () => {
   const bogus = [

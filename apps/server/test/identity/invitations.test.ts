@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import {
   asBrowser,
   type BrowserSession,
@@ -9,16 +10,13 @@ import {
   uniqueEmail,
 } from '../helpers/auth-client.ts';
 import { invitationToken, roleByKey } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { totpCodes } from '../helpers/totp-codes.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app, { tenantName: 'Inviting Co' });
 });
-afterAll(() => t.close());
 
 const invite = async (email: string, roleKey = 'sales') =>
   asBrowser(t.app, owner, {

@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { PASSWORD, signUp, uniqueEmail } from '../helpers/auth-client.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  // 3 failures per e-mail + address; the account-wide limit is 10× that (30) over an hour.
-  t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
-}, 60_000);
-afterAll(() => t.close());
+// 3 failures per e-mail + address; the account-wide limit is 10× that (30) over an hour.
+const t = setupApiTest({ env: { LOGIN_MAX_FAILURES: '3', AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
 
 const attempt = (email: string, password: string, from: string) =>
   t.app.inject({

@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { addMember, memberIdOf, roleByKey } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
 });
-afterAll(() => t.close());
 
 const membershipsOf = async (tenantId: string) =>
   (

@@ -4,23 +4,22 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { type Database, openDatabase } from '../../src/platform/db/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBearer, asBrowser, type BrowserSession, logIn, PASSWORD, signUp } from '../helpers/auth-client.ts';
 import { memberIdOf } from '../helpers/members.ts';
 import { createApiKey, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/test-app.ts';
+import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import { testDbKind } from '../helpers/test-database.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 // A long cache lifetime: every refusal below must come from invalidation, never from an entry expiring.
 const env = { AUTH_CACHE_MS: '60000' };
-let t: TestApp;
 let owner: BrowserSession;
 
+const t = setupApiTest({ env });
 beforeAll(async () => {
-  t = await createTestApp({ env });
   owner = await signUp(t.app);
 });
-afterAll(() => t.close());
 
 const me = (app: FastifyInstance, s: BrowserSession) =>
   asBrowser(app, s, { method: 'GET', url: '/api/v1/auth/me' });

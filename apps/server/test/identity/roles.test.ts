@@ -1,18 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { addMember, roleByKey } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let owner: BrowserSession;
 let otherTenantOwner: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
   otherTenantOwner = await signUp(t.app);
 });
-afterAll(() => t.close());
 
 const rolesOf = async (tenantId: string) =>
   (

@@ -1,16 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/identity/tables.ts';
 import { recentMail } from '../../src/platform/mail/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, logIn, PASSWORD, signUp } from '../helpers/auth-client.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { totpCodes } from '../helpers/totp-codes.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = setupApiTest();
 
 const mailTo = async (email: string) => (await recentMail(t.database.db)).filter((m) => m.to === email);
 

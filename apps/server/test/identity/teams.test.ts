@@ -1,16 +1,12 @@
 import { listEnvelope, successEnvelope, teamSchema } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/platform/http/pagination.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBearer, asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { auditActions, createApiKey, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = setupApiTest();
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

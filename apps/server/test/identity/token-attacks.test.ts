@@ -1,17 +1,16 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBearer, type BrowserSession, PASSWORD, signUp, tokenPair } from '../helpers/auth-client.ts';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../helpers/test-app.ts';
+import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 
-let t: TestApp;
 let s: BrowserSession;
 let valid: string;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   s = await signUp(t.app);
   valid = (await tokenPair(t.app, s.email, PASSWORD)).accessToken;
 });
-afterAll(() => t.close());
 
 const me = (token: string) => asBearer(t.app, token, { method: 'GET', url: '/api/v1/auth/me' });
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');

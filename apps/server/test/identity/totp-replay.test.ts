@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, PASSWORD, signUp } from '../helpers/auth-client.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { totpCodes } from '../helpers/totp-codes.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
-}, 60_000);
-afterAll(() => t.close());
+const t = setupApiTest({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000' } });
 
 /** A user with 2FA on (enabled with the previous step's code); returns the codes still usable. */
 const withTotp = async () => {

@@ -1,24 +1,22 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appConsumers } from '../../src/events.ts';
 import { createEventDispatcher, type EventDispatcher } from '../../src/platform/events/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
-let t: TestApp;
-let c: ReturnType<typeof crmApi>;
 let dispatcher: EventDispatcher;
 let owner: BrowserSession;
 let agent: BrowserSession;
 let stranger: BrowserSession;
 
+const t = setupApiTest();
+const c = crmApi(t);
 beforeAll(async () => {
-  t = await createTestApp();
-  c = crmApi(t);
   dispatcher = createEventDispatcher({
     database: t.database,
     log: pino({ level: 'silent' }),
@@ -29,7 +27,6 @@ beforeAll(async () => {
   agent = await addMember(t.app, t.database, owner, 'sales');
   stranger = await signUp(t.app);
 });
-afterAll(() => t.close());
 
 const list = async (as: BrowserSession, query = '') => {
   const res = await c.api(as, 'GET', `/notifications${query}`);

@@ -1,7 +1,7 @@
 import { listParams, recordBase, sortParam } from '@tessera/contracts';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { pgTable, text } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   type ImportEntityDef,
@@ -11,24 +11,28 @@ import {
 import { crmImportJob } from '../../src/modules/crm/index.ts';
 import { tenants, users } from '../../src/modules/identity/index.ts';
 import type { AuthedContext } from '../../src/platform/context/service-context.ts';
-import { recordColumnsFor } from '../../src/platform/records/columns.ts';
-import { baseDto } from '../../src/platform/records/dto.ts';
-import { RECORD_EXPORT_COLUMNS, registerExport } from '../../src/platform/records/exports/exports.service.ts';
-import { inTenant } from '../../src/platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../src/platform/records/list-query.ts';
 import {
+  baseDto,
   deleteRecord,
   findRecord,
   insertRecord,
+  inTenant,
+  type ListSpec,
+  RECORD_EXPORT_COLUMNS,
   type RecordDef,
+  recordColumnsFor,
+  registerExport,
+  registerRecordRoutes,
+  registerRelatedType,
+  relatedColumns,
+  relatedOf,
+  runList,
   setArchived,
   updateRecord,
-} from '../../src/platform/records/record-ops.ts';
-import { registerRecordRoutes } from '../../src/platform/records/record-routes.ts';
-import { registerRelatedType, relatedColumns, relatedOf } from '../../src/platform/records/related.ts';
+} from '../../src/platform/records/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { dbRows } from '../helpers/tenant-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 /*
@@ -105,58 +109,57 @@ registerImportEntity({
   columns: { name: widgets.name },
 } as unknown as ImportEntityDef);
 
-let t: TestApp;
 let owner: BrowserSession;
-beforeAll(async () => {
-  t = await createTestApp({
-    jobs: () => [crmImportJob],
-    plugins: [
-      async (app, { database }) =>
-        registerRecordRoutes(app, database, {
-          base: '/api/v1/widgets',
-          tag: 'widgets',
-          def: widgetDef,
-          permissions: {
-            view: 'companies.view',
-            create: 'companies.create',
-            update: 'companies.update',
-            delete: 'companies.delete',
-          },
-          schemas: { dto: widgetSchema, create: widgetInput, update: widgetUpdate, list: widgetList },
-          service: {
-            list: listWidgets,
-            get: (ctx, id) => inTenant(ctx, async (tx) => toWidget(await findRecord(tx, ctx, widgetDef, id))),
-            create: (ctx, input) =>
-              inTenant(ctx, async (tx) => toWidget(await insertRecord(tx, ctx, widgetDef, input))),
-            update: (ctx, id, { version, ...patch }) =>
-              inTenant(ctx, async (tx) => {
-                const { after } = await updateRecord<WidgetRow>(tx, ctx, widgetDef, {
-                  id,
-                  version,
-                  patch,
-                  toDto: toWidget,
-                });
-                return toWidget(after);
-              }),
-            archive: (ctx, id, { archived, version }) =>
-              inTenant(ctx, async (tx) =>
-                toWidget(
-                  (
-                    await setArchived<WidgetRow>(tx, ctx, widgetDef, {
-                      id,
-                      archived,
-                      version,
-                      toDto: toWidget,
-                    })
-                  ).after,
-                ),
+const t = setupApiTest({
+  jobs: () => [crmImportJob],
+  plugins: [
+    async (app, { database }) =>
+      registerRecordRoutes(app, database, {
+        base: '/api/v1/widgets',
+        tag: 'widgets',
+        def: widgetDef,
+        permissions: {
+          view: 'companies.view',
+          create: 'companies.create',
+          update: 'companies.update',
+          delete: 'companies.delete',
+        },
+        schemas: { dto: widgetSchema, create: widgetInput, update: widgetUpdate, list: widgetList },
+        service: {
+          list: listWidgets,
+          get: (ctx, id) => inTenant(ctx, async (tx) => toWidget(await findRecord(tx, ctx, widgetDef, id))),
+          create: (ctx, input) =>
+            inTenant(ctx, async (tx) => toWidget(await insertRecord(tx, ctx, widgetDef, input))),
+          update: (ctx, id, { version, ...patch }) =>
+            inTenant(ctx, async (tx) => {
+              const { after } = await updateRecord<WidgetRow>(tx, ctx, widgetDef, {
+                id,
+                version,
+                patch,
+                toDto: toWidget,
+              });
+              return toWidget(after);
+            }),
+          archive: (ctx, id, { archived, version }) =>
+            inTenant(ctx, async (tx) =>
+              toWidget(
+                (
+                  await setArchived<WidgetRow>(tx, ctx, widgetDef, {
+                    id,
+                    archived,
+                    version,
+                    toDto: toWidget,
+                  })
+                ).after,
               ),
-            remove: (ctx, id) => inTenant(ctx, (tx) => deleteRecord(tx, ctx, widgetDef, id)),
-          },
-          timeline: 'widget',
-        }),
-    ],
-  });
+            ),
+          remove: (ctx, id) => inTenant(ctx, (tx) => deleteRecord(tx, ctx, widgetDef, id)),
+        },
+        timeline: 'widget',
+      }),
+  ],
+});
+beforeAll(async () => {
   await t.database.db.execute(sql`create table test_widgets (
     id uuid primary key, tenant_id uuid not null references tenants(id) on delete cascade,
     created_at timestamptz not null default now(), updated_at timestamptz not null default now(),
@@ -164,7 +167,6 @@ beforeAll(async () => {
     archived_at timestamptz, owner_id uuid references users(id) on delete set null, name text not null)`);
   owner = await signUp(t.app);
 }, 60_000);
-afterAll(() => t.close());
 
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   asBrowser(t.app, owner, { method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });

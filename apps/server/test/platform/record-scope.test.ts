@@ -1,21 +1,20 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memberships, teamMembers, teams } from '../../src/modules/identity/tables.ts';
 import { type Principal, scopeCondition } from '../../src/platform/access/index.ts';
 import { withTenant } from '../../src/platform/db/index.ts';
+import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { addMember } from '../helpers/members.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 // scopeCondition() is the SQL every business list/export/search uses for own/team/all. Here the "owner
 // column" is memberships.user_id, so the visible rows are exactly the users the scope allows.
-let t: TestApp;
 let owner: BrowserSession;
 let a: BrowserSession;
 let b: BrowserSession;
 let c: BrowserSession;
+const t = setupApiTest();
 beforeAll(async () => {
-  t = await createTestApp();
   owner = await signUp(t.app);
   [a, b, c] = [
     await addMember(t.app, t.database, owner, 'sales'),
@@ -30,7 +29,6 @@ beforeAll(async () => {
       .values([a, b].map((m) => ({ tenantId: owner.tenantId, teamId: team.id, userId: m.userId })));
   });
 });
-afterAll(() => t.close());
 
 const visible = (who: BrowserSession, scope: 'own' | 'team' | 'all') => {
   const principal: Principal = {

@@ -5,7 +5,7 @@ import { auditLogs } from '../../platform/audit/index.ts';
 import type { AuthedContext } from '../../platform/context/service-context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { decodeCursor, invalidCursor, toPage } from '../../platform/http/pagination.ts';
-import { inTenant } from '../../platform/records/in-tenant.ts';
+import { inTenant } from '../../platform/records/index.ts';
 import { users } from '../identity/index.ts';
 
 export type AuditLogListQuery = z.output<typeof auditLogQuery>;

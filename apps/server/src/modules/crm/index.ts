@@ -36,7 +36,13 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
 };
 
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
-/** Sample names and values, shared by the demo seeder and the bulk data generator (seed/generate.ts). */
+export {
+  type GenerateCounts,
+  type GenerateCrmDataInput,
+  generateCrmData,
+  type TableResult,
+} from './demo/generate-data.ts';
+/** Sample names and values, shared by the demo seeder and the bulk data generator (demo/generate-data.ts). */
 export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */

@@ -1,7 +1,7 @@
-import { recordColumnsFor } from '../../platform/records/columns.ts';
+import { recordColumnsFor } from '../../platform/records/index.ts';
 import { tenants, users } from '../identity/index.ts';
 
-export { searchText } from '../../platform/records/columns.ts';
+export { searchText } from '../../platform/records/index.ts';
 
 /** The standard record columns of CRM tables, referring to identity's tenants and users. */
 export const { recordColumns, ownerColumn } = recordColumnsFor({

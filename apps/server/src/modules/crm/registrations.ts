@@ -1,7 +1,4 @@
-import { registerExport } from '../../platform/records/exports/exports.service.ts';
-import { registerMemberReference, registerRecordReference } from '../../platform/records/references.ts';
-import { registerRelatedType } from '../../platform/records/related.ts';
-import { registerTimelineSource } from '../../platform/records/timeline.ts';
+import * as kit from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
 import { companies } from './companies/companies.tables.ts';
@@ -28,37 +25,37 @@ import { leadVendors } from './vendors/vendors.tables.ts';
  * to, the timeline sources, the reference fields its request bodies carry, and its CSV imports and exports. Run once, from index.ts.
  */
 export const registerCrmRecords = () => {
-  registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
-  registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
-  registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
-  registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
-  registerTimelineSource(activityTimeline);
-  registerTimelineSource(taskTimeline);
+  kit.registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
+  kit.registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
+  kit.registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
+  kit.registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
+  kit.registerTimelineSource(activityTimeline);
+  kit.registerTimelineSource(taskTimeline);
   // What a body may refer to, and what the caller needs to see it (view permission + record scope).
-  registerRecordReference('vendorId', { table: leadVendors, view: 'leads.view' });
-  registerRecordReference('companyId', {
+  kit.registerRecordReference('vendorId', { table: leadVendors, view: 'leads.view' });
+  kit.registerRecordReference('companyId', {
     table: companies,
     view: 'companies.view',
     scope: { resource: 'companies', owner: companies.ownerId },
   });
-  registerRecordReference('contactId', {
+  kit.registerRecordReference('contactId', {
     table: contacts,
     view: 'contacts.view',
     scope: { resource: 'contacts', owner: contacts.ownerId },
   });
-  registerRecordReference('pipelineId', { table: pipelines, view: 'deals.view' });
-  registerRecordReference('stageId', { table: pipelineStages, view: 'deals.view' });
-  registerRecordReference('leadId', {
+  kit.registerRecordReference('pipelineId', { table: pipelines, view: 'deals.view' });
+  kit.registerRecordReference('stageId', { table: pipelineStages, view: 'deals.view' });
+  kit.registerRecordReference('leadId', {
     table: leads,
     view: 'leads.view',
     scope: { resource: 'leads', owner: leads.ownerId },
   });
-  registerRecordReference('dealId', {
+  kit.registerRecordReference('dealId', {
     table: deals,
     view: 'deals.view',
     scope: { resource: 'deals', owner: deals.ownerId },
   });
-  for (const field of ['ownerId', 'assigneeId']) registerMemberReference(field, activeMemberIds);
-  for (const e of [leadExport, contactExport, companyExport]) registerExport(e);
+  for (const field of ['ownerId', 'assigneeId']) kit.registerMemberReference(field, activeMemberIds);
+  for (const e of [leadExport, contactExport, companyExport]) kit.registerExport(e);
   for (const e of [leadImport, contactImport, companyImport]) registerImportEntity(e);
 };

@@ -6,7 +6,7 @@ import {
 } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/index.ts';
-import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import {
   archiveActivity,
   createActivity,

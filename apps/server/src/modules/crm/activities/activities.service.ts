@@ -6,17 +6,7 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
+import * as kit from '../../../platform/records/index.ts';
 import {
   type ActivityRow,
   activityColumns,
@@ -29,9 +19,9 @@ const date = (iso: string | undefined) => (iso === undefined ? undefined : new D
 
 /** A keyset page of activities the caller may see (filters, sort, q, total on request). */
 export const listActivities = (ctx: AuthedContext, query: z.output<typeof activityListQuery>) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
-    const { rows, pagination } = await runList<ActivityRow>(
+    const { rows, pagination } = await kit.runList<ActivityRow>(
       t,
       activityListSpec(ctx, filters),
       ctx.tenantId,
@@ -43,21 +33,21 @@ export const listActivities = (ctx: AuthedContext, query: z.output<typeof activi
 
 /** One activity the caller may see, or 404. */
 export const getActivity = (ctx: AuthedContext, id: string): Promise<Activity> =>
-  inTenant(ctx, async (t) => toActivity(await findRecord<ActivityRow>(t, ctx, activityDef, id)));
+  kit.inTenant(ctx, async (t) => toActivity(await kit.findRecord<ActivityRow>(t, ctx, activityDef, id)));
 
 /** Logs an activity on a record the caller can see; it belongs to the caller and happened now unless told. */
 export const createActivity = (
   ctx: AuthedContext,
   input: z.output<typeof activityCreateInput>,
 ): Promise<Activity> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { related, occurredAt, ...fields } = input;
-    await assertRelatedVisible(t, ctx, related);
-    const row = await insertRecord<ActivityRow>(t, ctx, activityDef, {
+    await kit.assertRelatedVisible(t, ctx, related);
+    const row = await kit.insertRecord<ActivityRow>(t, ctx, activityDef, {
       ...fields,
       occurredAt: date(occurredAt),
       ownerId: ctx.userId,
-      ...relatedColumns(related),
+      ...kit.relatedColumns(related),
     });
     return toActivity(row);
   });
@@ -68,9 +58,9 @@ export const updateActivity = (
   id: string,
   input: z.output<typeof activityUpdateInput>,
 ): Promise<Activity> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, occurredAt, ...patch } = input;
-    const { after } = await updateRecord<ActivityRow>(t, ctx, activityDef, {
+    const { after } = await kit.updateRecord<ActivityRow>(t, ctx, activityDef, {
       id,
       version,
       patch: { ...patch, occurredAt: date(occurredAt) },
@@ -83,15 +73,15 @@ export const updateActivity = (
 export const archiveActivity = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Activity> =>
-  inTenant(ctx, async (t) =>
+  kit.inTenant(ctx, async (t) =>
     toActivity(
-      (await setArchived<ActivityRow>(t, ctx, activityDef, { id, archived, version, toDto: toActivity }))
+      (await kit.setArchived<ActivityRow>(t, ctx, activityDef, { id, archived, version, toDto: toActivity }))
         .after,
     ),
   );
 
 /** Deletes a activity; audited. */
 export const deleteActivity = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, activityDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, activityDef, id));

@@ -2,16 +2,13 @@ import type { Activity, activityListQuery } from '@tessera/contracts';
 import { eq, getTableColumns } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { activities } from './activities.tables.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
 /** Calls, meetings, e-mails and notes; record scope on the person who logged them. */
-export const activityDef: RecordDef = {
+export const activityDef: kit.RecordDef = {
   name: 'activity',
   label: 'Activity',
   table: activities,
@@ -34,10 +31,10 @@ export const activityDef: RecordDef = {
 
 /** The API shape of a activity row. */
 export const toActivity = (r: ActivityRow): Activity => {
-  const related = relatedOf(r);
+  const related = kit.relatedOf(r);
   if (!related) throw new Error(`activity ${r.id} has no related record`);
   return {
-    ...baseDto(r),
+    ...kit.baseDto(r),
     type: r.type,
     subject: r.subject,
     body: r.body,
@@ -57,16 +54,16 @@ type ActivityFilters = Omit<
 >;
 
 /** The activities list: newest first by default; filters on type, linked record and owner; record scope. */
-export const activityListSpec = (ctx: AuthedContext, f: ActivityFilters): ListSpec => ({
+export const activityListSpec = (ctx: AuthedContext, f: ActivityFilters): kit.ListSpec => ({
   table: activities,
   id: activities.id,
   tenantId: activities.tenantId,
   archivedAt: activities.archivedAt,
   where: [
-    scopeWhere(ctx, activityDef),
+    kit.scopeWhere(ctx, activityDef),
     f.type ? eq(activities.type, f.type) : undefined,
-    relatedFilter(activities, f.relatedType, f.relatedId),
-    personFilter(activities.ownerId, f.ownerId, ctx.userId),
+    kit.relatedFilter(activities, f.relatedType, f.relatedId),
+    kit.personFilter(activities.ownerId, f.ownerId, ctx.userId),
   ],
   sorts: {
     occurredAt: { expr: activities.occurredAt, type: 'timestamp' },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { linkedItemsSource } from '../../../platform/records/timeline.ts';
+import { linkedItemsSource } from '../../../platform/records/index.ts';
 import { activities } from './activities.tables.ts';
 
 /** Activities on a record's timeline: only for callers who may view activities, within their scope. */

@@ -14,7 +14,7 @@ import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { page } from '../../../platform/http/envelope.ts';
 import { listReplies } from '../../../platform/http/route-schema.ts';
-import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import {
   archiveCompany,
   createCompany,

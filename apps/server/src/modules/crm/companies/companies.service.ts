@@ -7,17 +7,7 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant, requirePermission, uniqueTags } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { listContactsIn } from '../contacts/contacts.service.ts';
 import { listDealsIn } from '../deals/deals.service.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
@@ -26,9 +16,9 @@ type ListQuery = z.output<typeof companyListQuery>;
 
 /** A keyset page of companies the caller may see (filters, sort, q, total on request). */
 export const listCompanies = (ctx: AuthedContext, query: ListQuery) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
-    const { rows, pagination } = await runList<CompanyRow>(
+    const { rows, pagination } = await kit.runList<CompanyRow>(
       t,
       companyListSpec(ctx, filters),
       ctx.tenantId,
@@ -40,17 +30,17 @@ export const listCompanies = (ctx: AuthedContext, query: ListQuery) =>
 
 /** One company the caller may see, or 404. */
 export const getCompany = (ctx: AuthedContext, id: string): Promise<Company> =>
-  inTenant(ctx, async (t) => toCompany(ctx, await findRecord<CompanyRow>(t, ctx, companyDef, id)));
+  kit.inTenant(ctx, async (t) => toCompany(ctx, await kit.findRecord<CompanyRow>(t, ctx, companyDef, id)));
 
 /** Creates a company; the owner defaults to its creator. */
 export const createCompany = (ctx: AuthedContext, input: CompanyCreateInput): Promise<Company> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx, { ownerId });
-    const row = await insertRecord<CompanyRow>(t, ctx, companyDef, {
+    await kit.assertReferences(t, ctx, { ownerId });
+    const row = await kit.insertRecord<CompanyRow>(t, ctx, companyDef, {
       ...input,
       ownerId,
-      tags: uniqueTags(input.tags) ?? [],
+      tags: kit.uniqueTags(input.tags) ?? [],
     });
     return toCompany(ctx, row);
   });
@@ -61,13 +51,13 @@ export const updateCompany = (
   id: string,
   input: z.output<typeof companyUpdateInput>,
 ): Promise<Company> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx, { ownerId: patch.ownerId });
-    const { after } = await updateRecord<CompanyRow>(t, ctx, companyDef, {
+    await kit.assertReferences(t, ctx, { ownerId: patch.ownerId });
+    const { after } = await kit.updateRecord<CompanyRow>(t, ctx, companyDef, {
       id,
       version,
-      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      patch: { ...patch, tags: kit.uniqueTags(patch.tags) },
       toDto: (r) => toCompany(ctx, r),
     });
     return toCompany(ctx, after);
@@ -77,10 +67,10 @@ export const updateCompany = (
 export const archiveCompany = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Company> =>
-  inTenant(ctx, async (t) => {
-    const { after } = await setArchived<CompanyRow>(t, ctx, companyDef, {
+  kit.inTenant(ctx, async (t) => {
+    const { after } = await kit.setArchived<CompanyRow>(t, ctx, companyDef, {
       id,
       archived,
       version,
@@ -91,22 +81,22 @@ export const archiveCompany = (
 
 /** Deletes a company (its activities and tasks go with it); one still used by contacts or deals is a 409. */
 export const deleteCompany = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, companyDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, companyDef, id));
 
 type PageQuery = z.output<typeof listQuery>;
 
 /** The contacts of a company the caller can see (needs contacts.view; contacts' own scope applies). */
 export const listCompanyContacts = (ctx: AuthedContext, id: string, query: PageQuery) =>
-  inTenant(ctx, async (t) => {
-    requirePermission(ctx, 'contacts.view');
-    await findRecord(t, ctx, companyDef, id);
+  kit.inTenant(ctx, async (t) => {
+    kit.requirePermission(ctx, 'contacts.view');
+    await kit.findRecord(t, ctx, companyDef, id);
     return listContactsIn(t, ctx, { ...query, sort: 'lastName', archived: 'exclude', companyId: id });
   });
 
 /** The deals of a company the caller can see, latest change first (needs deals.view; deals' scope applies). */
 export const listCompanyDeals = (ctx: AuthedContext, id: string, query: PageQuery) =>
-  inTenant(ctx, async (t) => {
-    requirePermission(ctx, 'deals.view');
-    await findRecord(t, ctx, companyDef, id);
+  kit.inTenant(ctx, async (t) => {
+    kit.requirePermission(ctx, 'deals.view');
+    await kit.findRecord(t, ctx, companyDef, id);
     return listDealsIn(t, ctx, { ...query, sort: '-updatedAt', archived: 'exclude', companyId: id });
   });

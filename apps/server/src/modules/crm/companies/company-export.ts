@@ -1,5 +1,5 @@
 import { companyListQuery } from '@tessera/contracts';
-import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/exports/exports.service.ts';
+import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/index.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
 
 /** Companies as CSV: the list's filters and scope, the DTO's fields in this order. */

@@ -2,9 +2,7 @@ import type { Company, companyListQuery } from '@tessera/contracts';
 import { arrayContains, eq, getTableColumns, gte, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import type { ListSpec } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { baseDto, type ListSpec, type RecordDef, scopeWhere } from '../../../platform/records/index.ts';
 import { companies } from './companies.tables.ts';
 
 export type CompanyRow = typeof companies.$inferSelect;

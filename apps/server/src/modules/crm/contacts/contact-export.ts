@@ -1,5 +1,5 @@
 import { contactListQuery } from '@tessera/contracts';
-import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/exports/exports.service.ts';
+import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/index.ts';
 import {
   type ContactRow,
   contactColumns,

@@ -3,9 +3,7 @@ import { and, arrayContains, eq, getTableColumns, gte, inArray, lte } from 'driz
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import type { ListSpec } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { baseDto, type ListSpec, type RecordDef, scopeWhere } from '../../../platform/records/index.ts';
 import { companies } from '../companies/companies.tables.ts';
 import { contacts } from './contacts.tables.ts';
 

@@ -1,7 +1,7 @@
 import { contactCreateInput, contactListQuery, contactSchema, contactUpdateInput } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/index.ts';
-import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import { contactDef } from './contact-record.ts';
 import {
   archiveContact,

@@ -2,17 +2,7 @@ import type { Contact, ContactCreateInput, contactListQuery, contactUpdateInput 
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
-import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import * as kit from '../../../platform/records/index.ts';
 import {
   type ContactRow,
   companyNames,
@@ -23,12 +13,12 @@ import {
   toContacts,
 } from './contact-record.ts';
 
-type ListQuery = Omit<z.output<typeof contactListQuery>, 'archived'> & Pick<ListRequest, 'archived'>;
+type ListQuery = Omit<z.output<typeof contactListQuery>, 'archived'> & Pick<kit.ListRequest, 'archived'>;
 
 /** A page of contacts inside an open transaction (the contacts list, a company's contacts). */
 export const listContactsIn = async (t: Tx, ctx: AuthedContext, query: ListQuery) => {
   const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
-  const { rows, pagination } = await runList<ContactRow>(
+  const { rows, pagination } = await kit.runList<ContactRow>(
     t,
     contactListSpec(ctx, filters),
     ctx.tenantId,
@@ -40,11 +30,11 @@ export const listContactsIn = async (t: Tx, ctx: AuthedContext, query: ListQuery
 
 /** A keyset page of contacts the caller may see (filters, sort, q, total on request). */
 export const listContacts = (ctx: AuthedContext, query: ListQuery) =>
-  inTenant(ctx, (t) => listContactsIn(t, ctx, query));
+  kit.inTenant(ctx, (t) => listContactsIn(t, ctx, query));
 
 /** The mapper for a 409's `current`: the locked row with its company name (read before the change). */
 const currentDto = async (t: Tx, ctx: AuthedContext, id: string) => {
-  const current = await findRecord<ContactRow>(t, ctx, contactDef, id, true);
+  const current = await kit.findRecord<ContactRow>(t, ctx, contactDef, id, true);
   const names = await companyNames(t, ctx.tenantId, [current]);
   return (r: ContactRow) => toContact(ctx, r, r.companyId ? (names.get(r.companyId) ?? null) : null);
 };
@@ -54,17 +44,17 @@ const one = async (t: Tx, ctx: AuthedContext, row: ContactRow): Promise<Contact>
 
 /** One contact the caller may see, or 404. */
 export const getContact = (ctx: AuthedContext, id: string): Promise<Contact> =>
-  inTenant(ctx, async (t) => one(t, ctx, await findRecord<ContactRow>(t, ctx, contactDef, id)));
+  kit.inTenant(ctx, async (t) => one(t, ctx, await kit.findRecord<ContactRow>(t, ctx, contactDef, id)));
 
 /** Creates a contact; its company must be one of the tenant's, the owner defaults to its creator. */
 export const createContact = (ctx: AuthedContext, input: ContactCreateInput): Promise<Contact> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx, { ownerId, companyId: input.companyId });
-    const row = await insertRecord<ContactRow>(t, ctx, contactDef, {
+    await kit.assertReferences(t, ctx, { ownerId, companyId: input.companyId });
+    const row = await kit.insertRecord<ContactRow>(t, ctx, contactDef, {
       ...input,
       ownerId,
-      tags: uniqueTags(input.tags) ?? [],
+      tags: kit.uniqueTags(input.tags) ?? [],
     });
     return one(t, ctx, row);
   });
@@ -75,13 +65,13 @@ export const updateContact = (
   id: string,
   input: z.output<typeof contactUpdateInput>,
 ): Promise<Contact> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx, { ownerId: patch.ownerId, companyId: patch.companyId });
-    const { after } = await updateRecord<ContactRow>(t, ctx, contactDef, {
+    await kit.assertReferences(t, ctx, { ownerId: patch.ownerId, companyId: patch.companyId });
+    const { after } = await kit.updateRecord<ContactRow>(t, ctx, contactDef, {
       id,
       version,
-      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      patch: { ...patch, tags: kit.uniqueTags(patch.tags) },
       toDto: await currentDto(t, ctx, id),
     });
     return one(t, ctx, after);
@@ -91,11 +81,11 @@ export const updateContact = (
 export const archiveContact = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Contact> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const dto = await currentDto(t, ctx, id);
-    const { after } = await setArchived<ContactRow>(t, ctx, contactDef, {
+    const { after } = await kit.setArchived<ContactRow>(t, ctx, contactDef, {
       id,
       archived,
       version,
@@ -106,4 +96,4 @@ export const archiveContact = (
 
 /** Deletes a contact (its activities and tasks go with it); one still on a deal is a 409. */
 export const deleteContact = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, contactDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, contactDef, id));

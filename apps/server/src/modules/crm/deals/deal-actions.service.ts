@@ -1,8 +1,7 @@
 import type { Deal } from '@tessera/contracts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { conflict, findRecord, updateRecord } from '../../../platform/records/record-ops.ts';
+import { conflict, findRecord, inTenant, updateRecord } from '../../../platform/records/index.ts';
 import { dealChanged } from '../crm-events.ts';
 import {
   assertStageInPipeline,

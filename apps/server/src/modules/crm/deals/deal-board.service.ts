@@ -7,8 +7,7 @@ import {
 import { and, desc, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { findRecord, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { findRecord, inTenant, scopeWhere } from '../../../platform/records/index.ts';
 import {
   type PipelineRow,
   pipelineDef,

@@ -4,15 +4,13 @@ import type { z } from 'zod';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { baseDto, iso } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { deals } from './deals.tables.ts';
 
 export type DealRow = typeof deals.$inferSelect;
 
 /** What the shared record operations need to know about deal records. */
-export const dealDef: RecordDef = {
+export const dealDef: kit.RecordDef = {
   name: 'deal',
   label: 'Deal',
   table: deals,
@@ -38,7 +36,7 @@ export const dealDef: RecordDef = {
 /** The API shape of a deal row. */
 export const toDeal = (ctx: AuthedContext, r: DealRow): Deal =>
   redactFields(ctx.auth, {
-    ...baseDto(r),
+    ...kit.baseDto(r),
     title: r.title,
     companyId: r.companyId,
     contactId: r.contactId,
@@ -50,7 +48,7 @@ export const toDeal = (ctx: AuthedContext, r: DealRow): Deal =>
     ownerId: r.ownerId,
     status: r.status,
     lostReason: r.lostReason,
-    closedAt: iso(r.closedAt),
+    closedAt: kit.iso(r.closedAt),
     leadId: r.leadId,
     tags: r.tags,
   }) as Deal;
@@ -70,7 +68,7 @@ const closeDateKey = sql`coalesce(${deals.expectedCloseDate}, '9999-12-31'::date
  * The deals list: sorts backed by (tenant_id, <field>, id) indexes, filters and record scope. Sorting or
  * filtering by amount would reveal amounts, so it needs the money permission like the field itself.
  */
-export const dealListSpec = (ctx: AuthedContext, f: DealFilters, sort?: string): ListSpec => {
+export const dealListSpec = (ctx: AuthedContext, f: DealFilters, sort?: string): kit.ListSpec => {
   const byAmount =
     sort?.replace(/^-/, '') === 'amountCents' || f.amountMin !== undefined || f.amountMax !== undefined;
   if (byAmount && !ctx.auth.permissions.has('fields.money.view'))
@@ -85,11 +83,11 @@ export const dealListSpec = (ctx: AuthedContext, f: DealFilters, sort?: string):
     archivedAt: deals.archivedAt,
     searchText: deals.searchText,
     where: [
-      scopeWhere(ctx, dealDef),
+      kit.scopeWhere(ctx, dealDef),
       f.pipelineId ? eq(deals.pipelineId, f.pipelineId) : undefined,
       f.stageId ? eq(deals.stageId, f.stageId) : undefined,
       f.status?.length ? inArray(deals.status, f.status) : undefined,
-      personFilter(deals.ownerId, f.ownerId, ctx.userId),
+      kit.personFilter(deals.ownerId, f.ownerId, ctx.userId),
       f.companyId ? eq(deals.companyId, f.companyId) : undefined,
       f.tag?.length ? arrayContains(deals.tags, f.tag) : undefined,
       f.amountMin !== undefined ? gte(deals.amountCents, f.amountMin) : undefined,

@@ -16,7 +16,7 @@ import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import { loseDeal, moveDealStage, winDeal } from './deal-actions.service.ts';
 import { pipelineBoard } from './deal-board.service.ts';
 import { dealDef } from './deal-record.ts';

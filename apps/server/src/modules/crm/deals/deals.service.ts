@@ -2,28 +2,18 @@ import type { Deal, DealCreateInput, dealListQuery, dealUpdateInput } from '@tes
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { inTenant, uniqueTags } from '../../../platform/records/in-tenant.ts';
-import { type ListRequest, runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { pipelineEntry } from '../pipelines/default-pipeline.ts';
 import { assertStageInPipeline, findStage, placementIn } from '../pipelines/pipeline-record.ts';
 import { dealParties } from './deal-parties.ts';
 import { type DealRow, dealColumns, dealDef, dealListSpec, toDeal } from './deal-record.ts';
 
-type ListQuery = Omit<z.output<typeof dealListQuery>, 'archived'> & Pick<ListRequest, 'archived'>;
+type ListQuery = Omit<z.output<typeof dealListQuery>, 'archived'> & Pick<kit.ListRequest, 'archived'>;
 
 /** A page of deals inside an open transaction (the deals list, a company's deals). */
 export const listDealsIn = async (t: Tx, ctx: AuthedContext, query: ListQuery) => {
   const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
-  const { rows, pagination } = await runList<DealRow>(
+  const { rows, pagination } = await kit.runList<DealRow>(
     t,
     dealListSpec(ctx, filters, sort),
     ctx.tenantId,
@@ -35,12 +25,12 @@ export const listDealsIn = async (t: Tx, ctx: AuthedContext, query: ListQuery) =
 
 /** A keyset page of deals the caller may see (filters, sort, q, total on request). */
 export const listDeals = (ctx: AuthedContext, query: ListQuery) =>
-  inTenant(ctx, (t) => listDealsIn(t, ctx, query));
+  kit.inTenant(ctx, (t) => listDealsIn(t, ctx, query));
 
 /** One deal the caller may see, or 404. */
 export const getDeal = (ctx: AuthedContext, id: string): Promise<Deal> =>
-  inTenant(ctx, async (t) => {
-    const deal = await findRecord<DealRow>(t, ctx, dealDef, id);
+  kit.inTenant(ctx, async (t) => {
+    const deal = await kit.findRecord<DealRow>(t, ctx, dealDef, id);
     const parties = await dealParties(t, ctx, [deal]);
     return { ...toDeal(ctx, deal), parties: parties(deal) };
   });
@@ -58,20 +48,20 @@ const startStage = async (t: Tx, tenantId: string, pipelineId?: string, stageId?
 
 /** Creates a deal in a pipeline stage (a won / lost stage closes it); the owner defaults to its creator. */
 export const createDeal = (ctx: AuthedContext, input: DealCreateInput): Promise<Deal> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { pipelineId, stageId, ...fields } = input;
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx, {
+    await kit.assertReferences(t, ctx, {
       ownerId,
       companyId: input.companyId,
       contactId: input.contactId,
       pipelineId,
     });
     const stage = await startStage(t, ctx.tenantId, pipelineId, stageId);
-    const row = await insertRecord<DealRow>(t, ctx, dealDef, {
+    const row = await kit.insertRecord<DealRow>(t, ctx, dealDef, {
       ...fields,
       ownerId,
-      tags: uniqueTags(input.tags) ?? [],
+      tags: kit.uniqueTags(input.tags) ?? [],
       pipelineId: stage.pipelineId,
       ...placementIn(stage),
     });
@@ -84,17 +74,17 @@ export const updateDeal = (
   id: string,
   input: z.output<typeof dealUpdateInput>,
 ): Promise<Deal> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx, {
+    await kit.assertReferences(t, ctx, {
       ownerId: patch.ownerId,
       companyId: patch.companyId,
       contactId: patch.contactId,
     });
-    const { after } = await updateRecord<DealRow>(t, ctx, dealDef, {
+    const { after } = await kit.updateRecord<DealRow>(t, ctx, dealDef, {
       id,
       version,
-      patch: { ...patch, tags: uniqueTags(patch.tags) },
+      patch: { ...patch, tags: kit.uniqueTags(patch.tags) },
       toDto: (r) => toDeal(ctx, r),
     });
     return toDeal(ctx, after);
@@ -104,10 +94,10 @@ export const updateDeal = (
 export const archiveDeal = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Deal> =>
-  inTenant(ctx, async (t) => {
-    const { after } = await setArchived<DealRow>(t, ctx, dealDef, {
+  kit.inTenant(ctx, async (t) => {
+    const { after } = await kit.setArchived<DealRow>(t, ctx, dealDef, {
       id,
       archived,
       version,
@@ -118,4 +108,4 @@ export const archiveDeal = (
 
 /** Deletes a deal with its activities and tasks. */
 export const deleteDeal = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, dealDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, dealDef, id));

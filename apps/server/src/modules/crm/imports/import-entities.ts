@@ -2,8 +2,7 @@ import type { duplicateStrategy, IMPORT_ENTITIES, Permission } from '@tessera/co
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { RecordDef } from '../../../platform/records/record-ops.ts';
-import { existingIds } from '../../../platform/records/references.ts';
+import { existingIds, type RecordDef } from '../../../platform/records/index.ts';
 
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 export type DuplicateStrategy = z.infer<typeof duplicateStrategy>;

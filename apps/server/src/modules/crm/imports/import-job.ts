@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { type JobContext, jobContext } from '../../../platform/context/service-context.ts';
 import type { Database, Tx } from '../../../platform/db/index.ts';
 import { defineJob } from '../../../platform/jobs/index.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
 import { applyBatch, type BatchContext } from './import-batch.ts';

@@ -2,8 +2,7 @@ import type { ImportJob } from '@tessera/contracts';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
+import { inTenant, type ListSpec, runList } from '../../../platform/records/index.ts';
 import { type ImportEntity, registeredImportEntities } from './import-entities.ts';
 import { importJobs } from './imports.tables.ts';
 

@@ -9,7 +9,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError } from '../../../platform/http/app-error.ts';
 import { refuseNul } from '../../../platform/http/input-guard.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import { resolveColumns } from './csv-columns.ts';
 import {
   CHUNK_CHARS,

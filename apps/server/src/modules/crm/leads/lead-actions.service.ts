@@ -8,9 +8,7 @@ import {
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant, requirePermission } from '../../../platform/records/in-tenant.ts';
-import { deleteRecord, findRecord, setArchived, updateRecord } from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { leadChanged } from '../crm-events.ts';
 import { type LeadRow, leadDef, toLead } from './lead-record.ts';
 
@@ -28,32 +26,36 @@ const changeStatusIn = async (
   reason: string | undefined,
   version?: number,
 ) => {
-  const lead = await findRecord<LeadRow>(t, ctx, leadDef, id, true);
+  const lead = await kit.findRecord<LeadRow>(t, ctx, leadDef, id, true);
   if (lead.status === status) return lead;
   if (!LEAD_TRANSITIONS[lead.status].includes(status)) throw invalidTransition(lead.status, status);
   if (status === 'won' && !lead.convertedAt)
     throw new AppError('CONFLICT', 'Convert the lead to mark it won');
   return (
-    await updateRecord<LeadRow>(t, ctx, leadDef, {
-      id,
-      version,
-      patch: { status, statusReason: reason ?? null },
-      toDto: (r) => toLead(ctx, r),
-      action: 'status_changed',
-    }).then(leadChanged(t, ctx))
+    await kit
+      .updateRecord<LeadRow>(t, ctx, leadDef, {
+        id,
+        version,
+        patch: { status, statusReason: reason ?? null },
+        toDto: (r) => toLead(ctx, r),
+        action: 'status_changed',
+      })
+      .then(leadChanged(t, ctx))
   ).after;
 };
 
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
-  await assertReferences(t, ctx, { ownerId });
+  await kit.assertReferences(t, ctx, { ownerId });
   return (
-    await updateRecord<LeadRow>(t, ctx, leadDef, {
-      id,
-      version,
-      patch: { ownerId },
-      toDto: (r) => toLead(ctx, r),
-      action: 'assigned',
-    }).then(leadChanged(t, ctx))
+    await kit
+      .updateRecord<LeadRow>(t, ctx, leadDef, {
+        id,
+        version,
+        patch: { ownerId },
+        toDto: (r) => toLead(ctx, r),
+        action: 'assigned',
+      })
+      .then(leadChanged(t, ctx))
   ).after;
 };
 
@@ -62,7 +64,7 @@ export const changeLeadStatus = (
   id: string,
   input: { status: LeadStatus; reason?: string; version?: number },
 ): Promise<Lead> =>
-  inTenant(ctx, async (t) =>
+  kit.inTenant(ctx, async (t) =>
     toLead(ctx, await changeStatusIn(t, ctx, id, input.status, input.reason, input.version)),
   );
 
@@ -71,7 +73,7 @@ export const assignLead = (
   id: string,
   input: { ownerId: string | null; version?: number },
 ): Promise<Lead> =>
-  inTenant(ctx, async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)));
+  kit.inTenant(ctx, async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)));
 
 const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: string) => {
   switch (input.action) {
@@ -80,30 +82,32 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
     case 'status':
       return changeStatusIn(t, ctx, id, input.status, input.reason);
     case 'tag': {
-      const lead = await findRecord<LeadRow>(t, ctx, leadDef, id, true);
+      const lead = await kit.findRecord<LeadRow>(t, ctx, leadDef, id, true);
       const remove = new Set(input.remove ?? []);
       const tags = [...new Set([...lead.tags.filter((x) => !remove.has(x)), ...(input.add ?? [])])].slice(
         0,
         50,
       );
-      return updateRecord<LeadRow>(t, ctx, leadDef, {
-        id,
-        version: undefined,
-        patch: { tags },
-        toDto: (r) => toLead(ctx, r),
-        action: 'tagged',
-      }).then(leadChanged(t, ctx));
+      return kit
+        .updateRecord<LeadRow>(t, ctx, leadDef, {
+          id,
+          version: undefined,
+          patch: { tags },
+          toDto: (r) => toLead(ctx, r),
+          action: 'tagged',
+        })
+        .then(leadChanged(t, ctx));
     }
     case 'archive':
     case 'restore':
-      return setArchived<LeadRow>(t, ctx, leadDef, {
+      return kit.setArchived<LeadRow>(t, ctx, leadDef, {
         id,
         archived: input.action === 'archive',
         version: undefined,
         toDto: (r) => toLead(ctx, r),
       });
     case 'delete':
-      return deleteRecord(t, ctx, leadDef, id);
+      return kit.deleteRecord(t, ctx, leadDef, id);
   }
 };
 
@@ -114,13 +118,13 @@ const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: 
  */
 /** One action on many leads (route: `leads.update`; deleting or archiving also needs `leads.delete`). */
 export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> => {
-  if (input.action === 'delete' || input.action === 'archive') requirePermission(ctx, 'leads.delete');
+  if (input.action === 'delete' || input.action === 'archive') kit.requirePermission(ctx, 'leads.delete');
   return bulkIn(ctx, input);
 };
 
 const bulkIn = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
-  inTenant(ctx, async (t) => {
-    if (input.action === 'assign') await assertReferences(t, ctx, { ownerId: input.ownerId });
+  kit.inTenant(ctx, async (t) => {
+    if (input.action === 'assign') await kit.assertReferences(t, ctx, { ownerId: input.ownerId });
     const apply = perLead(ctx, input);
     const results: BulkResult['results'] = [];
     for (const id of [...new Set(input.ids)]) {

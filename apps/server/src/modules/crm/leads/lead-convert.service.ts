@@ -3,14 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { assertWritableFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import {
-  conflict,
-  findRecord,
-  insertRecord,
-  scopeWhere,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { companies } from '../companies/companies.tables.ts';
 import { type CompanyRow, companyDef, toCompany } from '../companies/company-record.ts';
 import { type ContactRow, contactDef, toContact } from '../contacts/contact-record.ts';
@@ -78,10 +71,10 @@ export const convertLead = (
 };
 
 const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise<LeadConvertResult> =>
-  inTenant(ctx, async (tx) => {
-    const lead = await findRecord<LeadRow>(tx, ctx, leadDef, id, true);
+  kit.inTenant(ctx, async (tx) => {
+    const lead = await kit.findRecord<LeadRow>(tx, ctx, leadDef, id, true);
     if (input.version !== undefined && lead.version !== input.version)
-      throw conflict('Lead', toLead(ctx, lead));
+      throw kit.conflict('Lead', toLead(ctx, lead));
     if (lead.convertedAt) throw new AppError('CONFLICT', 'This lead was already converted');
     if (lead.status === 'lost')
       throw new AppError('CONFLICT', 'A lost lead cannot be converted; reopen it first');
@@ -101,11 +94,11 @@ const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise
             eq(companies.tenantId, ctx.tenantId),
             isNull(companies.archivedAt),
             match,
-            scopeWhere(ctx, companyDef),
+            kit.scopeWhere(ctx, companyDef),
           ),
         )
         .limit(1)) as CompanyRow[];
-      company ??= await insertRecord<CompanyRow>(tx, ctx, companyDef, {
+      company ??= await kit.insertRecord<CompanyRow>(tx, ctx, companyDef, {
         name: lead.companyName ?? domain,
         domain,
         ownerId: owner,
@@ -122,12 +115,12 @@ const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise
               eq(contacts.tenantId, ctx.tenantId),
               eq(contacts.email, lead.email),
               isNull(contacts.archivedAt),
-              scopeWhere(ctx, contactDef),
+              kit.scopeWhere(ctx, contactDef),
             ),
           )
           .limit(1)) as ContactRow[])
       : [];
-    contact ??= await insertRecord<ContactRow>(tx, ctx, contactDef, {
+    contact ??= await kit.insertRecord<ContactRow>(tx, ctx, contactDef, {
       firstName: lead.firstName,
       lastName: lead.lastName,
       email: lead.email,
@@ -140,7 +133,7 @@ const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise
     let deal: DealRow | null = null;
     if (input.createDeal) {
       const { pipeline, stage } = await pipelineEntry(tx, ctx.tenantId, input.pipelineId);
-      deal = await insertRecord<DealRow>(tx, ctx, dealDef, {
+      deal = await kit.insertRecord<DealRow>(tx, ctx, dealDef, {
         title: input.dealTitle ?? `${lead.companyName ?? `${lead.firstName} ${lead.lastName}`}`,
         companyId: company?.id ?? null,
         contactId: contact.id,
@@ -154,19 +147,21 @@ const convertIn = (ctx: AuthedContext, id: string, input: ConvertInput): Promise
       });
     }
 
-    const { after } = await updateRecord<LeadRow>(tx, ctx, leadDef, {
-      id: lead.id,
-      version: undefined,
-      patch: {
-        status: 'won',
-        convertedAt: sql`now()`,
-        convertedContactId: contact.id,
-        convertedCompanyId: company?.id ?? null,
-        convertedDealId: deal?.id ?? null,
-      },
-      toDto: (r) => toLead(ctx, r),
-      action: 'converted',
-    }).then(leadChanged(tx, ctx));
+    const { after } = await kit
+      .updateRecord<LeadRow>(tx, ctx, leadDef, {
+        id: lead.id,
+        version: undefined,
+        patch: {
+          status: 'won',
+          convertedAt: sql`now()`,
+          convertedContactId: contact.id,
+          convertedCompanyId: company?.id ?? null,
+          convertedDealId: deal?.id ?? null,
+        },
+        toDto: (r) => toLead(ctx, r),
+        action: 'converted',
+      })
+      .then(leadChanged(tx, ctx));
     return {
       lead: toLead(ctx, after),
       contact: toContact(ctx, contact, company?.name ?? null),

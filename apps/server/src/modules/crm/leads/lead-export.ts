@@ -1,5 +1,5 @@
 import { leadListQuery } from '@tessera/contracts';
-import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/exports/exports.service.ts';
+import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/index.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
 
 /** Leads as CSV: the list's filters and scope, the DTO's fields in this order. */

@@ -13,8 +13,7 @@ import {
 } from 'drizzle-orm';
 import { redactFields } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
+import { type ListSpec, personFilter, type RecordDef, scopeWhere } from '../../../platform/records/index.ts';
 import { leads } from './leads.tables.ts';
 
 export type LeadRow = typeof leads.$inferSelect;

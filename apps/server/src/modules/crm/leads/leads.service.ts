@@ -2,24 +2,14 @@ import type { Lead, LeadCreateInput, LeadUpdateInput, leadListQuery } from '@tes
 import type { z } from 'zod';
 import { assertMoneyVisible } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { leadChanged, leadCreated } from '../crm-events.ts';
 import { type LeadRow, leadColumns, leadDef, leadListSpec, toLead } from './lead-record.ts';
 
 type ListQuery = z.output<typeof leadListQuery>;
 
 export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
     if (
       sort.replace(/^-/, '') === 'estimatedValueCents' ||
@@ -28,7 +18,7 @@ export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
     ) {
       assertMoneyVisible(ctx.auth, 'sort or filter by estimated value');
     }
-    const { rows, pagination } = await runList<LeadRow>(
+    const { rows, pagination } = await kit.runList<LeadRow>(
       t,
       leadListSpec(ctx, filters),
       ctx.tenantId,
@@ -39,49 +29,59 @@ export const listLeads = (ctx: AuthedContext, query: ListQuery) =>
   });
 
 export const getLead = (ctx: AuthedContext, id: string): Promise<Lead> =>
-  inTenant(ctx, async (t) => toLead(ctx, await findRecord<LeadRow>(t, ctx, leadDef, id)));
+  kit.inTenant(ctx, async (t) => toLead(ctx, await kit.findRecord<LeadRow>(t, ctx, leadDef, id)));
 
 /** Creates a lead; the owner defaults to its creator. */
 export const createLead = (ctx: AuthedContext, input: LeadCreateInput): Promise<Lead> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const ownerId = input.ownerId === undefined ? ctx.userId : input.ownerId;
-    await assertReferences(t, ctx, { ownerId, vendorId: input.vendorId });
+    await kit.assertReferences(t, ctx, { ownerId, vendorId: input.vendorId });
     return toLead(
       ctx,
-      await insertRecord<LeadRow>(t, ctx, leadDef, {
-        ...input,
-        ownerId,
-        tags: [...new Set(input.tags ?? [])],
-      }).then(leadCreated(t, ctx)),
+      await kit
+        .insertRecord<LeadRow>(t, ctx, leadDef, {
+          ...input,
+          ownerId,
+          tags: [...new Set(input.tags ?? [])],
+        })
+        .then(leadCreated(t, ctx)),
     );
   });
 
 export const updateLead = (ctx: AuthedContext, id: string, input: LeadUpdateInput): Promise<Lead> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    await assertReferences(t, ctx, { vendorId: patch.vendorId });
+    await kit.assertReferences(t, ctx, { vendorId: patch.vendorId });
     if (patch.tags) patch.tags = [...new Set(patch.tags)];
-    const { after } = await updateRecord<LeadRow>(t, ctx, leadDef, {
-      id,
-      version,
-      patch,
-      toDto: (r) => toLead(ctx, r),
-    }).then(leadChanged(t, ctx));
+    const { after } = await kit
+      .updateRecord<LeadRow>(t, ctx, leadDef, {
+        id,
+        version,
+        patch,
+        toDto: (r) => toLead(ctx, r),
+      })
+      .then(leadChanged(t, ctx));
     return toLead(ctx, after);
   });
 
 export const archiveLead = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Lead> =>
-  inTenant(ctx, async (t) =>
+  kit.inTenant(ctx, async (t) =>
     toLead(
       ctx,
-      (await setArchived<LeadRow>(t, ctx, leadDef, { id, archived, version, toDto: (r) => toLead(ctx, r) }))
-        .after,
+      (
+        await kit.setArchived<LeadRow>(t, ctx, leadDef, {
+          id,
+          archived,
+          version,
+          toDto: (r) => toLead(ctx, r),
+        })
+      ).after,
     ),
   );
 
 export const deleteLead = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, leadDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, leadDef, id));

@@ -2,8 +2,7 @@ import type { Pipeline } from '@tessera/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { baseDto, type RecordDef } from '../../../platform/records/index.ts';
 import { pipelineStages, pipelines } from './pipelines.tables.ts';
 
 export type PipelineRow = typeof pipelines.$inferSelect;

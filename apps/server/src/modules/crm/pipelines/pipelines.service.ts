@@ -6,8 +6,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { newId } from '../../../platform/db/columns.ts';
 import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { conflict, deleteRecord, findRecord } from '../../../platform/records/record-ops.ts';
+import { conflict, deleteRecord, findRecord, inTenant } from '../../../platform/records/index.ts';
 import { deals } from '../deals/deals.tables.ts';
 import { type PipelineRow, pipelineDef, type StageRow, stagesOf, toPipeline } from './pipeline-record.ts';
 import { pipelineStages, pipelines } from './pipelines.tables.ts';

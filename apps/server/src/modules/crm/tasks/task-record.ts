@@ -2,16 +2,13 @@ import type { Task, taskListQuery } from '@tessera/contracts';
 import { getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto, iso } from '../../../platform/records/dto.ts';
-import { type ListSpec, personFilter } from '../../../platform/records/list-query.ts';
-import { type RecordDef, scopeWhere } from '../../../platform/records/record-ops.ts';
-import { relatedFilter, relatedOf } from '../../../platform/records/related.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { tasks } from './tasks.tables.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
 /** Tasks; record scope on the assignee ("own" = assigned to me). */
-export const taskDef: RecordDef = {
+export const taskDef: kit.RecordDef = {
   name: 'task',
   label: 'Task',
   table: tasks,
@@ -35,15 +32,15 @@ export const taskDef: RecordDef = {
 
 /** The API shape of a task row. */
 export const toTask = (r: TaskRow): Task => ({
-  ...baseDto(r),
+  ...kit.baseDto(r),
   title: r.title,
   description: r.description,
-  dueAt: iso(r.dueAt),
+  dueAt: kit.iso(r.dueAt),
   priority: r.priority,
   status: r.status,
   assigneeId: r.assigneeId,
-  related: relatedOf(r),
-  completedAt: iso(r.completedAt),
+  related: kit.relatedOf(r),
+  completedAt: kit.iso(r.completedAt),
 });
 
 /** Columns returned by task lists. */
@@ -60,16 +57,16 @@ const dueKey = sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
 const priorityRank = sql`(case ${tasks.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end)`;
 
 /** The tasks list ("my tasks" = `assigneeId=me&status=open,in_progress`): filters, sorts and record scope. */
-export const taskListSpec = (ctx: AuthedContext, f: TaskFilters): ListSpec => ({
+export const taskListSpec = (ctx: AuthedContext, f: TaskFilters): kit.ListSpec => ({
   table: tasks,
   id: tasks.id,
   tenantId: tasks.tenantId,
   archivedAt: tasks.archivedAt,
   where: [
-    scopeWhere(ctx, taskDef),
+    kit.scopeWhere(ctx, taskDef),
     f.status?.length ? inArray(tasks.status, f.status) : undefined,
-    personFilter(tasks.assigneeId, f.assigneeId, ctx.userId),
-    relatedFilter(tasks, f.relatedType, f.relatedId),
+    kit.personFilter(tasks.assigneeId, f.assigneeId, ctx.userId),
+    kit.relatedFilter(tasks, f.relatedType, f.relatedId),
     f.dueFrom ? gte(tasks.dueAt, new Date(f.dueFrom)) : undefined,
     f.dueTo ? lte(tasks.dueAt, new Date(f.dueTo)) : undefined,
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { linkedItemsSource } from '../../../platform/records/timeline.ts';
+import { linkedItemsSource } from '../../../platform/records/index.ts';
 import { tasks } from './tasks.tables.ts';
 
 /** Tasks on a record's timeline: only for callers who may view tasks, within their scope. */

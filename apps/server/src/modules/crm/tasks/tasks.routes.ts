@@ -12,7 +12,7 @@ import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { registerRecordRoutes } from '../../../platform/records/record-routes.ts';
+import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import { taskDef } from './task-record.ts';
 import {
   archiveTask,

@@ -8,19 +8,7 @@ import type {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  conflict,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
-import { assertReferences } from '../../../platform/records/references.ts';
-import { assertRelatedVisible, relatedColumns } from '../../../platform/records/related.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { taskChanged, taskCreated } from '../crm-events.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
 import { tasks } from './tasks.tables.ts';
@@ -35,9 +23,9 @@ const completion = (status: Task['status'] | undefined) =>
 
 /** A keyset page of tasks the caller may see (filters, sort, q, total on request). */
 export const listTasks = (ctx: AuthedContext, query: z.output<typeof taskListQuery>) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { limit, cursor, sort, includeTotal, archived, q, ...filters } = query;
-    const { rows, pagination } = await runList<TaskRow>(
+    const { rows, pagination } = await kit.runList<TaskRow>(
       t,
       taskListSpec(ctx, filters),
       ctx.tenantId,
@@ -49,25 +37,27 @@ export const listTasks = (ctx: AuthedContext, query: z.output<typeof taskListQue
 
 /** One task the caller may see, or 404. */
 export const getTask = (ctx: AuthedContext, id: string): Promise<Task> =>
-  inTenant(ctx, async (t) => toTask(await findRecord<TaskRow>(t, ctx, taskDef, id)));
+  kit.inTenant(ctx, async (t) => toTask(await kit.findRecord<TaskRow>(t, ctx, taskDef, id)));
 
 /**
  * Creates a task, assigned to its creator unless told otherwise (an assignee must be an active member;
  * null leaves it unassigned), optionally linked to a record the caller can see.
  */
 export const createTask = (ctx: AuthedContext, input: z.output<typeof taskCreateInput>): Promise<Task> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { related, dueAt, ...fields } = input;
     const assigneeId = input.assigneeId === undefined ? ctx.userId : input.assigneeId;
-    await assertReferences(t, ctx, { assigneeId });
-    if (related) await assertRelatedVisible(t, ctx, related);
-    const row = await insertRecord<TaskRow>(t, ctx, taskDef, {
-      ...fields,
-      dueAt: date(dueAt),
-      assigneeId,
-      completedAt: input.status === 'done' ? new Date() : null,
-      ...relatedColumns(related),
-    }).then(taskCreated(t, ctx));
+    await kit.assertReferences(t, ctx, { assigneeId });
+    if (related) await kit.assertRelatedVisible(t, ctx, related);
+    const row = await kit
+      .insertRecord<TaskRow>(t, ctx, taskDef, {
+        ...fields,
+        dueAt: date(dueAt),
+        assigneeId,
+        completedAt: input.status === 'done' ? new Date() : null,
+        ...kit.relatedColumns(related),
+      })
+      .then(taskCreated(t, ctx));
     return toTask(row);
   });
 
@@ -77,32 +67,36 @@ export const updateTask = (
   id: string,
   input: z.output<typeof taskUpdateInput>,
 ): Promise<Task> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, dueAt, ...patch } = input;
-    await assertReferences(t, ctx, { assigneeId: patch.assigneeId });
-    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
-      id,
-      version,
-      patch: { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
-      toDto: toTask,
-    }).then(taskChanged(t, ctx));
+    await kit.assertReferences(t, ctx, { assigneeId: patch.assigneeId });
+    const { after } = await kit
+      .updateRecord<TaskRow>(t, ctx, taskDef, {
+        id,
+        version,
+        patch: { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
+        toDto: toTask,
+      })
+      .then(taskChanged(t, ctx));
     return toTask(after);
   });
 
 /** Marks a task done (completedAt now). Completing a done task changes nothing and is not an error. */
 export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typeof taskCompleteInput>) =>
-  inTenant(ctx, async (t) => {
-    const task = await findRecord<TaskRow>(t, ctx, taskDef, id, true);
+  kit.inTenant(ctx, async (t) => {
+    const task = await kit.findRecord<TaskRow>(t, ctx, taskDef, id, true);
     if (task.status === 'done') return toTask(task);
     if (input.version !== undefined && task.version !== input.version)
-      throw conflict(taskDef.label, toTask(task));
-    const { after } = await updateRecord<TaskRow>(t, ctx, taskDef, {
-      id,
-      version: undefined,
-      patch: { status: 'done', ...completion('done') },
-      toDto: toTask,
-      action: 'completed',
-    }).then(taskChanged(t, ctx));
+      throw kit.conflict(taskDef.label, toTask(task));
+    const { after } = await kit
+      .updateRecord<TaskRow>(t, ctx, taskDef, {
+        id,
+        version: undefined,
+        patch: { status: 'done', ...completion('done') },
+        toDto: toTask,
+        action: 'completed',
+      })
+      .then(taskChanged(t, ctx));
     return toTask(after);
   });
 
@@ -110,12 +104,12 @@ export const completeTask = (ctx: AuthedContext, id: string, input: z.output<typ
 export const archiveTask = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<Task> =>
-  inTenant(ctx, async (t) =>
-    toTask((await setArchived<TaskRow>(t, ctx, taskDef, { id, archived, version, toDto: toTask })).after),
+  kit.inTenant(ctx, async (t) =>
+    toTask((await kit.setArchived<TaskRow>(t, ctx, taskDef, { id, archived, version, toDto: toTask })).after),
   );
 
 /** Deletes a task; audited. */
 export const deleteTask = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, taskDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, taskDef, id));

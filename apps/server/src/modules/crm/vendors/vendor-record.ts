@@ -1,9 +1,7 @@
 import type { LeadVendor } from '@tessera/contracts';
 import { type AnyColumn, sql } from 'drizzle-orm';
 import { type Principal, redactFields } from '../../../platform/access/index.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import type { ListSpec } from '../../../platform/records/list-query.ts';
-import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { baseDto, type ListSpec, type RecordDef } from '../../../platform/records/index.ts';
 import { leadVendors } from './vendors.tables.ts';
 
 export type VendorRow = typeof leadVendors.$inferSelect;

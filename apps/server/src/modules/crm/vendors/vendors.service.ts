@@ -9,16 +9,7 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  type ArchiveChange,
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  setArchived,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { toVendor, type VendorRow, vendorDef, vendorListSpec } from './vendor-record.ts';
 import { leadVendors } from './vendors.tables.ts';
 
@@ -33,8 +24,8 @@ const duplicateName = (err: unknown): never => {
 
 /** A keyset page of vendors the caller may see (filters, sort, q, total on request). */
 export const listVendors = (ctx: AuthedContext, query: z.output<typeof leadVendorListQuery>) =>
-  inTenant(ctx, async (t) => {
-    const { rows, pagination } = await runList<VendorRow>(
+  kit.inTenant(ctx, async (t) => {
+    const { rows, pagination } = await kit.runList<VendorRow>(
       t,
       vendorListSpec(),
       ctx.tenantId,
@@ -46,14 +37,14 @@ export const listVendors = (ctx: AuthedContext, query: z.output<typeof leadVendo
 
 /** One vendor the caller may see, or 404. */
 export const getVendor = (ctx: AuthedContext, id: string): Promise<LeadVendor> =>
-  inTenant(ctx, async (t) => toVendor(ctx.auth)(await findRecord<VendorRow>(t, ctx, vendorDef, id)));
+  kit.inTenant(ctx, async (t) => toVendor(ctx.auth)(await kit.findRecord<VendorRow>(t, ctx, vendorDef, id)));
 
 export const createVendor = (
   ctx: AuthedContext,
   input: z.output<typeof leadVendorCreateInput>,
 ): Promise<LeadVendor> =>
-  inTenant(ctx, async (t) =>
-    toVendor(ctx.auth)(await insertRecord<VendorRow>(t, ctx, vendorDef, input).catch(duplicateName)),
+  kit.inTenant(ctx, async (t) =>
+    toVendor(ctx.auth)(await kit.insertRecord<VendorRow>(t, ctx, vendorDef, input).catch(duplicateName)),
   );
 
 /** Changes a vendor when `version` matches (stale → 409 with the current one); audited. */
@@ -62,14 +53,16 @@ export const updateVendor = (
   id: string,
   input: z.output<typeof leadVendorUpdateInput>,
 ): Promise<LeadVendor> =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    const { after } = await updateRecord<VendorRow>(t, ctx, vendorDef, {
-      id,
-      version,
-      patch,
-      toDto: toVendor(ctx.auth),
-    }).catch(duplicateName);
+    const { after } = await kit
+      .updateRecord<VendorRow>(t, ctx, vendorDef, {
+        id,
+        version,
+        patch,
+        toDto: toVendor(ctx.auth),
+      })
+      .catch(duplicateName);
     return toVendor(ctx.auth)(after);
   });
 
@@ -77,15 +70,21 @@ export const updateVendor = (
 export const archiveVendor = (
   ctx: AuthedContext,
   id: string,
-  { archived, version }: ArchiveChange,
+  { archived, version }: kit.ArchiveChange,
 ): Promise<LeadVendor> =>
-  inTenant(ctx, async (t) =>
+  kit.inTenant(ctx, async (t) =>
     toVendor(ctx.auth)(
-      (await setArchived<VendorRow>(t, ctx, vendorDef, { id, archived, version, toDto: toVendor(ctx.auth) }))
-        .after,
+      (
+        await kit.setArchived<VendorRow>(t, ctx, vendorDef, {
+          id,
+          archived,
+          version,
+          toDto: toVendor(ctx.auth),
+        })
+      ).after,
     ),
   );
 
 /** Deletes a vendor; one that leads still name is a 409 (archive it instead). */
 export const deleteVendor = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, vendorDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, vendorDef, id));

@@ -1,9 +1,7 @@
 import type { SavedView, SavedViewEntity } from '@tessera/contracts';
 import { type AnyColumn, and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { baseDto } from '../../../platform/records/dto.ts';
-import type { ListSpec } from '../../../platform/records/list-query.ts';
-import type { RecordDef } from '../../../platform/records/record-ops.ts';
+import { baseDto, type ListSpec, type RecordDef } from '../../../platform/records/index.ts';
 import { savedViews } from './saved-views.tables.ts';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;

@@ -11,14 +11,7 @@ import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { runList } from '../../../platform/records/list-query.ts';
-import {
-  deleteRecord,
-  findRecord,
-  insertRecord,
-  updateRecord,
-} from '../../../platform/records/record-ops.ts';
+import * as kit from '../../../platform/records/index.ts';
 import { type SavedViewRow, savedViewDef, savedViewListSpec, toSavedView } from './saved-view-record.ts';
 import { savedViews } from './saved-views.tables.ts';
 
@@ -43,8 +36,8 @@ const checkView = (
 
 /** A keyset page of savedviews the caller may see (filters, sort, q, total on request). */
 export const listSavedViews = (ctx: AuthedContext, query: z.output<typeof savedViewListQuery>) =>
-  inTenant(ctx, async (t) => {
-    const { rows, pagination } = await runList<SavedViewRow>(
+  kit.inTenant(ctx, async (t) => {
+    const { rows, pagination } = await kit.runList<SavedViewRow>(
       t,
       savedViewListSpec(ctx, query.entity),
       ctx.tenantId,
@@ -56,17 +49,19 @@ export const listSavedViews = (ctx: AuthedContext, query: z.output<typeof savedV
 
 /** One saved view the caller may see, or 404. */
 export const getSavedView = (ctx: AuthedContext, id: string): Promise<SavedView> =>
-  inTenant(ctx, async (t) => toSavedView(await findRecord<SavedViewRow>(t, ctx, savedViewDef, id)));
+  kit.inTenant(ctx, async (t) => toSavedView(await kit.findRecord<SavedViewRow>(t, ctx, savedViewDef, id)));
 
 /** Saves the caller's filters, sort and columns of a list under a name (unique per person and list). */
 export const createSavedView = (ctx: AuthedContext, input: z.output<typeof savedViewCreateInput>) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     if (!ctx.userId) throw new AppError('FORBIDDEN', 'Saved views belong to a person; sign in as one');
     checkView(input.entity, input);
-    const row = await insertRecord<SavedViewRow>(t, ctx, savedViewDef, {
-      ...input,
-      userId: ctx.userId,
-    }).catch(duplicateName);
+    const row = await kit
+      .insertRecord<SavedViewRow>(t, ctx, savedViewDef, {
+        ...input,
+        userId: ctx.userId,
+      })
+      .catch(duplicateName);
     return toSavedView(row);
   });
 
@@ -76,19 +71,21 @@ export const updateSavedView = (
   id: string,
   input: z.output<typeof savedViewUpdateInput>,
 ) =>
-  inTenant(ctx, async (t) => {
+  kit.inTenant(ctx, async (t) => {
     const { version, ...patch } = input;
-    const current = await findRecord<SavedViewRow>(t, ctx, savedViewDef, id);
+    const current = await kit.findRecord<SavedViewRow>(t, ctx, savedViewDef, id);
     checkView(current.entity as SavedViewEntity, patch);
-    const { after } = await updateRecord<SavedViewRow>(t, ctx, savedViewDef, {
-      id,
-      version,
-      patch,
-      toDto: toSavedView,
-    }).catch(duplicateName);
+    const { after } = await kit
+      .updateRecord<SavedViewRow>(t, ctx, savedViewDef, {
+        id,
+        version,
+        patch,
+        toDto: toSavedView,
+      })
+      .catch(duplicateName);
     return toSavedView(after);
   });
 
 /** Deletes a saved view; audited. */
 export const deleteSavedView = (ctx: AuthedContext, id: string) =>
-  inTenant(ctx, (t) => deleteRecord(t, ctx, savedViewDef, id));
+  kit.inTenant(ctx, (t) => kit.deleteRecord(t, ctx, savedViewDef, id));

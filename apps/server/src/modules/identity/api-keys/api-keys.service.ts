@@ -6,8 +6,7 @@ import { sha256 } from '../../../platform/auth/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
+import { inTenant, type ListSpec, runList } from '../../../platform/records/index.ts';
 import { apiKeys } from '../tables.ts';
 import { newApiKey } from './api-key-format.ts';
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import { users } from '../tables.ts';
 import { toUser } from './auth-view.ts';
 

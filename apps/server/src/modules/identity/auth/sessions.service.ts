@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { sessions } from '../tables.ts';
 import { revokeSessions } from './session-tokens.ts';

@@ -5,7 +5,7 @@ import { writeAudit } from '../../../platform/audit/index.ts';
 import { newTotpSecret, totpUri, verifyPassword } from '../../../platform/auth/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { toUser } from './auth-view.ts';

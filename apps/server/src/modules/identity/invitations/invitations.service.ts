@@ -7,7 +7,7 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { assertCanAssignRole, type Grantor } from '../members/access-rules.ts';
 import { grantorOf } from '../members/grantor.ts';

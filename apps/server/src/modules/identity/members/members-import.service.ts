@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { csvBaseOptions } from '../../../platform/csv/csv-options.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
+import { inTenant } from '../../../platform/records/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { inviteInTx } from '../invitations/invitations.service.ts';
 import { roles } from '../tables.ts';

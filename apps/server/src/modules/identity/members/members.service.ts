@@ -4,8 +4,7 @@ import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { conflict } from '../../../platform/records/record-ops.ts';
+import { conflict, inTenant } from '../../../platform/records/index.ts';
 import { memberships, roles, teamMembers, users } from '../tables.ts';
 import {
   assertCanAssignRole,

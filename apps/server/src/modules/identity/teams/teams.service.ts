@@ -5,9 +5,7 @@ import { diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { isUniqueViolation, type Tx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
-import { inTenant } from '../../../platform/records/in-tenant.ts';
-import { type ListSpec, runList } from '../../../platform/records/list-query.ts';
-import { conflict } from '../../../platform/records/record-ops.ts';
+import { conflict, inTenant, type ListSpec, runList } from '../../../platform/records/index.ts';
 import { memberships, teamMembers, teams } from '../tables.ts';
 
 type TeamRow = typeof teams.$inferSelect;

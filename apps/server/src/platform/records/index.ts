@@ -1,0 +1,58 @@
+/**
+ * The record kit's public API: what a module builds its entities on (lists, record operations with version
+ * checks and audit, the standard routes, references, and the registries for related records, timelines and
+ * exports). Modules import from here, never from the files behind it.
+ */
+
+export { type RecordColumnRefs, recordColumnsFor, searchText } from './columns.ts';
+export { baseDto, iso } from './dto.ts';
+export { csvCell, csvLine } from './exports/csv-format.ts';
+export { exportRoutes } from './exports/exports.routes.ts';
+export {
+  EXPORT_BATCH_ROWS,
+  type ExportDef,
+  exportCsv,
+  RECORD_EXPORT_COLUMNS,
+  registerExport,
+  registeredExports,
+} from './exports/exports.service.ts';
+export { inTenant, requirePermission, uniqueTags } from './in-tenant.ts';
+export {
+  countRows,
+  EXACT_TOTAL_LIMIT,
+  type ListRequest,
+  type ListSpec,
+  listConditions,
+  personFilter,
+  runList,
+  type SortSpec,
+} from './list-query.ts';
+export {
+  type ArchiveChange,
+  conflict,
+  deleteRecord,
+  findRecord,
+  insertRecord,
+  type RecordChange,
+  type RecordDef,
+  scopeWhere,
+  setArchived,
+  updateRecord,
+} from './record-ops.ts';
+export { type RecordRoutes, registerRecordRoutes } from './record-routes.ts';
+export {
+  assertReferences,
+  existingIds,
+  registerMemberReference,
+  registerRecordReference,
+} from './references.ts';
+export {
+  assertRelatedVisible,
+  type RelatedTypeDef,
+  registerRelatedType,
+  relatedColumns,
+  relatedFilter,
+  relatedOf,
+  relatedTypeOf,
+} from './related.ts';
+export { linkedItemsSource, registerTimelineSource, type TimelineSource, timelineOf } from './timeline.ts';
