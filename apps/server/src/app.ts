@@ -28,6 +28,7 @@ import { metricsRoutes, registerHttpMetrics } from './platform/observability/met
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
 import { exportRoutes } from './platform/records/exports/exports.routes.ts';
+import { registerRealtime } from './realtime.ts';
 
 export interface AppDeps {
   config: Config;
@@ -104,7 +105,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOpenApi(app, config);
   // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
   const identity = identityDeps(deps);
-  registerAuthentication(app, identity);
+  const authenticate = registerAuthentication(app, identity);
+  registerRealtime(app, { config, database, log, authenticate });
   registerRouteAccess(app);
   registerIfMatch(app);
   registerIdempotency(app, database);
