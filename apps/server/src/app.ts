@@ -105,8 +105,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOpenApi(app, config);
   // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
   const identity = identityDeps(deps);
-  const authenticate = registerAuthentication(app, identity);
-  registerRealtime(app, { config, database, log, authenticate });
+  const authentication = registerAuthentication(app, identity);
+  registerRealtime(app, { config, log, authentication });
   registerRouteAccess(app);
   registerIfMatch(app);
   registerIdempotency(app, database);

@@ -23,8 +23,7 @@ export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
   await app.register(invitationRoutes, deps);
 };
 
-export { type Authenticator, registerAuthentication } from './auth/authenticate.ts';
-export { PRINCIPALS_CHANNEL } from './auth/principal-cache.ts';
+export { type Authentication, registerAuthentication } from './auth/authenticate.ts';
 export { signup } from './auth/signup.service.ts';
 export type { AuthSettings, IdentityDeps } from './identity-deps.ts';
 export { activeMemberIds } from './members/membership-check.ts';

@@ -2,7 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
 import type { Socket } from 'socket.io';
 import type { Principal } from '../access/index.ts';
-import { type Database, listenForNotifications, type NotifyListener } from '../db/index.ts';
 import { type RealtimeHub, roomOf, type SocketData } from './realtime-hub.ts';
 
 /** The handshake's credentials → a principal (the identity module's authentication), or why not. */
@@ -14,10 +13,12 @@ export type SocketAuthenticator = (
 export interface SocketAuthOptions {
   hub: RealtimeHub;
   authenticate: SocketAuthenticator;
-  database: Database;
   log: Logger;
-  /** NOTIFY channel announcing revocations (`s:<session>`, `k:<key>`, `m:<tenant>:<user>`, `t:<tenant>`, else all). */
-  revocations: string;
+  /**
+   * Subscribes to committed revocations (`s:<session>`, `k:<key>`, `m:<tenant>:<user>`, `t:<tenant>`, other
+   * = anything; undefined = notifications may have been missed): the identity module's `tessera_principals`.
+   */
+  onRevocation(fn: (payload: string | undefined) => void): void;
 }
 
 const bearerOf = (socket: Socket) => {
@@ -52,7 +53,7 @@ const sameOrigin = (headers: IncomingHttpHeaders) => {
  * revocation concerning a socket is committed (session revoked, logout, member disabled, role changed …), its
  * credentials are checked again: no longer valid → disconnected; still valid → its principal is refreshed.
  */
-export const registerSocketAuth = async (options: SocketAuthOptions): Promise<NotifyListener> => {
+export const registerSocketAuth = (options: SocketAuthOptions) => {
   const { hub, authenticate, log } = options;
   const check = async (socket: Socket) => {
     const bearer = bearerOf(socket);
@@ -89,11 +90,5 @@ export const registerSocketAuth = async (options: SocketAuthOptions): Promise<No
         .catch(() => socket.disconnect(true));
     }
   };
-  return listenForNotifications({
-    database: options.database,
-    channel: options.revocations,
-    log,
-    onMessage: (payload) => recheck(payload),
-    onGap: () => recheck(),
-  });
+  options.onRevocation(recheck);
 };

@@ -259,7 +259,13 @@ export type Authenticator = (
   bearer?: string,
 ) => Promise<Principal | string | undefined>;
 
-export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps): Authenticator => {
+export interface Authentication {
+  authenticate: Authenticator;
+  /** Called with every committed revocation (`s:<session>` …; undefined: anything may have changed). */
+  onRevocation(fn: (payload: string | undefined) => void): void;
+}
+
+export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps): Authentication => {
   prepareTokenKey(deps.auth.jwtSecret);
   const cache = new PrincipalCache(deps.auth.principalCacheMs);
   app.addHook('onReady', () => cache.start(deps.database, app.log));
@@ -281,5 +287,5 @@ export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps)
     if (typeof result === 'string') req.authFailure = result;
     else if (result) req.auth = result;
   });
-  return authenticate;
+  return { authenticate, onRevocation: (fn) => cache.watch(fn) };
 };
