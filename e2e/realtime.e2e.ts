@@ -73,6 +73,7 @@ test('the kanban of a second user follows a drag live', async ({ browser }) => {
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signIn(owner, undefined, undefined, '/deals');
+  await signIn(manager, MANAGER.email, MANAGER.password, '/deals');
   const title = `Live board ${stamp}`;
   const pipelines = (await call(owner.request, ownerContext, 'GET', '/pipelines')) as {
     isDefault: boolean;
@@ -81,24 +82,25 @@ test('the kanban of a second user follows a drag live', async ({ browser }) => {
   }[];
   const pipeline = pipelines.find((p) => p.isDefault) ?? pipelines[0];
   const [from, to] = pipeline?.stages ?? [];
-  await call(owner.request, ownerContext, 'POST', '/deals', {
+  // The manager's own deal (their record scope is "own"); the owner sees every deal.
+  await call(manager.request, managerContext, 'POST', '/deals', {
     title,
     pipelineId: pipeline?.id,
     stageId: from?.id,
   });
   // Both open the board once the deal exists (creating a deal has no event yet).
   await owner.reload();
-  await signIn(manager, MANAGER.email, MANAGER.password, '/deals');
+  await manager.reload();
   const card = (page: Page, stage: string | undefined) =>
     page.getByTestId(`stage-${stage}`).getByTestId('deal-card').filter({ hasText: title });
   await expect(card(owner, from?.name)).toBeVisible();
   await expect(card(manager, from?.name)).toBeVisible();
 
-  await card(owner, from?.name).dragTo(owner.getByTestId(`stage-${to?.name}`));
-  await expect(card(owner, to?.name)).toBeVisible();
-  // The manager did nothing: their board follows.
+  await card(manager, from?.name).dragTo(manager.getByTestId(`stage-${to?.name}`));
   await expect(card(manager, to?.name)).toBeVisible();
-  await expect(card(manager, from?.name)).toHaveCount(0);
+  // The owner did nothing: their board follows.
+  await expect(card(owner, to?.name)).toBeVisible();
+  await expect(card(owner, from?.name)).toHaveCount(0);
   await ownerContext.close();
   await managerContext.close();
 });
