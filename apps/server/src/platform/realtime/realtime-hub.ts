@@ -68,12 +68,13 @@ export const createRealtimeHub = ({ log, redisUrl, server }: RealtimeOptions): R
 
   const deliverLocal = (m: RealtimeMessage) => {
     const room = m.userId ? roomOf.user(m.userId) : roomOf.tenant(m.tenantId);
+    const allowed: string[] = [];
     for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
-      const socket = io.sockets.sockets.get(id);
-      const principal = (socket?.data as SocketData | undefined)?.principal;
-      if (!socket || !principal || principal.tenantId !== m.tenantId) continue;
-      if (mayReceive(principal, m.visibility)) socket.emit(m.event, m.data);
+      const principal = (io.sockets.sockets.get(id)?.data as SocketData | undefined)?.principal;
+      if (principal?.tenantId === m.tenantId && mayReceive(principal, m.visibility)) allowed.push(id);
     }
+    // One broadcast to the allowed sockets' own rooms: the packet is encoded once, not once per socket.
+    if (allowed.length > 0) io.local.to(allowed).emit(m.event, m.data);
   };
   io.on(RELAY, (m: RealtimeMessage) => deliverLocal(m));
 
