@@ -16,9 +16,9 @@ import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
-import { socketFanout } from './socket-fanout.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
+import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
 // npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10] [--keep]
@@ -458,7 +458,11 @@ try {
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine: info, generation, results: all, fanout }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: info, generation, results: all, fanout },
+      null,
+      2,
+    ),
   );
   console.log(`\nResults written to ${file}`);
 } catch (err) {
