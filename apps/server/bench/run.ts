@@ -18,6 +18,7 @@ import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
+import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
 // npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10] [--keep]
@@ -25,7 +26,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 // Method and results: docs/performance.md.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
-       [--warmup 2] [--connections 10] [--keep]
+       [--warmup 2] [--connections 10] [--sockets 1000] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    sockets: { type: 'string', default: '1000' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -445,12 +447,22 @@ try {
     all.push(...results);
   }
   console.log(`\n${table(all)}\n\nratio = app req/s ÷ bare req/s (same SQL, raw pg, no plugins)`);
+  const fanout = Number(args.sockets) > 0 ? await socketFanout(Number(args.sockets), 50) : undefined;
+  if (fanout)
+    console.log(
+      `\nsocket fan-out: ${fanout.clients} clients in one tenant room, ${fanout.deliveries} deliveries: ` +
+        `p50 ${fanout.p50Ms} ms, p99 ${fanout.p99Ms} ms, max ${fanout.maxMs} ms`,
+    );
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ date: new Date().toISOString(), machine: info, generation, results: all }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), machine: info, generation, results: all, fanout },
+      null,
+      2,
+    ),
   );
   console.log(`\nResults written to ${file}`);
 } catch (err) {

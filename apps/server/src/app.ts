@@ -29,6 +29,7 @@ import { metricsRoutes, registerHttpMetrics } from './platform/observability/met
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
 import { exportRoutes } from './platform/records/index.ts';
+import { registerRealtime } from './realtime.ts';
 
 export interface AppDeps {
   config: Config;
@@ -105,7 +106,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await registerOpenApi(app, config);
   // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
   const identity = identityDeps(deps);
-  registerAuthentication(app, identity);
+  const authentication = registerAuthentication(app, identity);
+  registerRealtime(app, { config, log, authentication });
   registerRouteAccess(app);
   registerIfMatch(app);
   registerIdempotency(app, database);

@@ -74,11 +74,6 @@ const start = async () => {
   });
   progress('jobs started');
   const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
-  // Committed events go to their consumers where the jobs run (here, or in `npm run worker`).
-  const dispatcher = config.JOBS_IN_PROCESS
-    ? createEventDispatcher({ database, log, consumers: appConsumers(), observer: metrics.dispatchObserver })
-    : undefined;
-  await dispatcher?.start();
   const stopWakeups = config.JOBS_IN_PROCESS
     ? await startJobWakeups({ database, log: log.child({ component: 'jobs' }), send: jobs.send })
     : undefined;
@@ -93,6 +88,16 @@ const start = async () => {
     lifecycle,
   });
   progress('app built');
+  // Committed events go to their consumers where the jobs run (here, or in `npm run worker`).
+  const dispatcher = config.JOBS_IN_PROCESS
+    ? createEventDispatcher({
+        database,
+        log,
+        consumers: appConsumers({ realtime: app.realtime }),
+        observer: metrics.dispatchObserver,
+      })
+    : undefined;
+  await dispatcher?.start();
   await app.listen({ host: config.HOST, port: config.PORT });
   const metricsServer = config.METRICS_PORT
     ? await serveMetrics({

@@ -7,6 +7,7 @@ import { startJobs } from './platform/jobs/index.ts';
 import { createLogger } from './platform/observability/logger.ts';
 import { serveMetrics } from './platform/observability/metrics.routes.ts';
 import { createMetrics } from './platform/observability/metrics.ts';
+import { createRealtimeHub } from './platform/realtime/index.ts';
 
 // Dedicated job worker for scaled-out deployments: the same job handlers and event consumers as the server, no
 // HTTP API (metrics on METRICS_PORT when set).
@@ -38,10 +39,12 @@ const run = async () => {
   const definitions = appJobs(config, log);
   const jobs = await startJobs({ database, log, jobs: definitions, work: true });
   const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
+  // Socket messages reach the server instances' sockets through Redis (none without REDIS_URL).
+  const realtime = config.REDIS_URL ? createRealtimeHub({ log, redisUrl: config.REDIS_URL }) : undefined;
   const dispatcher = createEventDispatcher({
     database,
     log,
-    consumers: appConsumers(),
+    consumers: appConsumers(realtime ? { realtime } : {}),
     observer: metrics.dispatchObserver,
   });
   await dispatcher.start();
@@ -60,6 +63,7 @@ const run = async () => {
     metricsServer?.close();
     await dispatcher.stop();
     await stopWakeups();
+    await realtime?.close();
     await jobs.stop();
     await database.close();
     process.exit(0);

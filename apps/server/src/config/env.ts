@@ -45,6 +45,10 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   JOBS_IN_PROCESS: bool.default(true),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   SEED_DEMO: bool.default(true),
   WEB_DIST_DIR: z.string().optional(),
   // Identity and sessions

@@ -17,7 +17,7 @@ export interface BrowserSession {
   body: AuthSession;
 }
 
-const cookieHeader = (jar: Record<string, string>) =>
+export const cookieHeader = (jar: Record<string, string>) =>
   Object.entries(jar)
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');

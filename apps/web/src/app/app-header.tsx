@@ -3,6 +3,7 @@ import { buttonClasses } from '../components/ui/button';
 import { ExternalLinkIcon, MenuIcon } from '../components/ui/icons';
 import { TenantSwitcher } from '../features/auth/components/tenant-switcher';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { API_DOCS_URL } from '../lib/endpoints';
 import { CurrentLocation } from './current-location';
 
@@ -35,6 +36,7 @@ export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
         <ExternalLinkIcon className="size-3.5" />
         <span className="sr-only">(opens in a new tab)</span>
       </a>
+      <NotificationBell />
       <ThemeToggle />
       <TenantSwitcher />
       <UserMenu />

@@ -3,6 +3,7 @@ import { Link, Outlet } from 'react-router';
 import { ReconnectBanner } from '../components/reconnect-banner';
 import { focusRing } from '../components/ui/focus-ring';
 import { Toaster } from '../components/ui/toaster';
+import { useRealtime } from '../hooks/use-realtime';
 import { cn } from '../lib/cn';
 import { AppHeader } from './app-header';
 import { PageErrorBoundary } from './error-boundary';
@@ -20,6 +21,7 @@ function Logo() {
 /** Sidebar + header + page; `children` replace the route outlet (used by the signed-in 404 page). */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
+  useRealtime();
 
   useEffect(() => {
     if (!menuOpen) return;

@@ -31,6 +31,9 @@ const DashboardPage = lazyComponent(() => import('./dashboard-page').then((m) =>
 const StatusPage = lazyComponent(() =>
   import('../features/status/components/status-page').then((m) => m.StatusPage),
 );
+const NotificationsPage = lazyComponent(() =>
+  import('../features/notifications/components/notifications-page').then((m) => m.NotificationsPage),
+);
 const ProfilePage = lazyComponent(() =>
   import('../features/profile/components/profile-page').then((m) => m.ProfilePage),
 );
@@ -64,6 +67,7 @@ const appRoutes: RouteObject = {
         { index: true, element: <DashboardPage /> },
         { path: 'status', element: <StatusPage /> },
         { path: 'profile', element: <ProfilePage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         settingsRoute,
         ...crmRoutes,
         ...comingSoonItems.map((item) => ({

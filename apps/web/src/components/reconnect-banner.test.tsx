@@ -22,6 +22,15 @@ describe('connection store', () => {
 });
 
 describe('ReconnectBanner', () => {
+  it('also shows while the live-update socket is lost, and goes away when it is back', () => {
+    render(<ReconnectBanner />);
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => useConnectionStore.getState().setSocketConnected(false));
+    expect(screen.getByRole('status').textContent).toBe(MESSAGE);
+    act(() => useConnectionStore.getState().setSocketConnected(true));
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('renders only while the API is unreachable', () => {
     render(<ReconnectBanner />);
     expect(screen.queryByRole('status')).toBeNull();

@@ -4,12 +4,13 @@ import { Spinner } from './ui/spinner';
 export const RECONNECT_MESSAGE = "We're trying to reconnect…";
 
 /**
- * Floating notice shown only while the API is unreachable (fixed, so the layout never shifts); it disappears
- * by itself as soon as the connection watcher gets an answer.
+ * Floating notice shown only while the API is unreachable or the live-update socket is lost (fixed, so the
+ * layout never shifts); it disappears by itself as soon as the watcher gets an answer and the socket is back.
  */
 export function ReconnectBanner() {
   const apiReachable = useConnectionStore((state) => state.apiReachable);
-  if (apiReachable) return null;
+  const socketConnected = useConnectionStore((state) => state.socketConnected);
+  if (apiReachable && socketConnected) return null;
   return (
     <div
       role="status"

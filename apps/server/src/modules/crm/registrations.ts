@@ -1,3 +1,4 @@
+import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
 import * as kit from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
@@ -18,6 +19,7 @@ import { leadDef } from './leads/lead-record.ts';
 import { leads } from './leads/leads.tables.ts';
 import { pipelineStages, pipelines } from './pipelines/pipelines.tables.ts';
 import { taskTimeline } from './tasks/task-timeline.ts';
+import { tasks } from './tasks/tasks.tables.ts';
 import { leadVendors } from './vendors/vendors.tables.ts';
 
 /**
@@ -56,6 +58,28 @@ export const registerCrmRecords = () => {
     scope: { resource: 'deals', owner: deals.ownerId },
   });
   for (const field of ['ownerId', 'assigneeId']) kit.registerMemberReference(field, activeMemberIds);
+  // Which events become socket messages, and who may receive them (view permission + record scope).
+  registerRealtimeEntity({
+    entity: 'lead',
+    idKey: 'leadId',
+    table: leads,
+    view: 'leads.view',
+    scope: { resource: 'leads', owner: leads.ownerId },
+  });
+  registerRealtimeEntity({
+    entity: 'deal',
+    idKey: 'dealId',
+    table: deals,
+    view: 'deals.view',
+    scope: { resource: 'deals', owner: deals.ownerId },
+  });
+  registerRealtimeEntity({
+    entity: 'task',
+    idKey: 'taskId',
+    table: tasks,
+    view: 'tasks.view',
+    scope: { resource: 'tasks', owner: tasks.assigneeId },
+  });
   for (const e of [leadExport, contactExport, companyExport]) kit.registerExport(e);
   for (const e of [leadImport, contactImport, companyImport]) registerImportEntity(e);
 };

@@ -23,7 +23,7 @@ export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
   await app.register(invitationRoutes, deps);
 };
 
-export { registerAuthentication } from './auth/authenticate.ts';
+export { type Authentication, registerAuthentication } from './auth/authenticate.ts';
 export { signup } from './auth/signup.service.ts';
 export type { AuthSettings, IdentityDeps } from './identity-deps.ts';
 export {

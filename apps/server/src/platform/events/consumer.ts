@@ -26,6 +26,11 @@ export interface ConsumerContext {
    */
   tx: Tx;
   log: Logger;
+  /**
+   * Runs `fn` once the delivery's transaction has committed (skipped when it rolls back): for effects outside
+   * the database that must not run before the consumers' rows are visible (a socket message).
+   */
+  afterCommit(fn: () => void): void;
 }
 
 type Handlers = {

@@ -100,9 +100,10 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
   };
 
   /** Delivers one event to one consumer in a savepoint; false when the consumer threw. */
-  const deliver = async (tx: Tx, consumer: EventConsumer, event: DispatchedEvent) => {
+  const deliver = async (tx: Tx, consumer: EventConsumer, event: DispatchedEvent, after: (() => void)[]) => {
     const handler = consumer.on[event.type] as (e: DispatchedEvent, ctx: ConsumerContext) => Promise<void>;
     const started = performance.now();
+    const pending: (() => void)[] = [];
     try {
       await tx.transaction(async (sp) => {
         await sp.insert(eventDeliveries).values({
@@ -112,8 +113,13 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
           status: 'delivered',
         });
         await enterScope(sp, { tenantId: event.tenantId });
-        await handler(event, { tx: sp, log: log.child({ consumer: consumer.name, eventId: event.id }) });
+        await handler(event, {
+          tx: sp,
+          log: log.child({ consumer: consumer.name, eventId: event.id }),
+          afterCommit: (fn) => pending.push(fn),
+        });
       });
+      after.push(...pending);
       observer.delivered?.(event, consumer.name, (performance.now() - started) / 1000);
       return true;
     } catch (err) {
@@ -152,7 +158,20 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
   };
 
   /** Handles one tenant's due events; returns the completed ones (none when another process holds the stream). */
-  const dispatchTenant = (tenantId: string): Promise<DispatchedEvent[]> =>
+  const dispatchTenant = async (tenantId: string): Promise<DispatchedEvent[]> => {
+    const after: (() => void)[] = [];
+    const completed = await dispatchTenantTx(tenantId, after);
+    for (const fn of after) {
+      try {
+        fn();
+      } catch (err) {
+        log.warn({ err }, 'after-commit effect of an event consumer failed');
+      }
+    }
+    return completed;
+  };
+
+  const dispatchTenantTx = (tenantId: string, after: (() => void)[]): Promise<DispatchedEvent[]> =>
     database.db.transaction(async (tx) => {
       const locked = (await tx.execute(
         sql`select pg_try_advisory_xact_lock(${STREAM_LOCK_CLASS}, hashtext(${tenantId})) as ok`,
@@ -184,7 +203,7 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
         const event = toEvent(row);
         for (const consumer of consumersFor(event.type)) {
           if (has.has(`${event.id}/${consumer.name}`)) continue;
-          if (await deliver(tx, consumer, event)) continue;
+          if (await deliver(tx, consumer, event, after)) continue;
           if (await recordFailure(tx, row, consumer.name, event)) break stream;
         }
         completed.push(event);

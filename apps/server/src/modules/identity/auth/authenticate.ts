@@ -21,17 +21,22 @@ const TOUCH_AFTER_MS = 60_000;
 
 type Credentials = { kind: 'jwt'; token: string; viaCookie: boolean } | { kind: 'api_key'; key: string };
 
-const credentialsOf = (req: FastifyRequest): Credentials | undefined => {
-  const header = req.headers.authorization;
+type Headers = FastifyRequest['headers'];
+
+const credentialsOf = (
+  headers: Headers,
+  cookie: string | undefined,
+  bearer?: string,
+): Credentials | undefined => {
+  const header = bearer ? `Bearer ${bearer}` : headers.authorization;
   if (typeof header === 'string' && /^bearer /i.test(header)) {
     const token = header.slice(7).trim();
     return token.startsWith(API_KEY_PREFIX)
       ? { kind: 'api_key', key: token }
       : { kind: 'jwt', token, viaCookie: false };
   }
-  const apiKey = req.headers[API_KEY_HEADER];
+  const apiKey = headers[API_KEY_HEADER];
   if (typeof apiKey === 'string') return { kind: 'api_key', key: apiKey };
-  const cookie = readCookie(req, ACCESS_COOKIE);
   return cookie ? { kind: 'jwt', token: cookie, viaCookie: true } : undefined;
 };
 
@@ -139,7 +144,7 @@ const resolve = async (
 const fromAccessToken = async (
   deps: IdentityDeps,
   cache: PrincipalCache,
-  req: FastifyRequest,
+  headers: Headers,
   token: string,
   viaCookie: boolean,
 ): Promise<Principal | string> => {
@@ -152,7 +157,7 @@ const fromAccessToken = async (
     () => loadSession(deps, claims),
   );
   if (typeof found === 'string') return found;
-  const csrf = req.headers[CSRF_HEADER];
+  const csrf = headers[CSRF_HEADER];
   return {
     ...found,
     viaCookie,
@@ -247,22 +252,40 @@ const noteSessionCookie = async (deps: IdentityDeps, req: FastifyRequest) => {
  * Invalid credentials leave the request anonymous with `req.authFailure`; route access turns that into 401.
  * Validated principals are reused for `principalCacheMs` unless a revocation arrives (ADR 0007).
  */
-export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps) => {
+/** Resolves credentials (headers, the access cookie's value, or a bearer token from a socket handshake). */
+export type Authenticator = (
+  headers: Headers,
+  cookie: string | undefined,
+  bearer?: string,
+) => Promise<Principal | string | undefined>;
+
+export interface Authentication {
+  authenticate: Authenticator;
+  /** Called with every committed revocation (`s:<session>` …; undefined: anything may have changed). */
+  onRevocation(fn: (payload: string | undefined) => void): void;
+}
+
+export const registerAuthentication = (app: FastifyInstance, deps: IdentityDeps): Authentication => {
   prepareTokenKey(deps.auth.jwtSecret);
   const cache = new PrincipalCache(deps.auth.principalCacheMs);
   app.addHook('onReady', () => cache.start(deps.database, app.log));
   app.addHook('onClose', () => cache.stop());
   app.decorateRequest('auth', undefined);
+  const authenticate: Authenticator = async (headers, cookie, bearer) => {
+    const credentials = credentialsOf(headers, cookie, bearer);
+    if (!credentials) return undefined;
+    return credentials.kind === 'api_key'
+      ? await fromApiKey(deps, cache, credentials.key)
+      : await fromAccessToken(deps, cache, headers, credentials.token, credentials.viaCookie);
+  };
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
-    const credentials = credentialsOf(req);
+    const credentials = credentialsOf(req.headers, readCookie(req, ACCESS_COOKIE));
     if (!credentials) return;
     if (credentials.kind === 'api_key' || !credentials.viaCookie) await noteSessionCookie(deps, req);
-    const result =
-      credentials.kind === 'api_key'
-        ? await fromApiKey(deps, cache, credentials.key)
-        : await fromAccessToken(deps, cache, req, credentials.token, credentials.viaCookie);
+    const result = await authenticate(req.headers, readCookie(req, ACCESS_COOKIE));
     if (typeof result === 'string') req.authFailure = result;
-    else req.auth = result;
+    else if (result) req.auth = result;
   });
+  return { authenticate, onRevocation: (fn) => cache.watch(fn) };
 };

@@ -33,6 +33,8 @@ export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
   private epoch = 0;
   private listener: NotifyListener | undefined;
+  /** Told of every revocation payload (undefined: anything may have changed), e.g. to re-check open sockets. */
+  private readonly watchers = new Set<(payload: string | undefined) => void>();
 
   private readonly ttlMs: number;
 
@@ -44,8 +46,8 @@ export class PrincipalCache {
     return this.ttlMs > 0 && this.listener?.live === true;
   }
 
+  /** Also listened to when caching is off: open sockets are re-checked on every revocation. */
   async start(database: Database, log: ListenOptions['log']) {
-    if (this.ttlMs <= 0) return;
     this.listener = await listenForNotifications({
       database,
       channel: PRINCIPALS_CHANNEL,
@@ -56,8 +58,13 @@ export class PrincipalCache {
   }
 
   async stop() {
+    this.watchers.clear();
     await this.listener?.close();
     this.clear();
+  }
+
+  watch(fn: (payload: string | undefined) => void) {
+    this.watchers.add(fn);
   }
 
   /** The current epoch: pass it to `fill` after reading the database. */
@@ -93,6 +100,11 @@ export class PrincipalCache {
 
   invalidate(payload: string) {
     this.epoch += 1;
+    this.drop(payload);
+    this.tell(payload);
+  }
+
+  private drop(payload: string) {
     const [kind, id, userId] = payload.split(':');
     if (kind === 's') {
       this.entries.delete(`s:${id}`);
@@ -112,5 +124,10 @@ export class PrincipalCache {
   clear() {
     this.epoch += 1;
     this.entries.clear();
+    this.tell(undefined);
+  }
+
+  private tell(payload: string | undefined) {
+    for (const fn of this.watchers) fn(payload);
   }
 }
