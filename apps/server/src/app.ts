@@ -18,6 +18,7 @@ import { registerInputGuard } from './platform/http/input-guard.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { genReqId, registerRequestContext } from './platform/http/request-context.ts';
 import { createResponseSerializer } from './platform/http/response-serializer.ts';
+import { createRedis } from './platform/cache/redis.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { registerStaticWeb } from './platform/http/static-web.ts';
 import type { JobsState, SendJob } from './platform/jobs/index.ts';
@@ -98,7 +99,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerErrorHandling(app);
   // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
   registerInputGuard(app);
-  await registerSecurity(app, config);
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  await registerSecurity(app, config, redis);
   await app.register(cookie);
   // API reference generated from the route contracts.
   await registerOpenApi(app, config);

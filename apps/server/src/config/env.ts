@@ -76,6 +76,11 @@ export const envSchema = z.object({
   // Metrics (Prometheus)
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Scaling out: shared rate-limit counters between instances
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
