@@ -86,6 +86,7 @@ const start = async () => {
     log,
     jobsState: () => jobs.state(),
     sendJob: jobs.send,
+    jobMonitor: jobs,
     metrics,
     lifecycle,
   });
