@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
+import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
 import type { JobDefinition } from './platform/jobs/index.ts';
 import { createMailTransport, mailJobs } from './platform/mail/index.ts';
@@ -9,5 +10,7 @@ import { createMailTransport, mailJobs } from './platform/mail/index.ts';
 export const appJobs = (config: Config, log: Logger): readonly JobDefinition[] => [
   pruneIdempotencyKeysJob,
   crmImportJob,
+  tasksDueTodayJob,
+  dailyDigestJob,
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),
 ];

@@ -40,3 +40,4 @@ export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './dem
 export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
+export { assignedTasksDue } from './tasks/tasks-due.ts';
