@@ -7,6 +7,7 @@ function locate(pathname: string): { section: string | null; label: string | nul
   );
   if (setting) return { section: 'Settings', label: setting.label };
   if (pathname === '/profile') return { section: null, label: 'Profile' };
+  if (pathname === '/profile/notifications') return { section: 'Profile', label: 'Notifications' };
   const section = navigation.find((candidate) => candidate.items.some((item) => item.path === pathname));
   const item = section?.items.find((candidate) => candidate.path === pathname);
   return { section: section?.title ?? null, label: item?.label ?? null };

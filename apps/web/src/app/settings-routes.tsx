@@ -34,6 +34,10 @@ const AuditLogPage = lazyComponent(() =>
   import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
 );
 
+const JobMonitorPage = lazyComponent(() =>
+  import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
+);
+
 /** Members, with the role list from the roles feature when the user may read roles. */
 function MembersRoute() {
   const roles = useRoles({ enabled: usePermission('roles.view') });
@@ -69,5 +73,6 @@ export const settingsRoute: RouteObject = {
     guarded('pipelines', 'pipelines.manage', <PipelinesSettingsPage />),
     guarded('api-keys', 'api_keys.manage', <ApiKeysPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
+    guarded('jobs', 'settings.manage', <JobMonitorPage />),
   ],
 };
