@@ -3,7 +3,7 @@ import { uuid } from './primitives.ts';
 import { listQuery } from './records.ts';
 
 /** What a notification points at, for the web app to link to (`/leads/<id>`, `/tasks/<id>`). */
-export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal'] as const;
+export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal', 'activity'] as const;
 
 /**
  * What a user can be notified about (in-app and by e-mail); the preferences page lists these. Most are domain
@@ -53,7 +53,6 @@ export type NotificationsMarkReadInput = z.input<typeof notificationsMarkReadInp
 
 export const notificationsMarkReadResultSchema = z.object({ updated: z.number().int() });
 export const unreadCountSchema = z.object({ unread: z.number().int() });
-
 
 /** E-mail: none, one mail per notification at once, or one daily digest of them. */
 export const NOTIFICATION_EMAIL_MODES = ['off', 'instant', 'digest'] as const;

@@ -26,7 +26,7 @@ export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
 export { registerAuthentication } from './auth/authenticate.ts';
 export { signup } from './auth/signup.service.ts';
 export type { AuthSettings, IdentityDeps } from './identity-deps.ts';
-export { memberContacts, teammateIds } from './members/member-lookup.ts';
+export { activeMemberDirectory, memberContacts, teammateIds } from './members/member-lookup.ts';
 export { activeMemberIds } from './members/membership-check.ts';
 export { tenants, users } from './tables.ts';
 export { countTenants, createTenant, findTenantBySlug, type Tenant } from './tenants.service.ts';

@@ -21,6 +21,11 @@ export const notificationsConsumer = defineConsumer({
       if (assigneeId === event.actorUserId) return;
       await notify(tx, event, [assigneeId], 'task', taskId, title.slice(0, 200));
     },
+    'activity.created': async (event, { tx }) => {
+      const { activityId, mentionedUserIds } = event.payload;
+      // The note's text is not copied: the recipient reads it in the app, where its visibility applies.
+      await notify(tx, { ...event, type: 'note.mentioned' }, mentionedUserIds, 'activity', activityId, null);
+    },
     'deal.won': async (event, { tx }) => {
       const { ownerId, dealId } = event.payload;
       if (!ownerId) return;

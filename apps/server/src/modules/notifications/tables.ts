@@ -30,7 +30,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     eventId: uuid('event_id').notNull(),
     type: text('type').notNull(),
-    entity: text('entity', { enum: ['lead', 'task', 'deal'] }).notNull(),
+    entity: text('entity', { enum: ['lead', 'task', 'deal', 'activity'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     title: text('title'),
     actorUserId: uuid('actor_user_id'),

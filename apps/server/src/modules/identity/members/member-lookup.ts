@@ -44,3 +44,14 @@ export const memberContacts = async (
       ),
     );
 };
+
+/** Every active member's id, name and e-mail (mention matching). */
+export const activeMemberDirectory = (
+  tx: Tx,
+  tenantId: string,
+): Promise<{ userId: string; name: string; email: string }[]> =>
+  tx
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.status, 'active')));
