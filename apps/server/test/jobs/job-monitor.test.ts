@@ -120,3 +120,23 @@ describe('POST /api/v1/admin/jobs/retry', () => {
     expect(again.statusCode).toBe(404);
   }, 45_000);
 });
+
+describe('without a job runner in the process', () => {
+  it('shows no queues and retries nothing (404), never a 5xx', async () => {
+    const bare = await createTestApp();
+    try {
+      const admin = await signUp(bare.app);
+      const res = await asBrowser(bare.app, admin, { method: 'GET', url: '/api/v1/admin/jobs' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().data).toEqual({ queues: [], failures: [] });
+      const retry = await asBrowser(bare.app, admin, {
+        method: 'POST',
+        url: '/api/v1/admin/jobs/retry',
+        payload: { queue: QUEUE, id: jobA },
+      });
+      expect(retry.statusCode).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+});
