@@ -10,6 +10,7 @@ import { integrationRoutes } from './modules/integrations/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
+import { createRedis } from './platform/cache/redis.ts';
 import { registerAfterCommit } from './platform/context/service-context.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -21,7 +22,12 @@ import { genReqId, registerRequestContext } from './platform/http/request-contex
 import { createResponseSerializer } from './platform/http/response-serializer.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { registerStaticWeb } from './platform/http/static-web.ts';
-import type { JobsState, SendJob } from './platform/jobs/index.ts';
+import {
+  type JobMonitorSource,
+  type JobsState,
+  jobMonitorRoutes,
+  type SendJob,
+} from './platform/jobs/index.ts';
 import { devMailboxRoutes } from './platform/mail/index.ts';
 import { healthRoutes } from './platform/observability/health.routes.ts';
 import { createLifecycle, type Lifecycle } from './platform/observability/lifecycle.ts';
@@ -40,6 +46,8 @@ export interface AppDeps {
   jobsState: () => JobsState;
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
+  /** The job queue for the admin job monitor (the job runner); the monitor answers 503 without it. */
+  jobMonitor?: JobMonitorSource;
   /** The process's metrics (main.ts shares them with the dispatcher); a fresh registry when absent. */
   metrics?: Metrics;
   /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
@@ -100,7 +108,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerErrorHandling(app);
   // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
   registerInputGuard(app);
-  await registerSecurity(app, config);
+  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  await registerSecurity(app, config, redis);
   await app.register(cookie);
   // API reference generated from the route contracts.
   await registerOpenApi(app, config);
@@ -127,6 +137,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   await app.register(notificationRoutes, { database });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
+  await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
 import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
+import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
 import type { JobDefinition, SendJob } from './platform/jobs/index.ts';
@@ -12,6 +13,8 @@ export const appJobs = (config: Config, log: Logger): readonly JobDefinition[] =
   pruneIdempotencyKeysJob,
   crmImportJob,
   ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE),
+  tasksDueTodayJob,
+  dailyDigestJob,
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),
 ];
 

@@ -84,6 +84,7 @@ const start = async () => {
     log,
     jobsState: () => jobs.state(),
     sendJob: jobs.send,
+    jobMonitor: jobs,
     metrics,
     lifecycle,
   });

@@ -1,16 +1,29 @@
 import { z } from 'zod';
-import { eventType } from './events/index.ts';
 import { uuid } from './primitives.ts';
 import { listQuery } from './records.ts';
 
 /** What a notification points at, for the web app to link to (`/leads/<id>`, `/tasks/<id>`). */
-export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal'] as const;
+export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal', 'activity'] as const;
+
+/**
+ * What a user can be notified about (in-app and by e-mail); the preferences page lists these. Most are domain
+ * events; `task.due_today` comes from a daily job, `note.mentioned` from an activity body naming the user.
+ */
+export const NOTIFICATION_TYPES = [
+  'lead.assigned',
+  'task.assigned',
+  'deal.won',
+  'note.mentioned',
+  'task.due_today',
+] as const;
+export const notificationType = z.enum(NOTIFICATION_TYPES);
+export type NotificationType = z.infer<typeof notificationType>;
 
 /** One in-app notification of the signed-in user. */
 export const notificationSchema = z.object({
   id: uuid,
-  /** The domain event that caused it (`lead.assigned`, `task.assigned`). */
-  type: eventType,
+  /** What it is about (see NOTIFICATION_TYPES). */
+  type: notificationType,
   entity: z.enum(NOTIFICATION_ENTITIES),
   entityId: uuid,
   /** A short line to show (a task's title); null when there is none. */
@@ -40,3 +53,27 @@ export type NotificationsMarkReadInput = z.input<typeof notificationsMarkReadInp
 
 export const notificationsMarkReadResultSchema = z.object({ updated: z.number().int() });
 export const unreadCountSchema = z.object({ unread: z.number().int() });
+
+/** E-mail: none, one mail per notification at once, or one daily digest of them. */
+export const NOTIFICATION_EMAIL_MODES = ['off', 'instant', 'digest'] as const;
+
+/** One user's choice for one notification type. Defaults: in-app on, e-mail off. */
+export const notificationPreferenceSchema = z.strictObject({
+  type: notificationType,
+  inApp: z.boolean(),
+  email: z.enum(NOTIFICATION_EMAIL_MODES),
+});
+export type NotificationPreference = z.infer<typeof notificationPreferenceSchema>;
+
+/** `GET/PUT /notifications/preferences` reply: every type, stored choice or default. */
+export const notificationPreferencesSchema = z.object({ items: z.array(notificationPreferenceSchema) });
+
+/** `PUT /notifications/preferences`: the types to change (each at most once); the others stay as they are. */
+export const notificationPreferencesInput = z.strictObject({
+  items: z
+    .array(notificationPreferenceSchema)
+    .min(1)
+    .max(NOTIFICATION_TYPES.length)
+    .refine((items) => new Set(items.map((i) => i.type)).size === items.length, 'each type at most once'),
+});
+export type NotificationPreferencesInput = z.infer<typeof notificationPreferencesInput>;

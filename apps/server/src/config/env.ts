@@ -82,6 +82,7 @@ export const envSchema = z.object({
   // Metrics (Prometheus)
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Scaling out: shared rate-limit counters between instances
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -20,6 +20,7 @@ export interface ServerProcess {
 export const startServerProcess = async (
   env: Record<string, string>,
   script = 'src/main.ts',
+  started: RegExp = /Tessera is running at/,
 ): Promise<ServerProcess> => {
   let out = '';
   const child = spawn(process.execPath, [script], {
@@ -45,7 +46,7 @@ export const startServerProcess = async (
   void exited.then(() => {
     done = true;
   });
-  await waitFor(() => done || /Tessera is running at/.test(out), 60_000);
+  await waitFor(() => done || started.test(out), 60_000);
   const port = env.PORT ?? '3000';
   return {
     child,

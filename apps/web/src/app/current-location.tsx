@@ -15,6 +15,7 @@ function locate(pathname: string): Location {
   );
   if (setting) return { section: 'Settings', label: setting.label };
   if (pathname === '/profile') return { section: null, label: 'Profile' };
+  if (pathname === '/profile/notifications') return { section: 'Profile', label: 'Notifications' };
   for (const section of navigation) {
     const item = section.items.find((candidate) => candidate.path === pathname);
     if (item) return { section: section.title ?? null, label: item.label };

@@ -79,6 +79,12 @@ export const settingsNavigation: NavItem[] = [
     description: 'Who changed what, and when.',
     permission: 'audit.view',
   },
+  {
+    path: '/settings/jobs',
+    label: 'Jobs',
+    description: 'Background queues, failed jobs and retries.',
+    permission: 'settings.manage',
+  },
 ];
 
 export const navigation: NavSection[] = [

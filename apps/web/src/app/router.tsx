@@ -38,6 +38,12 @@ const ProfilePage = lazyComponent(() =>
   import('../features/profile/components/profile-page').then((m) => m.ProfilePage),
 );
 
+const NotificationPreferencesPage = lazyComponent(() =>
+  import('../features/notifications/components/notification-preferences-page').then(
+    (m) => m.NotificationPreferencesPage,
+  ),
+);
+
 /** Public pages: centred layout, no session needed. */
 const publicRoutes: RouteObject = {
   element: <AuthLayout />,
@@ -68,6 +74,7 @@ const appRoutes: RouteObject = {
         { path: 'status', element: <StatusPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'profile/notifications', element: <NotificationPreferencesPage /> },
         settingsRoute,
         ...crmRoutes,
         ...comingSoonItems.map((item) => ({

@@ -37,6 +37,10 @@ const AuditLogPage = lazyComponent(() =>
   import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
 );
 
+const JobMonitorPage = lazyComponent(() =>
+  import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
+);
+
 /** Members, with the role list from the roles feature when the user may read roles. */
 function MembersRoute() {
   const roles = useRoles({ enabled: usePermission('roles.view') });
@@ -73,5 +77,6 @@ export const settingsRoute: RouteObject = {
     guarded('api-keys', 'api_keys.manage', <ApiKeysPage />),
     guarded('webhooks', 'webhooks.manage', <WebhooksPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
+    guarded('jobs', 'settings.manage', <JobMonitorPage />),
   ],
 };

@@ -1,1 +1,2 @@
 export * from './audit-logs.ts';
+export * from './jobs.ts';

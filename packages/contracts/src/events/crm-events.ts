@@ -46,6 +46,15 @@ export const crmEvents = defineEvents({
     description: 'A task got an assignee (on creation or reassignment).',
     payload: z.strictObject({ taskId: id, assigneeId: id, previousAssigneeId: userRef, title: z.string() }),
   },
+  'activity.created': {
+    description:
+      'An activity (call, meeting, e-mail, note) was logged; `mentionedUserIds`: members named in its body as @e-mail or @Full Name.',
+    payload: z.strictObject({
+      activityId: id,
+      type: z.enum(['call', 'meeting', 'email', 'note']),
+      mentionedUserIds: z.array(id).max(20),
+    }),
+  },
   'task.completed': {
     description: 'A task was marked done.',
     payload: z.strictObject({ taskId: id, assigneeId: userRef }),

@@ -48,3 +48,4 @@ export { crmImportJob } from './imports/import-job.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
+export { assignedTasksDue } from './tasks/tasks-due.ts';

@@ -1,13 +1,12 @@
-import type { Tx } from '../../platform/db/index.ts';
 import { defineConsumer } from '../../platform/events/index.ts';
-import { notifications } from './tables.ts';
-
-type Entity = (typeof notifications.$inferInsert)['entity'];
+import { teammateIds } from '../identity/index.ts';
+import { notify } from './notify.ts';
 
 /**
- * Turns events into in-app notifications in the delivery transaction (tenant-scoped): a lead or a task assigned
- * to someone tells that person, unless they assigned it to themselves. One row per event and recipient, so a
- * redelivered event adds nothing.
+ * Turns events into notifications in the delivery transaction (tenant-scoped), following each recipient's
+ * preferences: in-app → a `notifications` row; e-mail `instant` → a mail in the mail outbox (same transaction);
+ * e-mail `digest` → a row (already read when in-app is off) that the daily digest job collects. One row per
+ * event and recipient, and the delivery record, make a redelivered event add nothing.
  */
 export const notificationsConsumer = defineConsumer({
   name: 'notifications',
@@ -15,35 +14,25 @@ export const notificationsConsumer = defineConsumer({
     'lead.assigned': async (event, { tx }) => {
       const { ownerId, leadId } = event.payload;
       if (!ownerId || ownerId === event.actorUserId) return;
-      await notify(tx, event, ownerId, 'lead', leadId, null);
+      await notify(tx, event, [ownerId], 'lead', leadId, null);
     },
     'task.assigned': async (event, { tx }) => {
       const { assigneeId, taskId, title } = event.payload;
       if (assigneeId === event.actorUserId) return;
-      await notify(tx, event, assigneeId, 'task', taskId, title.slice(0, 200));
+      await notify(tx, event, [assigneeId], 'task', taskId, title.slice(0, 200));
+    },
+    'activity.created': async (event, { tx }) => {
+      const { activityId, mentionedUserIds } = event.payload;
+      // The note's text is not copied: the recipient reads it in the app, where its visibility applies.
+      await notify(tx, { ...event, type: 'note.mentioned' }, mentionedUserIds, 'activity', activityId, null);
+    },
+    'deal.won': async (event, { tx }) => {
+      const { ownerId, dealId } = event.payload;
+      if (!ownerId) return;
+      // Everyone who shares a team with the deal's owner, except whoever marked it won.
+      const team = await teammateIds(tx, event.tenantId, ownerId);
+      const recipients = team.filter((id) => id !== event.actorUserId);
+      await notify(tx, event, recipients, 'deal', dealId, null);
     },
   },
 });
-
-const notify = async (
-  tx: Tx,
-  event: { id: string; tenantId: string; type: string; actorUserId: string | null },
-  userId: string,
-  entity: Entity,
-  entityId: string,
-  title: string | null,
-) => {
-  await tx
-    .insert(notifications)
-    .values({
-      tenantId: event.tenantId,
-      userId,
-      eventId: event.id,
-      type: event.type,
-      entity,
-      entityId,
-      title,
-      actorUserId: event.actorUserId,
-    })
-    .onConflictDoNothing();
-};

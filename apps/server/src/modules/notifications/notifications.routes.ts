@@ -1,5 +1,7 @@
 import {
   notificationListQuery,
+  notificationPreferencesInput,
+  notificationPreferencesSchema,
   notificationSchema,
   notificationsMarkReadInput,
   notificationsMarkReadResultSchema,
@@ -12,6 +14,7 @@ import type { Database } from '../../platform/db/index.ts';
 import { ok, page } from '../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../platform/http/route-schema.ts';
 import { listNotifications, markAsRead, unreadCount } from './notifications.service.ts';
+import { getPreferences, putPreferences } from './preferences.service.ts';
 
 /** The signed-in user's own notifications ('authenticated': everyone has their own). */
 export const notificationRoutes = async (app: FastifyInstance, deps: { database: Database }) => {
@@ -60,5 +63,32 @@ export const notificationRoutes = async (app: FastifyInstance, deps: { database:
       },
     },
     async (req) => ok(await markAsRead(authedContext(req, deps.database), req.body)),
+  );
+
+  r.get(
+    '/api/v1/notifications/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'My notification preferences: every type, in-app on/off and e-mail off/instant/digest',
+        response: replies(notificationPreferencesSchema),
+      },
+    },
+    async (req) => ok(await getPreferences(authedContext(req, deps.database))),
+  );
+
+  r.put(
+    '/api/v1/notifications/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Change my preferences for the given types (the others stay)',
+        body: notificationPreferencesInput,
+        response: replies(notificationPreferencesSchema),
+      },
+    },
+    async (req) => ok(await putPreferences(authedContext(req, deps.database), req.body)),
   );
 };

@@ -2,11 +2,16 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../config/index.ts';
 import { AppError } from './app-error.ts';
 
-/** Helmet (CSP the web app and API docs work under, nosniff), CORS allowlist and a global rate limit. */
-export const registerSecurity = async (app: FastifyInstance, config: Config) => {
+/**
+ * Helmet (CSP the web app and API docs work under, nosniff), CORS allowlist and a global rate limit. With
+ * `redis` (REDIS_URL) every rate-limit counter, the global one and the per-route auth limits, lives in Redis and
+ * is shared by all instances (ADR 0011); without it each process counts in memory.
+ */
+export const registerSecurity = async (app: FastifyInstance, config: Config, redis?: Redis) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: true,
@@ -35,6 +40,7 @@ export const registerSecurity = async (app: FastifyInstance, config: Config) => 
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
+    ...(redis ? { redis, nameSpace: 'tessera-rl:', skipOnError: false } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new AppError('RATE_LIMITED', `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`, {
         headers: { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) },

@@ -10,6 +10,8 @@ export interface JobRunner {
   send: SendJob;
   state(): JobsState;
   boss: PgBoss;
+  /** The names of the jobs it was started with (the job monitor's queues). */
+  names: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export const startJobs = async ({
 
   return {
     boss,
+    names: jobs.map((j) => j.name),
     state: () => state,
     send,
     stop: async () => {

@@ -6,6 +6,7 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { emit } from '../../../platform/events/index.ts';
 import * as kit from '../../../platform/records/index.ts';
 import {
   type ActivityRow,
@@ -14,6 +15,7 @@ import {
   activityListSpec,
   toActivity,
 } from './activity-record.ts';
+import { mentionedIn } from './mentions.ts';
 
 const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
 
@@ -48,6 +50,11 @@ export const createActivity = (
       occurredAt: date(occurredAt),
       ownerId: ctx.userId,
       ...kit.relatedColumns(related),
+    });
+    await emit(t, ctx, 'activity.created', {
+      activityId: row.id,
+      type: row.type,
+      mentionedUserIds: await mentionedIn(t, ctx.tenantId, row.body, ctx.userId),
     });
     return toActivity(row);
   });

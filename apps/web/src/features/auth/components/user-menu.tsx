@@ -47,6 +47,11 @@ export function UserMenu() {
       items={[
         { key: 'profile', label: 'Profile', onSelect: () => void navigate('/profile') },
         {
+          key: 'notifications',
+          label: 'Notification preferences',
+          onSelect: () => void navigate('/profile/notifications'),
+        },
+        {
           key: 'sign-out',
           label: logout.isPending ? 'Signing out…' : 'Sign out',
           disabled: logout.isPending,

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { buttonClasses } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useSession } from '../../../hooks/use-me';
@@ -12,7 +14,15 @@ export function ProfilePage() {
   const { user } = useSession();
   return (
     <>
-      <PageHeader title="Profile" description={`Signed in as ${user.email}.`} />
+      <PageHeader
+        title="Profile"
+        description={`Signed in as ${user.email}.`}
+        actions={
+          <Link to="/profile/notifications" className={buttonClasses({ variant: 'secondary' })}>
+            Notification preferences
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <NameCard />
         <PasswordCard />
