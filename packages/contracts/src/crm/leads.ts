@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isoDateTime, personName, uuid, version } from '../primitives.ts';
 import { bulkIds, cents, csvList, currency, listParams, recordBase, sortParam } from '../records.ts';
 import { leadStatus, optionalEmail, optionalText, phone, tag, tags } from './common.ts';
-import { companySchema, contactSchema } from './companies-contacts.ts';
+import { companySchema } from './companies.ts';
+import { contactSchema } from './contacts.ts';
 import { dealSchema } from './deals.ts';
 
 export const leadSchema = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { uuid, version } from '../primitives.ts';
 import { recordBase } from '../records.ts';
-import { companyListQuery, companySchema, contactListQuery, contactSchema } from './companies-contacts.ts';
+import { companyListQuery, companySchema } from './companies.ts';
+import { contactListQuery, contactSchema } from './contacts.ts';
 import { dealListQuery, dealSchema } from './deals.ts';
 import { leadListQuery, leadSchema } from './leads.ts';
 

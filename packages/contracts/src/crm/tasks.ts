@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isoDateTime, uuid, version } from '../primitives.ts';
+import { csvList, listParams, recordBase, sortParam } from '../records.ts';
+import { relatedType, TASK_PRIORITIES, TASK_STATUSES } from './common.ts';
+import { relatedRef } from './related.ts';
+
+export const taskSchema = z.object({
+  ...recordBase,
+  title: z.string(),
+  description: z.string().nullable(),
+  dueAt: isoDateTime.nullable(),
+  priority: z.enum(TASK_PRIORITIES),
+  status: z.enum(TASK_STATUSES),
+  assigneeId: uuid.nullable(),
+  related: z.object({ type: relatedType, id: uuid }).nullable(),
+  completedAt: isoDateTime.nullable(),
+});
+export type Task = z.infer<typeof taskSchema>;
+const taskFields = {
+  title: z.string().trim().min(1, 'Required').max(200),
+  description: z.string().max(20_000).nullable().optional(),
+  dueAt: isoDateTime.nullable().optional(),
+  priority: z.enum(TASK_PRIORITIES).optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+  assigneeId: uuid.nullable().optional(),
+};
+export const taskCreateInput = z.strictObject({ ...taskFields, related: relatedRef.nullable().optional() });
+export type TaskCreateInput = z.input<typeof taskCreateInput>;
+export const taskUpdateInput = z.strictObject({ ...z.object(taskFields).partial().shape, version });
+export const taskListQuery = z.strictObject({
+  ...listParams,
+  sort: sortParam(['dueAt', 'createdAt', 'priority'], 'dueAt'),
+  /** One status or several: `status=open,in_progress` or repeated `status=` parameters. */
+  status: csvList(z.enum(TASK_STATUSES)).optional(),
+  assigneeId: z.union([uuid, z.literal('me'), z.literal('none')]).optional(),
+  relatedType: relatedType.optional(),
+  relatedId: uuid.optional(),
+  dueFrom: isoDateTime.optional(),
+  dueTo: isoDateTime.optional(),
+});
+export const taskCompleteInput = z.strictObject({ version: version.optional() });
