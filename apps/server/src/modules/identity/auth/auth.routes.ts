@@ -14,25 +14,18 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { writeAudit } from '../../../platform/audit/index.ts';
 import { clearSessionCookies, readCookie } from '../../../platform/auth/index.ts';
 import { authedContext } from '../../../platform/context/service-context.ts';
-import { withTenant } from '../../../platform/db/index.ts';
-import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
-import { buildMe, listOwnMemberships } from './auth-view.ts';
+import { buildMe } from './auth-view.ts';
 import { authenticateUser } from './login.service.ts';
 import { updateProfile } from './profile.service.ts';
 import { clientMeta, sessionResponse, tokenPair } from './respond.ts';
-import {
-  csrfTokenFor,
-  revokeSessions,
-  rotateRefreshToken,
-  startSession,
-  switchSessionTenant,
-} from './session-tokens.ts';
+import { csrfTokenFor, rotateRefreshToken, startSession } from './session-tokens.ts';
+import { logoutSession, switchTenant } from './sessions.service.ts';
 import { signup } from './signup.service.ts';
 
 const tags = ['auth'];
@@ -112,18 +105,8 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       },
     },
     async (req, reply) => {
-      const auth = req.auth;
-      if (auth?.sessionId && auth.userId) {
-        await revokeSessions(deps, { userId: auth.userId, sessionId: auth.sessionId });
-        const ctx = authedContext(req, deps.database);
-        await withTenant(
-          deps.database,
-          auth.tenantId,
-          (tx) =>
-            writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'session', targetId: auth.sessionId }),
-          auth.userId,
-        );
-      }
+      if (req.auth?.sessionId && req.auth.userId)
+        await logoutSession(deps, authedContext(req, deps.database));
       clearSessionCookies(req, reply);
       return ok({ signedOut: true as const });
     },
@@ -160,27 +143,9 @@ export const authRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {
       },
     },
     async (req, reply) => {
-      const auth = authedContext(req, deps.database).auth;
-      if (!auth.sessionId || !auth.userId)
-        throw new AppError('FORBIDDEN', 'Only a signed-in session can switch company');
-      const userId = auth.userId;
-      const target = (
-        await withTenant(deps.database, req.body.tenantId, (tx) => listOwnMemberships(tx, userId), userId)
-      ).find((m) => m.tenantId === req.body.tenantId && m.status === 'active');
-      if (!target) throw notFound('Company');
-      const tokens = await switchSessionTenant(deps, auth.sessionId, target.tenantId);
       const ctx = authedContext(req, deps.database);
-      await withTenant(
-        deps.database,
-        target.tenantId,
-        (tx) =>
-          writeAudit(
-            tx,
-            { ...ctx, tenantId: target.tenantId },
-            { action: 'auth.switch_tenant', targetType: 'tenant', targetId: target.tenantId },
-          ),
-        userId,
-      );
+      const auth = ctx.auth;
+      const tokens = await switchTenant(deps, ctx, req.body.tenantId);
       if (auth.viaCookie) return ok(await sessionResponse(deps, req, reply, tokens));
       throw new AppError(
         'VALIDATION_ERROR',
