@@ -118,6 +118,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const identity = identityDeps(deps);
   const authentication = registerAuthentication(app, identity);
   registerRealtime(app, { config, log, authentication });
+  metrics.countSocketsWith(() => app.realtime.localSockets().length);
   registerRouteAccess(app);
   registerIfMatch(app);
   registerIdempotency(app, database);

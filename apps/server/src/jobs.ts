@@ -7,12 +7,16 @@ import type { Database } from './platform/db/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
 import type { JobDefinition, SendJob } from './platform/jobs/index.ts';
 import { createMailTransport, mailJobs } from './platform/mail/index.ts';
+import type { Metrics } from './platform/observability/metrics.ts';
 
-/** Every background job of the application, platform and modules. `main.ts` and `worker.ts` run these. */
-export const appJobs = (config: Config, log: Logger): readonly JobDefinition[] => [
+/**
+ * Every background job of the application, platform and modules. `main.ts` and `worker.ts` run these, with
+ * their process's metrics (webhook delivery attempts).
+ */
+export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonly JobDefinition[] => [
   pruneIdempotencyKeysJob,
   crmImportJob,
-  ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE),
+  ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE, metrics?.webhookAttempt),
   tasksDueTodayJob,
   dailyDigestJob,
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),

@@ -66,14 +66,15 @@ const start = async () => {
       for (const m of demo.members) log.info(`demo ${m.role}: ${m.email} / ${demo.password}`);
     }
   }
+  // Created first: the jobs count into it; the queue gauge reads `jobs` at scrape time (served after they start).
+  const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
   const jobs = await jobsModule.startJobs({
     database,
     log: log.child({ component: 'jobs' }),
-    jobs: appJobs(config, log),
+    jobs: appJobs(config, log, metrics),
     work: config.JOBS_IN_PROCESS,
   });
   progress('jobs started');
-  const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
   const stopWakeups = config.JOBS_IN_PROCESS
     ? await startJobWakeups({ database, log: log.child({ component: 'jobs' }), send: jobs.send })
     : undefined;

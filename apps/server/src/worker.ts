@@ -36,9 +36,10 @@ const run = async () => {
     );
     process.exit(1);
   }
-  const definitions = appJobs(config, log);
-  const jobs = await startJobs({ database, log, jobs: definitions, work: true });
+  // Created first: the jobs count into it; the queue gauge reads `jobs` at scrape time (served after they start).
   const metrics = createMetrics({ database, queues: () => jobs.boss.getQueues() });
+  const definitions = appJobs(config, log, metrics);
+  const jobs = await startJobs({ database, log, jobs: definitions, work: true });
   // Socket messages reach the server instances' sockets through Redis (none without REDIS_URL).
   const realtime = config.REDIS_URL ? createRealtimeHub({ log, redisUrl: config.REDIS_URL }) : undefined;
   const dispatcher = createEventDispatcher({

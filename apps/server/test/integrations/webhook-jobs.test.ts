@@ -5,6 +5,7 @@ import { appConsumers } from '../../src/events.ts';
 import { startJobWakeups } from '../../src/jobs.ts';
 import { webhookJobs } from '../../src/modules/integrations/index.ts';
 import { createEventDispatcher, type EventDispatcher } from '../../src/platform/events/index.ts';
+import { createMetrics, type Metrics } from '../../src/platform/observability/metrics.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -17,10 +18,24 @@ let owner: BrowserSession;
 let dispatcher: EventDispatcher;
 let stopWakeups: () => Promise<void>;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let metrics: Metrics;
 const log = pino({ level: 'silent' });
 
+/** This process's count of webhook delivery attempts with one outcome, as a scrape shows it. */
+const attempts = async (outcome: string) => {
+  const text = await metrics.registry.getSingleMetricAsString('tessera_webhook_deliveries_total');
+  return text
+    .split('\n')
+    .find((l) => l.startsWith(`tessera_webhook_deliveries_total{outcome="${outcome}"} `));
+};
+
 beforeAll(async () => {
-  t = await createTestApp({ env: { WEBHOOKS_ALLOW_PRIVATE: 'true' }, jobs: () => webhookJobs(true) });
+  t = await createTestApp({
+    env: { WEBHOOKS_ALLOW_PRIVATE: 'true' },
+    // As jobs.ts wires them: the delivery job tells the process's metrics of every attempt.
+    jobs: () => webhookJobs(true, (outcome) => metrics.webhookAttempt(outcome)),
+  });
+  metrics = createMetrics({ database: t.database });
   c = crmApi(t);
   owner = await signUp(t.app);
   receiver = await startReceiver();
@@ -50,6 +65,9 @@ describe('webhook jobs (pg-boss, real receiver)', () => {
       return res.json().data[0];
     });
     expect(delivered).toMatchObject({ attempts: 1, responseStatus: 200, eventType: 'lead.created' });
+    // The attempt is counted just after it is recorded: one success, nothing else.
+    await waitFor(async () => (await attempts('success'))?.endsWith(' 1'));
+    for (const outcome of ['failed', 'dead', 'refused']) expect(await attempts(outcome)).toMatch(/ 0$/);
   });
 
   it('"send test event" is delivered by the job too', async () => {

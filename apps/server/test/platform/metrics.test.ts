@@ -10,8 +10,10 @@ import { serveMetrics } from '../../src/platform/observability/metrics.routes.ts
 import { createMetrics, type Metrics } from '../../src/platform/observability/metrics.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
+import { connectSocket, listenUrl } from '../helpers/socket-client.ts';
 import { TEST_JWT_SECRET, type TestApp } from '../helpers/test-app.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 const TOKEN = 'metrics-token-for-the-tests-0123456789';
 const log = pino({ level: 'silent' });
@@ -123,6 +125,18 @@ describe('GET /metrics', () => {
     expect(sample(text, 'tessera_events_dispatched_total', 'type="deal.stage_changed"')).toBe('1');
     expect(sample(text, 'tessera_outbox_backlog')).toBe('0');
     expect(sample(text, 'tessera_outbox_lag_seconds')).toBe('0');
+  });
+
+  it('counts the open sockets of this instance: one while connected, none once it disconnects', async () => {
+    const sockets = async () => sample((await scrape(t.app, `Bearer ${TOKEN}`)).body, 'tessera_sockets_open');
+    expect(await sockets()).toBe('0');
+    const socket = await connectSocket(await listenUrl(t.app), { session: owner });
+    try {
+      expect(await sockets()).toBe('1');
+    } finally {
+      socket.close();
+    }
+    await waitFor(async () => (await sockets()) === '0');
   });
 
   it('is a 404 (not the web app, not the numbers) when no METRICS_TOKEN is set', async () => {

@@ -18,11 +18,17 @@ const LEASE_SECONDS = 120;
 export const withJitter = (seconds: number, random = Math.random()): number =>
   Math.round(seconds * (0.9 + 0.2 * random));
 
+/** How one attempt ended, for metrics: 2xx, failed (will retry), dead (last attempt), refused (SSRF guard). */
+export type DeliveryAttemptOutcome = 'success' | 'failed' | 'dead' | 'refused';
+/** Told of every attempt that POSTed or was refused (not of claims that found nothing due); must not throw. */
+export type DeliveryAttemptObserver = (outcome: DeliveryAttemptOutcome) => void;
+
 export interface DeliveryDeps {
   database: Database;
   log: Logger;
   allowPrivate: boolean;
   now?: () => Date;
+  onAttempt?: DeliveryAttemptObserver;
 }
 
 export type AttemptOutcome =
@@ -108,8 +114,15 @@ export const attemptDelivery = async (
     if (status === 'dead') await countDead(tx, subscription);
   });
   deps.log.info({ deliveryId, status, responseStatus: result.status }, 'webhook delivery attempt');
+  if (subscription.active) deps.onAttempt?.(attemptOutcome(status, result));
   if (status === 'pending') return { status, retryInSeconds: retryIn, responseStatus: result.status };
   return { status, responseStatus: result.status };
+};
+
+const attemptOutcome = (status: string, result: PostResult): DeliveryAttemptOutcome => {
+  if (status === 'delivered') return 'success';
+  if (result.error?.startsWith('refused:')) return 'refused';
+  return status === 'dead' ? 'dead' : 'failed';
 };
 
 /** A dead delivery counts against its subscription; too many in a row switch it off and tell the admins. */

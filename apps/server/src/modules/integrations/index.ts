@@ -11,6 +11,7 @@ export const integrationRoutes = async (app: FastifyInstance, deps: Integrations
   await app.register(inboundHookRoute, deps);
 };
 
+export type { DeliveryAttemptObserver, DeliveryAttemptOutcome } from './delivery.ts';
 export { webhookJobs } from './webhook-jobs.ts';
 export { startWebhookWakeup } from './webhook-wakeup.ts';
 export { webhooksConsumer } from './webhooks.consumer.ts';

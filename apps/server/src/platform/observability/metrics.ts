@@ -25,7 +25,15 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   /** Pass to the event dispatcher: events, failures, lag and the business counters. */
   dispatchObserver: DispatchObserver;
+  /** Pass to the webhook delivery job (where jobs run): counts one attempt by its outcome. */
+  webhookAttempt: (outcome: WebhookAttemptOutcome) => void;
+  /** Where `tessera_sockets_open` reads this instance's open socket.io connections (at scrape time). */
+  countSocketsWith: (count: () => number) => void;
 }
+
+/** Outcomes of a webhook delivery attempt: 2xx, failed (retried), dead (last attempt), refused (SSRF guard). */
+export const WEBHOOK_ATTEMPT_OUTCOMES = ['success', 'failed', 'dead', 'refused'] as const;
+export type WebhookAttemptOutcome = (typeof WEBHOOK_ATTEMPT_OUTCOMES)[number];
 
 /** Runs a scrape-time reading; a failing source (database down) leaves its gauges as they were. */
 const safely = async (fn: () => Promise<void>) => {
@@ -153,5 +161,32 @@ export const createMetrics = ({ database, queues }: MetricsSources): Metrics => 
     dead: (event, consumer) => dead.inc({ consumer, type: event.type }),
   };
 
-  return { registry, httpRequests, httpDuration, dispatchObserver };
+  const webhookAttempts = new Counter({
+    name: 'tessera_webhook_deliveries_total',
+    help: 'Webhook delivery attempts (by this process) by outcome: success, failed (retried), dead, refused (SSRF)',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  for (const outcome of WEBHOOK_ATTEMPT_OUTCOMES) webhookAttempts.inc({ outcome }, 0);
+
+  let openSockets: (() => number) | undefined;
+  new Gauge({
+    name: 'tessera_sockets_open',
+    help: 'Open socket.io connections of this instance',
+    registers,
+    collect() {
+      this.set(openSockets?.() ?? 0);
+    },
+  });
+
+  return {
+    registry,
+    httpRequests,
+    httpDuration,
+    dispatchObserver,
+    webhookAttempt: (outcome) => webhookAttempts.inc({ outcome }),
+    countSocketsWith: (count) => {
+      openSockets = count;
+    },
+  };
 };
