@@ -3,7 +3,11 @@ import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConsumers } from '../../src/events.ts';
-import { attemptDelivery, RETRY_SCHEDULE_SECONDS } from '../../src/modules/integrations/delivery.ts';
+import {
+  attemptDelivery,
+  type DeliveryAttemptOutcome,
+  RETRY_SCHEDULE_SECONDS,
+} from '../../src/modules/integrations/delivery.ts';
 import { createEventDispatcher, type EventDispatcher } from '../../src/platform/events/index.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
@@ -43,10 +47,18 @@ const deliveries = (subscriptionId: string) =>
     response_status: number | null;
     event_type: string;
   }>(t, sql`select * from webhook_deliveries where subscription_id = ${subscriptionId} order by id`);
+/** The outcomes the delivery reported for metrics (`tessera_webhook_deliveries_total`), in order. */
+const outcomes: DeliveryAttemptOutcome[] = [];
 /** Attempts a delivery as the job would, `afterSeconds` after now (drives the retry schedule without waiting). */
-const attempt = (tenantId: string, id: string, afterSeconds = 0) =>
+const attempt = (tenantId: string, id: string, afterSeconds = 0, allowPrivate = true) =>
   attemptDelivery(
-    { database: t.database, log, allowPrivate: true, now: () => new Date(Date.now() + afterSeconds * 1000) },
+    {
+      database: t.database,
+      log,
+      allowPrivate,
+      now: () => new Date(Date.now() + afterSeconds * 1000),
+      onAttempt: (o) => outcomes.push(o),
+    },
     tenantId,
     id,
   );
@@ -161,6 +173,7 @@ describe('webhook delivery', () => {
     expect(delivery).toMatchObject({ status: 'pending', event_type: 'lead.created', attempts: 0 });
     receiver.answer(500);
     const seen = receiver.received.length;
+    outcomes.length = 0;
     const first = await attempt(owner.tenantId, delivery?.id as string);
     expect(first).toMatchObject({ status: 'pending', responseStatus: 500 });
     expect(first.status === 'pending' && first.retryInSeconds).toBeGreaterThanOrEqual(
@@ -175,6 +188,7 @@ describe('webhook delivery', () => {
     expect(await attempt(owner.tenantId, delivery?.id as string, 20)).toEqual({ status: 'skipped' });
     const requests = receiver.received.slice(seen);
     expect(requests).toHaveLength(2);
+    expect(outcomes).toEqual(['failed', 'success']); // skipped claims are no attempts
     const accepted = requests[1] as (typeof requests)[number];
     const payload = JSON.parse(accepted.body);
     expect(payload).toEqual({
@@ -199,6 +213,19 @@ describe('webhook delivery', () => {
       eventType: 'lead.created',
     });
     expect(log.data[0].durationMs).toEqual(expect.any(Number));
+  });
+
+  it('an address the SSRF guard refuses is not contacted: the attempt is refused and retried later', async () => {
+    const sub = await subscribe(owner, { url: receiver.url, eventTypes: ['lead.created'] });
+    const test = (await c.api(owner, 'POST', `/webhooks/subscriptions/${sub.id}/test`)).json().data;
+    const seen = receiver.received.length;
+    outcomes.length = 0;
+    expect(await attempt(owner.tenantId, test.id, 0, false)).toMatchObject({
+      status: 'pending',
+      responseStatus: null,
+    });
+    expect(outcomes).toEqual(['refused']);
+    expect(receiver.received.length).toBe(seen);
   });
 
   it('keeps at most 2 KB of a response, follows no redirect, and signs with both secrets while rotating', async () => {
@@ -239,6 +266,7 @@ describe('webhook delivery', () => {
     await dispatcher.drain();
     const rows = await deliveries(sub.id);
     expect(rows).toHaveLength(3);
+    outcomes.length = 0;
     let clock = 0;
     for (const d of rows) {
       for (let n = 0; n < RETRY_SCHEDULE_SECONDS.length; n++) {
@@ -248,6 +276,8 @@ describe('webhook delivery', () => {
         expect(out.status).toBe(n === RETRY_SCHEDULE_SECONDS.length - 1 ? 'dead' : 'pending');
       }
     }
+    expect(outcomes.filter((o) => o === 'dead')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'failed')).toHaveLength(3 * (RETRY_SCHEDULE_SECONDS.length - 1));
     const after = (await c.api(owner, 'GET', `/webhooks/subscriptions/${sub.id}`)).json().data;
     expect(after).toMatchObject({
       active: false,
