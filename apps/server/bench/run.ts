@@ -18,6 +18,7 @@ import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
+import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
@@ -26,7 +27,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 // Method and results: docs/performance.md.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
-       [--warmup 2] [--connections 10] [--sockets 1000] [--keep]
+       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
     sockets: { type: 'string', default: '1000' },
+    outbox: { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -453,13 +455,16 @@ try {
       `\nsocket fan-out: ${fanout.clients} clients in one tenant room, ${fanout.deliveries} deliveries: ` +
         `p50 ${fanout.p50Ms} ms, p99 ${fanout.p99Ms} ms, max ${fanout.maxMs} ms`,
     );
+  const outboxOptions = { seconds: Number(args.outbox), tenants: 4, writers: 8, batch: 10 };
+  const outbox = outboxOptions.seconds > 0 ? await outboxThroughput(database, outboxOptions) : undefined;
+  if (outbox) console.log(`\n${outboxLines(outbox, outboxOptions).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: info, generation, results: all, fanout },
+      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox },
       null,
       2,
     ),

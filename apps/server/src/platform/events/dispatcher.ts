@@ -27,6 +27,11 @@ export interface DispatcherOptions {
   pollIntervalMs?: number;
   /** Events per tenant per transaction. */
   batchSize?: number;
+  /**
+   * Tenants dispatched at the same time, each in its own transaction (a tenant's stream stays in order under its
+   * lock). Default 4 on PostgreSQL, 1 on PGlite (one connection).
+   */
+  concurrency?: number;
   /** Failed deliveries of one event before a consumer gives up on it (logged as dead). */
   maxAttempts?: number;
   /** Wake up on LISTEN/NOTIFY (default true); without it only polling. */
@@ -81,6 +86,7 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
   const log = options.log.child({ component: 'events' });
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 100;
+  const concurrency = Math.max(1, options.concurrency ?? (database.kind === 'postgres' ? 4 : 1));
   const maxAttempts = options.maxAttempts ?? 10;
   const names = new Set<string>();
   for (const c of consumers) {
@@ -224,14 +230,18 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
     for (;;) {
       const tenants = await dueTenants();
       let progressed = 0;
-      for (const tenantId of tenants) {
-        const completed = await dispatchTenant(tenantId);
-        if (completed.length === 0) continue;
-        progressed += completed.length;
-        const now = Date.now();
-        for (const event of completed)
-          observer.completed?.(event, (now - event.committedAt.getTime()) / 1000);
-      }
+      let next = 0;
+      const worker = async () => {
+        while (next < tenants.length) {
+          const completed = await dispatchTenant(tenants[next++] as string);
+          if (completed.length === 0) continue;
+          progressed += completed.length;
+          const now = Date.now();
+          for (const event of completed)
+            observer.completed?.(event, (now - event.committedAt.getTime()) / 1000);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, tenants.length) }, worker));
       total += progressed;
       if (progressed === 0) return total;
     }
