@@ -26,6 +26,8 @@ export interface ListenOptions {
   onMessage(payload: string): void;
   /** Called whenever notifications may have been missed (connection lost or re-established). */
   onGap(): void;
+  /** How the connection shows in `pg_stat_activity` (default `tessera-listener`). */
+  applicationName?: string;
 }
 
 export const listenForNotifications = async (options: ListenOptions): Promise<NotifyListener> => {
@@ -49,7 +51,7 @@ export const listenForNotifications = async (options: ListenOptions): Promise<No
 };
 
 const listenOnPostgres = async (url: string, options: ListenOptions): Promise<NotifyListener> => {
-  const { channel, log, onMessage, onGap } = options;
+  const { channel, log, onMessage, onGap, applicationName = 'tessera-listener' } = options;
   let client: pg.Client | undefined;
   let live = false;
   let closed = false;
@@ -71,7 +73,7 @@ const listenOnPostgres = async (url: string, options: ListenOptions): Promise<No
   };
 
   const connect = async () => {
-    const c = new pg.Client({ connectionString: url, application_name: 'tessera-listener', keepAlive: true });
+    const c = new pg.Client({ connectionString: url, application_name: applicationName, keepAlive: true });
     c.on('error', (err) => lost(err.message));
     c.on('end', () => lost('connection ended'));
     c.on('notification', (msg) => {

@@ -1,61 +1,28 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import { listenForNotifications } from '../db/notify-listener.ts';
 
 /** The channel the outbox trigger notifies (payload: the tenant id) when an emitting transaction commits. */
 export const EVENTS_CHANNEL = 'tessera_events';
 
-const RECONNECT_MS = 2_000;
-
 /**
- * Calls `onNotify` when events are committed: PGlite's own LISTEN, or a dedicated PostgreSQL connection that
- * reconnects after a loss (the dispatcher's polling covers the gap). Returns the function that stops listening.
+ * Calls `onNotify` when events are committed, through the platform's one `LISTEN` mechanism (PGlite's own, or
+ * a dedicated PostgreSQL connection that reconnects). A gap (connection lost or back) also calls it, so the
+ * dispatcher catches up; its polling covers the time in between. Returns the function that stops listening.
  */
 export const listenForEvents = async (
   database: Database,
   onNotify: () => void,
   log: Logger,
 ): Promise<() => Promise<void>> => {
-  if (database.pglite) return database.pglite.listen(EVENTS_CHANNEL, onNotify);
-  if (!database.connectionString) return async () => {};
-  const url = database.connectionString;
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  const connect = async () => {
-    if (stopped) return;
-    const c = new pg.Client({ connectionString: url, application_name: 'tessera-events' });
-    c.on('notification', onNotify);
-    c.on('error', (err) => {
-      log.warn({ err: err.message }, 'event listener connection lost: polling until it is back');
-      void c.end().catch(() => {});
-      schedule();
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${EVENTS_CHANNEL}`);
-      client = c;
-      onNotify(); // catch up with anything committed while not listening
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'event listener could not connect: polling until it can');
-      void c.end().catch(() => {});
-      schedule();
-    }
-  };
-  const schedule = () => {
-    client = undefined;
-    if (stopped || timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void connect();
-    }, RECONNECT_MS);
-  };
-
-  await connect();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await client?.end().catch(() => {});
-  };
+  if (!database.pglite && !database.connectionString) return async () => {};
+  const listener = await listenForNotifications({
+    database,
+    channel: EVENTS_CHANNEL,
+    applicationName: 'tessera-events',
+    log,
+    onMessage: () => onNotify(),
+    onGap: () => onNotify(),
+  });
+  return () => listener.close();
 };
