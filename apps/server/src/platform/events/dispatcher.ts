@@ -1,23 +1,17 @@
 import type { EventType } from '@tessera/contracts';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Database, Tx } from '../db/database.ts';
-import { enterScope } from '../db/tenant-tx.ts';
-import type { ConsumerContext, DispatchedEvent, EventConsumer } from './consumer.ts';
+import type { Database } from '../db/database.ts';
+import type { DispatchedEvent, EventConsumer } from './consumer.ts';
+import { createDeliveries, type DispatchObserver, toEvent } from './deliveries.ts';
 import { listenForEvents } from './listener.ts';
 import { eventDeliveries, eventOutbox } from './tables.ts';
+import { createWakeLoop } from './wake-loop.ts';
 
 /** Advisory-lock class of a tenant's event stream (second key: hash of the tenant id). */
 const STREAM_LOCK_CLASS = 73_615;
 
-/** Hooks for metrics; every one is optional and must not throw. */
-export interface DispatchObserver {
-  delivered?(event: DispatchedEvent, consumer: string, seconds: number): void;
-  /** Every consumer has the event (it is pruned); `lagSeconds`: from commit to now. */
-  completed?(event: DispatchedEvent, lagSeconds: number): void;
-  failed?(event: DispatchedEvent, consumer: string): void;
-  dead?(event: DispatchedEvent, consumer: string): void;
-}
+export type { DispatchObserver };
 
 export interface DispatcherOptions {
   database: Database;
@@ -50,28 +44,6 @@ export interface EventDispatcher {
   wake(): void;
 }
 
-type OutboxRow = typeof eventOutbox.$inferSelect;
-
-const toEvent = (row: OutboxRow): DispatchedEvent =>
-  ({
-    id: row.id,
-    tenantId: row.tenantId,
-    seq: row.seq as number,
-    type: row.type as EventType,
-    payload: row.payload,
-    actorUserId: row.actorUserId,
-    actorApiKeyId: row.actorApiKeyId,
-    requestId: row.requestId,
-    createdAt: row.createdAt,
-    committedAt: row.committedAt ?? row.createdAt,
-  }) as DispatchedEvent;
-
-/** Seconds to wait before the next attempt: 1, 2, 4 … capped at 5 minutes. */
-const backoffSeconds = (attempts: number) => Math.min(2 ** Math.max(0, attempts - 1), 300);
-
-const resetScope = (tx: Tx) =>
-  tx.execute(sql`select set_config('role', 'none', true), set_config('app.tenant_id', '', true)`);
-
 /**
  * The outbox dispatcher. Tenants whose oldest committed event is due are handled one transaction each, under a
  * per-tenant advisory lock (several processes may dispatch; a tenant's stream is handled by one at a time, in
@@ -94,6 +66,7 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
     names.add(c.name);
   }
   const consumersFor = (type: string) => consumers.filter((c) => c.on[type as EventType]);
+  const { deliverBatch, deliverOneByOne } = createDeliveries({ log, observer, maxAttempts, consumersFor });
 
   const dueTenants = async (): Promise<string[]> => {
     const result = await database.db.execute(sql`
@@ -103,64 +76,6 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
       ) heads
       where available_at <= now() order by committed_at limit 50`);
     return (result as unknown as { rows: { tenant_id: string }[] }).rows.map((r) => r.tenant_id);
-  };
-
-  /** Delivers one event to one consumer in a savepoint; false when the consumer threw. */
-  const deliver = async (tx: Tx, consumer: EventConsumer, event: DispatchedEvent, after: (() => void)[]) => {
-    const handler = consumer.on[event.type] as (e: DispatchedEvent, ctx: ConsumerContext) => Promise<void>;
-    const started = performance.now();
-    const pending: (() => void)[] = [];
-    try {
-      await tx.transaction(async (sp) => {
-        await sp.insert(eventDeliveries).values({
-          tenantId: event.tenantId,
-          eventId: event.id,
-          consumer: consumer.name,
-          status: 'delivered',
-        });
-        await enterScope(sp, { tenantId: event.tenantId });
-        await handler(event, {
-          tx: sp,
-          log: log.child({ consumer: consumer.name, eventId: event.id }),
-          afterCommit: (fn) => pending.push(fn),
-        });
-      });
-      after.push(...pending);
-      observer.delivered?.(event, consumer.name, (performance.now() - started) / 1000);
-      return true;
-    } catch (err) {
-      log.warn(
-        { err, consumer: consumer.name, eventId: event.id, type: event.type },
-        'event delivery failed',
-      );
-      return false;
-    } finally {
-      await resetScope(tx);
-    }
-  };
-
-  /** Records a failed delivery; true when the stream must wait (retry later), false when the consumer gave up. */
-  const recordFailure = async (tx: Tx, row: OutboxRow, consumer: string, event: DispatchedEvent) => {
-    const attempts = row.attempts + 1;
-    row.attempts = attempts;
-    if (attempts >= maxAttempts) {
-      await tx
-        .insert(eventDeliveries)
-        .values({ tenantId: row.tenantId, eventId: row.id, consumer, status: 'dead' });
-      log.error({ consumer, eventId: row.id, type: row.type, attempts }, 'event delivery given up (dead)');
-      observer.dead?.(event, consumer);
-      return false;
-    }
-    await tx
-      .update(eventOutbox)
-      .set({
-        attempts,
-        lastError: `${consumer} failed`,
-        availableAt: sql`now() + make_interval(secs => ${backoffSeconds(attempts)})`,
-      })
-      .where(eq(eventOutbox.id, row.id));
-    observer.failed?.(event, consumer);
-    return true;
   };
 
   /** Handles one tenant's due events; returns the completed ones (none when another process holds the stream). */
@@ -190,30 +105,21 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
         .orderBy(asc(eventOutbox.seq))
         .limit(batchSize);
       if (rows.length === 0) return [];
-      const had = await tx
-        .select({ eventId: eventDeliveries.eventId, consumer: eventDeliveries.consumer })
-        .from(eventDeliveries)
-        .where(
-          and(
-            eq(eventDeliveries.tenantId, tenantId),
-            inArray(
-              eventDeliveries.eventId,
-              rows.map((r) => r.row.id),
-            ),
-          ),
-        );
+      // Delivery records exist only for events a consumer failed on (attempts > 0).
+      const retried = rows.filter((r) => r.row.attempts > 0).map((r) => r.row.id);
+      const had =
+        retried.length === 0
+          ? []
+          : await tx
+              .select({ eventId: eventDeliveries.eventId, consumer: eventDeliveries.consumer })
+              .from(eventDeliveries)
+              .where(and(eq(eventDeliveries.tenantId, tenantId), inArray(eventDeliveries.eventId, retried)));
       const has = new Set(had.map((d) => `${d.eventId}/${d.consumer}`));
-      const completed: DispatchedEvent[] = [];
-      stream: for (const { row, due } of rows) {
-        if (!due) break;
-        const event = toEvent(row);
-        for (const consumer of consumersFor(event.type)) {
-          if (has.has(`${event.id}/${consumer.name}`)) continue;
-          if (await deliver(tx, consumer, event, after)) continue;
-          if (await recordFailure(tx, row, consumer.name, event)) break stream;
-        }
-        completed.push(event);
-      }
+      const firstNotDue = rows.findIndex((r) => !r.due);
+      const due = (firstNotDue === -1 ? rows : rows.slice(0, firstNotDue)).map((r) => toEvent(r.row));
+      const batch = due.length > 0 ? await deliverBatch(tx, due, has, after) : { failed: '' };
+      const completed =
+        batch.failed === undefined ? due : await deliverOneByOne(tx, rows, has, after, batch.failed);
       if (completed.length > 0) {
         await tx.delete(eventOutbox).where(
           inArray(
@@ -254,54 +160,23 @@ export const createEventDispatcher = (options: DispatcherOptions): EventDispatch
     return next;
   };
 
-  let running = false;
-  let woken = false;
-  let interrupt: (() => void) | undefined;
-  let loop: Promise<void> | undefined;
+  const loop = createWakeLoop(drain, pollIntervalMs, log);
+  let started = false;
   let unlisten: (() => Promise<void>) | undefined;
-
-  const wake = () => {
-    woken = true;
-    interrupt?.();
-  };
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      if (woken || !running) return resolve();
-      const timer = setTimeout(resolve, pollIntervalMs);
-      interrupt = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      interrupt = undefined;
-    });
-
-  const run = async () => {
-    while (running) {
-      woken = false;
-      try {
-        await drain();
-      } catch (err) {
-        log.error({ err }, 'event dispatch failed: retrying');
-      }
-      await pause();
-    }
-  };
 
   return {
     drain,
-    wake,
+    wake: loop.wake,
     start: async () => {
-      if (running) return;
-      running = true;
-      if (options.listen !== false) unlisten = await listenForEvents(database, wake, log);
-      loop = run();
+      if (started) return;
+      started = true;
+      if (options.listen !== false) unlisten = await listenForEvents(database, loop.wake, log);
+      loop.start();
     },
     stop: async () => {
-      if (!running) return;
-      running = false;
-      interrupt?.();
-      await loop;
+      if (!started) return;
+      started = false;
+      await loop.stop();
       await unlisten?.();
       await chain.catch(() => {});
     },
