@@ -131,4 +131,35 @@ describe('sockets', () => {
     // Someone else's socket stays.
     expect(bystander.socket.connected).toBe(true);
   });
+
+  it('accept an API key: events its permissions allow, nothing else, and it is disconnected when revoked', async () => {
+    const makeKey = async (permissions: string[]) => {
+      const res = await c.api(owner, 'POST', '/api-keys', {
+        name: `socket ${permissions.join(' ')}`,
+        permissions,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().data as { id: string; key: string };
+    };
+    const leadsKey = await makeKey(['leads.view']);
+    const teamsKey = await makeKey(['teams.view']);
+    const byLeadsKey = await connect({ token: leadsKey.key });
+    const byTeamsKey = await connect({ token: teamsKey.key });
+
+    const lead = await c.create(owner, '/leads', { firstName: 'Key', lastName: 'Holder' });
+    const task = await c.create(owner, '/tasks', { title: 'Not for the leads key' });
+    await dispatcher.drain();
+    await byLeadsKey.next('record.changed', (d) => d.id === lead.id);
+    // A marker after both events: the key without leads.view has heard neither by then.
+    const marker = await c.create(owner, '/leads', { firstName: 'Marker', lastName: 'Lead' });
+    await dispatcher.drain();
+    await byLeadsKey.next('record.changed', (d) => d.id === marker.id);
+    expect(ids(byLeadsKey, 'record.changed').map((d) => d.id)).not.toContain(task.id);
+    expect(ids(byTeamsKey, 'record.changed').map((d) => d.id)).not.toContain(lead.id);
+
+    expect((await c.api(owner, 'DELETE', `/api-keys/${leadsKey.id}`)).statusCode).toBeLessThan(300);
+    await byLeadsKey.disconnected();
+    expect(byTeamsKey.socket.connected).toBe(true);
+    expect(await refusal(url, { token: leadsKey.key })).toMatch(/invalid|revoked/i);
+  });
 });
