@@ -1,20 +1,20 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../src/app.ts';
 import { openConfiguredDatabase } from '../src/boot.ts';
 import { environmentVariables, loadConfig } from '../src/config/index.ts';
 import { migrate } from '../src/platform/db/index.ts';
-import { REALTIME_PATH } from '../src/platform/realtime/index.ts';
 
-// node bench/socket-fanout.ts [--clients 1000] [--messages 50]  (DATABASE_URL: PostgreSQL, else embedded PGlite)
-// N real socket.io clients (websocket, one Bearer session) in one tenant room of the real app; the app's hub
+// node bench/socket-fanout.ts [--clients 1000] [--messages 50] [--processes 4]  (DATABASE_URL: PostgreSQL, else embedded PGlite)
+// N real socket.io clients (websocket, one Bearer session, in a forked process) in one tenant room of the real app; the app's hub
 // publishes a `record.changed` (filtered per socket by permission + record scope, as for a real event);
-// delivery = client receive time − publish time (one process, one clock). Method: docs/performance.md.
+// delivery = client receive time − publish time (wall clock of one machine). Method: docs/performance.md.
 
 export interface FanoutResult {
   clients: number;
@@ -28,7 +28,11 @@ export interface FanoutResult {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-export const socketFanout = async (clients: number, messages: number): Promise<FanoutResult> => {
+export const socketFanout = async (
+  clients: number,
+  messages: number,
+  processes = 4,
+): Promise<FanoutResult> => {
   const environment = environmentVariables();
   const dataDir = mkdtempSync(join(tmpdir(), 'tessera-fanout-'));
   const config = loadConfig({
@@ -64,36 +68,41 @@ export const socketFanout = async (clients: number, messages: number): Promise<F
     await app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password } })
   ).json().data.accessToken as string;
 
-  const latencies: number[] = [];
-  const sockets: Socket[] = [];
-  let pending = 0;
-  let onDone: (() => void) | undefined;
-  for (let i = 0; i < clients; i++) {
-    const s = io(url, { path: REALTIME_PATH, transports: ['websocket'], auth: { token }, forceNew: true });
-    s.on('record.changed', (d: { sentAt: number }) => {
-      latencies.push(performance.now() - d.sentAt);
-      if (--pending === 0) onDone?.();
+  // The clients live in other processes (see socket-clients.ts), as browsers would: `processes` children share
+  // them; sentAt and receive times are wall-clock ms of this machine.
+  const script = fileURLToPath(new URL('./socket-clients.ts', import.meta.url));
+  const children = Array.from({ length: Math.max(1, Math.min(processes, clients)) }, () =>
+    fork(script, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  const fromAll = () =>
+    Promise.all(children.map((child) => new Promise<unknown>((resolve) => child.once('message', resolve))));
+  const ready = fromAll();
+  children.forEach((child, i) => {
+    child.send({
+      url,
+      token,
+      clients: Math.floor(clients / children.length) + (i < clients % children.length ? 1 : 0),
     });
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    sockets.push(s);
-  }
+  });
+  await ready;
   for (let m = 0; m < messages; m++) {
-    pending = clients;
-    const done = new Promise<void>((resolve) => {
-      onDone = resolve;
-    });
+    const got = fromAll();
     app.realtime.publish({
       tenantId,
       event: 'record.changed',
-      data: { entity: 'lead', id: `bench-${m}`, version: 1, sentAt: performance.now() },
+      data: {
+        entity: 'lead',
+        id: `bench-${m}`,
+        version: 1,
+        sentAt: performance.timeOrigin + performance.now(),
+      },
       visibility: { view: 'leads.view', scope: { resource: 'leads', ownerId: null, ownerTeamMates: [] } },
     });
-    await done;
+    await got;
   }
-  for (const s of sockets) s.close();
+  const reported = fromAll();
+  for (const child of children) child.send('done');
+  const latencies = ((await reported) as { latencies: number[] }[]).flatMap((r) => r.latencies);
   await app.close();
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -111,9 +120,13 @@ export const socketFanout = async (clients: number, messages: number): Promise<F
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { clients: { type: 'string', default: '1000' }, messages: { type: 'string', default: '50' } },
+    options: {
+      clients: { type: 'string', default: '1000' },
+      messages: { type: 'string', default: '50' },
+      processes: { type: 'string', default: '4' },
+    },
   });
-  const r = await socketFanout(Number(values.clients), Number(values.messages));
+  const r = await socketFanout(Number(values.clients), Number(values.messages), Number(values.processes));
   console.log(
     `socket fan-out: ${r.clients} clients in one tenant room, ${r.messages} messages, ${r.deliveries} deliveries: ` +
       `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
