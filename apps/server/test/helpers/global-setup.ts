@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../../src/platform/db/index.ts';
+import { cachedCluster, ensureClusterCache } from '../../src/platform/db/pglite-cluster-cache.ts';
 import { adminQuery, templateName } from './postgres-admin.ts';
 
 declare module 'vitest' {
@@ -39,7 +40,9 @@ export const setup = async (project: TestProject) => {
       await adminQuery(url, `drop database if exists ${name} with (force)`);
     };
   }
-  const database = await openDatabase({ kind: 'pglite', log });
+  // From the cached empty cluster (made by npm install) when there is one: skips PGlite's initdb.
+  await ensureClusterCache();
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: cachedCluster(), log });
   await migrate(database, log);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock.ts';
+import { cachedCluster, holdsNoCluster } from './pglite-cluster-cache.ts';
 import { pgClientSession, pgliteSession, type SqlSession } from './sql-session.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -99,9 +100,11 @@ const openPglite = async (
 ): Promise<Database> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  // A new data directory starts from the cached empty cluster when there is one (skips initdb).
+  const load = loadDataDir ?? (dataDir && holdsNoCluster(dataDir) ? cachedCluster() : undefined);
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
+    ...(load ? { loadDataDir: load } : {}),
     extensions: pgliteExtensions,
   });
   const session = pgliteSession(pglite);
