@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 
 // A fresh, empty PGlite cluster (the result of its in-WebAssembly initdb, before any migration), kept as a
@@ -8,7 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 // (~8 s, most of a first start). Made by `npm install` (postinstall) or the first caller that wants one;
 // keyed by the PGlite version, so an upgrade makes a new one. Removing it only makes the next first start slow.
 
-const pgliteRoot = dirname(dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite'))));
+// createRequire, not import.meta.resolve: Vitest's module runner does not support the latter.
+const pgliteRoot = dirname(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
 const pgliteVersion = (
   JSON.parse(readFileSync(join(pgliteRoot, 'package.json'), 'utf8')) as { version: string }
 ).version;
