@@ -85,6 +85,12 @@ export const settingsNavigation: NavItem[] = [
     description: 'Background queues, failed jobs and retries.',
     permission: 'settings.manage',
   },
+  {
+    path: '/settings/company',
+    label: 'Company',
+    description: 'Name, logo, colours, currency, locale, time zone, tax defaults, fiscal year.',
+    permission: 'settings.manage',
+  },
 ];
 
 export const navigation: NavSection[] = [

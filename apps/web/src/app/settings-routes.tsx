@@ -37,6 +37,10 @@ const AuditLogPage = lazyComponent(() =>
   import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
 );
 
+const CompanySettingsPage = lazyComponent(() =>
+  import('../features/company-settings/components/company-settings-page').then((m) => m.CompanySettingsPage),
+);
+
 const JobMonitorPage = lazyComponent(() =>
   import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
 );
@@ -78,5 +82,6 @@ export const settingsRoute: RouteObject = {
     guarded('webhooks', 'webhooks.manage', <WebhooksPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
     guarded('jobs', 'settings.manage', <JobMonitorPage />),
+    guarded('company', 'settings.manage', <CompanySettingsPage />),
   ],
 };

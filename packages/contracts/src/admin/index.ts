@@ -1,2 +1,3 @@
 export * from './audit-logs.ts';
 export * from './jobs.ts';
+export * from './tenant-settings.ts';
