@@ -91,6 +91,12 @@ export const settingsNavigation: NavItem[] = [
     description: 'Name, logo, colours, currency, locale, time zone, tax defaults, fiscal year.',
     permission: 'settings.manage',
   },
+  {
+    path: '/settings/features',
+    label: 'Features',
+    description: 'Turn modules on or off for the company or for some roles.',
+    permission: 'settings.manage',
+  },
 ];
 
 export const navigation: NavSection[] = [

@@ -41,6 +41,10 @@ const CompanySettingsPage = lazyComponent(() =>
   import('../features/company-settings/components/company-settings-page').then((m) => m.CompanySettingsPage),
 );
 
+const FeatureFlagsPage = lazyComponent(() =>
+  import('../features/feature-flags/components/feature-flags-page').then((m) => m.FeatureFlagsPage),
+);
+
 const JobMonitorPage = lazyComponent(() =>
   import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
 );
@@ -50,6 +54,13 @@ function MembersRoute() {
   const roles = useRoles({ enabled: usePermission('roles.view') });
   const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
   return <MembersPage roles={options} />;
+}
+
+/** Feature flags, with the roles a flag can be limited to. */
+function FeatureFlagsRoute() {
+  const roles = useRoles({ enabled: usePermission('roles.view') });
+  const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
+  return <FeatureFlagsPage roles={options} />;
 }
 
 function TeamDetailRoute() {
@@ -83,5 +94,6 @@ export const settingsRoute: RouteObject = {
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
     guarded('jobs', 'settings.manage', <JobMonitorPage />),
     guarded('company', 'settings.manage', <CompanySettingsPage />),
+    guarded('features', 'settings.manage', <FeatureFlagsRoute />),
   ],
 };

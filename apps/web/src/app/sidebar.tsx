@@ -2,6 +2,7 @@ import { NavLink } from 'react-router';
 import { focusRing } from '../components/ui/focus-ring';
 import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
+import { featureVisible, useFeaturesOff } from '../lib/feature-flags';
 import { filterNavigation, navigation } from './navigation';
 
 function navLinkClasses({ isActive }: { isActive: boolean }): string {
@@ -14,9 +15,12 @@ function navLinkClasses({ isActive }: { isActive: boolean }): string {
   );
 }
 
-/** Main navigation, filtered by the user's permissions. */
+/** Main navigation, filtered by the user's permissions and the features that are on. */
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
-  const sections = filterNavigation(navigation, usePermissions());
+  const off = useFeaturesOff();
+  const sections = filterNavigation(navigation, usePermissions())
+    .map((section) => ({ ...section, items: section.items.filter((item) => featureVisible(item.path, off)) }))
+    .filter((section) => section.items.length > 0);
   return (
     <nav aria-label="Main" className="flex flex-col gap-5 px-3 py-4">
       {sections.map((section, index) => {
