@@ -147,3 +147,15 @@ export const featureOn = async (tx: Tx, tenantId: string, userId: string | null,
     .where(and(eq(featureFlags.tenantId, tenantId), eq(featureFlags.key, key)));
   return onFor(tx, tenantId, userId, row);
 };
+
+/** The features that are off for `userId` (one read of the tenant's flags), inside a tenant transaction. */
+export const featuresOff = async (
+  tx: Tx,
+  tenantId: string,
+  userId: string | null,
+): Promise<Set<FeatureFlagKey>> => {
+  const stored = await readStored(tx, tenantId);
+  const off = new Set<FeatureFlagKey>();
+  for (const key of featureFlagKeys) if (!(await onFor(tx, tenantId, userId, stored.get(key)))) off.add(key);
+  return off;
+};
