@@ -97,6 +97,12 @@ export const settingsNavigation: NavItem[] = [
     description: 'Turn modules on or off for the company or for some roles.',
     permission: 'settings.manage',
   },
+  {
+    path: '/settings/hubs',
+    label: 'Hubs',
+    description: 'What each role sees first: navigation, quick actions, dashboard.',
+    permission: 'settings.manage',
+  },
 ];
 
 export const navigation: NavSection[] = [

@@ -45,6 +45,10 @@ const FeatureFlagsPage = lazyComponent(() =>
   import('../features/feature-flags/components/feature-flags-page').then((m) => m.FeatureFlagsPage),
 );
 
+const HubEditorPage = lazyComponent(() =>
+  import('../features/hub-editor/components/hub-editor-page').then((m) => m.HubEditorPage),
+);
+
 const JobMonitorPage = lazyComponent(() =>
   import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
 );
@@ -61,6 +65,13 @@ function FeatureFlagsRoute() {
   const roles = useRoles({ enabled: usePermission('roles.view') });
   const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
   return <FeatureFlagsPage roles={options} />;
+}
+
+/** The hub editor, with the roles to pick from. */
+function HubEditorRoute() {
+  const roles = useRoles({ enabled: usePermission('roles.view') });
+  const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
+  return <HubEditorPage roles={options} />;
 }
 
 function TeamDetailRoute() {
@@ -95,5 +106,6 @@ export const settingsRoute: RouteObject = {
     guarded('jobs', 'settings.manage', <JobMonitorPage />),
     guarded('company', 'settings.manage', <CompanySettingsPage />),
     guarded('features', 'settings.manage', <FeatureFlagsRoute />),
+    guarded('hubs', 'settings.manage', <HubEditorRoute />),
   ],
 };

@@ -28,16 +28,16 @@ export function CompanySettingsPage() {
   const settings = useTenantSettings();
   if (settings.isPending) return <Skeleton className="h-96 w-full" />;
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
-  return (
-    <SettingsForm
-      key={settings.data.version}
-      settings={settings.data}
-      onReload={() => void settings.refetch()}
-    />
-  );
+  return <SettingsForm settings={settings.data} onReload={() => settings.refetch().then((r) => r.data)} />;
 }
 
-function SettingsForm({ settings, onReload }: { settings: TenantSettingsDto; onReload: () => void }) {
+function SettingsForm({
+  settings,
+  onReload,
+}: {
+  settings: TenantSettingsDto;
+  onReload: () => Promise<TenantSettingsDto | undefined>;
+}) {
   const canManage = usePermission('settings.manage');
   const update = useUpdateSettings();
   const [saved, setSaved] = useState(false);
@@ -62,7 +62,7 @@ function SettingsForm({ settings, onReload }: { settings: TenantSettingsDto; onR
 
   const onSubmit = form.handleSubmit(async (input) => {
     setSaved(false);
-    await update.mutateAsync(input);
+    form.reset(toFormValues(await update.mutateAsync(input)));
     setSaved(true);
   });
 
@@ -101,7 +101,11 @@ function SettingsForm({ settings, onReload }: { settings: TenantSettingsDto; onR
           You can view these settings. Changing them needs the settings.manage permission.
         </Alert>
       ) : null}
-      <MutationError error={form.formError} what="The settings" onReload={onReload} />
+      <MutationError
+        error={form.formError}
+        what="The settings"
+        onReload={() => void onReload().then((fresh) => fresh && form.reset(toFormValues(fresh)))}
+      />
       {saved ? <Alert tone="success">Settings saved.</Alert> : null}
       <section className="grid gap-4 md:grid-cols-2">
         <TextField label="Company name on documents" disabled={readOnly} {...form.field('companyName')} />
