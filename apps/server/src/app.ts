@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import { adminRoutes, initTenantSettings } from './modules/admin/index.ts';
+import { adminRoutes, initTenantSettings, registerFeatureFlags } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
 import { integrationRoutes } from './modules/integrations/index.ts';
@@ -120,6 +120,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerRealtime(app, { config, log, authentication });
   metrics.countSocketsWith(() => app.realtime.localSockets().length);
   registerRouteAccess(app);
+  // Routes of a module whose feature flag is off answer 404 (config.feature; modules/admin/feature-flags).
+  await registerFeatureFlags(app, { database, log });
   registerIfMatch(app);
   registerIdempotency(app, database);
   registerAfterCommit(app);

@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './events/index.ts';
 export * from './health.ts';
 export * from './http.ts';
+export * from './hubs/index.ts';
 export * from './identity/index.ts';
 export * from './integrations/index.ts';
 export * from './issue-messages.ts';

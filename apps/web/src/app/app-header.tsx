@@ -5,6 +5,7 @@ import { TenantSwitcher } from '../features/auth/components/tenant-switcher';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { API_DOCS_URL } from '../lib/endpoints';
+import { useFeaturesOff } from '../lib/feature-flags';
 import { CurrentLocation } from './current-location';
 
 export interface AppHeaderProps {
@@ -13,6 +14,7 @@ export interface AppHeaderProps {
 }
 
 export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
+  const notificationsOff = useFeaturesOff().has('notifications');
   return (
     <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/85 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/85">
       <button
@@ -36,7 +38,7 @@ export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
         <ExternalLinkIcon className="size-3.5" />
         <span className="sr-only">(opens in a new tab)</span>
       </a>
-      <NotificationBell />
+      {notificationsOff ? null : <NotificationBell />}
       <ThemeToggle />
       <TenantSwitcher />
       <UserMenu />

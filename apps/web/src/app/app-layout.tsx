@@ -5,6 +5,7 @@ import { focusRing } from '../components/ui/focus-ring';
 import { Toaster } from '../components/ui/toaster';
 import { useRealtime } from '../hooks/use-realtime';
 import { cn } from '../lib/cn';
+import { useTenantSettings } from '../lib/tenant-settings';
 import { AppHeader } from './app-header';
 import { PageErrorBoundary } from './error-boundary';
 import { Sidebar } from './sidebar';
@@ -22,6 +23,9 @@ function Logo() {
 export function AppLayout({ children }: { children?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   useRealtime();
+  // Pages format money and dates with the company's locale: they render once the settings are known (or failed).
+  const settings = useTenantSettings();
+  const settled = !settings.isPending;
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -72,7 +76,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             tabIndex={-1}
             className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6 lg:px-8"
           >
-            <PageErrorBoundary>{children ?? <Outlet />}</PageErrorBoundary>
+            <PageErrorBoundary>{settled ? (children ?? <Outlet />) : null}</PageErrorBoundary>
           </main>
         </div>
       </div>

@@ -1,31 +1,35 @@
 import { Link } from 'react-router';
+import { ErrorAlert } from '../components/ui/alert';
 import { Card, CardBody, CardHeader } from '../components/ui/card';
 import { focusRing } from '../components/ui/focus-ring';
 import { PageHeader } from '../components/ui/page-header';
-import { RecentLeadsCard } from '../features/crm-leads/components/recent-leads-card';
-import { MyTasksCard } from '../features/crm-tasks/components/my-tasks-card';
+import { Skeleton } from '../components/ui/skeleton';
 import { HealthSummary } from '../features/status/components/health-summary';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
+import { useMyHub } from '../lib/hub';
+import { HubDashboard, HubQuickActions } from './hub-dashboard';
 import { canSee, comingSoonItems } from './navigation';
 
 export function DashboardPage() {
   useDocumentTitle('Dashboard');
   const held = usePermissions();
   const modules = comingSoonItems.filter((item) => canSee(item, held));
-  const canSeeTasks = held.has('tasks.view');
-  const canSeeLeads = held.has('leads.view');
+  const hub = useMyHub();
   return (
     <>
-      <PageHeader title="Dashboard" description="Your open tasks and the newest leads, at a glance." />
+      <PageHeader
+        title={hub.data?.config.metadata.displayName ?? 'Dashboard'}
+        description="Your numbers, tasks and activity, as your role's hub arranges them."
+        actions={hub.data ? <HubQuickActions config={hub.data.config} /> : null}
+      />
       <div className="grid gap-6">
-        {canSeeTasks || canSeeLeads ? (
-          <div className="grid gap-6 lg:grid-cols-2">
-            {canSeeTasks ? <MyTasksCard /> : null}
-            {canSeeLeads ? <RecentLeadsCard /> : null}
-          </div>
+        {hub.isPending ? <Skeleton className="h-64" /> : null}
+        {hub.error ? (
+          <ErrorAlert error={hub.error} title="Could not load your hub" onRetry={() => void hub.refetch()} />
         ) : null}
+        {hub.data ? <HubDashboard config={hub.data.config} /> : null}
         <HealthSummary />
         <Card aria-labelledby="modules-title">
           <CardHeader titleId="modules-title" title="Coming next" description="Modules on the way." />

@@ -85,6 +85,24 @@ export const settingsNavigation: NavItem[] = [
     description: 'Background queues, failed jobs and retries.',
     permission: 'settings.manage',
   },
+  {
+    path: '/settings/company',
+    label: 'Company',
+    description: 'Name, logo, colours, currency, locale, time zone, tax defaults, fiscal year.',
+    permission: 'settings.manage',
+  },
+  {
+    path: '/settings/features',
+    label: 'Features',
+    description: 'Turn modules on or off for the company or for some roles.',
+    permission: 'settings.manage',
+  },
+  {
+    path: '/settings/hubs',
+    label: 'Hubs',
+    description: 'What each role sees first: navigation, quick actions, dashboard.',
+    permission: 'settings.manage',
+  },
 ];
 
 export const navigation: NavSection[] = [

@@ -4,12 +4,14 @@ import { focusRing } from '../components/ui/focus-ring';
 import { PageHeader } from '../components/ui/page-header';
 import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
+import { featureVisible, useFeaturesOff } from '../lib/feature-flags';
 import { canSee, settingsNavigation } from './navigation';
 
 /** `/settings/*`: the settings sub-navigation (only pages the user may open) above the page. */
 export function SettingsLayout() {
   const held = usePermissions();
-  const items = settingsNavigation.filter((item) => canSee(item, held));
+  const off = useFeaturesOff();
+  const items = settingsNavigation.filter((item) => canSee(item, held) && featureVisible(item.path, off));
   const { pathname } = useLocation();
   const first = items[0];
   if (pathname === '/settings' || pathname === '/settings/') {

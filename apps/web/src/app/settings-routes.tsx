@@ -37,6 +37,18 @@ const AuditLogPage = lazyComponent(() =>
   import('../features/audit-log/components/audit-log-page').then((m) => m.AuditLogPage),
 );
 
+const CompanySettingsPage = lazyComponent(() =>
+  import('../features/company-settings/components/company-settings-page').then((m) => m.CompanySettingsPage),
+);
+
+const FeatureFlagsPage = lazyComponent(() =>
+  import('../features/feature-flags/components/feature-flags-page').then((m) => m.FeatureFlagsPage),
+);
+
+const HubEditorPage = lazyComponent(() =>
+  import('../features/hub-editor/components/hub-editor-page').then((m) => m.HubEditorPage),
+);
+
 const JobMonitorPage = lazyComponent(() =>
   import('../features/jobs/components/job-monitor-page').then((m) => m.JobMonitorPage),
 );
@@ -46,6 +58,20 @@ function MembersRoute() {
   const roles = useRoles({ enabled: usePermission('roles.view') });
   const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
   return <MembersPage roles={options} />;
+}
+
+/** Feature flags, with the roles a flag can be limited to. */
+function FeatureFlagsRoute() {
+  const roles = useRoles({ enabled: usePermission('roles.view') });
+  const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
+  return <FeatureFlagsPage roles={options} />;
+}
+
+/** The hub editor, with the roles to pick from. */
+function HubEditorRoute() {
+  const roles = useRoles({ enabled: usePermission('roles.view') });
+  const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
+  return <HubEditorPage roles={options} />;
 }
 
 function TeamDetailRoute() {
@@ -78,5 +104,8 @@ export const settingsRoute: RouteObject = {
     guarded('webhooks', 'webhooks.manage', <WebhooksPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
     guarded('jobs', 'settings.manage', <JobMonitorPage />),
+    guarded('company', 'settings.manage', <CompanySettingsPage />),
+    guarded('features', 'settings.manage', <FeatureFlagsRoute />),
+    guarded('hubs', 'settings.manage', <HubEditorRoute />),
   ],
 };

@@ -2,7 +2,9 @@ import { NavLink } from 'react-router';
 import { focusRing } from '../components/ui/focus-ring';
 import { usePermissions } from '../hooks/use-permission';
 import { cn } from '../lib/cn';
-import { filterNavigation, navigation } from './navigation';
+import { featureVisible, useFeaturesOff } from '../lib/feature-flags';
+import { useMyHub } from '../lib/hub';
+import { filterNavigation, type NavSection, navigation } from './navigation';
 
 function navLinkClasses({ isActive }: { isActive: boolean }): string {
   return cn(
@@ -14,9 +16,29 @@ function navLinkClasses({ isActive }: { isActive: boolean }): string {
   );
 }
 
-/** Main navigation, filtered by the user's permissions. */
+const HUB_INDEPENDENT = new Set(['/settings', '/status']);
+
+/** Main navigation: the role hub's entries (or the default, filtered by permission and feature) + settings. */
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
-  const sections = filterNavigation(navigation, usePermissions());
+  const off = useFeaturesOff();
+  const hub = useMyHub();
+  const fixed = filterNavigation(navigation, usePermissions())
+    .map((section) => ({ ...section, items: section.items.filter((item) => featureVisible(item.path, off)) }))
+    .filter((section) => section.items.length > 0);
+  // The role's hub decides the main entries (already filtered by the server); Settings and status stay.
+  const sections: NavSection[] = hub.data
+    ? [
+        {
+          title: null,
+          items: hub.data.config.navigation.items.map((i) => ({
+            path: i.path,
+            label: i.label,
+            description: '',
+          })),
+        },
+        { title: null, items: fixed.flatMap((s) => s.items).filter((i) => HUB_INDEPENDENT.has(i.path)) },
+      ]
+    : fixed;
   return (
     <nav aria-label="Main" className="flex flex-col gap-5 px-3 py-4">
       {sections.map((section, index) => {

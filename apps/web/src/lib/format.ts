@@ -1,3 +1,5 @@
+import { tenantFormatting } from './tenant-format';
+
 const UNITS = [
   ['d', 86_400],
   ['h', 3_600],
@@ -21,19 +23,26 @@ export function formatDuration(totalSeconds: number): string {
   return minor && minorValue > 0 ? `${text} ${minorValue}${minor[0]}` : text;
 }
 
-/** Local time of day, e.g. `"14:05:09"` (locale dependent). */
+/** Local time of day, e.g. `"14:05:09"` (the company's locale and time zone). */
 export function formatTime(date: Date | number): string {
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(tenantFormatting().locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: tenantFormatting().timeZone,
+  }).format(date);
 }
 
-/** Local date and time, e.g. `"5 Jan 2026, 14:05"` (locale dependent); `—` for null. */
+/** Local date and time, e.g. `"5 Jan 2026, 14:05"` (the company's locale and time zone); `—` for null. */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(tenantFormatting().locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: tenantFormatting().timeZone,
+  }).format(date);
 }
 
 /** Local date, e.g. `"5 Jan 2026"`; `—` for null. */
@@ -41,5 +50,8 @@ export function formatDate(value: string | number | Date | null | undefined): st
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(tenantFormatting().locale, {
+    dateStyle: 'medium',
+    timeZone: tenantFormatting().timeZone,
+  }).format(date);
 }

@@ -91,6 +91,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
       'commissions.view',
       'fields.money.view',
       'members.view',
+      // Their own numbers on the sales hub's KPI widgets (record scope own applies to every figure).
+      'reports.view',
     ],
     scopes: {
       leads: 'own',

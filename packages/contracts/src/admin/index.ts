@@ -1,2 +1,4 @@
 export * from './audit-logs.ts';
+export * from './feature-flags.ts';
 export * from './jobs.ts';
+export * from './tenant-settings.ts';

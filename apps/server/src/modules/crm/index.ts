@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
+import { featureScope } from '../../platform/http/feature-gate.ts';
 import type { SendJob } from '../../platform/jobs/index.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { companyRoutes } from './companies/companies.routes.ts';
@@ -23,6 +24,7 @@ export interface CrmDeps {
 
 /** The CRM module's HTTP API: leads, contacts, companies, deals, pipelines, activities, tasks, imports. */
 export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
+  featureScope(app, 'crm');
   await app.register(leadRoutes, deps);
   await app.register(importRoutes, deps);
   await app.register(companyRoutes, deps);

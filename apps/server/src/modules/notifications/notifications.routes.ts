@@ -12,12 +12,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authedContext } from '../../platform/context/service-context.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { ok, page } from '../../platform/http/envelope.ts';
+import { featureScope } from '../../platform/http/feature-gate.ts';
 import { listReplies, replies } from '../../platform/http/route-schema.ts';
 import { listNotifications, markAsRead, unreadCount } from './notifications.service.ts';
 import { getPreferences, putPreferences } from './preferences.service.ts';
 
 /** The signed-in user's own notifications ('authenticated': everyone has their own). */
 export const notificationRoutes = async (app: FastifyInstance, deps: { database: Database }) => {
+  featureScope(app, 'notifications');
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
 

@@ -1,6 +1,7 @@
 import type { NotificationType } from '@tessera/contracts';
 import type { Tx } from '../../platform/db/index.ts';
 import { queueMail } from '../../platform/mail/index.ts';
+import { featureOn } from '../admin/index.ts';
 import { memberContacts } from '../identity/index.ts';
 import { choicesFor } from './preferences.service.ts';
 import { notifications } from './tables.ts';
@@ -37,6 +38,8 @@ export const notify = async (
   entityId: string,
   title: string | null,
 ) => {
+  // The notifications feature turned off for the tenant: nothing is stored or sent.
+  if (!(await featureOn(tx, event.tenantId, null, 'notifications'))) return;
   const choices = await choicesFor(tx, event.tenantId, event.type, userIds);
   const stored = userIds.filter((id) => {
     const c = choices.get(id);

@@ -1,10 +1,17 @@
-/** Money from minor units (cents), e.g. `123456, 'USD'` → `"$1,234.56"`; `—` when absent (hidden or unset). */
-export function formatMoney(cents: number | null | undefined, currency = 'USD'): string {
+import { tenantFormatting } from '../tenant-format';
+
+/**
+ * Money from minor units (cents), e.g. `123456, 'USD'` → `"$1,234.56"` in the company's locale; `—` when absent
+ * (hidden or unset). Without a currency: the company's.
+ */
+export function formatMoney(cents: number | null | undefined, currency?: string): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return '—';
+  const { locale, currency: fallback = 'USD' } = tenantFormatting();
+  const code = currency ?? fallback;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(cents / 100);
   } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
+    return `${(cents / 100).toFixed(2)} ${code}`;
   }
 }
 

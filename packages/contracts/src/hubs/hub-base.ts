@@ -1,0 +1,379 @@
+import type { HubConfig, HubNavItem, HubOverride, HubWidget } from './hub-config.ts';
+
+/** Navigation entries the role configs pick from. */
+export const hubNav = {
+  dashboard: { id: 'dashboard', label: 'Dashboard', path: '/', icon: 'home' },
+  leads: {
+    id: 'leads',
+    label: 'Leads',
+    path: '/leads',
+    icon: 'inbox',
+    permission: 'leads.view',
+    feature: 'crm',
+  },
+  contacts: {
+    id: 'contacts',
+    label: 'Contacts',
+    path: '/contacts',
+    icon: 'users',
+    permission: 'contacts.view',
+    feature: 'crm',
+  },
+  companies: {
+    id: 'companies',
+    label: 'Companies',
+    path: '/companies',
+    icon: 'building',
+    permission: 'companies.view',
+    feature: 'crm',
+  },
+  deals: {
+    id: 'deals',
+    label: 'Deals',
+    path: '/deals',
+    icon: 'kanban',
+    permission: 'deals.view',
+    feature: 'crm',
+  },
+  tasks: {
+    id: 'tasks',
+    label: 'Tasks',
+    path: '/tasks',
+    icon: 'check',
+    permission: 'tasks.view',
+    feature: 'crm',
+  },
+  quotes: {
+    id: 'quotes',
+    label: 'Quotes',
+    path: '/quotes',
+    icon: 'file',
+    permission: 'quotes.view',
+    feature: 'sales',
+  },
+  invoices: {
+    id: 'invoices',
+    label: 'Invoices',
+    path: '/invoices',
+    icon: 'receipt',
+    permission: 'invoices.view',
+    feature: 'sales',
+  },
+  projects: {
+    id: 'projects',
+    label: 'Projects',
+    path: '/projects',
+    icon: 'folder',
+    permission: 'projects.view',
+    feature: 'work',
+  },
+  scheduling: {
+    id: 'scheduling',
+    label: 'Scheduling',
+    path: '/scheduling',
+    icon: 'calendar',
+    permission: 'appointments.view',
+    feature: 'scheduling',
+  },
+  jobs: {
+    id: 'jobs',
+    label: 'Jobs',
+    path: '/jobs',
+    icon: 'wrench',
+    permission: 'jobs.view',
+    feature: 'field',
+  },
+  dispatch: {
+    id: 'dispatch',
+    label: 'Dispatch',
+    path: '/dispatch',
+    icon: 'map',
+    permission: 'jobs.dispatch',
+    feature: 'field',
+  },
+  documents: {
+    id: 'documents',
+    label: 'Documents',
+    path: '/documents',
+    icon: 'file',
+    permission: 'documents.view',
+    feature: 'documents',
+  },
+  reports: {
+    id: 'reports',
+    label: 'Reports',
+    path: '/reports',
+    icon: 'chart',
+    permission: 'reports.view',
+    feature: 'reporting',
+  },
+} as const satisfies Record<string, HubNavItem>;
+
+const n = (...keys: (keyof typeof hubNav)[]): HubNavItem[] => keys.map((k) => ({ ...hubNav[k] }));
+
+const kpi = 'reports.view' as const;
+const area = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+
+/** Dashboard widgets the role configs pick from (placed by each role). */
+export const hubWidgets = {
+  pipelineValue: {
+    id: 'pipeline-value',
+    type: 'kpi-number',
+    title: 'Weighted pipeline',
+    dataSource: 'kpi:pipeline-value',
+    refreshSeconds: 300,
+    options: { measure: 'weightedCents' },
+    permission: kpi,
+    feature: 'reporting',
+  },
+  winRate: {
+    id: 'win-rate',
+    type: 'kpi-number',
+    title: 'Win rate',
+    dataSource: 'kpi:win-rate',
+    refreshSeconds: 300,
+    options: { measure: 'rate' },
+    permission: kpi,
+    feature: 'reporting',
+  },
+  salesCycle: {
+    id: 'sales-cycle',
+    type: 'kpi-number',
+    title: 'Average sales cycle',
+    dataSource: 'kpi:sales-cycle',
+    refreshSeconds: 0,
+    options: { measure: 'averageDays' },
+    permission: kpi,
+    feature: 'reporting',
+  },
+  pipelineByStage: {
+    id: 'pipeline-by-stage',
+    type: 'bar-chart',
+    title: 'Pipeline by stage',
+    dataSource: 'kpi:pipeline-value',
+    refreshSeconds: 300,
+    options: {},
+    permission: kpi,
+    feature: 'reporting',
+  },
+  revenueByMonth: {
+    id: 'revenue-by-month',
+    type: 'line-chart',
+    title: 'Deals won by month',
+    dataSource: 'kpi:revenue-by-month',
+    refreshSeconds: 0,
+    options: { grouping: 'month' },
+    permission: kpi,
+    feature: 'reporting',
+  },
+  leadFunnel: {
+    id: 'lead-funnel',
+    type: 'funnel-chart',
+    title: 'Lead funnel',
+    dataSource: 'kpi:lead-funnel',
+    refreshSeconds: 300,
+    options: {},
+    permission: kpi,
+    feature: 'reporting',
+  },
+  leadSources: {
+    id: 'lead-sources',
+    type: 'pie-chart',
+    title: 'Leads by source',
+    dataSource: 'kpi:lead-sources',
+    refreshSeconds: 0,
+    options: {},
+    permission: kpi,
+    feature: 'reporting',
+  },
+  sourceRoi: {
+    id: 'source-roi',
+    type: 'table',
+    title: 'Source ROI',
+    dataSource: 'kpi:lead-sources',
+    refreshSeconds: 0,
+    options: {},
+    permission: kpi,
+    feature: 'reporting',
+  },
+  myTasks: {
+    id: 'my-tasks',
+    type: 'my-tasks',
+    title: 'My tasks',
+    dataSource: 'tasks:mine',
+    refreshSeconds: 60,
+    options: {},
+    permission: 'tasks.view',
+    feature: 'crm',
+  },
+  recentLeads: {
+    id: 'recent-leads',
+    type: 'recent-leads',
+    title: 'Recent leads',
+    dataSource: 'leads:recent',
+    refreshSeconds: 60,
+    options: {},
+    permission: 'leads.view',
+    feature: 'crm',
+  },
+  activity: {
+    id: 'activity',
+    type: 'activity-feed',
+    title: 'Recent activity',
+    dataSource: 'activities:recent',
+    refreshSeconds: 60,
+    options: {},
+    permission: 'activities.view',
+    feature: 'crm',
+  },
+} as const satisfies Record<string, Omit<HubWidget, 'area'>>;
+
+type WidgetKey = keyof typeof hubWidgets;
+const w = (key: WidgetKey, x: number, y: number, width: number, h: number): HubWidget => ({
+  ...hubWidgets[key],
+  options: { ...hubWidgets[key].options },
+  area: area(x, y, width, h),
+});
+
+/** The base every role starts from. */
+export const baseHubConfig: HubConfig = {
+  metadata: { version: 1, displayName: 'Workspace', icon: 'home', theme: { mode: 'system' } },
+  navigation: {
+    items: n('dashboard', 'leads', 'contacts', 'companies', 'deals', 'tasks', 'reports'),
+    quickActions: [
+      {
+        id: 'new-lead',
+        label: 'New lead',
+        path: '/leads?new=1',
+        icon: 'plus',
+        permission: 'leads.create',
+        feature: 'crm',
+      },
+      {
+        id: 'new-task',
+        label: 'New task',
+        path: '/tasks?new=1',
+        icon: 'check',
+        permission: 'tasks.create',
+        feature: 'crm',
+      },
+    ],
+  },
+  dashboard: { widgets: [w('myTasks', 0, 0, 6, 3), w('activity', 6, 0, 6, 3)] },
+  features: {},
+};
+
+const managerDashboard = [
+  w('pipelineValue', 0, 0, 3, 1),
+  w('winRate', 3, 0, 3, 1),
+  w('salesCycle', 6, 0, 3, 1),
+  w('recentLeads', 9, 0, 3, 3),
+  w('pipelineByStage', 0, 1, 9, 3),
+  w('revenueByMonth', 0, 4, 6, 3),
+  w('leadFunnel', 6, 4, 6, 3),
+  w('leadSources', 0, 7, 4, 3),
+  w('sourceRoi', 4, 7, 8, 3),
+  w('myTasks', 0, 10, 6, 3),
+  w('activity', 6, 10, 6, 3),
+];
+const everything = n(
+  'dashboard',
+  'leads',
+  'contacts',
+  'companies',
+  'deals',
+  'quotes',
+  'invoices',
+  'projects',
+  'tasks',
+  'scheduling',
+  'jobs',
+  'dispatch',
+  'documents',
+  'reports',
+);
+
+/** The role layer: what each role template changes on the base (deep-merged; arrays replace). */
+export const roleHubConfigs: Record<string, HubOverride> = {
+  owner: {
+    metadata: { displayName: 'Owner hub', icon: 'crown' },
+    navigation: { items: everything },
+    dashboard: { widgets: managerDashboard },
+  },
+  admin: {
+    metadata: { displayName: 'Admin hub', icon: 'shield' },
+    navigation: { items: everything },
+    dashboard: { widgets: managerDashboard },
+  },
+  manager: {
+    metadata: { displayName: 'Manager hub', icon: 'chart' },
+    navigation: { items: everything },
+    dashboard: { widgets: managerDashboard },
+  },
+  sales: {
+    metadata: { displayName: 'Sales hub', icon: 'target' },
+    navigation: {
+      items: n(
+        'dashboard',
+        'leads',
+        'deals',
+        'contacts',
+        'companies',
+        'tasks',
+        'quotes',
+        'scheduling',
+        'reports',
+      ),
+    },
+    dashboard: {
+      widgets: [
+        w('pipelineValue', 0, 0, 4, 1),
+        w('winRate', 4, 0, 4, 1),
+        w('salesCycle', 8, 0, 4, 1),
+        w('pipelineByStage', 0, 1, 8, 3),
+        w('recentLeads', 8, 1, 4, 3),
+        w('myTasks', 0, 4, 6, 3),
+        w('leadFunnel', 6, 4, 6, 3),
+      ],
+    },
+  },
+  marketing: {
+    metadata: { displayName: 'Marketing hub', icon: 'megaphone' },
+    navigation: { items: n('dashboard', 'leads', 'contacts', 'companies', 'reports') },
+    dashboard: {
+      widgets: [
+        w('leadFunnel', 0, 0, 6, 3),
+        w('leadSources', 6, 0, 6, 3),
+        w('sourceRoi', 0, 3, 12, 3),
+        w('recentLeads', 0, 6, 6, 3),
+      ],
+    },
+  },
+  dispatch: {
+    metadata: { displayName: 'Dispatch hub', icon: 'map' },
+    navigation: { items: n('dashboard', 'dispatch', 'jobs', 'scheduling', 'contacts', 'tasks') },
+  },
+  hr: {
+    metadata: { displayName: 'HR hub', icon: 'users' },
+    navigation: { items: n('dashboard', 'projects', 'tasks', 'documents') },
+  },
+  contractor: {
+    metadata: { displayName: 'Contractor hub', icon: 'wrench' },
+    navigation: { items: n('dashboard', 'jobs', 'projects', 'tasks', 'documents') },
+  },
+  crew: {
+    metadata: { displayName: 'Crew hub', icon: 'wrench' },
+    navigation: { items: n('dashboard', 'jobs', 'tasks', 'documents') },
+    dashboard: { widgets: [w('myTasks', 0, 0, 12, 3)] },
+  },
+  customer: {
+    metadata: { displayName: 'Customer portal', icon: 'user' },
+    navigation: { items: n('dashboard', 'quotes', 'invoices', 'documents'), quickActions: [] },
+    dashboard: { widgets: [] },
+  },
+  warehouse: {
+    metadata: { displayName: 'Warehouse hub', icon: 'box' },
+    navigation: { items: n('dashboard', 'jobs', 'tasks') },
+    dashboard: { widgets: [w('myTasks', 0, 0, 12, 3)] },
+  },
+};
