@@ -44,6 +44,12 @@ export {
 } from './demo/generate-data.ts';
 /** Sample names and values, shared by the demo seeder and the bulk data generator (demo/generate-data.ts). */
 export * from './demo/sample-values.ts';
+/** The CSV import engine, for other modules' importable entities (sales: products). */
+export {
+  type ImportEntityDef,
+  registerImportEntity,
+  rejectMissingIds,
+} from './imports/import-entities.ts';
 export { crmImportJob } from './imports/import-job.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
