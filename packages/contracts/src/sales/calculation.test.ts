@@ -87,6 +87,17 @@ describe('calculateDocument: examples', () => {
     });
   });
 
+  it('an amount discount over mixed rates is shared so the net is exactly subtotal − discount', () => {
+    for (const rounding of ['line', 'document'] as const) {
+      const r = calculateDocument({
+        lines: [line({ unitPriceMinor: 1799, taxRateBp: 700 }), line({ unitPriceMinor: 61980 })],
+        documentDiscount: { kind: 'amount', valueMinor: 3779 },
+        rounding,
+      });
+      expect(r.netMinor, rounding).toBe(60000);
+    }
+  });
+
   it('groups the tax breakdown per rate', () => {
     const r = calculateDocument({
       lines: [
@@ -131,6 +142,8 @@ describe('calculateDocument: properties', () => {
         expect(r.taxBreakdown.reduce((s, t) => s + t.taxableMinor, 0)).toBe(r.netMinor);
         expect(r.totalMinor).toBe(r.netMinor + r.taxMinor);
         expect(r.documentDiscountMinor).toBeLessThanOrEqual(r.subtotalMinor);
+        if (!doc.lines.some((l) => l.taxInclusive))
+          expect(r.netMinor).toBe(r.subtotalMinor - r.documentDiscountMinor);
       }),
     );
   });

@@ -71,7 +71,6 @@ const q = (n: bigint, d = 1n): Q => {
 const mul = (a: Q, b: Q): Q => q(a.n * b.n, a.d * b.d);
 const add = (a: Q, b: Q): Q => (a.d === b.d ? q(a.n + b.n, a.d) : q(a.n * b.d + b.n * a.d, a.d * b.d));
 const sub = (a: Q, b: Q): Q => q(a.n * b.d - b.n * a.d, a.d * b.d);
-const div = (a: Q, b: Q): Q => q(a.n * b.d, a.d * b.n);
 const min = (a: Q, b: Q): Q => (a.n * b.d <= b.n * a.d ? a : b);
 const ZERO = q(0n);
 /** Half-up to an integer (values here are never negative). */
@@ -88,31 +87,85 @@ const discountOf = (base: Q, discount: Discount | null | undefined): Q => {
   return min(base, q(big(discount.valueMinor)));
 };
 
-interface Exact {
-  gross: Q;
-  discount: Q;
-  /** After the line discount and the document discount's share. */
-  amount: Q;
-}
+/**
+ * Shares `amount` over integer `bases` in proportion (largest remainder, ties to the earlier base): the shares
+ * sum to `amount` exactly and none exceeds its base (`amount` ≤ the sum of the bases).
+ */
+const allocate = (amount: number, bases: readonly number[]): number[] => {
+  const total = bases.reduce((s, b) => s + b, 0);
+  if (amount === 0 || total === 0) return bases.map(() => 0);
+  const exact = bases.map((b) => q(big(amount) * big(b), big(total)));
+  const shares = exact.map((e) => Number(e.n / e.d));
+  let left = amount - shares.reduce((s, v) => s + v, 0);
+  const order = exact
+    .map((e, i) => ({ i, rest: q(e.n % e.d, e.d) }))
+    .sort((x, y) => {
+      const c = y.rest.n * x.rest.d - x.rest.n * y.rest.d;
+      return c > 0n ? 1 : c < 0n ? -1 : x.i - y.i;
+    });
+  for (const { i } of order) {
+    if (left <= 0) break;
+    shares[i] = (shares[i] as number) + 1;
+    left--;
+  }
+  return shares;
+};
 
-/** Computes a sales document. Pure and deterministic: same input, same result. */
+interface Amounts {
+  rateBp: number;
+  inclusive: boolean;
+  /** After discounts, in the price basis (net for exclusive rates, gross for inclusive ones). */
+  amount: number;
+}
+/** Splits an amount in its price basis into net and tax (half-up). */
+const split = ({ rateBp, inclusive, amount }: Amounts) => {
+  const tax = round(mul(q(big(amount)), taxShare(rateBp, inclusive)));
+  return { net: inclusive ? amount - tax : amount, tax };
+};
+
+/**
+ * Computes a sales document. Pure and deterministic: same input, same result.
+ * Per line: each line's amount is rounded, the document discount shared over the lines, tax per line.
+ * Per document: the exact line amounts are summed per tax rate and rounded once, the discount shared over
+ * the rates, tax once per rate.
+ */
 export const calculateDocument = (input: CalcInput): CalcResult => {
-  const before = input.lines.map((l) => {
+  const exact = input.lines.map((l) => {
     const gross = q(big(l.quantityMilli) * big(l.unitPriceMinor), 1000n);
     const discount = discountOf(gross, l.discount);
-    return { gross, discount, amount: sub(gross, discount) };
+    return { gross, discount, amount: sub(gross, discount), rateBp: l.taxRateBp, inclusive: l.taxInclusive };
   });
-  const subtotal = before.reduce((s, l) => add(s, l.amount), ZERO);
-  const docDiscount = discountOf(subtotal, input.documentDiscount);
-  // The document discount is shared by the lines in proportion to their amounts.
-  const keep = subtotal.n === 0n ? q(1n) : div(sub(subtotal, docDiscount), subtotal);
-  const exact: Exact[] = before.map((l) => ({ ...l, amount: mul(l.amount, keep) }));
+  const lineBases = exact.map((e) => round(e.amount));
+  // Tax groups (rate, inclusive) in a fixed order, so the line order never changes document totals.
+  const keys = [...new Set(exact.map((e) => `${e.rateBp}:${e.inclusive}`))].sort();
+  const groups = keys.map((key) => {
+    const members = exact.filter((e) => `${e.rateBp}:${e.inclusive}` === key);
+    const first = members[0] as (typeof exact)[number];
+    return {
+      rateBp: first.rateBp,
+      inclusive: first.inclusive,
+      base: round(members.reduce((s, e) => add(s, e.amount), ZERO)),
+    };
+  });
+  const bases = input.rounding === 'line' ? lineBases : groups.map((g) => g.base);
+  const subtotalMinor = bases.reduce((s, b) => s + b, 0);
+  const documentDiscountMinor = round(discountOf(q(big(subtotalMinor)), input.documentDiscount));
+  const lineShares = allocate(
+    input.rounding === 'line'
+      ? documentDiscountMinor
+      : Math.min(
+          documentDiscountMinor,
+          lineBases.reduce((s, b) => s + b, 0),
+        ),
+    lineBases,
+  );
 
   const lines: CalcLineResult[] = exact.map((e, i) => {
-    const line = input.lines[i] as CalcLine;
-    const amount = round(e.amount);
-    const tax = round(mul(q(big(amount)), taxShare(line.taxRateBp, line.taxInclusive)));
-    const net = line.taxInclusive ? amount - tax : amount;
+    const { net, tax } = split({
+      rateBp: e.rateBp,
+      inclusive: e.inclusive,
+      amount: (lineBases[i] as number) - (lineShares[i] as number),
+    });
     return {
       grossMinor: round(e.gross),
       discountMinor: round(e.discount),
@@ -122,46 +175,38 @@ export const calculateDocument = (input: CalcInput): CalcResult => {
     };
   });
 
-  // Tax groups by (rate, inclusive): per line, sums of the rounded lines; per document, one rounding per group.
-  const groups = new Map<
-    string,
-    { rateBp: number; inclusive: boolean; exact: Q; net: number; tax: number }
-  >();
-  input.lines.forEach((line, i) => {
-    const key = `${line.taxRateBp}:${line.taxInclusive}`;
-    const g = groups.get(key) ?? {
-      rateBp: line.taxRateBp,
-      inclusive: line.taxInclusive,
-      exact: ZERO,
-      net: 0,
-      tax: 0,
-    };
-    g.exact = add(g.exact, (exact[i] as Exact).amount);
-    g.net += (lines[i] as CalcLineResult).netMinor;
-    g.tax += (lines[i] as CalcLineResult).taxMinor;
-    groups.set(key, g);
-  });
-  const byRate = new Map<number, TaxRow>();
-  for (const g of groups.values()) {
-    let { net, tax } = g;
-    if (input.rounding === 'document') {
-      const amount = round(g.exact);
-      tax = round(mul(q(big(amount)), taxShare(g.rateBp, g.inclusive)));
-      net = g.inclusive ? amount - tax : amount;
+  const rows: { rateBp: number; net: number; tax: number }[] = [];
+  if (input.rounding === 'line') {
+    for (const g of groups) {
+      const members = lines.filter(
+        (_, i) => `${exact[i]?.rateBp}:${exact[i]?.inclusive}` === `${g.rateBp}:${g.inclusive}`,
+      );
+      rows.push({
+        rateBp: g.rateBp,
+        net: members.reduce((s, l) => s + l.netMinor, 0),
+        tax: members.reduce((s, l) => s + l.taxMinor, 0),
+      });
     }
-    const row = byRate.get(g.rateBp) ?? { taxRateBp: g.rateBp, taxableMinor: 0, taxMinor: 0 };
-    row.taxableMinor += net;
-    row.taxMinor += tax;
-    byRate.set(g.rateBp, row);
+  } else {
+    const shares = allocate(documentDiscountMinor, bases);
+    groups.forEach((g, i) => {
+      rows.push({ rateBp: g.rateBp, ...split({ ...g, amount: g.base - (shares[i] as number) }) });
+    });
+  }
+  const byRate = new Map<number, TaxRow>();
+  for (const r of rows) {
+    const row = byRate.get(r.rateBp) ?? { taxRateBp: r.rateBp, taxableMinor: 0, taxMinor: 0 };
+    row.taxableMinor += r.net;
+    row.taxMinor += r.tax;
+    byRate.set(r.rateBp, row);
   }
   const taxBreakdown = [...byRate.values()].sort((a, b) => a.taxRateBp - b.taxRateBp);
   const netMinor = taxBreakdown.reduce((s, r) => s + r.taxableMinor, 0);
   const taxMinor = taxBreakdown.reduce((s, r) => s + r.taxMinor, 0);
-  const subtotalMinor = round(subtotal);
   return {
     lines,
     subtotalMinor,
-    documentDiscountMinor: round(docDiscount),
+    documentDiscountMinor,
     taxBreakdown,
     netMinor,
     taxMinor,

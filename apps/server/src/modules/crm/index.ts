@@ -35,6 +35,8 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(savedViewRoutes, deps);
 };
 
+/** A company as a document party (sales: the customer snapshot of an issued invoice). */
+export { type CompanyParty, companyParty } from './companies/company-party.ts';
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
 export {
   type GenerateCounts,
