@@ -37,6 +37,10 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(savedViewRoutes, deps);
 };
 
+/** A company as a document party (sales: the customer snapshot of an issued invoice). */
+export { type CompanyParty, companyParty } from './companies/company-party.ts';
+/** Marks a deal won in the caller's transaction (sales: an accepted quote converted into an invoice). */
+export { winDealIn } from './deals/deal-actions.service.ts';
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
 export {
   type GenerateCounts,
@@ -46,6 +50,12 @@ export {
 } from './demo/generate-data.ts';
 /** Sample names and values, shared by the demo seeder and the bulk data generator (demo/generate-data.ts). */
 export * from './demo/sample-values.ts';
+/** The CSV import engine, for other modules' importable entities (sales: products). */
+export {
+  type ImportEntityDef,
+  registerImportEntity,
+  rejectMissingIds,
+} from './imports/import-entities.ts';
 export { crmImportJob } from './imports/import-job.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
