@@ -6,7 +6,7 @@ import { sampleDocumentView } from '../src/modules/sales/rendering/sample-docume
 // node bench/pdf-render.ts [--seconds 3]
 // Renders the sample invoice (seller, Unicode buyer, two VAT rates, discounts, embedded DejaVu Sans subset) one
 // after another on one core for --seconds per case, after a short warm-up (font parsing happens once per
-// process and is excluded). Also a long invoice (100 lines, 4–5 pages) and the UBL XML export. Method:
+// process and is excluded). Also a long invoice (100 lines, 7 pages) and the UBL XML export. Method:
 // docs/performance.md.
 
 export interface RenderCase {
