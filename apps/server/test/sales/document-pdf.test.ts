@@ -56,12 +56,17 @@ describe('renderDocumentPdf', () => {
   });
 
   it('formats money, dates and words by the locale and currency', async () => {
-    const pdf = await renderDocumentPdf(handInvoice({ locale: 'en-US', currency: 'USD' }), {});
-    const [page] = await pdfPages(pdf);
+    const view = handInvoice({
+      locale: 'en-US',
+      currency: 'USD',
+      creditedMinor: 5_000,
+      balanceMinor: 150_924,
+    });
+    const [page] = await pdfPages(await renderDocumentPdf(view, {}));
     expect(page).toContain('INVOICE');
     expect(page).toContain('Total $1,659.24');
     expect(page).toContain('VAT 19% on $1,356.10 $257.66');
-    expect(page).toContain('Balance due $1,559.24');
+    expect(page).toContain('Paid −$100.00 Credited −$50.00 Balance due $1,509.24');
     expect(page).toContain('Mar 14, 2026');
     expect(page).toContain('Page 1 of 1');
     expect(page).not.toContain('€');

@@ -34,6 +34,7 @@ export interface DocumentLabels {
   taxOn: (rate: string, taxable: string) => string;
   total: string;
   paid: string;
+  credited: string;
   balance: string;
   paymentTerms: string;
   paymentDetails: string;
@@ -46,6 +47,7 @@ export interface DocumentLabels {
   continued: string;
   page: (page: number, pages: number) => string;
   received: string;
+  paymentWithin: (days: number) => string;
 }
 
 const en: DocumentLabels = {
@@ -83,6 +85,7 @@ const en: DocumentLabels = {
   taxOn: (rate, taxable) => `VAT ${rate} on ${taxable}`,
   total: 'Total',
   paid: 'Paid',
+  credited: 'Credited',
   balance: 'Balance due',
   paymentTerms: 'Payment terms',
   paymentDetails: 'Payment details',
@@ -95,6 +98,7 @@ const en: DocumentLabels = {
   continued: 'continued',
   page: (page, pages) => `Page ${page} of ${pages}`,
   received: 'Goods received in good order (date, signature)',
+  paymentWithin: (days) => (days === 0 ? 'Payable immediately.' : `Payable within ${days} days.`),
 };
 
 const de: DocumentLabels = {
@@ -132,6 +136,7 @@ const de: DocumentLabels = {
   taxOn: (rate, taxable) => `USt. ${rate} auf ${taxable}`,
   total: 'Gesamtbetrag',
   paid: 'Bezahlt',
+  credited: 'Gutgeschrieben',
   balance: 'Offener Betrag',
   paymentTerms: 'Zahlungsbedingungen',
   paymentDetails: 'Bankverbindung',
@@ -144,6 +149,8 @@ const de: DocumentLabels = {
   continued: 'Fortsetzung',
   page: (page, pages) => `Seite ${page} von ${pages}`,
   received: 'Ware in einwandfreiem Zustand erhalten (Datum, Unterschrift)',
+  paymentWithin: (days) =>
+    days === 0 ? 'Zahlbar sofort ohne Abzug.' : `Zahlbar innerhalb von ${days} Tagen ohne Abzug.`,
 };
 
 const byLanguage: Record<string, DocumentLabels> = { en, de };

@@ -41,13 +41,13 @@ function totalRows(canvas: Canvas): { rows: TotalRow[]; total: TotalRow; after: 
   }
   const total = { label: labels.total, value: fmt.money(view.totalMinor), strong: true };
   const after: TotalRow[] = [];
-  if (view.paidMinor) {
-    after.push({ label: labels.paid, value: `−${fmt.money(view.paidMinor)}` });
-    after.push({
-      label: labels.balance,
-      value: fmt.money(view.balanceMinor ?? view.totalMinor - view.paidMinor),
-      strong: true,
-    });
+  const paid = view.paidMinor ?? 0;
+  const credited = view.creditedMinor ?? 0;
+  if (paid) after.push({ label: labels.paid, value: `−${fmt.money(paid)}` });
+  if (credited) after.push({ label: labels.credited, value: `−${fmt.money(credited)}` });
+  if (paid || credited) {
+    const balance = view.balanceMinor ?? view.totalMinor - paid - credited;
+    after.push({ label: labels.balance, value: fmt.money(balance), strong: true });
   }
   return { rows, total, after };
 }
