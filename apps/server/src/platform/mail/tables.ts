@@ -1,5 +1,5 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn } from '../db/columns.ts';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytesColumn, idColumn } from '../db/columns.ts';
 
 /**
  * Transactional outbox for e-mail: a service inserts the message in the same transaction as the change that
@@ -26,13 +26,6 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_status_created_idx').on(t.status, t.createdAt)],
 );
 
-/** bytea as bytes (node-postgres returns a Buffer, PGlite a Uint8Array). */
-const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => Buffer.from(value),
-  fromDriver: (value) => new Uint8Array(value),
-});
-
 /** Files sent with a queued message (e.g. an invoice PDF), inserted in the same transaction; insert-only for the app role. */
 export const mailAttachments = pgTable(
   'mail_attachments',
@@ -44,7 +37,7 @@ export const mailAttachments = pgTable(
     position: integer('position').notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
-    content: bytes('content').notNull(),
+    content: bytesColumn('content').notNull(),
   },
   (t) => [index('mail_attachments_mail_idx').on(t.mailId, t.position)],
 );
