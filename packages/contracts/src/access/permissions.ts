@@ -59,6 +59,11 @@ export const permissionCatalog = {
   'payments.view': 'See payments',
   'payments.create': 'Record payments',
   'commissions.view': 'See sales commissions',
+  'invoices.issue': 'Issue invoices and credit notes (assigns their number; they are fixed afterwards)',
+  'payments.delete': 'Delete recorded payments (reopens the balance; audited)',
+  'products.import': 'Import products from CSV',
+  'products.export': 'Export products to CSV',
+  'commissions.manage': 'Manage commission rules and see every agent’s statements',
   // Work
   'projects.view': 'See projects',
   'projects.manage': 'Create and change projects and milestones',
@@ -124,6 +129,11 @@ export const fieldGroups = {
       'unitPriceCents',
       'commissionCents',
       'costPerLeadCents',
+      'netCents',
+      'paidCents',
+      'creditedCents',
+      'discountCents',
+      'taxBreakdown',
     ],
   },
 } as const satisfies Record<string, { permission: Permission; fields: readonly string[] }>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from '../primitives.ts';
 
-export const IMPORT_ENTITIES = ['leads', 'contacts', 'companies'] as const;
+export const IMPORT_ENTITIES = ['leads', 'contacts', 'companies', 'products'] as const;
 export const importEntity = z.enum(IMPORT_ENTITIES);
 export const importStatus = z.enum(['queued', 'running', 'completed', 'failed']);
 export const duplicateStrategy = z.enum(['skip', 'update', 'create']);

@@ -35,6 +35,8 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
   await app.register(savedViewRoutes, deps);
 };
 
+/** A company as a document party (sales: the customer snapshot of an issued invoice). */
+export { type CompanyParty, companyParty } from './companies/company-party.ts';
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
 export {
   type GenerateCounts,
@@ -44,6 +46,12 @@ export {
 } from './demo/generate-data.ts';
 /** Sample names and values, shared by the demo seeder and the bulk data generator (demo/generate-data.ts). */
 export * from './demo/sample-values.ts';
+/** The CSV import engine, for other modules' importable entities (sales: products). */
+export {
+  type ImportEntityDef,
+  registerImportEntity,
+  rejectMissingIds,
+} from './imports/import-entities.ts';
 export { crmImportJob } from './imports/import-job.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';

@@ -89,6 +89,25 @@ export const IMPORT_FIELDS: Record<ImportEntity, readonly ImportField[]> = {
     { field: 'country', label: 'Country', aliases: ['countrycode', 'nation'] },
     tags,
   ],
+  products: [
+    {
+      field: 'sku',
+      label: 'SKU',
+      aliases: ['itemnumber', 'articlenumber', 'code', 'productcode', 'partnumber'],
+    },
+    { field: 'name', label: 'Name', aliases: ['productname', 'title', 'item', 'product'] },
+    { field: 'description', label: 'Description', aliases: ['details', 'longdescription'] },
+    { field: 'kind', label: 'Kind (product / service)', aliases: ['type', 'producttype'] },
+    { field: 'unit', label: 'Unit', aliases: ['uom', 'unitofmeasure'] },
+    {
+      field: 'unitPriceCents',
+      label: 'Unit price',
+      aliases: ['unitprice', 'price', 'netprice', 'listprice'],
+    },
+    { field: 'currency', label: 'Currency', aliases: ['currencycode'] },
+    { field: 'taxRateId', label: 'Tax rate id', aliases: ['taxrate'] },
+    { field: 'categoryId', label: 'Category id', aliases: ['category'] },
+  ],
 };
 
 /** What an import matches duplicates by (as the server's import entities: `duplicateKeys`). */
@@ -99,6 +118,7 @@ export const DUPLICATE_HINTS: Record<ImportEntity, string> = {
     'A row is a duplicate when its e-mail matches a contact you can see or an earlier row of the file.',
   companies:
     'A row is a duplicate when its name or its domain matches a company you can see or an earlier row of the file.',
+  products: 'A row is a duplicate when its SKU (any case) matches a product or an earlier row of the file.',
 };
 
 /** The label of an import field (`estimatedValueCents` → "Estimated value"), for the report. */

@@ -155,13 +155,14 @@ const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknow
   const { entity, actor } = ctx;
   const table = entity.def.table;
   const createdBy = (table as unknown as { createdBy: PgColumn }).createdBy;
-  const owner = entity.def.owner as PgColumn;
+  const owner = entity.def.owner as PgColumn | undefined;
   const fields = Object.keys(entity.columns).filter((f) => rows.some((r) => r[f] !== undefined));
   const cols: Col[] = [
     { field: 'id', column: table.id },
     { field: 'tenantId', column: table.tenantId },
     { field: 'createdBy', column: createdBy },
-    { field: 'ownerId', column: owner },
+    // Records without an owner (sales products) get no owner column.
+    ...(owner ? [{ field: 'ownerId', column: owner }] : []),
     ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
   ];
   const full = rows.map((r) => {

@@ -17,7 +17,7 @@ export const importJobs = pgTable(
   'import_jobs',
   {
     ...recordColumns(),
-    entity: text('entity', { enum: ['leads', 'contacts', 'companies'] }).notNull(),
+    entity: text('entity', { enum: ['leads', 'contacts', 'companies', 'products'] }).notNull(),
     status: text('status', { enum: ['queued', 'running', 'completed', 'failed'] })
       .notNull()
       .default('queued'),

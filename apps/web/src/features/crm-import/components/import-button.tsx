@@ -10,6 +10,7 @@ const titles: Record<ImportEntity, string> = {
   leads: 'Import leads',
   contacts: 'Import contacts',
   companies: 'Import companies',
+  products: 'Import products',
 };
 
 /** "Import CSV" (with the entity's import permission) and the import wizard in a dialog. */

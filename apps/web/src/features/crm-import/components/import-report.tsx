@@ -14,6 +14,7 @@ type Entry = ImportJob['errors'][number];
 export const REPORT_PAGE_SIZE = 25;
 
 const RELATED_TYPE = { leads: 'lead', contacts: 'contact', companies: 'company' } as const;
+type RecordEntity = keyof typeof RELATED_TYPE;
 
 const columnsFor = (entity: ImportEntity): Column<Entry>[] => [
   { key: 'row', header: 'Row', cell: (entry) => entry.row, className: 'w-16 tabular-nums' },
@@ -34,10 +35,10 @@ const columnsFor = (entity: ImportEntity): Column<Entry>[] => [
           </span>
         ) : null}
         <span>{entry.message}</span>
-        {entry.duplicateOfId ? (
+        {entry.duplicateOfId && entity !== 'products' ? (
           <Link
             className="text-indigo-600 underline-offset-2 hover:underline dark:text-indigo-400"
-            to={recordPath(RELATED_TYPE[entity], entry.duplicateOfId)}
+            to={recordPath(RELATED_TYPE[entity as RecordEntity], entry.duplicateOfId)}
             target="_blank"
           >
             Open it

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/index.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { documentRoutes } from './documents/documents.routes.ts';
+import { registerSalesRecords } from './registrations.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+
+registerSalesRecords();
+
+export interface SalesDeps {
+  database: Database;
+}
+
+/** The sales module's HTTP API: catalog, quotes, invoices, payments, credit notes, settings. */
+export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
+  await app.register(catalogRoutes, deps);
+  await app.register(documentRoutes, deps);
+  await app.register(settingsRoutes, deps);
+};

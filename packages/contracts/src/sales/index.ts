@@ -1,0 +1,6 @@
+export * from './calculation.ts';
+export * from './catalog.ts';
+export * from './documents.ts';
+export * from './numbering.ts';
+export * from './payments.ts';
+export * from './settings.ts';
