@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
+import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { registerSalesRecords } from './registrations.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -16,4 +18,6 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(catalogRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(documentFileRoutes, deps);
+  await app.register(brandingRoutes, deps);
 };

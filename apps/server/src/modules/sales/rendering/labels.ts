@@ -47,7 +47,8 @@ export interface DocumentLabels {
   continued: string;
   page: (page: number, pages: number) => string;
   received: string;
-  paymentWithin: (days: number) => string;
+  /** The payment terms sentence of an invoice, with its due date already formatted. */
+  payableBy: (date: string) => string;
 }
 
 const en: DocumentLabels = {
@@ -98,7 +99,7 @@ const en: DocumentLabels = {
   continued: 'continued',
   page: (page, pages) => `Page ${page} of ${pages}`,
   received: 'Goods received in good order (date, signature)',
-  paymentWithin: (days) => (days === 0 ? 'Payable immediately.' : `Payable within ${days} days.`),
+  payableBy: (date) => `Payable by ${date} without deduction.`,
 };
 
 const de: DocumentLabels = {
@@ -149,8 +150,7 @@ const de: DocumentLabels = {
   continued: 'Fortsetzung',
   page: (page, pages) => `Seite ${page} von ${pages}`,
   received: 'Ware in einwandfreiem Zustand erhalten (Datum, Unterschrift)',
-  paymentWithin: (days) =>
-    days === 0 ? 'Zahlbar sofort ohne Abzug.' : `Zahlbar innerhalb von ${days} Tagen ohne Abzug.`,
+  payableBy: (date) => `Zahlbar bis ${date} ohne Abzug.`,
 };
 
 const byLanguage: Record<string, DocumentLabels> = { en, de };
