@@ -138,7 +138,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(adminRoutes, { database });
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   await app.register(notificationRoutes, { database });
-  await app.register(salesRoutes, { database });
+  await app.register(salesRoutes, {
+    database,
+    sendJob: deps.sendJob,
+    secret: deps.jwtSecret,
+    appUrl: config.appUrl,
+  });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).

@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
-import { memberWithRole } from '../helpers/tenant-fixtures.ts';
+import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 import { pdfPages, pdfSource } from './pdf-text.ts';
 import { catalogFor, SALES_TABLES } from './sales-fixtures.ts';
 import { samplePng } from './sample-png.ts';
@@ -16,6 +17,8 @@ let draftId: string;
 let quoteId: string;
 let creditNote: { id: string; number: string };
 let otherInvoiceId: string;
+let catalog: Awaited<ReturnType<typeof catalogFor>>;
+let companyId: string;
 const t = setupApiTest();
 const c = crmApi(() => t);
 
@@ -42,6 +45,7 @@ beforeAll(async () => {
   owner = await signUp(t.app);
   other = await signUp(t.app);
   const cat = await catalogFor(c, owner);
+  catalog = cat;
   const settings = (await c.api(owner, 'GET', '/sales/settings')).json().data;
   const patched = await c.api(owner, 'PATCH', '/sales/settings', {
     sellerName: 'Müller & Söhne GmbH',
@@ -59,6 +63,7 @@ beforeAll(async () => {
     city: 'Zagreb',
     country: 'HR',
   });
+  companyId = company.id;
   invoice = await issuedInvoice(owner, cat, company.id);
   const paid = await c.api(owner, 'POST', `/invoices/${invoice.id}/payments`, {
     paidOn: new Date().toISOString().slice(0, 10),
@@ -234,5 +239,54 @@ describe('document files: access', () => {
       permissions: ['invoices.view', 'fields.money.view'],
     });
     expect((await c.api(both, 'GET', `/invoices/${invoice.id}/ubl`)).statusCode).toBe(200);
+  });
+});
+
+/** The queued e-mails to an address with their attachments (owner connection: the app role cannot read them). */
+const attachmentsTo = (to: string) =>
+  dbRows<{ subject: string; filename: string; content_type: string; content: Uint8Array }>(
+    t,
+    sql`select m.subject, a.filename, a.content_type, a.content from mail_outbox m
+        join mail_attachments a on a.mail_id = m.id where m.to_address = ${to} order by m.created_at, a.position`,
+  );
+
+describe('sending attaches the PDF', () => {
+  it('POST /invoices/:id/send queues the e-mail with the invoice PDF (its number, customer, total)', async () => {
+    const sent = await issuedInvoice(owner, catalog, companyId);
+    const res = await c.api(owner, 'POST', `/invoices/${sent.id}/send`, {
+      to: ['buyer@zagreb.example'],
+      cc: ['books@zagreb.example'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const address of ['buyer@zagreb.example', 'books@zagreb.example']) {
+      const [mail, ...more] = await attachmentsTo(address);
+      expect(more).toEqual([]);
+      expect(mail?.filename).toBe(`${sent.number}.pdf`);
+      expect(mail?.content_type).toBe('application/pdf');
+      const page = await text(Buffer.from(mail?.content ?? []));
+      expect(page).toContain(sent.number);
+      expect(page).toContain('Željko Šćepanović');
+      expect(page).toContain('Gesamtbetrag 621,15 €');
+    }
+  });
+
+  it('a draft quote sent gets its number, and the attached quote PDF shows it; a refused send queues nothing', async () => {
+    const quote = await c.create(owner, '/quotes', {
+      companyId,
+      lines: [{ productId: catalog.panel.id, quantity: '1' }],
+    });
+    const res = await c.api(owner, 'POST', `/quotes/${quote.id}/send`, { to: ['quote@zagreb.example'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const number = res.json().data.number as string;
+    const [mail] = await attachmentsTo('quote@zagreb.example');
+    expect(mail?.filename).toBe(`${number}.pdf`);
+    const page = await text(Buffer.from(mail?.content ?? []));
+    expect(page).toContain('ANGEBOT');
+    expect(page).toContain(number);
+    const draftInvoiceOfOther = await c.api(other, 'POST', `/invoices/${invoice.id}/send`, {
+      to: ['x@zagreb.example'],
+    });
+    expect(draftInvoiceOfOther.statusCode).toBe(404);
+    expect(await attachmentsTo('x@zagreb.example')).toEqual([]);
   });
 });

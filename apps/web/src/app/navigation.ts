@@ -80,6 +80,12 @@ export const settingsNavigation: NavItem[] = [
     permission: 'audit.view',
   },
   {
+    path: '/settings/tax-rates',
+    label: 'Tax rates',
+    description: 'Tax rates of quotes and invoices; the default rate.',
+    permission: 'products.view',
+  },
+  {
     path: '/settings/jobs',
     label: 'Jobs',
     description: 'Background queues, failed jobs and retries.',
@@ -101,8 +107,9 @@ export const navigation: NavSection[] = [
   {
     title: 'Sales',
     items: [
-      soon('/quotes', 'Quotes', 'Build quotes and send them for approval.', 'quotes.view'),
-      soon('/invoices', 'Invoices', 'Invoice customers and follow up on payments.', 'invoices.view'),
+      live('/quotes', 'Quotes', 'Build quotes and send them for approval.', 'quotes.view'),
+      live('/invoices', 'Invoices', 'Invoice customers and follow up on payments.', 'invoices.view'),
+      live('/products', 'Products', 'Products and services with prices and tax rates.', 'products.view'),
     ],
   },
   {

@@ -15,13 +15,13 @@ describe('router', () => {
   });
 
   it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/quotes');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Quotes' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Quotes is coming soon' })).toBeTruthy();
+    renderApp('/projects');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Projects' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Projects is coming soon' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
-        .getByRole('link', { name: /Quotes/ })
+        .getByRole('link', { name: /Projects/ })
         .getAttribute('aria-current'),
     ).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();

@@ -8,6 +8,7 @@ import { comingSoonItems } from './navigation';
 import { NotFoundRoute } from './not-found-route';
 import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
+import { salesRoutes } from './sales-routes';
 import { settingsRoute } from './settings-routes';
 
 // Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
@@ -77,6 +78,7 @@ const appRoutes: RouteObject = {
         { path: 'profile/notifications', element: <NotificationPreferencesPage /> },
         settingsRoute,
         ...crmRoutes,
+        ...salesRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

@@ -5,6 +5,7 @@ import { useRoles } from '../features/roles/api/list-roles';
 import { usePermission } from '../hooks/use-permission';
 import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
+import { taxRatesSettingsRoute } from './sales-routes';
 import { SettingsLayout } from './settings-layout';
 import { usePeopleDirectory } from './use-people-directory';
 
@@ -78,5 +79,6 @@ export const settingsRoute: RouteObject = {
     guarded('webhooks', 'webhooks.manage', <WebhooksPage />),
     guarded('audit-log', 'audit.view', <AuditLogRoute />),
     guarded('jobs', 'settings.manage', <JobMonitorPage />),
+    taxRatesSettingsRoute,
   ],
 };

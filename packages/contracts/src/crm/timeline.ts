@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, uuid } from '../primitives.ts';
 
 export const timelineItemSchema = z.object({
-  kind: z.enum(['activity', 'task', 'audit']),
+  kind: z.enum(['activity', 'task', 'audit', 'document']),
   id: z.string(),
   at: isoDateTime,
   title: z.string(),

@@ -190,3 +190,12 @@ export type DocumentListQuery = z.output<typeof invoiceListQuery>;
 
 /** Issue, void and other status actions: the version the caller saw (optional). */
 export const documentActionInput = z.strictObject({ version: version.optional() }).nullish();
+
+const recipient = z.email().max(254);
+/** `POST /invoices/:id/send` and `/quotes/:id/send`: the e-mail (one message per recipient). */
+export const documentSendInput = z.strictObject({
+  to: z.union([recipient, z.array(recipient).min(1).max(10)]),
+  cc: z.array(recipient).max(10).optional(),
+  subject: z.string().trim().min(1).max(200).optional(),
+  message: z.string().trim().max(5000).optional(),
+});

@@ -37,6 +37,8 @@ export const crmRoutes = async (app: FastifyInstance, deps: CrmDeps) => {
 
 /** A company as a document party (sales: the customer snapshot of an issued invoice). */
 export { type CompanyParty, companyParty } from './companies/company-party.ts';
+/** Marks a deal won in the caller's transaction (sales: an accepted quote converted into an invoice). */
+export { winDealIn } from './deals/deal-actions.service.ts';
 export { DEMO_COUNTS, type DemoPeople, seedDemoData as seedCrmDemo } from './demo/demo-data.ts';
 export {
   type GenerateCounts,

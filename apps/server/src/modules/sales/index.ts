@@ -1,23 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../platform/db/index.ts';
 import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
+import { quoteRoutes } from './documents/quote.routes.ts';
 import { registerSalesRecords } from './registrations.ts';
+import type { SalesDeps } from './sales-deps.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 
 registerSalesRecords();
 
-export interface SalesDeps {
-  database: Database;
-}
+export type { SalesDeps } from './sales-deps.ts';
 
 /** The sales module's HTTP API: catalog, quotes, invoices, payments, credit notes, settings. */
 export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(catalogRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(quoteRoutes, deps);
   await app.register(documentFileRoutes, deps);
   await app.register(brandingRoutes, deps);
 };

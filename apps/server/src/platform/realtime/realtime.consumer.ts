@@ -19,6 +19,8 @@ export interface RealtimeEntity {
   table: PgTable & { id: PgColumn; tenantId: PgColumn; version: PgColumn };
   view: Permission;
   scope?: { resource: ScopedResource; owner: PgColumn };
+  /** Event types also sent to the whole tenant room under another name (`invoice.paid` → `invoiceCleared`). */
+  tenantEvents?: Readonly<Record<string, string>>;
 }
 
 const entities = new Map<string, RealtimeEntity>();
@@ -82,6 +84,8 @@ const handle = (hub: RealtimeHub) => async (event: DispatchedEvent, ctx: Consume
     const to = addresseeOf(event);
     if (to) hub.publish({ tenantId, userId: to, event: event.type, data: ids, visibility });
     if (TENANT_EVENTS.has(event.type)) hub.publish({ tenantId, event: event.type, data: ids, visibility });
+    const alias = entity.tenantEvents?.[event.type];
+    if (alias) hub.publish({ tenantId, event: alias, data: ids, visibility });
   });
 };
 

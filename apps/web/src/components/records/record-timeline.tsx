@@ -14,11 +14,13 @@ const kindTone: Record<TimelineItem['kind'], BadgeTone> = {
   activity: 'info',
   task: 'warning',
   audit: 'neutral',
+  document: 'success',
 };
 const kindLabel: Record<TimelineItem['kind'], string> = {
   activity: 'Activity',
   task: 'Task',
   audit: 'Change',
+  document: 'Document',
 };
 
 /** Audit titles come as action names (`lead.status_changed`): show them as words ("Status changed"). */

@@ -77,3 +77,14 @@ export const loseDeal = (
         : await firstStageOfKind(t, ctx.tenantId, deal.pipelineId, 'lost');
     return toDeal(ctx, await moveTo(t, ctx, deal, stage, 'lost', { lostReason: input.reason }));
   });
+
+/**
+ * Marks a deal won inside the caller's transaction (another module's use case: sales converting an accepted
+ * quote). Needs deals.update; a deal the caller may not see is a 404. Winning a won deal changes nothing.
+ */
+export const winDealIn = async (t: Tx, ctx: AuthedContext, id: string): Promise<void> => {
+  const deal = await lockedDeal(t, ctx, id);
+  if (deal.status === 'won') return;
+  const stage = await firstStageOfKind(t, ctx.tenantId, deal.pipelineId, 'won');
+  await moveTo(t, ctx, deal, stage, 'won');
+};

@@ -94,28 +94,36 @@ export const settleInvoice = async (
 };
 
 /**
- * Issues a draft invoice: locks it, takes the next number of the tenant's pattern (gapless: the counter row is
- * locked until this transaction ends), fixes the customer snapshot and the due date; emits `invoice.issued`.
+ * Gives a locked draft its number (the tenant's pattern for its kind; gapless: the counter row stays locked
+ * until this transaction ends), its customer snapshot and due date (quotes: valid until), and fixes it:
+ * invoices become `issued`, quotes `sent`. Emits `invoice.issued`.
  */
+export const issueDraft = async (t: Tx, ctx: AuthedContext, row: DocumentRow): Promise<DocumentRow> => {
+  const lines = await linesOf(t, ctx.tenantId, row.id);
+  const label = DOCUMENT_DEFS[row.kind].label.toLowerCase();
+  if (lines.length === 0) throw new AppError('CONFLICT', `A ${label} needs at least one line`);
+  const settings = await settingsOf(t, ctx.tenantId);
+  const number = await nextNumber(t, ctx.tenantId, row.kind, row.issueDate);
+  const after = await changeIssued(t, ctx, row, 'issued', {
+    number,
+    status: row.kind === 'quote' ? 'sent' : 'issued',
+    issuedAt: new Date(),
+    dueDate: row.dueDate ?? addDays(row.issueDate, row.kind === 'quote' ? 30 : settings.paymentTermsDays),
+    ...(await customerSnapshot(t, ctx, row)),
+  });
+  if (after.kind === 'invoice') await emit(t, ctx, 'invoice.issued', invoiceRef(after));
+  return after;
+};
+
+/** Issues a draft invoice (see issueDraft). */
 export const issueInvoice = (ctx: AuthedContext, id: string, version?: number): Promise<SalesDocument> =>
   kit.inTenant(ctx, async (t) => {
     const row = await kit.findRecord<DocumentRow>(t, ctx, invoiceDef, id, true);
     if (version !== undefined && row.version !== version)
       throw kit.conflict('Invoice', toDocument(ctx.auth)(row));
     if (row.status !== 'draft') throw new AppError('CONFLICT', 'This invoice was already issued');
-    const lines = await linesOf(t, ctx.tenantId, id);
-    if (lines.length === 0) throw new AppError('CONFLICT', 'An invoice needs at least one line to be issued');
-    const settings = await settingsOf(t, ctx.tenantId);
-    const number = await nextNumber(t, ctx.tenantId, 'invoice', row.issueDate);
-    const after = await changeIssued(t, ctx, row, 'issued', {
-      number,
-      status: 'issued',
-      issuedAt: new Date(),
-      dueDate: row.dueDate ?? addDays(row.issueDate, settings.paymentTermsDays),
-      ...(await customerSnapshot(t, ctx, row)),
-    });
-    await emit(t, ctx, 'invoice.issued', invoiceRef(after));
-    return toDocument(ctx.auth)(after, lines);
+    const after = await issueDraft(t, ctx, row);
+    return toDocument(ctx.auth)(after, await linesOf(t, ctx.tenantId, id));
   });
 
 /** Voids an issued invoice without payments (paid money is returned by a credit note); emits `invoice.voided`. */

@@ -1,0 +1,171 @@
+import type { SalesDocument } from '@tessera/contracts';
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/index.ts';
+import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { newId } from '../../../platform/db/columns.ts';
+import { type Database, withTenant } from '../../../platform/db/index.ts';
+import { emit } from '../../../platform/events/index.ts';
+import { AppError, notFound } from '../../../platform/http/app-error.ts';
+import * as kit from '../../../platform/records/index.ts';
+import { winDealIn } from '../../crm/index.ts';
+import type { SalesDocumentView } from '../rendering/document-view.ts';
+import { settingsOf } from '../settings/settings.service.ts';
+import { changeIssued, todayIso } from './document-actions.service.ts';
+import { DOCUMENT_DEFS, type DocumentRow, linesOf, toDocument } from './document-record.ts';
+import { toDocumentView } from './document-view-mapper.ts';
+import { salesDocumentLines, salesDocuments } from './documents.tables.ts';
+import { expiryOf, signQuoteLink, verifyQuoteLink } from './quote-link.ts';
+
+export interface QuoteLinkDeps {
+  database: Database;
+  secret: string;
+  appUrl: string;
+}
+
+/** The customer's link of a sent quote (expires at the end of its valid-until day). */
+export const quoteLinkOf = (deps: Pick<QuoteLinkDeps, 'secret' | 'appUrl'>, row: DocumentRow) =>
+  `${deps.appUrl}/q/${signQuoteLink(deps.secret, {
+    tenantId: row.tenantId,
+    quoteId: row.id,
+    expires: expiryOf(row.dueDate, row.issueDate),
+  })}`;
+
+const quoteRef = (r: DocumentRow) => ({
+  quoteId: r.id,
+  number: r.number ?? '',
+  companyId: r.companyId,
+  ownerId: r.ownerId,
+});
+
+/** The quote a valid link names, in its tenant's transaction (locked for a decision); 404 for anything else. */
+const withLinkedQuote = <T>(
+  deps: QuoteLinkDeps,
+  token: string,
+  fn: (t: Parameters<Parameters<typeof withTenant>[2]>[0], row: DocumentRow) => Promise<T>,
+) => {
+  const link = verifyQuoteLink(deps.secret, token);
+  if (!link) throw notFound('Quote');
+  return withTenant(deps.database, link.tenantId, async (t) => {
+    const [row] = (await t
+      .select()
+      .from(salesDocuments)
+      .where(
+        and(
+          eq(salesDocuments.tenantId, link.tenantId),
+          eq(salesDocuments.id, link.quoteId),
+          eq(salesDocuments.kind, 'quote'),
+        ),
+      )
+      .for('update')) as DocumentRow[];
+    if (!row || row.status === 'draft' || row.archivedAt) throw notFound('Quote');
+    return fn(t, row);
+  });
+};
+
+export type PublicQuote = { status: string; decidedAt: string | null; document: SalesDocumentView };
+
+/** What the customer sees behind the link: the quote as it was sent, and its status. */
+export const viewPublicQuote = (deps: QuoteLinkDeps, token: string): Promise<PublicQuote> =>
+  withLinkedQuote(deps, token, async (t, row) => ({
+    status: row.status,
+    decidedAt: kit.iso(row.decidedAt),
+    document: toDocumentView({
+      row,
+      lines: await linesOf(t, row.tenantId, row.id),
+      settings: await settingsOf(t, row.tenantId),
+    }),
+  }));
+
+/**
+ * The customer accepts or declines a sent quote through its link: recorded with the time and the IP address,
+ * audited (no user), `quote.accepted` / `quote.declined` emitted. Once decided, or past its valid-until day,
+ * it is a 409.
+ */
+export const decidePublicQuote = (
+  deps: QuoteLinkDeps,
+  token: string,
+  decision: 'accepted' | 'declined',
+  origin: { ip: string; requestId?: string },
+) =>
+  withLinkedQuote(deps, token, async (t, row) => {
+    if (row.status !== 'sent') throw new AppError('CONFLICT', `This quote was already ${row.status}`);
+    if (row.dueDate && row.dueDate < todayIso()) throw new AppError('CONFLICT', 'This quote has expired');
+    const [after] = (await t
+      .update(salesDocuments)
+      .set({ status: decision, decidedAt: new Date(), decidedIp: origin.ip, version: row.version + 1 })
+      .where(eq(salesDocuments.id, row.id))
+      .returning()) as DocumentRow[];
+    if (!after) throw notFound('Quote');
+    const actor = {
+      tenantId: row.tenantId,
+      userId: null,
+      ip: origin.ip,
+      requestId: origin.requestId ?? null,
+    };
+    await writeAudit(t, actor, {
+      action: `quote.${decision}`,
+      targetType: 'quote',
+      targetId: row.id,
+      changes: { status: { from: row.status, to: decision } },
+    });
+    await emit(t, actor, decision === 'accepted' ? 'quote.accepted' : 'quote.declined', quoteRef(after));
+    return { status: after.status, decidedAt: kit.iso(after.decidedAt) };
+  });
+
+/**
+ * An accepted quote becomes a draft invoice in one transaction: same customer, lines and prices; the quote
+ * is marked invoiced (once); optionally its deal is marked won (needs deals.update).
+ */
+export const convertQuote = (
+  ctx: AuthedContext,
+  id: string,
+  input: { markDealWon?: boolean },
+): Promise<SalesDocument> =>
+  kit.inTenant(ctx, async (t) => {
+    const quote = await kit.findRecord<DocumentRow>(t, ctx, DOCUMENT_DEFS.quote, id, true);
+    if (quote.status !== 'accepted')
+      throw new AppError(
+        'CONFLICT',
+        quote.status === 'invoiced'
+          ? 'This quote was already invoiced'
+          : 'Only an accepted quote becomes an invoice',
+      );
+    const {
+      id: _i,
+      number: _n,
+      status: _s,
+      createdAt: _c,
+      updatedAt: _u,
+      version: _v,
+      balanceCents: _b,
+      searchText: _t,
+      ...copy
+    } = quote;
+    const invoice = await kit.insertRecord<DocumentRow>(t, ctx, DOCUMENT_DEFS.invoice, {
+      ...copy,
+      id: newId(),
+      kind: 'invoice',
+      status: 'draft',
+      sourceId: quote.id,
+      issueDate: todayIso(),
+      dueDate: null,
+      issuedAt: null,
+      sentAt: null,
+      decidedAt: null,
+      decidedIp: null,
+      paidCents: 0,
+      creditedCents: 0,
+      createdBy: ctx.userId,
+    });
+    const lines = await linesOf(t, ctx.tenantId, quote.id);
+    if (lines.length)
+      await t
+        .insert(salesDocumentLines)
+        .values(lines.map((l) => ({ ...l, id: newId(), documentId: invoice.id })));
+    await changeIssued(t, ctx, quote, 'invoiced', { status: 'invoiced' });
+    if (input.markDealWon && quote.dealId) {
+      kit.requirePermission(ctx, 'deals.update');
+      await winDealIn(t, ctx, quote.dealId);
+    }
+    return toDocument(ctx.auth)(invoice, await linesOf(t, ctx.tenantId, invoice.id));
+  });

@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type documentCreateInput,
+  documentSchema,
+  type documentUpdateInput,
+  type Payment,
+  paymentSchema,
+  productSchema,
+  type SalesDocument,
+  taxRateSchema,
+} from '@tessera/contracts';
+import { z } from 'zod';
+import { api } from '../../../lib/api-client';
+import { v1 } from '../../../lib/endpoints';
+import { fetchListPage } from '../../../lib/records/list-page';
+import { createRecordHooks } from '../../../lib/records/record-hooks';
+
+export type DocumentKindPath = 'invoices' | 'quotes';
+type Create = z.input<typeof documentCreateInput>;
+type Update = z.input<typeof documentUpdateInput>;
+
+/** `/api/v1/invoices` and `/api/v1/quotes` through the record kit (one shape, two collections). */
+export const documentRecords = {
+  invoices: createRecordHooks<SalesDocument, Create, Update>({ path: 'invoices', schema: documentSchema }),
+  quotes: createRecordHooks<SalesDocument, Create, Update>({ path: 'quotes', schema: documentSchema }),
+};
+
+/** Products and tax rates for the line editor's pickers (first 100, by name). */
+export function useCatalog() {
+  const products = useQuery({
+    queryKey: ['products', 'picker'],
+    queryFn: ({ signal }) =>
+      fetchListPage(v1('products'), productSchema, { limit: 100, sort: 'name', active: 'true' }, signal),
+  });
+  const rates = useQuery({
+    queryKey: ['tax-rates', 'picker'],
+    queryFn: ({ signal }) =>
+      fetchListPage(v1('tax-rates'), taxRateSchema, { limit: 100, sort: 'name' }, signal),
+  });
+  return {
+    products: products.data?.items ?? [],
+    rates: rates.data?.items ?? [],
+    loading: products.isPending || rates.isPending,
+  };
+}
+
+/** The payments of an invoice. */
+export function usePayments(invoiceId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['invoices', 'detail', invoiceId, 'payments'],
+    queryFn: ({ signal }) =>
+      api.get<Payment[]>(v1(`invoices/${invoiceId}/payments`), { schema: z.array(paymentSchema), signal }),
+    enabled,
+  });
+}
+
+/** `POST /api/v1/<path>` below a document (payments, credit notes, send…), refreshing the documents. */
+export function useDocumentPost<I>(path: (input: I) => string, body: (input: I) => unknown = (i) => i) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: I) => api.post(v1(path(input)), body(input)),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['invoices'] });
+      void client.invalidateQueries({ queryKey: ['quotes'] });
+    },
+  });
+}
+
+/** `DELETE /api/v1/payments/:id`. */
+export function useDeletePayment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(v1(`payments/${id}`)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['invoices'] }),
+  });
+}

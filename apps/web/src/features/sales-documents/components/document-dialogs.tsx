@@ -1,0 +1,158 @@
+import { PAYMENT_METHODS } from '@tessera/contracts';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ErrorAlert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog, DialogFooter } from '../../../components/ui/dialog';
+import { FormField } from '../../../components/ui/form-field';
+import { Input, Select, Textarea } from '../../../components/ui/input';
+import { parseMoneyToCents } from '../../../lib/records/money';
+
+/** A button that opens a small form dialog; `submit` returns the request (errors show in the dialog). */
+export function ActionDialog({
+  label,
+  title,
+  submitLabel,
+  variant = 'secondary',
+  children,
+  submit,
+}: {
+  label: string;
+  title: string;
+  submitLabel: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  children?: ReactNode;
+  submit: () => Promise<unknown>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await submit();
+      setOpen(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={title}>
+        <form onSubmit={onSubmit} className="space-y-3">
+          {error ? <ErrorAlert error={error} /> : null}
+          {children}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={variant === 'danger' ? 'danger' : 'primary'} disabled={busy}>
+              {submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+/** "Send": recipients and a message; the e-mail and the status change happen together on the server. */
+export function SendDialog({
+  defaultTo,
+  send,
+}: {
+  defaultTo: string;
+  send: (input: object) => Promise<unknown>;
+}) {
+  const [to, setTo] = useState(defaultTo);
+  const [message, setMessage] = useState('');
+  return (
+    <ActionDialog
+      label="Send"
+      title="Send by e-mail"
+      submitLabel="Send"
+      variant="primary"
+      submit={() =>
+        send({
+          to: to
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          ...(message.trim() ? { message: message.trim() } : {}),
+        })
+      }
+    >
+      <FormField label="To" hint="Separate several addresses with commas">
+        {(p) => <Input {...p} type="text" value={to} onChange={(e) => setTo(e.target.value)} autoFocus />}
+      </FormField>
+      <FormField label="Message">
+        {(p) => <Textarea {...p} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} />}
+      </FormField>
+    </ActionDialog>
+  );
+}
+
+/** "Record payment": amount (at most the open balance, the server checks), date, method, reference. */
+export function PaymentDialog({
+  open,
+  record,
+}: {
+  open: number;
+  record: (input: object) => Promise<unknown>;
+}) {
+  const [amount, setAmount] = useState((open / 100).toFixed(2));
+  const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
+  const [method, setMethod] = useState('bank_transfer');
+  const [reference, setReference] = useState('');
+  return (
+    <ActionDialog
+      label="Record payment"
+      title="Record a payment"
+      submitLabel="Record payment"
+      variant="primary"
+      submit={() =>
+        record({
+          amountCents: parseMoneyToCents(amount),
+          paidOn,
+          method,
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+        })
+      }
+    >
+      <FormField label="Amount">
+        {(p) => (
+          <Input
+            {...p}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            autoFocus
+          />
+        )}
+      </FormField>
+      <FormField label="Date">
+        {(p) => <Input {...p} type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />}
+      </FormField>
+      <FormField label="Method">
+        {(p) => (
+          <Select {...p} value={method} onChange={(e) => setMethod(e.target.value)}>
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {m.replace('_', ' ')}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField label="Reference">
+        {(p) => <Input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
+      </FormField>
+    </ActionDialog>
+  );
+}
