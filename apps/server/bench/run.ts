@@ -19,6 +19,7 @@ import { type BareRoute, startBareServer } from './bare-server.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
+import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     sockets: { type: 'string', default: '1000' },
     outbox: { type: 'string', default: '3' },
+    pdf: { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -458,6 +460,9 @@ try {
   const outboxOptions = { seconds: Number(args.outbox), tenants: 4, writers: 8, batch: 10 };
   const outbox = outboxOptions.seconds > 0 ? await outboxThroughput(database, outboxOptions) : undefined;
   if (outbox) console.log(`\n${outboxLines(outbox, outboxOptions).join('\n')}`);
+  // Sales documents: PDF and UBL renders per second (--pdf 0 skips, --pdf N seconds per case).
+  if (Number(args.pdf) > 0)
+    console.log(`\n${pdfRenderLines(await pdfRenderRate(Number(args.pdf)), Number(args.pdf)).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

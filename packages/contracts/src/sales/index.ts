@@ -1,3 +1,4 @@
+export * from './branding.ts';
 export * from './calculation.ts';
 export * from './catalog.ts';
 export * from './documents.ts';

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { quoteRoutes } from './documents/quote.routes.ts';
 import { registerSalesRecords } from './registrations.ts';
@@ -16,4 +18,6 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(documentRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(quoteRoutes, deps);
+  await app.register(documentFileRoutes, deps);
+  await app.register(brandingRoutes, deps);
 };

@@ -1,4 +1,4 @@
-import { integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 
 /** UUIDv7 primary key generated in the application (time-ordered, index friendly). */
@@ -19,3 +19,10 @@ export const timestamps = () => ({
 
 /** Optimistic-concurrency counter: updates check it and bump it (stale → 409). */
 export const versionColumn = () => integer('version').notNull().default(1);
+
+/** bytea as bytes (node-postgres returns a Buffer, PGlite a Uint8Array; both arrive as a Uint8Array). */
+export const bytesColumn = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value),
+  fromDriver: (value) => new Uint8Array(value),
+});

@@ -5,17 +5,21 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import { ok } from '../http/envelope.ts';
 import { replies } from '../http/route-schema.ts';
-import { recentMail } from './outbox.ts';
+import { mailAttachmentContent, recentMail } from './outbox.ts';
 
 const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
 
 const mailSchema = z.object({
   id: z.string(),
   to: z.string(),
+  cc: z.array(z.string()),
   subject: z.string(),
   text: z.string(),
   status: z.string(),
   createdAt: z.string(),
+  attachments: z.array(
+    z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number() }),
+  ),
 });
 
 /**
@@ -36,6 +40,27 @@ export const devMailboxRoutes = async (app: FastifyInstance, { database }: { dat
     async (req) => {
       if (!isLoopback(req.ip)) throw new AppError('NOT_FOUND', 'No route GET /api/v1/dev/mailbox');
       return ok((await recentMail(database.db)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })));
+    },
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/dev/mailbox/:mailId/attachments/:attachmentId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['development'],
+        summary: 'One attachment of an outgoing e-mail (not in production)',
+        params: z.strictObject({ mailId: z.guid(), attachmentId: z.guid() }),
+      },
+    },
+    async (req, reply) => {
+      const notFound = new AppError('NOT_FOUND', 'No such attachment');
+      if (!isLoopback(req.ip)) throw notFound;
+      const file = await mailAttachmentContent(database.db, req.params.mailId, req.params.attachmentId);
+      if (!file) throw notFound;
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+        .send(Buffer.from(file.content));
     },
   );
 };

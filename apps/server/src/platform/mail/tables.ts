@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn } from '../db/columns.ts';
+import { bytesColumn, idColumn } from '../db/columns.ts';
 
 /**
  * Transactional outbox for e-mail: a service inserts the message in the same transaction as the change that
@@ -11,6 +11,8 @@ export const mailOutbox = pgTable(
     id: idColumn(),
     tenantRef: uuid('tenant_ref'),
     toAddress: text('to_address').notNull(),
+    /** Carbon-copy recipients (none when empty). */
+    ccAddresses: text('cc_addresses').array().notNull().default([]),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })
@@ -22,4 +24,20 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('mail_outbox_status_created_idx').on(t.status, t.createdAt)],
+);
+
+/** Files sent with a queued message (e.g. an invoice PDF), inserted in the same transaction; insert-only for the app role. */
+export const mailAttachments = pgTable(
+  'mail_attachments',
+  {
+    id: idColumn(),
+    mailId: uuid('mail_id')
+      .notNull()
+      .references(() => mailOutbox.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytesColumn('content').notNull(),
+  },
+  (t) => [index('mail_attachments_mail_idx').on(t.mailId, t.position)],
 );

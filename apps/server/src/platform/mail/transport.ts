@@ -1,9 +1,20 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 
+import type { MailAttachment } from './outbox.ts';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+}
+
 export interface MailTransport {
   kind: 'smtp' | 'log';
-  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: OutgoingMail): Promise<void>;
 }
 
 /**
@@ -15,8 +26,20 @@ export const createMailTransport = (smtpUrl: string | undefined, log: Logger): M
     const transporter = nodemailer.createTransport(smtpUrl);
     return {
       kind: 'smtp',
-      send: async (m) => {
-        await transporter.sendMail(m);
+      send: async ({ attachments, cc, ...m }) => {
+        await transporter.sendMail({
+          ...m,
+          ...(cc?.length ? { cc } : {}),
+          ...(attachments?.length
+            ? {
+                attachments: attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: Buffer.from(a.content),
+                })),
+              }
+            : {}),
+        });
       },
     };
   }

@@ -20,9 +20,8 @@ export interface DocumentMail {
 }
 
 /**
- * The one place a sales document's e-mail is built (subject and body from the document view). The PDF
- * attachment is NOT added yet: the mail outbox carries text only, and the renderer (rendering/) will add its
- * attachment here, from the same view, once it is merged.
+ * The one place a sales document's e-mail is built (subject and body from the document view). The sender
+ * (document-send.service.ts) attaches the document's PDF, rendered from the same view.
  */
 export const buildDocumentMail = (view: SalesDocumentView, input: SendInput, link?: string): DocumentMail => {
   const title = TITLES[view.kind];

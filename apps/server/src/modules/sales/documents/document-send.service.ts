@@ -5,13 +5,12 @@ import type { Tx } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { SendJob } from '../../../platform/jobs/index.ts';
-import { queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
+import { type MailAttachment, queueMail, SEND_MAIL_JOB } from '../../../platform/mail/index.ts';
 import * as kit from '../../../platform/records/index.ts';
-import { settingsOf } from '../settings/settings.service.ts';
 import { changeIssued, invoiceRef, issueDraft } from './document-actions.service.ts';
+import { documentRenderInput, pdfFile } from './document-files.service.ts';
 import { buildDocumentMail, recipientsOf } from './document-mail.ts';
 import { DOCUMENT_DEFS, type DocumentRow, linesOf, toDocument } from './document-record.ts';
-import { toDocumentView } from './document-view-mapper.ts';
 
 type SendInput = z.output<typeof documentSendInput>;
 export interface SendDeps {
@@ -32,7 +31,7 @@ const queue = async (
   ctx: AuthedContext,
   deps: SendDeps,
   to: string[],
-  mail: { subject: string; text: string },
+  mail: { subject: string; text: string; attachments?: MailAttachment[] },
 ) => {
   const ids: string[] = [];
   for (const address of to) ids.push(await queueMail(t, { to: address, ...mail, tenantRef: ctx.tenantId }));
@@ -64,14 +63,14 @@ export const sendDocument = (
     }
     const to = recipientsOf(input);
     const lines = await linesOf(t, ctx.tenantId, id);
-    const view = toDocumentView({ row, lines, settings: await settingsOf(t, ctx.tenantId) });
-    await queue(
-      t,
-      ctx,
-      deps,
-      to,
-      buildDocumentMail(view, input, kind === 'quote' ? deps.publicLink?.(ctx, row) : undefined),
+    // The document as sent (number assigned above), rendered with the tenant's branding and attached.
+    const rendered = await documentRenderInput(t, ctx, kind, id);
+    const mail = buildDocumentMail(
+      rendered.view,
+      input,
+      kind === 'quote' ? deps.publicLink?.(ctx, row) : undefined,
     );
+    await queue(t, ctx, deps, to, { ...mail, attachments: [await pdfFile(rendered)] });
     const status = row.status === 'issued' || row.status === 'draft' ? 'sent' : row.status;
     const after = await changeIssued(t, ctx, row, 'sent', { status, sentAt: new Date() });
     if (kind === 'invoice') await emit(t, ctx, 'invoice.sent', { ...invoiceRef(after), to });

@@ -7,6 +7,8 @@ import type {
   SalesDocumentView,
   TaxCategory,
 } from '../rendering/document-view.ts';
+import { formatterFor } from '../rendering/format.ts';
+import { labelsFor } from '../rendering/labels.ts';
 import { type SettingsRow, settingsOf } from '../settings/settings.service.ts';
 import type { AddressValue } from '../settings/settings.tables.ts';
 import { DOCUMENT_DEFS, type DocumentRow, type LineRow, linesOf } from './document-record.ts';
@@ -84,7 +86,7 @@ export const toDocumentView = ({ row, lines, settings, source }: ViewInput): Sal
   const bank = clean({ ...settings.bank });
   const terms =
     row.kind === 'invoice' && row.dueDate
-      ? `Payable within ${settings.paymentTermsDays} days, by ${row.dueDate}`
+      ? labelsFor(settings.locale).payableBy(formatterFor(settings.locale, row.currency).date(row.dueDate))
       : undefined;
   const view = clean({
     kind: row.kind,
@@ -118,6 +120,7 @@ export const toDocumentView = ({ row, lines, settings, source }: ViewInput): Sal
     totalMinor: row.totalCents,
     paidMinor: row.kind === 'invoice' ? row.paidCents : undefined,
     balanceMinor: row.kind === 'invoice' ? row.totalCents - row.paidCents - row.creditedCents : undefined,
+    creditedMinor: row.kind === 'invoice' && row.creditedCents ? row.creditedCents : undefined,
     buyerReference: row.buyerReference ?? undefined,
     precedingDocumentNumber: source?.number ?? undefined,
     precedingDocumentDate: source?.issueDate ?? undefined,

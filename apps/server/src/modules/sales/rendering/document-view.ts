@@ -98,6 +98,8 @@ export interface SalesDocumentView {
   precedingDocumentDate?: string;
   paymentTerms?: string;
   notes?: string;
+  /** Invoices: the sum of credit notes against it (reduces the balance; added for the PDF's totals). */
+  creditedMinor?: number;
 }
 
 export interface DocumentBranding {

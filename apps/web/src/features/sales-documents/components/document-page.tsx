@@ -17,6 +17,7 @@ import {
   usePayments,
 } from '../api/documents';
 import { ActionDialog, PaymentDialog, SendDialog } from './document-dialogs';
+import { DocumentFiles } from './document-files';
 import { DocumentStatus } from './document-status';
 
 const OPEN = ['issued', 'sent', 'partially_paid', 'overdue'];
@@ -212,6 +213,12 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
           </dl>
         </CardBody>
       </Card>
+      <DocumentFiles
+        kind={kind}
+        id={doc.id}
+        number={doc.number}
+        revision={`${doc.updatedAt}/${doc.balanceCents}`}
+      />
       {kind === 'invoices' && doc.status !== 'draft' ? (
         <Card>
           <CardHeader title="Payments" />
