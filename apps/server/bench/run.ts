@@ -19,6 +19,7 @@ import { type BareRoute, startBareServer } from './bare-server.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
+import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
@@ -458,6 +459,9 @@ try {
   const outboxOptions = { seconds: Number(args.outbox), tenants: 4, writers: 8, batch: 10 };
   const outbox = outboxOptions.seconds > 0 ? await outboxThroughput(database, outboxOptions) : undefined;
   if (outbox) console.log(`\n${outboxLines(outbox, outboxOptions).join('\n')}`);
+  const schedulingOptions = { agents: 50, days: 14, runs: 50, seconds: 3 };
+  const scheduling = await schedulingBench(identityDeps({ config, jwtSecret, database }), schedulingOptions);
+  console.log(`\n${schedulingLines(scheduling).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

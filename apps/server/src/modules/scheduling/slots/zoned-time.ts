@@ -28,7 +28,16 @@ export const offsetMinutes = (zone: string, instant: number): number => {
 };
 
 /** A local calendar date "YYYY-MM-DD" as UTC-midnight milliseconds (for date arithmetic only). */
-export const dateMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const parsedDates = new Map<string, number>();
+export const dateMs = (date: string) => {
+  let ms = parsedDates.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (parsedDates.size > 50_000) parsedDates.clear();
+    parsedDates.set(date, ms);
+  }
+  return ms;
+};
 export const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (date: string) => new Date(dateMs(date)).getUTCDay() || 7;
@@ -41,6 +50,8 @@ export const addDays = (date: string, days: number) => dateOf(dateMs(date) + day
  */
 export const zonedToUtc = (zone: string, date: string, minutes: number): number => {
   const local = dateMs(date) + minutes * MINUTE;
+  const steady = steadyOffset(zone, date);
+  if (steady !== undefined && minutes >= 0 && minutes <= 24 * 60) return local - steady * MINUTE;
   const before = offsetMinutes(zone, local - 12 * HOUR);
   const after = offsetMinutes(zone, local + 12 * HOUR);
   if (before === after) return local - before * MINUTE;
@@ -52,6 +63,25 @@ export const zonedToUtc = (zone: string, date: string, minutes: number): number 
   if (earlyValid) return early;
   if (lateValid) return late;
   return early; // in the gap: the offset before the change, i.e. shifted forward by the gap
+};
+
+const steadyDays = new Map<string, number | null>();
+/**
+ * The zone's offset on a local date when it is the same from 12 h before that day to 12 h after it (no change
+ * near the day: every wall time of it maps with that offset), else undefined. Remembered per zone and date.
+ */
+const steadyOffset = (zone: string, date: string): number | undefined => {
+  const key = `${zone}|${date}`;
+  let value = steadyDays.get(key);
+  if (value === undefined) {
+    const start = dateMs(date);
+    const a = offsetMinutes(zone, start - 12 * HOUR - 14 * HOUR);
+    const b = offsetMinutes(zone, start + 36 * HOUR + 14 * HOUR);
+    value = a === b ? a : null;
+    if (steadyDays.size > 50_000) steadyDays.clear();
+    steadyDays.set(key, value);
+  }
+  return value ?? undefined;
 };
 
 /** The local calendar date and minute of day of `instant` in `zone`. */
