@@ -20,6 +20,7 @@ import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
+import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
@@ -463,6 +464,9 @@ try {
   // Sales documents: PDF and UBL renders per second (--pdf 0 skips, --pdf N seconds per case).
   if (Number(args.pdf) > 0)
     console.log(`\n${pdfRenderLines(await pdfRenderRate(Number(args.pdf)), Number(args.pdf)).join('\n')}`);
+  const schedulingOptions = { agents: 50, days: 14, runs: 50, seconds: 3 };
+  const scheduling = await schedulingBench(identityDeps({ config, jwtSecret, database }), schedulingOptions);
+  console.log(`\n${schedulingLines(scheduling).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -9,6 +9,7 @@ import { type IdentityDeps, identityRoutes, registerAuthentication } from './mod
 import { integrationRoutes } from './modules/integrations/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
 import { salesRoutes } from './modules/sales/index.ts';
+import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import { createRedis } from './platform/cache/redis.ts';
@@ -146,6 +147,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     secret: deps.jwtSecret,
     appUrl: config.appUrl,
   });
+  await app.register(schedulingRoutes, { database });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).

@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './primitives.ts';
 export * from './records.ts';
 export * from './sales/index.ts';
+export * from './scheduling/index.ts';

@@ -74,6 +74,8 @@ export const permissionCatalog = {
   // Scheduling and field
   'appointments.view': 'See calendars and appointments',
   'appointments.manage': 'Book and change appointments',
+  'availability.manage': 'Set up agents: working hours, days off, territories, skills',
+  'booking.manage': 'Set up appointment types, public booking and the booking strategy',
   'jobs.view': 'See jobs and work orders',
   'jobs.manage': 'Create and change jobs',
   'jobs.dispatch': 'Assign jobs to crews on the dispatch board',

@@ -49,6 +49,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
         'timesheets',
         'expenses',
         'appointments',
+        'availability',
+        'booking',
         'jobs',
         'crews',
         'documents',
@@ -124,6 +126,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
     description: 'Assigns jobs to crews and runs the dispatch board.',
     permissions: [
       ...pick('jobs', 'crews', 'appointments'),
+      'availability.manage',
       ...viewOnly('contacts', 'companies', 'tasks', 'documents'),
       'timesheets.view',
       'members.view',

@@ -3,6 +3,7 @@ import { uuid } from '../primitives.ts';
 import { crmEvents } from './crm-events.ts';
 import { identityEvents } from './identity-events.ts';
 import { salesEvents } from './sales-events.ts';
+import { schedulingEvents } from './scheduling-events.ts';
 
 export { defineEvents, type EventDefinition } from './define-event.ts';
 
@@ -10,7 +11,12 @@ export { defineEvents, type EventDefinition } from './define-event.ts';
  * Every domain event type, with its payload contract. A new module adds its `defineEvents` group here; the
  * server's `emit()` accepts only these types and validates the payload against its schema.
  */
-export const eventCatalog = { ...crmEvents, ...identityEvents, ...salesEvents };
+export const eventCatalog = {
+  ...crmEvents,
+  ...identityEvents,
+  ...salesEvents,
+  ...schedulingEvents,
+};
 
 export type EventCatalog = typeof eventCatalog;
 export type EventType = keyof EventCatalog;

@@ -15,6 +15,18 @@ export const isUniqueViolation = (err: unknown, constraint: string): boolean => 
   return false;
 };
 
+/** Whether `err` (possibly wrapped in `cause`) is an exclusion-constraint violation (SQLSTATE 23P01) of the named constraint. */
+export const isExclusionViolation = (err: unknown, constraint: string): boolean => {
+  for (
+    let e = err as PgError | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as PgError | undefined, depth++
+  ) {
+    if (e.code === '23P01') return e.constraint === constraint || String(e.message).includes(constraint);
+  }
+  return false;
+};
+
 /** SQLSTATEs of a database that is going away or not there: shutdown (57P01–57P03), connection (08xxx), too many clients. */
 const UNAVAILABLE_STATES = /^(57P0[123]|08...|53300)$/;
 const UNAVAILABLE_CODES = new Set([

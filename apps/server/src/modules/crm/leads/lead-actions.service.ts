@@ -44,6 +44,16 @@ const changeStatusIn = async (
   ).after;
 };
 
+/**
+ * Moves a lead's status inside the caller's transaction (another module's use case, e.g. an appointment completed
+ * as "qualified"): same rules, audit and events as the status action. Returns the lead as the caller sees it.
+ */
+export const changeLeadStatusIn = async (
+  t: Tx,
+  ctx: AuthedContext,
+  input: { leadId: string; status: LeadStatus; reason?: string },
+): Promise<Lead> => toLead(ctx, await changeStatusIn(t, ctx, input.leadId, input.status, input.reason));
+
 const assignIn = async (t: Tx, ctx: AuthedContext, id: string, ownerId: string | null, version?: number) => {
   await kit.assertReferences(t, ctx, { ownerId });
   return (

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/index.ts';
+import { agentRoutes } from './agents/agents.routes.ts';
+import { appointmentRoutes } from './appointments/appointments.routes.ts';
+import { registerSchedulingRecords } from './registrations.ts';
+import { appointmentTypeRoutes } from './types/types.routes.ts';
+
+registerSchedulingRecords();
+
+export interface SchedulingDeps {
+  database: Database;
+}
+
+/** The scheduling module's HTTP API: agents and availability, appointment types, appointments, free slots. */
+export const schedulingRoutes = async (app: FastifyInstance, deps: SchedulingDeps) => {
+  await app.register(agentRoutes, deps);
+  await app.register(appointmentTypeRoutes, deps);
+  await app.register(appointmentRoutes, deps);
+};
+
+/** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */
+export { computeSlots } from './slots/compute-slots.ts';

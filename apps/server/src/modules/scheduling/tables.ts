@@ -1,0 +1,5 @@
+/** The scheduling module's tables, one file per entity (drizzle-kit reads the schema through this file). */
+
+export { schedulingAgents } from './agents/agents.tables.ts';
+export { appointments } from './appointments/appointments.tables.ts';
+export { appointmentTypes } from './types/appointment-types.tables.ts';
