@@ -55,6 +55,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
         'reports',
         'commissions',
       ),
+      ...pick('territories', 'visits'),
       'members.view',
       'teams.view',
       'roles.view',
@@ -122,6 +123,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
     description: 'Assigns jobs to crews and runs the dispatch board.',
     permissions: [
       ...pick('jobs', 'crews', 'appointments'),
+      ...pick('territories', 'visits'),
       ...viewOnly('contacts', 'companies', 'tasks', 'documents'),
       'timesheets.view',
       'members.view',
@@ -150,6 +152,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
     permissions: [
       'jobs.view',
       'jobs.manage',
+      'jobs.work',
       'crews.view',
       'crews.manage',
       'contacts.view',
@@ -166,6 +169,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
     description: 'Field worker: their assigned jobs and tasks, their timesheets.',
     permissions: [
       'jobs.view',
+      'jobs.work',
+      'crews.view',
       'tasks.view',
       'tasks.update',
       'timesheets.view',
@@ -190,6 +195,13 @@ export const roleTemplates: readonly RoleTemplate[] = [
       'fields.money.view',
     ],
     scopes: { quotes: 'own', invoices: 'own', jobs: 'own', appointments: 'own' },
+  },
+  {
+    key: 'canvasser',
+    name: 'Canvasser',
+    description: 'Door-to-door agent: their territories, their visits and the leads those make.',
+    permissions: ['territories.view', 'visits.view', 'visits.create', 'leads.view', 'leads.create'],
+    scopes: { leads: 'own' },
   },
   {
     key: 'warehouse',

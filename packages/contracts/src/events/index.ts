@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../primitives.ts';
 import { crmEvents } from './crm-events.ts';
+import { fieldEvents } from './field-events.ts';
 import { identityEvents } from './identity-events.ts';
 
 export { defineEvents, type EventDefinition } from './define-event.ts';
@@ -9,7 +10,7 @@ export { defineEvents, type EventDefinition } from './define-event.ts';
  * Every domain event type, with its payload contract. A new module adds its `defineEvents` group here; the
  * server's `emit()` accepts only these types and validates the payload against its schema.
  */
-export const eventCatalog = { ...crmEvents, ...identityEvents };
+export const eventCatalog = { ...crmEvents, ...identityEvents, ...fieldEvents };
 
 export type EventCatalog = typeof eventCatalog;
 export type EventType = keyof EventCatalog;

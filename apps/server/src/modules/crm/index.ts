@@ -49,3 +49,5 @@ export { crmImportJob } from './imports/import-job.ts';
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
 export { assignedTasksDue } from './tasks/tasks-due.ts';
+/** CRM tables other modules refer to (foreign keys of field jobs and visits). */
+export { companies, contacts, deals, leads } from './tables.ts';

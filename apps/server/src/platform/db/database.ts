@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -36,7 +37,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const pgliteExtensions = { pg_trgm, btree_gin };
+export const pgliteExtensions = { pg_trgm, btree_gin, btree_gist };
 
 export type OpenDatabaseOptions =
   | { kind: 'postgres'; url: string; poolMax: number; queryTimeoutMs: number; log: Logger }

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/index.ts';
+import { crewRoutes } from './crews/crews.routes.ts';
+import { registerFieldRecords } from './registrations.ts';
+
+registerFieldRecords();
+
+export interface FieldDeps {
+  database: Database;
+}
+
+/** The field module's HTTP API: crews, jobs and loads, the dispatch board, door-to-door canvassing. */
+export const fieldRoutes = async (app: FastifyInstance, deps: FieldDeps) => {
+  await app.register(crewRoutes, deps);
+};
