@@ -41,12 +41,19 @@ describe('crews', () => {
       version: 1,
     });
     expect(crew.memberIds.sort()).toEqual([crewA.userId, crewB.userId].sort());
-    const changed = await c.api(owner, 'PATCH', `/crews/${crew.id}`, { memberIds: [crewB.userId], version: 1 });
+    const changed = await c.api(owner, 'PATCH', `/crews/${crew.id}`, {
+      memberIds: [crewB.userId],
+      version: 1,
+    });
     expect(changed.json().data).toMatchObject({ memberIds: [crewB.userId], version: 2 });
     const stale = await c.api(owner, 'PATCH', `/crews/${crew.id}`, { vehicle: 'Van 1', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect((await c.api(owner, 'POST', `/crews/${crew.id}/archive`, { version: 2 })).statusCode).toBe(200);
-    expect(await auditActions(t, owner.tenantId, crew.id)).toEqual(['crew.created', 'crew.updated', 'crew.archived']);
+    expect(await auditActions(t, owner.tenantId, crew.id)).toEqual([
+      'crew.created',
+      'crew.updated',
+      'crew.archived',
+    ]);
   });
 
   it('refuses bad input, duplicate names, unknown or foreign members: nothing changes', async () => {
@@ -73,7 +80,9 @@ describe('crews', () => {
   it("another tenant's crew is a 404; crew members see only their own crews and cannot change them", async () => {
     const theirs = await c.create(other, '/crews', { name: 'Their Crew' });
     expect((await c.api(owner, 'GET', `/crews/${theirs.id}`)).statusCode).toBe(404);
-    expect((await c.api(owner, 'PATCH', `/crews/${theirs.id}`, { name: 'Mine', version: 1 })).statusCode).toBe(404);
+    expect(
+      (await c.api(owner, 'PATCH', `/crews/${theirs.id}`, { name: 'Mine', version: 1 })).statusCode,
+    ).toBe(404);
     const mine = await c.create(owner, '/crews', { name: 'A only', memberIds: [crewA.userId] });
     const notMine = await c.create(owner, '/crews', { name: 'B only', memberIds: [crewB.userId] });
     const seen = (await c.pageAll<{ id: string }>(crewA, '/crews')).map((x) => x.id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from '../primitives.ts';
-import { crewSchema } from './crews.ts';
 import { jobPriority, jobStatus, skill } from './common.ts';
+import { crewSchema } from './crews.ts';
 
 /** The board's window: at most two weeks (a day or a week is what the screen shows). */
 export const boardQuery = z

@@ -15,7 +15,10 @@ const ring = z
 /** GeoJSON Polygon or MultiPolygon (longitude, latitude). */
 export const territoryGeometry = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(20) }),
-  z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1).max(20)).min(1).max(50) }),
+  z.strictObject({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(ring).min(1).max(20)).min(1).max(50),
+  }),
 ]);
 export type TerritoryGeometry = z.infer<typeof territoryGeometry>;
 

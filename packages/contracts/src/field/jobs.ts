@@ -62,7 +62,13 @@ const jobFields = {
   siteLng: longitude.nullable().optional(),
   scheduledStart: nullableTime,
   scheduledEnd: nullableTime,
-  estimatedMinutes: z.number().int().min(1).max(14 * 24 * 60).nullable().optional(),
+  estimatedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(14 * 24 * 60)
+    .nullable()
+    .optional(),
   requiredSkills: skills.optional(),
   checklist: z
     .array(z.strictObject({ label: z.string().trim().min(1).max(200), done: z.boolean().optional() }))

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
 import { crewRoutes } from './crews/crews.routes.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerFieldRecords } from './registrations.ts';
 
 registerFieldRecords();
@@ -12,4 +13,5 @@ export interface FieldDeps {
 /** The field module's HTTP API: crews, jobs and loads, the dispatch board, door-to-door canvassing. */
 export const fieldRoutes = async (app: FastifyInstance, deps: FieldDeps) => {
   await app.register(crewRoutes, deps);
+  await app.register(jobRoutes, deps);
 };

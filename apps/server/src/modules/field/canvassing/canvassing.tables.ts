@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { doublePrecision, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { leads } from '../../crm/index.ts';
 import { tenants, users } from '../../identity/index.ts';
 import { at, ownerColumn, recordColumns } from '../record-columns.ts';
@@ -60,7 +69,9 @@ export const visits = pgTable(
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
-    addressKey: text('address_key').generatedAlwaysAs(sql`lower(regexp_replace(trim(address), '\\s+', ' ', 'g'))`),
+    addressKey: text('address_key').generatedAlwaysAs(
+      sql`lower(regexp_replace(trim(address), '\\s+', ' ', 'g'))`,
+    ),
   },
   (t) => [
     index('visits_tenant_visited_idx').on(t.tenantId, t.visitedAt, t.id),

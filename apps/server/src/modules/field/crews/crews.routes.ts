@@ -11,7 +11,12 @@ export const crewRoutes = async (app: FastifyInstance, { database }: { database:
     base: '/api/v1/crews',
     tag: 'crews',
     def: crewDef,
-    permissions: { view: 'crews.view', create: 'crews.manage', update: 'crews.manage', delete: 'crews.manage' },
+    permissions: {
+      view: 'crews.view',
+      create: 'crews.manage',
+      update: 'crews.manage',
+      delete: 'crews.manage',
+    },
     schemas: { dto: crewSchema, create: crewCreateInput, update: crewUpdateInput, list: crewListQuery },
     service: {
       list: listCrews,

@@ -82,7 +82,10 @@ export const jobs = pgTable(
       sql`scheduled_start is null or scheduled_end is null or scheduled_end > scheduled_start`,
     ),
     check('jobs_window_pair', sql`(scheduled_start is null) = (scheduled_end is null)`),
-    check('jobs_crewed_status', sql`crew_id is not null or status not in ('dispatched', 'en_route', 'on_site')`),
+    check(
+      'jobs_crewed_status',
+      sql`crew_id is not null or status not in ('dispatched', 'en_route', 'on_site')`,
+    ),
     check('jobs_pickup_order', sql`pickup_from is null or pickup_to is null or pickup_to >= pickup_from`),
     check(
       'jobs_delivery_order',
