@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
+import { boardRoutes } from './board/board.routes.ts';
 import { crewRoutes } from './crews/crews.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerFieldRecords } from './registrations.ts';
@@ -14,4 +15,7 @@ export interface FieldDeps {
 export const fieldRoutes = async (app: FastifyInstance, deps: FieldDeps) => {
   await app.register(crewRoutes, deps);
   await app.register(jobRoutes, deps);
+  await app.register(boardRoutes, deps);
 };
+
+export { loadBoard } from './board/board.service.ts';
