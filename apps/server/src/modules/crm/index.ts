@@ -45,9 +45,11 @@ export {
 /** Sample names and values, shared by the demo seeder and the bulk data generator (demo/generate-data.ts). */
 export * from './demo/sample-values.ts';
 export { crmImportJob } from './imports/import-job.ts';
+/** The lead of a door-to-door visit (field module), in the caller's transaction. */
+export { type CanvassLeadInput, upsertCanvassLead } from './leads/canvass-lead.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
-export { assignedTasksDue } from './tasks/tasks-due.ts';
 /** CRM tables other modules refer to (foreign keys of field jobs and visits). */
 export { companies, contacts, deals, leads } from './tables.ts';
+export { assignedTasksDue } from './tasks/tasks-due.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
 import { boardRoutes } from './board/board.routes.ts';
+import { canvassingRoutes } from './canvassing/canvassing.routes.ts';
 import { crewRoutes } from './crews/crews.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerFieldRecords } from './registrations.ts';
@@ -16,6 +17,7 @@ export const fieldRoutes = async (app: FastifyInstance, deps: FieldDeps) => {
   await app.register(crewRoutes, deps);
   await app.register(jobRoutes, deps);
   await app.register(boardRoutes, deps);
+  await app.register(canvassingRoutes, deps);
 };
 
 export { loadBoard } from './board/board.service.ts';
