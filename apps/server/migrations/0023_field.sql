@@ -10,7 +10,7 @@ CREATE TABLE "crew_members" (
 	"tenant_id" uuid NOT NULL,
 	"crew_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	CONSTRAINT "crew_members_crew_id_user_id_pk" PRIMARY KEY("crew_id","user_id")
+	CONSTRAINT "crew_members_tenant_id_crew_id_user_id_pk" PRIMARY KEY("tenant_id","crew_id","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "crews" (
@@ -110,7 +110,7 @@ CREATE TABLE "territory_agents" (
 	"tenant_id" uuid NOT NULL,
 	"territory_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	CONSTRAINT "territory_agents_territory_id_user_id_pk" PRIMARY KEY("territory_id","user_id")
+	CONSTRAINT "territory_agents_tenant_id_territory_id_user_id_pk" PRIMARY KEY("tenant_id","territory_id","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "visits" (

@@ -46,7 +46,7 @@ export const territoryAgents = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    primaryKey({ columns: [t.territoryId, t.userId] }),
+    primaryKey({ columns: [t.tenantId, t.territoryId, t.userId] }),
     index('territory_agents_tenant_user_idx').on(t.tenantId, t.userId),
   ],
 );

@@ -39,7 +39,7 @@ export const crewMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    primaryKey({ columns: [t.crewId, t.userId] }),
+    primaryKey({ columns: [t.tenantId, t.crewId, t.userId] }),
     index('crew_members_tenant_user_idx').on(t.tenantId, t.userId),
   ],
 );
