@@ -21,3 +21,4 @@ export const fieldRoutes = async (app: FastifyInstance, deps: FieldDeps) => {
 };
 
 export { loadBoard } from './board/board.service.ts';
+export { type FieldDemoPeople, seedFieldDemo } from './demo/demo-data.ts';
