@@ -1,4 +1,4 @@
-import { type APIRequestContext, type BrowserContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect as baseExpect, test } from '@playwright/test';
 import { DEMO, shot, signIn } from './helpers.ts';
 
 // The dispatcher drags an unassigned job onto a crew; a crew member on a phone-sized screen takes it through
@@ -7,6 +7,8 @@ import { DEMO, shot, signIn } from './helpers.ts';
 const DISPATCH = { email: 'dispatch@demo.tessera.test', password: DEMO.password };
 const MANAGER = { email: 'manager@demo.tessera.test', password: DEMO.password };
 const stamp = Date.now().toString(36);
+// A loaded machine builds and serves slowly: wait for states, generously.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const csrfOf = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => /(^|-)tessera_csrf$/.test(c.name))?.value ?? '';
