@@ -4,6 +4,7 @@ export * from './crm/index.ts';
 export * from './envelope.ts';
 export * from './errors.ts';
 export * from './events/index.ts';
+export * from './field/index.ts';
 export * from './health.ts';
 export * from './http.ts';
 export * from './hubs/index.ts';

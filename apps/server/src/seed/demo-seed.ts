@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { seedCrmDemo } from '../modules/crm/index.ts';
+import { seedFieldDemo } from '../modules/field/index.ts';
 import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
 import { makeMembers } from './factories.ts';
 
@@ -22,7 +23,7 @@ export const DEMO_MEMBERS = [
  * Each module's demo seeder (exported from its index.ts, writing only its own tables), in dependency order.
  * A new module adds its seeder here.
  */
-const DEMO_SEEDERS = [seedCrmDemo] as const;
+const DEMO_SEEDERS = [seedCrmDemo, seedFieldDemo] as const;
 
 /**
  * Creates the demo company once (safe to run again): its owner, a manager, two sales agents and a dispatcher,

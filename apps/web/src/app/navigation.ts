@@ -147,7 +147,8 @@ export const navigation: NavSection[] = [
     title: 'Field',
     items: [
       soon('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.', 'jobs.view'),
-      soon('/dispatch', 'Dispatch', 'Assign technicians and plan routes.', 'jobs.dispatch'),
+      live('/dispatch', 'Dispatch', 'Assign technicians and plan routes.', 'jobs.dispatch'),
+      live('/my-jobs', 'My jobs', 'Today’s jobs of your crew, on your phone.', 'jobs.work'),
     ],
   },
   {

@@ -3,6 +3,7 @@ import { AuthLayout } from './auth-layout';
 import { ComingSoonPage } from './coming-soon-page';
 import { crmRoutes } from './crm-routes';
 import { RouteErrorPage } from './error-boundary';
+import { fieldRoutes } from './field-routes';
 import { lazyComponent } from './lazy-page';
 import { comingSoonItems } from './navigation';
 import { NotFoundRoute } from './not-found-route';
@@ -79,6 +80,7 @@ const appRoutes: RouteObject = {
         settingsRoute,
         ...crmRoutes,
         ...salesRoutes,
+        ...fieldRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

@@ -83,6 +83,11 @@ export const permissionCatalog = {
   'crews.manage': 'Create and change crews',
   'canvassing.manage': 'Manage territories and door-to-door visits',
   'inventory.manage': 'Manage stock and delivery notes',
+  'jobs.work': 'Move the jobs they can see through the status flow (crew view) and record completion',
+  'territories.view': 'See door-to-door territories and their visits map',
+  'territories.manage': 'Create and change territories and assign agents',
+  'visits.view': 'See door-to-door visits and agent stats',
+  'visits.create': 'Record door-to-door visits',
   // Documents and reports
   'documents.view': 'See attached files',
   'documents.manage': 'Upload, version and delete files',

@@ -57,6 +57,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
         'reports',
         'commissions',
       ),
+      ...pick('territories', 'visits'),
       'members.view',
       'teams.view',
       'roles.view',
@@ -127,6 +128,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
     permissions: [
       ...pick('jobs', 'crews', 'appointments'),
       'availability.manage',
+      ...pick('territories', 'visits'),
       ...viewOnly('contacts', 'companies', 'tasks', 'documents'),
       'timesheets.view',
       'members.view',
@@ -155,6 +157,7 @@ export const roleTemplates: readonly RoleTemplate[] = [
     permissions: [
       'jobs.view',
       'jobs.manage',
+      'jobs.work',
       'crews.view',
       'crews.manage',
       'contacts.view',
@@ -171,6 +174,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
     description: 'Field worker: their assigned jobs and tasks, their timesheets.',
     permissions: [
       'jobs.view',
+      'jobs.work',
+      'crews.view',
       'tasks.view',
       'tasks.update',
       'timesheets.view',
@@ -195,6 +200,13 @@ export const roleTemplates: readonly RoleTemplate[] = [
       'fields.money.view',
     ],
     scopes: { quotes: 'own', invoices: 'own', jobs: 'own', appointments: 'own' },
+  },
+  {
+    key: 'canvasser',
+    name: 'Canvasser',
+    description: 'Door-to-door agent: their territories, their visits and the leads those make.',
+    permissions: ['territories.view', 'visits.view', 'visits.create', 'leads.view', 'leads.create'],
+    scopes: { leads: 'own' },
   },
   {
     key: 'warehouse',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../primitives.ts';
 import { crmEvents } from './crm-events.ts';
+import { fieldEvents } from './field-events.ts';
 import { identityEvents } from './identity-events.ts';
 import { salesEvents } from './sales-events.ts';
 import { schedulingEvents } from './scheduling-events.ts';
@@ -16,6 +17,7 @@ export const eventCatalog = {
   ...identityEvents,
   ...salesEvents,
   ...schedulingEvents,
+  ...fieldEvents,
 };
 
 export type EventCatalog = typeof eventCatalog;

@@ -59,7 +59,11 @@ export {
 export { crmImportJob } from './imports/import-job.ts';
 /** Changes a lead's status in the caller's transaction (scheduling: an appointment completed as qualified). */
 export { changeLeadStatusIn } from './leads/lead-actions.service.ts';
+/** The lead of a door-to-door visit (field module), in the caller's transaction. */
+export { type CanvassLeadInput, upsertCanvassLead } from './leads/canvass-lead.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
+/** CRM tables other modules refer to (foreign keys of field jobs and visits). */
+export { companies, contacts, deals, leads } from './tables.ts';
 export { assignedTasksDue } from './tasks/tasks-due.ts';

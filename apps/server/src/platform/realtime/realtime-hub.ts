@@ -14,6 +14,8 @@ const RELAY = 'tessera:deliver';
 export interface RealtimeVisibility {
   view: Permission;
   scope?: { resource: ScopedResource; ownerId: string | null; ownerTeamMates: readonly string[] };
+  /** Members who see the record whatever their scope (e.g. a job's crew), given the view permission. */
+  alsoUserIds?: readonly string[];
 }
 
 /** One message for the sockets of a tenant (or of one user in it), filtered per socket by its principal. */
@@ -34,6 +36,7 @@ export interface SocketData {
 export const mayReceive = (p: Principal, v: RealtimeVisibility) => {
   if (!p.permissions.has(v.view)) return false;
   if (!v.scope) return true;
+  if (p.userId && v.alsoUserIds?.includes(p.userId)) return true;
   return inScope(p, v.scope.resource, v.scope.ownerId, new Set(v.scope.ownerTeamMates));
 };
 

@@ -21,6 +21,10 @@ export interface RealtimeEntity {
   scope?: { resource: ScopedResource; owner: PgColumn };
   /** Event types also sent to the whole tenant room under another name (`invoice.paid` → `invoiceCleared`). */
   tenantEvents?: Readonly<Record<string, string>>;
+  /** Members who see a record whatever their record scope (a job's crew); they also get `notify` events. */
+  audience?: (tx: Tx, tenantId: string, id: string) => Promise<readonly string[]>;
+  /** Event types sent as themselves: to each audience member's own room, or to the whole tenant. */
+  notify?: Readonly<Record<string, 'audience' | 'tenant'>>;
 }
 
 const entities = new Map<string, RealtimeEntity>();
@@ -72,8 +76,12 @@ const handle = (hub: RealtimeHub) => async (event: DispatchedEvent, ctx: Consume
   const found = await visibilityOf(ctx.tx, event.tenantId, entity, id);
   if (!found) return;
   const { tenantId } = event;
-  const { visibility } = found;
+  const audience = entity.audience ? await entity.audience(ctx.tx, event.tenantId, id) : [];
+  const visibility: RealtimeVisibility = audience.length
+    ? { ...found.visibility, alsoUserIds: audience }
+    : found.visibility;
   const ids = { [entity.idKey]: id, eventId: event.id };
+  const mode = entity.notify?.[event.type];
   ctx.afterCommit(() => {
     hub.publish({
       tenantId,
@@ -83,9 +91,14 @@ const handle = (hub: RealtimeHub) => async (event: DispatchedEvent, ctx: Consume
     });
     const to = addresseeOf(event);
     if (to) hub.publish({ tenantId, userId: to, event: event.type, data: ids, visibility });
-    if (TENANT_EVENTS.has(event.type)) hub.publish({ tenantId, event: event.type, data: ids, visibility });
+    if (TENANT_EVENTS.has(event.type) || mode === 'tenant')
+      hub.publish({ tenantId, event: event.type, data: ids, visibility });
     const alias = entity.tenantEvents?.[event.type];
     if (alias) hub.publish({ tenantId, event: alias, data: ids, visibility });
+    if (mode === 'audience')
+      for (const userId of audience)
+        if (userId !== event.actorUserId)
+          hub.publish({ tenantId, userId, event: event.type, data: ids, visibility });
   });
 };
 

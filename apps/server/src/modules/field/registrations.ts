@@ -1,0 +1,23 @@
+import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
+import * as kit from '../../platform/records/index.ts';
+import { crews } from './crews/crews.tables.ts';
+import { jobAudience } from './jobs/job-audience.ts';
+import { jobs } from './jobs/jobs.tables.ts';
+
+/**
+ * What the field module adds to the record kit and the sockets: the reference fields its bodies carry, and
+ * which job events reach whom (`job.assigned` → the crew's own rooms, `job.status_changed` → the tenant room,
+ * each filtered by who may see the job). Run once, from index.ts.
+ */
+export const registerFieldRecords = () => {
+  kit.registerRecordReference('crewId', { table: crews, view: 'crews.view' });
+  registerRealtimeEntity({
+    entity: 'job',
+    idKey: 'jobId',
+    table: jobs,
+    view: 'jobs.view',
+    scope: { resource: 'jobs', owner: jobs.ownerId },
+    audience: jobAudience,
+    notify: { 'job.assigned': 'audience', 'job.status_changed': 'tenant' },
+  });
+};

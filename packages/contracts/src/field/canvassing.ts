@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { isoDateTime, uuid, version } from '../primitives.ts';
+import { listParams, recordBase, sortParam } from '../records.ts';
+import { fieldText, latitude, longitude } from './common.ts';
+
+const position = z.tuple([longitude, latitude]);
+const ring = z
+  .array(position)
+  .min(4)
+  .max(2000)
+  .refine((r) => {
+    const [a, b] = [r[0], r.at(-1)];
+    return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+  }, 'A ring ends where it starts');
+/** GeoJSON Polygon or MultiPolygon (longitude, latitude). */
+export const territoryGeometry = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(20) }),
+  z.strictObject({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(ring).min(1).max(20)).min(1).max(50),
+  }),
+]);
+export type TerritoryGeometry = z.infer<typeof territoryGeometry>;
+
+export const territorySchema = z.object({
+  ...recordBase,
+  name: z.string(),
+  description: z.string().nullable(),
+  geometry: territoryGeometry.nullable(),
+  postalCodes: z.array(z.string()),
+  streets: z.array(z.string()),
+  agentIds: z.array(uuid),
+});
+export type Territory = z.infer<typeof territorySchema>;
+const territoryFields = {
+  name: z.string().trim().min(1, 'Required').max(120),
+  description: fieldText(2000),
+  geometry: territoryGeometry.nullable().optional(),
+  postalCodes: z.array(z.string().trim().min(1).max(20)).max(500).optional(),
+  streets: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  agentIds: z.array(uuid).max(50).optional(),
+};
+export const territoryCreateInput = z.strictObject(territoryFields);
+export type TerritoryCreateInput = z.input<typeof territoryCreateInput>;
+export const territoryUpdateInput = z.strictObject({
+  ...z.object(territoryFields).partial().shape,
+  version,
+});
+export const territoryListQuery = z.strictObject({
+  ...listParams,
+  sort: sortParam(['name', 'createdAt'], 'name'),
+  agentId: z.union([uuid, z.literal('me')]).optional(),
+});
+
+export const VISIT_OUTCOMES = [
+  'not_home',
+  'not_interested',
+  'callback',
+  'interested',
+  'appointment_set',
+  'sale',
+] as const;
+export const visitOutcome = z.enum(VISIT_OUTCOMES);
+export type VisitOutcome = z.infer<typeof visitOutcome>;
+/** Outcomes that make (or update) a lead with source `d2d`. */
+export const LEAD_OUTCOMES: readonly VisitOutcome[] = ['interested', 'appointment_set', 'sale'];
+
+export const visitSchema = z.object({
+  ...recordBase,
+  territoryId: uuid.nullable(),
+  agentId: uuid.nullable(),
+  address: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  visitedAt: isoDateTime,
+  outcome: visitOutcome,
+  notes: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  leadId: uuid.nullable(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+export const visitCreateInput = z.strictObject({
+  territoryId: uuid.nullable().optional(),
+  address: z.string().trim().min(1, 'Required').max(500),
+  lat: latitude.nullable().optional(),
+  lng: longitude.nullable().optional(),
+  visitedAt: isoDateTime.optional(),
+  outcome: visitOutcome,
+  notes: fieldText(2000),
+  contactName: fieldText(200),
+  contactPhone: fieldText(50),
+  contactEmail: z.email().max(254).nullable().optional(),
+});
+export type VisitCreateInput = z.input<typeof visitCreateInput>;
+export const visitListQuery = z.strictObject({
+  ...listParams,
+  sort: sortParam(['visitedAt'], '-visitedAt'),
+  territoryId: uuid.optional(),
+  agentId: z.union([uuid, z.literal('me')]).optional(),
+  outcome: visitOutcome.optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
+});
+
+export const agentStatsQuery = z.strictObject({
+  date: z.iso.date(),
+  territoryId: uuid.optional(),
+});
+/** Per agent for one day: doors knocked, contacts (someone answered), appointments, sales. */
+export const agentDayStatsSchema = z.object({
+  agentId: uuid,
+  doors: z.number().int(),
+  contacts: z.number().int(),
+  appointments: z.number().int(),
+  sales: z.number().int(),
+  leads: z.number().int(),
+});
+export type AgentDayStats = z.infer<typeof agentDayStatsSchema>;
