@@ -33,6 +33,6 @@ export {
   type DirectMemberPerson,
 } from './members/direct-members.ts';
 export { activeMemberDirectory, memberContacts, teammateIds } from './members/member-lookup.ts';
-export { activeMemberIds, membersWithPermission } from './members/membership-check.ts';
+export { activeMemberIds, activeMemberRights, membersWithPermission } from './members/membership-check.ts';
 export { tenants, users } from './tables.ts';
 export { countTenants, createTenant, findTenantBySlug, type Tenant } from './tenants.service.ts';
