@@ -16,6 +16,7 @@ import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
+import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     sockets: { type: 'string', default: '1000' },
     outbox: { type: 'string', default: '3' },
+    documents: { type: 'string', default: '5' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -458,13 +460,18 @@ try {
   const outboxOptions = { seconds: Number(args.outbox), tenants: 4, writers: 8, batch: 10 };
   const outbox = outboxOptions.seconds > 0 ? await outboxThroughput(database, outboxOptions) : undefined;
   if (outbox) console.log(`\n${outboxLines(outbox, outboxOptions).join('\n')}`);
+  const documents =
+    Number(args.documents) > 0
+      ? await documentThroughput(database, { mb: 10, runs: Number(args.documents) })
+      : undefined;
+  if (documents) console.log(`\n${documentLines(documents).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox },
+      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox, documents },
       null,
       2,
     ),
