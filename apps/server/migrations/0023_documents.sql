@@ -39,7 +39,7 @@ CREATE UNIQUE INDEX "document_versions_tenant_id_key" ON "document_versions" USI
 --> statement-breakpoint
 CREATE UNIQUE INDEX "document_versions_number_key" ON "document_versions" USING btree ("tenant_id","document_id","number");
 --> statement-breakpoint
-CREATE UNIQUE INDEX "document_versions_storage_key" ON "document_versions" USING btree ("storage_key");
+CREATE UNIQUE INDEX "document_versions_storage_key" ON "document_versions" USING btree ("tenant_id","storage_key");
 --> statement-breakpoint
 CREATE UNIQUE INDEX "documents_tenant_id_key" ON "documents" USING btree ("tenant_id","id");
 --> statement-breakpoint

@@ -74,7 +74,7 @@ export const documentVersions = pgTable(
   (t) => [
     uniqueIndex('document_versions_tenant_id_key').on(t.tenantId, t.id),
     uniqueIndex('document_versions_number_key').on(t.tenantId, t.documentId, t.number),
-    uniqueIndex('document_versions_storage_key').on(t.storageKey),
+    uniqueIndex('document_versions_storage_key').on(t.tenantId, t.storageKey),
     foreignKey({
       name: 'document_versions_document_fk',
       columns: [t.tenantId, t.documentId],
