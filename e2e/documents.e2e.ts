@@ -12,6 +12,8 @@ const PNG = Buffer.from(
 test('upload files on a company, see them listed with a preview, download one through its signed link', async ({
   page,
 }) => {
+  // Two uploads, a preview, a download and two screenshots: more than the default minute on a loaded box.
+  test.setTimeout(180_000);
   await signIn(page, undefined, undefined, '/companies');
   const companyLink = page.getByRole('table', { name: 'Companies' }).getByRole('link').first();
   const company = (await companyLink.textContent())?.trim() ?? '';
@@ -46,6 +48,5 @@ test('upload files on a company, see them listed with a preview, download one th
   await page.screenshot(shot('documents-panel'));
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await files.scrollIntoViewIfNeeded();
   await page.screenshot(shot('documents-panel-phone'));
 });

@@ -8,7 +8,7 @@ import { linkSigner } from './signed-links.ts';
 import { blobStoreFromConfig } from './storage/index.ts';
 
 export type { DocumentsDeps } from './documents-deps.ts';
-export { type BlobStore, localBlobStore, s3BlobStore } from './storage/index.ts';
+export { BlobNotFoundError, type BlobStore, localBlobStore, s3BlobStore } from './storage/index.ts';
 
 /**
  * The documents module's dependencies from the configuration: the storage driver (STORAGE_DRIVER), the

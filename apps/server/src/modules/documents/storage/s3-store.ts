@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -46,15 +46,41 @@ export const s3BlobStore = (options: S3StoreOptions): BlobStore => {
   return {
     driver: 's3',
     async put(key, body, size, contentType) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket,
-          Key: keyOf(key),
-          Body: body,
-          ContentLength: size,
-          ContentType: contentType,
-        }),
+      // A body that ends before (or runs past) `size` aborts the request instead of leaving it waiting.
+      const abort = new AbortController();
+      const counted = Readable.from(
+        (async function* () {
+          let seen = 0;
+          for await (const chunk of body as AsyncIterable<Buffer>) {
+            seen += chunk.length;
+            if (seen > size) throw new Error(`expected ${size} bytes, got more`);
+            yield chunk;
+          }
+          if (seen !== size) throw new Error(`expected ${size} bytes, got ${seen}`);
+        })(),
+        { objectMode: false },
       );
+      let failure: unknown;
+      counted.once('error', (err) => {
+        failure = err;
+        abort.abort(err);
+      });
+      try {
+        await client.send(
+          new PutObjectCommand({
+            Bucket,
+            Key: keyOf(key),
+            Body: counted,
+            ContentLength: size,
+            ContentType: contentType,
+          }),
+          { abortSignal: abort.signal },
+        );
+      } catch (err) {
+        // S3 keeps nothing of a failed PutObject; lenient servers might, so remove what may be there.
+        await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) })).catch(() => undefined);
+        throw failure ?? err;
+      }
     },
     async get(key) {
       try {
