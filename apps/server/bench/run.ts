@@ -16,6 +16,7 @@ import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
+import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     sockets: { type: 'string', default: '1000' },
     outbox: { type: 'string', default: '3' },
     pdf: { type: 'string', default: '3' },
+    documents: { type: 'string', default: '5' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -467,13 +469,18 @@ try {
   const schedulingOptions = { agents: 50, days: 14, runs: 50, seconds: 3 };
   const scheduling = await schedulingBench(identityDeps({ config, jwtSecret, database }), schedulingOptions);
   console.log(`\n${schedulingLines(scheduling).join('\n')}`);
+  const documents =
+    Number(args.documents) > 0
+      ? await documentThroughput(database, { mb: 10, runs: Number(args.documents) })
+      : undefined;
+  if (documents) console.log(`\n${documentLines(documents).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox },
+      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox, documents },
       null,
       2,
     ),

@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import { adminRoutes, initTenantSettings, registerFeatureFlags } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { fieldRoutes } from './modules/field/index.ts';
+import { documentsDeps, documentsModuleRoutes } from './modules/documents/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
 import { integrationRoutes } from './modules/integrations/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
@@ -151,6 +152,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(schedulingRoutes, { database });
   await app.register(fieldRoutes, { database });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
+  await app.register(documentsModuleRoutes, documentsDeps(config, deps.jwtSecret, database));
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });

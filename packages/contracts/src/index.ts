@@ -1,6 +1,7 @@
 export * from './access/index.ts';
 export * from './admin/index.ts';
 export * from './crm/index.ts';
+export * from './documents/index.ts';
 export * from './envelope.ts';
 export * from './errors.ts';
 export * from './events/index.ts';

@@ -57,6 +57,9 @@ export const loadConfig = (source: Record<string, string | undefined> = environm
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)']);
   }
+  if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+    throw new ConfigError(['S3_BUCKET: required when STORAGE_DRIVER=s3']);
+  }
   const pkg = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
   return {
     ...env,

@@ -7,6 +7,7 @@ import { useSession } from '../hooks/use-me';
 import { usePermission } from '../hooks/use-permission';
 import { lazyComponent } from './lazy-page';
 import './record-types'; // registers the CRM record types (task links, timelines)
+import './record-panels'; // registers the panels of every record page (files)
 import { RequirePermission } from './require-permission';
 import { usePeopleDirectory } from './use-people-directory';
 

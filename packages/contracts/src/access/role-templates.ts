@@ -183,6 +183,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
       'expenses.view',
       'expenses.manage',
       'documents.view',
+      // Completion photos on their jobs (documents module; only on records they can see).
+      'documents.manage',
     ],
     scopes: { jobs: 'own', tasks: 'own' },
   },

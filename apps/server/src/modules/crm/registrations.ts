@@ -31,6 +31,11 @@ export const registerCrmRecords = () => {
   kit.registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
   kit.registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
   kit.registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
+  // Records that can have files (documents module): who sees the record sees its files.
+  kit.registerAttachableType({ type: 'lead', def: leadDef, view: 'leads.view' });
+  kit.registerAttachableType({ type: 'contact', def: contactDef, view: 'contacts.view' });
+  kit.registerAttachableType({ type: 'company', def: companyDef, view: 'companies.view' });
+  kit.registerAttachableType({ type: 'deal', def: dealDef, view: 'deals.view' });
   kit.registerTimelineSource(activityTimeline);
   kit.registerTimelineSource(taskTimeline);
   // What a body may refer to, and what the caller needs to see it (view permission + record scope).

@@ -33,7 +33,7 @@ export {
   type DirectMemberPerson,
 } from './members/direct-members.ts';
 export { activeMemberDirectory, memberContacts, teammateIds } from './members/member-lookup.ts';
-export { activeMemberIds, membersWithPermission } from './members/membership-check.ts';
+export { activeMemberIds, activeMemberRights, membersWithPermission } from './members/membership-check.ts';
 // Other modules' tables refer to a tenant's roles (composite foreign key) and read a member's role.
 export { memberRole } from './roles/member-role.ts';
 export { roles, tenants, users } from './tables.ts';

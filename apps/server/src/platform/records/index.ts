@@ -4,6 +4,12 @@
  * exports). Modules import from here, never from the files behind it.
  */
 
+export {
+  type AttachableTypeDef,
+  assertAttachableVisible,
+  attachableTypes,
+  registerAttachableType,
+} from './attachable.ts';
 export { type RecordColumnRefs, recordColumnsFor, searchText } from './columns.ts';
 export { baseDto, iso } from './dto.ts';
 export { csvCell, csvLine } from './exports/csv-format.ts';

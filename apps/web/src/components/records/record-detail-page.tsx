@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { type DetailField, DetailLayout } from './detail-layout';
 import { ownerLabel } from './person-options';
 import { type RecordFieldSpec, RecordFormDialog } from './record-form';
+import { RecordPanels } from './record-panels';
 import { RecordTimeline } from './record-timeline';
 
 /** An owned, versioned record (company, contact…). */
@@ -129,7 +130,10 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
         fields={data ? fields(data) : undefined}
         aside={data ? aside : null}
       >
-        <RecordTimeline type={type} id={id} actorName={owner} />
+        <div className="space-y-6">
+          <RecordPanels type={type} id={id} />
+          <RecordTimeline type={type} id={id} actorName={owner} />
+        </div>
       </DetailLayout>
       {data ? (
         <RecordFormDialog

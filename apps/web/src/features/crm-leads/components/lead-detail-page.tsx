@@ -5,6 +5,7 @@ import { EmailLink, PhoneLink } from '../../../components/records/contact-links'
 import { DetailLayout } from '../../../components/records/detail-layout';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
 import { RecordLink } from '../../../components/records/record-link';
+import { RecordPanels } from '../../../components/records/record-panels';
 import { RecordTimeline } from '../../../components/records/record-timeline';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -123,7 +124,10 @@ export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDeta
             : undefined
         }
       >
-        <RecordTimeline type="lead" id={id} actorName={(userId) => owner(userId)} />
+        <div className="space-y-6">
+          <RecordPanels type="lead" id={id} />
+          <RecordTimeline type="lead" id={id} actorName={(userId) => owner(userId)} />
+        </div>
       </DetailLayout>
       {data ? (
         <>

@@ -1,0 +1,3 @@
+import { documentsSuite } from './documents-suite.ts';
+
+documentsSuite('local');

@@ -1,0 +1,5 @@
+import { registerRecordPanel } from '../components/records/record-panels';
+import { DocumentsPanel } from '../features/documents/components/documents-panel';
+
+/** Panels shown on every record detail page (composed here: features never import each other). */
+registerRecordPanel({ key: 'documents', Panel: DocumentsPanel });
