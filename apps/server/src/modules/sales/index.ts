@@ -17,3 +17,6 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(settingsRoutes, deps);
   await app.register(quoteRoutes, deps);
 };
+
+/** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
+export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';

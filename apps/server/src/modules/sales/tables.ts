@@ -1,6 +1,6 @@
 /** The sales module's tables, one file per area (drizzle-kit reads the schema through this file). */
 
 export { productCategories, products, taxRates } from './catalog/catalog.tables.ts';
-export { salesDocumentLines, salesDocuments } from './documents/documents.tables.ts';
+export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';
