@@ -60,6 +60,6 @@ test('tax rate and product → invoice with live totals → issue → partial an
   await page.screenshot(shot('sales-invoice-paid-390'));
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/invoices');
-  await expect(page.getByRole('main')).toContainText(/INV-\d{4}-\d{5}/);
+  await expect(page.getByRole('main')).toContainText(/INV-\d{4}-\d{5}/, { timeout: 30_000 });
   await page.screenshot(shot('sales-invoices-list'));
 });
