@@ -138,6 +138,13 @@ CREATE TABLE "sales_documents" (
 	CONSTRAINT "sales_documents_currency_iso" CHECK (currency ~ '^[A-Z]{3}$')
 );
 --> statement-breakpoint
+CREATE TABLE "sales_reminders" (
+	"tenant_id" uuid NOT NULL,
+	"invoice_id" uuid NOT NULL,
+	"day_offset" integer NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sales_settings" (
 	"tenant_id" uuid PRIMARY KEY NOT NULL,
 	"invoice_pattern" text DEFAULT 'INV-{YYYY}-{SEQ:5}' NOT NULL,
@@ -230,6 +237,8 @@ CREATE INDEX "sales_documents_source_idx" ON "sales_documents" USING btree ("ten
 --> statement-breakpoint
 CREATE INDEX "sales_documents_search_idx" ON "sales_documents" USING gin ("tenant_id","search_text" gin_trgm_ops);
 --> statement-breakpoint
+CREATE UNIQUE INDEX "sales_reminders_key" ON "sales_reminders" USING btree ("tenant_id","invoice_id","day_offset");
+--> statement-breakpoint
 CREATE UNIQUE INDEX "tax_rates_tenant_id_key" ON "tax_rates" USING btree ("tenant_id","id");
 --> statement-breakpoint
 CREATE UNIQUE INDEX "tax_rates_tenant_name_key" ON "tax_rates" USING btree ("tenant_id",lower("name"));
@@ -271,6 +280,8 @@ ALTER TABLE "sales_documents" ADD CONSTRAINT "sales_documents_created_by_users_i
 ALTER TABLE "sales_documents" ADD CONSTRAINT "sales_documents_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
 --> statement-breakpoint
 ALTER TABLE "sales_documents" ADD CONSTRAINT "sales_documents_source_fk" FOREIGN KEY ("tenant_id","source_id") REFERENCES "public"."sales_documents"("tenant_id","id") ON DELETE no action ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "sales_reminders" ADD CONSTRAINT "sales_reminders_invoice_fk" FOREIGN KEY ("tenant_id","invoice_id") REFERENCES "public"."sales_documents"("tenant_id","id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 ALTER TABLE "sales_settings" ADD CONSTRAINT "sales_settings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint

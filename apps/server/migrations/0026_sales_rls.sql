@@ -1,7 +1,7 @@
 -- Sales: tenant isolation and the rules drizzle cannot express. Hand-written (drizzle-kit generate --custom).
 SELECT tessera_enable_tenant_rls(t) FROM unnest(ARRAY[
   'product_categories', 'tax_rates', 'products', 'sales_settings', 'sales_counters', 'sales_documents',
-  'sales_document_lines', 'payments'
+  'sales_document_lines', 'payments', 'sales_reminders'
 ]::regclass[]) AS t;
 --> statement-breakpoint
 -- Numbers are never given back by hand: a counter row only grows (the issuing transaction increments it).

@@ -3,6 +3,7 @@ import type { Config } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
 import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
 import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
+import { salesOverdueJob } from './modules/sales/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
 import type { JobDefinition, SendJob } from './platform/jobs/index.ts';
@@ -19,6 +20,7 @@ export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonl
   ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE, metrics?.webhookAttempt),
   tasksDueTodayJob,
   dailyDigestJob,
+  salesOverdueJob,
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),
 ];
 

@@ -21,3 +21,6 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(documentFileRoutes, deps);
   await app.register(brandingRoutes, deps);
 };
+
+/** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
+export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';

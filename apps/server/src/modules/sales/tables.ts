@@ -2,6 +2,6 @@
 
 export { salesBranding } from './branding/branding.tables.ts';
 export { productCategories, products, taxRates } from './catalog/catalog.tables.ts';
-export { salesDocumentLines, salesDocuments } from './documents/documents.tables.ts';
+export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';

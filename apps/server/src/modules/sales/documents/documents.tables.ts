@@ -152,3 +152,25 @@ export const salesDocumentLines = pgTable(
     ),
   ],
 );
+
+/**
+ * Payment reminders sent: one row per invoice and reminder day (days after the due date). The job inserts the
+ * row in the same transaction as the e-mail; a retry or a second worker finds it and sends nothing.
+ */
+export const salesReminders = pgTable(
+  'sales_reminders',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
+    dayOffset: integer('day_offset').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sales_reminders_key').on(t.tenantId, t.invoiceId, t.dayOffset),
+    foreignKey({
+      name: 'sales_reminders_invoice_fk',
+      columns: [t.tenantId, t.invoiceId],
+      foreignColumns: [salesDocuments.tenantId, salesDocuments.id],
+    }).onDelete('cascade'),
+  ],
+);
