@@ -8,6 +8,7 @@ import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { type IdentityDeps, identityRoutes, registerAuthentication } from './modules/identity/index.ts';
 import { integrationRoutes } from './modules/integrations/index.ts';
 import { notificationRoutes } from './modules/notifications/index.ts';
+import { reportingRoutes } from './modules/reporting/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import { createRedis } from './platform/cache/redis.ts';
@@ -140,6 +141,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(crmRoutes, { database, sendJob: deps.sendJob });
   await app.register(notificationRoutes, { database });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
+  await app.register(reportingRoutes, { database });
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });

@@ -13,3 +13,4 @@ export * from './issue-messages.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';
 export * from './records.ts';
+export * from './reporting/index.ts';
