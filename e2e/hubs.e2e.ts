@@ -58,3 +58,17 @@ test('company settings and features screens', async ({ page }) => {
   await expect(page.getByRole('switch', { name: 'CRM on' })).toBeChecked();
   await page.screenshot({ path: `${SHOTS}/features-1440.png`, fullPage: true });
 });
+
+test('the owner dashboard: KPI widgets, drill-down to the list, dark mode', async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password, '/');
+  const roi = page.locator('[data-widget="source-roi"]');
+  await expect(roi.getByRole('table')).toBeVisible();
+  await expect(page.locator('[data-widget="win-rate"]').getByTestId('kpi-number')).not.toContainText(
+    'Not available',
+  );
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.screenshot({ path: `${SHOTS}/hub-owner-dashboard-dark-1440.png`, fullPage: true });
+  await roi.getByRole('link', { name: 'Open list' }).click();
+  await expect(page).toHaveURL(/\/leads/);
+});

@@ -17,3 +17,4 @@ export * from './primitives.ts';
 export * from './records.ts';
 export * from './sales/index.ts';
 export * from './scheduling/index.ts';
+export * from './reporting/index.ts';

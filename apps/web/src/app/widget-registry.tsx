@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { ActivityFeedCard } from '../features/crm-activities/components/activity-feed-card';
 import { RecentLeadsCard } from '../features/crm-leads/components/recent-leads-card';
 import { MyTasksCard } from '../features/crm-tasks/components/my-tasks-card';
+import { KpiNumberWidget, KpiTableWidget } from '../features/reporting/components/kpi-widgets';
 
 export interface WidgetProps {
   widget: HubWidget;
@@ -15,6 +16,8 @@ export interface WidgetProps {
 export const widgetRegistry: Partial<Record<WidgetType, ComponentType<WidgetProps>>> = {
   'my-tasks': () => <MyTasksCard />,
   'recent-leads': () => <RecentLeadsCard />,
+  'kpi-number': ({ widget }) => <KpiNumberWidget {...widget} />,
+  table: ({ widget }) => <KpiTableWidget {...widget} />,
   'activity-feed': ({ widget }) => (
     <ActivityFeedCard title={widget.title} refreshSeconds={widget.refreshSeconds} />
   ),

@@ -10,11 +10,13 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { registerCrmRecords } from './registrations.ts';
+import { registerCrmKpis } from './reports/crm-kpis.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { vendorRoutes } from './vendors/vendors.routes.ts';
 import { savedViewRoutes } from './views/saved-views.routes.ts';
 
 registerCrmRecords();
+registerCrmKpis();
 
 export interface CrmDeps {
   database: Database;
