@@ -31,6 +31,7 @@ const call = async (
 test('dispatch a job by drag and drop; the crew completes it on a phone; the board follows live', async ({
   browser,
 }) => {
+  test.setTimeout(240_000);
   const deskContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const desk = await deskContext.newPage();
   await signIn(desk, DISPATCH.email, DISPATCH.password, '/dispatch');
