@@ -61,7 +61,7 @@ export interface SchedulingBench {
 }
 
 /** The pure computation: no database. */
-const pureCase = (agents: number, days: number, runs: number, from: number) => {
+const pureCase = (agents: number, days: number, from: number) => {
   const availability = Array.from({ length: agents }, (_, i) => ({
     agentId: `agent-${String(i).padStart(3, '0')}`,
     timeZone: ZONES[i % ZONES.length] as string,
@@ -171,7 +171,7 @@ export const schedulingBench = async (
   options: { agents: number; days: number; runs: number; seconds: number },
 ): Promise<SchedulingBench> => {
   const from = Date.parse('2026-03-23T00:00:00Z'); // two weeks spanning the European and US DST changes
-  const pure = pureCase(options.agents, options.days, options.runs, from);
+  const pure = pureCase(options.agents, options.days, from);
   return {
     agents: options.agents,
     days: options.days,

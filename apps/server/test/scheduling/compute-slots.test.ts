@@ -7,7 +7,6 @@ import {
 } from '../../src/modules/scheduling/slots/compute-slots.ts';
 import { offsetMinutes, wallClock, zonedToUtc } from '../../src/modules/scheduling/slots/zoned-time.ts';
 
-const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (s: string) => Date.parse(s);
 

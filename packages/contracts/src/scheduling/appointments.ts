@@ -28,6 +28,8 @@ export const appointmentSchema = z.object({
   cancelReason: z.string().nullable(),
   source: z.enum(['internal', 'public']),
   completedAt: isoDateTime.nullable(),
+  /** On a create without `agentId`: which strategy chose the agent, and why. */
+  assignment: z.object({ strategy: z.string(), reason: z.string(), candidates: z.number().int() }).optional(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
@@ -37,7 +39,10 @@ const notes = z.string().max(20_000).nullable();
 export const appointmentCreateInput = z
   .strictObject({
     typeId: uuid,
-    agentId: uuid,
+    /** Omitted: the tenant's booking strategy picks the agent (territory, skills, load, round-robin). */
+    agentId: uuid.optional(),
+    /** The customer's postal code, for the territory match when the agent is picked. */
+    postalCode: z.string().trim().min(1).max(20).optional(),
     startsAt: isoDateTime,
     /** Defaults to startsAt + the type's duration. */
     endsAt: isoDateTime.optional(),

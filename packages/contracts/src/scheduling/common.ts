@@ -53,3 +53,14 @@ export const postalPrefix = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9 -]{1,10}$/, 'Letters, digits, spaces or dashes, up to 10');
+
+export const BOOKING_STRATEGIES = ['load_balanced', 'round_robin', 'fixed_priority'] as const;
+export const schedulingSettingsSchema = z.object({
+  strategy: z.enum(BOOKING_STRATEGIES),
+  version: z.number().int(),
+});
+export type SchedulingSettings = z.infer<typeof schedulingSettingsSchema>;
+export const schedulingSettingsInput = z.strictObject({
+  strategy: z.enum(BOOKING_STRATEGIES),
+  version: z.number().int().min(1).optional(),
+});

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/index.ts';
 import { agentRoutes } from './agents/agents.routes.ts';
 import { appointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerSchedulingRecords } from './registrations.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
 import { appointmentTypeRoutes } from './types/types.routes.ts';
 
 registerSchedulingRecords();
@@ -16,6 +17,7 @@ export const schedulingRoutes = async (app: FastifyInstance, deps: SchedulingDep
   await app.register(agentRoutes, deps);
   await app.register(appointmentTypeRoutes, deps);
   await app.register(appointmentRoutes, deps);
+  await app.register(settingsRoutes, deps);
 };
 
 /** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */

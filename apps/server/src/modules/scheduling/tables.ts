@@ -2,4 +2,5 @@
 
 export { schedulingAgents } from './agents/agents.tables.ts';
 export { appointments } from './appointments/appointments.tables.ts';
+export { schedulingSettings } from './settings/settings.tables.ts';
 export { appointmentTypes } from './types/appointment-types.tables.ts';

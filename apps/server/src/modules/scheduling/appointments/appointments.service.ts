@@ -11,7 +11,9 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { type AgentRow, agentDef } from '../agents/agent-record.ts';
 import { appointmentBooked, appointmentChanged } from '../scheduling-events.ts';
+import { settingsIn } from '../settings/settings.service.ts';
 import { bookableType, nextFreeSlots } from '../slots/slots.service.ts';
+import { type AgentPick, pickAgent } from './agent-picker.ts';
 import {
   type AppointmentRow,
   appointmentColumns,
@@ -70,19 +72,30 @@ export const getAppointment = (ctx: AuthedContext, id: string): Promise<Appointm
   );
 
 export type BookInput = z.output<typeof appointmentCreateInput> & { source?: 'internal' | 'public' };
+export type Booked = { row: AppointmentRow; assignment?: AgentPick['assignment'] };
 
-/** Books inside the caller's transaction (the public booking page reuses it). */
-export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promise<AppointmentRow> => {
+/** Books inside the caller's transaction (the public booking page reuses it); picks the agent when none given. */
+export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promise<Booked> => {
   const type = await bookableType(t, ctx.tenantId, input.typeId, 'typeId');
-  const agent = await agentFor(t, ctx, input.agentId);
-  assertAgentTakes(agent, type);
   await kit.assertReferences(t, ctx, {
     leadId: input.leadId,
     contactId: input.contactId,
     dealId: input.dealId,
   });
   const startsAt = new Date(input.startsAt);
-  return kit
+  const endsAt = defaultEnd(type, startsAt, input.endsAt);
+  const picked = input.agentId
+    ? undefined
+    : await pickAgent(t, ctx.tenantId, {
+        type,
+        start: startsAt.getTime(),
+        end: endsAt.getTime(),
+        postalCode: input.postalCode,
+        settings: await settingsIn(t, ctx.tenantId),
+      });
+  const agent = picked?.agent ?? (await agentFor(t, ctx, input.agentId as string));
+  assertAgentTakes(agent, type);
+  const row = await kit
     .insertRecord<AppointmentRow>(t, ctx, appointmentDef, {
       typeId: type.id,
       agentId: agent.id,
@@ -90,7 +103,7 @@ export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promi
       leadId: input.leadId ?? null,
       contactId: input.contactId ?? null,
       dealId: input.dealId ?? null,
-      ...timing(type, startsAt, defaultEnd(type, startsAt, input.endsAt)),
+      ...timing(type, startsAt, endsAt),
       timeZone: agent.timeZone,
       locationKind: type.locationKind,
       location: input.location ?? null,
@@ -98,15 +111,32 @@ export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promi
       source: input.source ?? 'internal',
     })
     .then(appointmentBooked(t, ctx));
+  return { row, assignment: picked?.assignment };
 };
 
-/** Books an appointment; a time the agent is already booked (buffers included) is a 409 with the next free slots. */
+/**
+ * Books an appointment; a time the agent is already booked (buffers included) is a 409 with the next free
+ * slots. Without `agentId` the tenant's strategy picks the agent and the answer says why (`assignment`).
+ */
 export const createAppointment = (ctx: AuthedContext, input: BookInput): Promise<Appointment> =>
   noDoubleBooking(
     ctx,
-    () => ({ typeId: input.typeId, agentId: input.agentId, after: Date.parse(input.startsAt) }),
-    () => kit.inTenant(ctx, async (t) => toAppointment(await bookIn(t, ctx, input))),
-  );
+    () =>
+      input.agentId
+        ? { typeId: input.typeId, agentId: input.agentId, after: Date.parse(input.startsAt) }
+        : undefined,
+    () =>
+      kit.inTenant(ctx, async (t) => {
+        const { row, assignment } = await bookIn(t, ctx, input);
+        return { ...toAppointment(row), ...(assignment ? { assignment } : {}) };
+      }),
+  ).catch((err) => {
+    if (!input.agentId && isExclusionViolation(err, 'appointments_no_overlap'))
+      throw new AppError('CONFLICT', 'This time was just booked. Pick another slot.', {
+        details: { nextSlots: [] },
+      });
+    throw err;
+  });
 
 const ACTIVE = new Set(['scheduled', 'confirmed']);
 

@@ -160,3 +160,18 @@ export const computeSlots = (
     .sort((x, y) => x.start - y.start || (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0))
     .slice(0, limit);
 };
+
+/** Whether [start, end) lies inside one of the agent's working windows (of the local dates around start). */
+export const withinWorkingHours = (agent: AgentAvailability, start: number, end: number): boolean => {
+  const day = wallClock(agent.timeZone, start).date;
+  for (const date of [addDays(day, -1), day]) {
+    for (const [startMin, endMin] of workingMinutes(agent, date)) {
+      if (
+        zonedToUtc(agent.timeZone, date, startMin) <= start &&
+        end <= zonedToUtc(agent.timeZone, date, endMin)
+      )
+        return true;
+    }
+  }
+  return false;
+};
