@@ -12,3 +12,4 @@ export * from './issue-messages.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';
 export * from './records.ts';
+export * from './work/index.ts';

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/index.ts';
+import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
+import { registerWorkRecords } from './registrations.ts';
+
+registerWorkRecords();
+
+/** The work module's HTTP API: projects, milestones, assignments, timesheets, expenses, utilisation. */
+export const workRoutes = async (app: FastifyInstance, deps: { database: Database }) => {
+  await app.register(projectRoutes, deps);
+  await app.register(assignmentRoutes, deps);
+};
