@@ -40,7 +40,8 @@ export const timeEntryListQuery = z.strictObject({
 
 /** A member's week (Monday first): its approval state and entries. */
 export const timesheetWeekSchema = z.object({
-  id: uuid,
+  /** null (and version 0) for a week nothing was booked or submitted in yet. */
+  id: uuid.nullable(),
   userId: uuid,
   weekStart: z.string(),
   status: z.enum(APPROVAL_STATUSES),
@@ -90,8 +91,9 @@ export const billableLineSchema = z.object({
   date: z.string(),
   taskId: uuid.nullable(),
   hours: z.number(),
-  rateCents: z.number().int(),
-  amountCents: z.number().int(),
+  /** Money: absent without fields.money.view. */
+  rateCents: z.number().int().optional(),
+  amountCents: z.number().int().optional(),
   note: z.string().nullable(),
 });
 export const billableTimeSchema = z.object({
@@ -100,7 +102,7 @@ export const billableTimeSchema = z.object({
   currency: z.string(),
   lines: z.array(billableLineSchema),
   hours: z.number(),
-  amountCents: z.number().int(),
+  amountCents: z.number().int().optional(),
 });
 export type BillableTime = z.infer<typeof billableTimeSchema>;
 export const markInvoicedInput = z.strictObject({

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/index.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { registerWorkRecords } from './registrations.ts';
+import { timesheetRoutes } from './timesheets/timesheets.routes.ts';
 
 registerWorkRecords();
 
@@ -10,4 +11,5 @@ registerWorkRecords();
 export const workRoutes = async (app: FastifyInstance, deps: { database: Database }) => {
   await app.register(projectRoutes, deps);
   await app.register(assignmentRoutes, deps);
+  await app.register(timesheetRoutes, deps);
 };

@@ -16,8 +16,17 @@ export const assertActsFor = (ctx: AuthedContext, userId: string, manage: Permis
     throw new AppError('FORBIDDEN', `You need the "${manage}" permission to act on another member's records`);
 };
 
+/** The caller's own user id (an API key has none: it must name the member). */
+export const selfId = (ctx: AuthedContext): string => {
+  if (!ctx.userId)
+    throw new AppError('VALIDATION_ERROR', 'Name the member: this caller has no sheet of its own', {
+      details: [{ path: 'body.userId', message: 'Required' }],
+    });
+  return ctx.userId;
+};
+
 /** `me` → the caller. */
-export const resolveMe = (ctx: AuthedContext, id: string | undefined) => (id === 'me' ? ctx.userId : id);
+export const resolveMe = (ctx: AuthedContext, id: string | undefined) => (id === 'me' ? selfId(ctx) : id);
 
 export const hours = (minutes: number | null) => (minutes === null ? null : minutes / 60);
 export const toMinutes = (h: number | null | undefined) =>

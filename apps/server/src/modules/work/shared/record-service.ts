@@ -1,6 +1,7 @@
 import type { AnyColumn } from 'drizzle-orm';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 
 type Row = { id: string; version: number };
@@ -22,8 +23,10 @@ export interface WorkRecord<R extends Row, Dto, Create, Update> {
   ): Promise<Record<string, unknown>>;
   /** Database rules (constraint name → API error). */
   rules?: (err: unknown) => never;
-  /** Refuses a change or deletion of a row that is locked (approved, submitted…). */
-  assertChangeable?(row: R): void;
+  /** Refuses a change or deletion of a row the caller may not touch (another member's, locked…). */
+  assertChangeable?(ctx: AuthedContext, row: R): void;
+  /** False for rows that are deleted, never archived (time entries). */
+  archivable?: boolean;
 }
 
 const LIST_KEYS = ['limit', 'cursor', 'sort', 'includeTotal', 'archived', 'q'] as const;
@@ -66,7 +69,7 @@ export const workService = <R extends Row, Dto, Create, Update extends { version
         const before = await kit.findRecord<R>(tx, ctx, w.def, id, true);
         const toDto = (r: R) => r;
         if (before.version !== version) throw kit.conflict(w.def.label, await one(tx, ctx, before));
-        w.assertChangeable?.(before);
+        w.assertChangeable?.(ctx, before);
         const values = await w.values(tx, ctx, patch as Omit<Update, 'version'>, before);
         const { after } = await kit
           .updateRecord<R>(tx, ctx, w.def, { id, version, patch: values, toDto })
@@ -76,6 +79,8 @@ export const workService = <R extends Row, Dto, Create, Update extends { version
     archive: (ctx: AuthedContext, id: string, change: kit.ArchiveChange) =>
       kit.inTenant(ctx, async (tx) => {
         const before = await kit.findRecord<R>(tx, ctx, w.def, id, true);
+        if (w.archivable === false)
+          throw new AppError('VALIDATION_ERROR', `A ${w.def.label.toLowerCase()} is deleted, not archived`);
         if (change.version !== undefined && before.version !== change.version)
           throw kit.conflict(w.def.label, await one(tx, ctx, before));
         const { after } = await kit.setArchived<R>(tx, ctx, w.def, {
@@ -88,7 +93,7 @@ export const workService = <R extends Row, Dto, Create, Update extends { version
       }),
     remove: (ctx: AuthedContext, id: string) =>
       kit.inTenant(ctx, async (tx) => {
-        w.assertChangeable?.(await kit.findRecord<R>(tx, ctx, w.def, id, true));
+        w.assertChangeable?.(ctx, await kit.findRecord<R>(tx, ctx, w.def, id, true));
         await kit.deleteRecord(tx, ctx, w.def, id).catch(rethrow);
       }),
   };
