@@ -3,14 +3,18 @@ import { isoDateTime, uuid, version } from '../primitives.ts';
 import { cents, currency, listParams, recordBase, sortParam } from '../records.ts';
 import { APPROVAL_STATUSES, note, shortText, workDate } from './common.ts';
 
+/**
+ * Amounts are `expense…Cents`, outside the money field group: the member who spent it and whoever approves
+ * it see and write them without fields.money.view.
+ */
 export const expenseSchema = z.object({
   ...recordBase,
   userId: uuid,
   date: z.string(),
   projectId: uuid,
   category: z.string(),
-  amountCents: z.number().int().optional(),
-  taxCents: z.number().int().optional(),
+  expenseAmountCents: z.number().int(),
+  expenseTaxCents: z.number().int(),
   currency: z.string(),
   billable: z.boolean(),
   note: z.string().nullable(),
@@ -25,8 +29,8 @@ const expenseFields = {
   date: workDate,
   projectId: uuid,
   category: shortText,
-  amountCents: cents.refine((v) => v > 0, 'More than 0'),
-  taxCents: cents.optional(),
+  expenseAmountCents: cents.refine((v) => v > 0, 'More than 0'),
+  expenseTaxCents: cents.optional(),
   currency: currency.optional(),
   billable: z.boolean().optional(),
   note,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/index.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
+import { expenseRoutes } from './expenses/expenses.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { registerWorkRecords } from './registrations.ts';
 import { timesheetRoutes } from './timesheets/timesheets.routes.ts';
@@ -12,4 +13,5 @@ export const workRoutes = async (app: FastifyInstance, deps: { database: Databas
   await app.register(projectRoutes, deps);
   await app.register(assignmentRoutes, deps);
   await app.register(timesheetRoutes, deps);
+  await app.register(expenseRoutes, deps);
 };
