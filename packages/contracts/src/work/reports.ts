@@ -46,3 +46,7 @@ export const projectBudgetSchema = z.object({
   ),
 });
 export type ProjectBudget = z.infer<typeof projectBudgetSchema>;
+export const projectBudgetQuery = z.strictObject({
+  /** The day the forecast counts from (default today): assignments plan hours after it. */
+  asOf: workDate.optional(),
+});

@@ -4,6 +4,7 @@ import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { expenseRoutes } from './expenses/expenses.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { registerWorkRecords } from './registrations.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { timesheetRoutes } from './timesheets/timesheets.routes.ts';
 
 registerWorkRecords();
@@ -14,4 +15,5 @@ export const workRoutes = async (app: FastifyInstance, deps: { database: Databas
   await app.register(assignmentRoutes, deps);
   await app.register(timesheetRoutes, deps);
   await app.register(expenseRoutes, deps);
+  await app.register(reportRoutes, deps);
 };
