@@ -13,6 +13,7 @@ import { notificationRoutes } from './modules/notifications/index.ts';
 import { salesRoutes } from './modules/sales/index.ts';
 import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { reportingRoutes } from './modules/reporting/index.ts';
+import { workRoutes } from './modules/work/index.ts';
 import { registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import { createRedis } from './platform/cache/redis.ts';
@@ -155,6 +156,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
   await app.register(documentsModuleRoutes, documentsDeps(config, deps.jwtSecret, database));
   await app.register(reportingRoutes, { database });
+  await app.register(workRoutes, { database });
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });

@@ -18,3 +18,4 @@ export * from './records.ts';
 export * from './sales/index.ts';
 export * from './scheduling/index.ts';
 export * from './reporting/index.ts';
+export * from './work/index.ts';

@@ -179,9 +179,10 @@ export const roleTemplates: readonly RoleTemplate[] = [
       'tasks.view',
       'tasks.update',
       'timesheets.view',
-      'timesheets.manage',
+      'timesheets.create',
       'expenses.view',
-      'expenses.manage',
+      'expenses.create',
+      'projects.view',
       'documents.view',
       // Completion photos on their jobs (documents module; only on records they can see).
       'documents.manage',

@@ -15,7 +15,7 @@ export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'note'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
-export const RELATED_TYPES = ['lead', 'contact', 'company', 'deal'] as const;
+export const RELATED_TYPES = ['lead', 'contact', 'company', 'deal', 'project'] as const;
 export const relatedType = z.enum(RELATED_TYPES);
 export type RelatedType = z.infer<typeof relatedType>;
 

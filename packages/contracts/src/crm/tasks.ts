@@ -14,6 +14,9 @@ export const taskSchema = z.object({
   assigneeId: uuid.nullable(),
   related: z.object({ type: relatedType, id: uuid }).nullable(),
   completedAt: isoDateTime.nullable(),
+  milestoneId: uuid.nullable(),
+  estimateHours: z.number().nullable(),
+  checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
 });
 export type Task = z.infer<typeof taskSchema>;
 const taskFields = {
@@ -23,6 +26,13 @@ const taskFields = {
   priority: z.enum(TASK_PRIORITIES).optional(),
   status: z.enum(TASK_STATUSES).optional(),
   assigneeId: uuid.nullable().optional(),
+  /** A milestone of the project the task is linked to (`related: { type: 'project' }`). */
+  milestoneId: uuid.nullable().optional(),
+  estimateHours: z.number().multipleOf(0.25).min(0).max(10_000).nullable().optional(),
+  checklist: z
+    .array(z.strictObject({ text: z.string().trim().min(1).max(300), done: z.boolean() }))
+    .max(100)
+    .optional(),
 };
 export const taskCreateInput = z.strictObject({ ...taskFields, related: relatedRef.nullable().optional() });
 export type TaskCreateInput = z.input<typeof taskCreateInput>;

@@ -57,6 +57,11 @@ export const registerCrmRecords = () => {
     view: 'leads.view',
     scope: { resource: 'leads', owner: leads.ownerId },
   });
+  kit.registerRecordReference('taskId', {
+    table: tasks,
+    view: 'tasks.view',
+    scope: { resource: 'tasks', owner: tasks.assigneeId },
+  });
   kit.registerRecordReference('dealId', {
     table: deals,
     view: 'deals.view',

@@ -21,6 +21,9 @@ function task(title: string, dueAt: string | null): Task {
     assigneeId: null,
     related: null,
     completedAt: null,
+    milestoneId: null,
+    estimateHours: null,
+    checklist: [],
   };
 }
 

@@ -10,6 +10,8 @@ export const relatedColumns = () => ({
   contactId: uuid('contact_id'),
   companyId: uuid('company_id'),
   dealId: uuid('deal_id'),
+  /** The work module's projects (registered related type 'project'; tenant FK added in SQL, migration 0023). */
+  projectId: uuid('project_id'),
 });
 export type RelatedCols = Record<'tenantId' | 'leadId' | 'contactId' | 'companyId' | 'dealId', AnyPgColumn>;
 export const relatedKeys = (prefix: string, t: RelatedCols) => [

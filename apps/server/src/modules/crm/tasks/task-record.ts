@@ -26,6 +26,10 @@ export const taskDef: kit.RecordDef = {
     'contactId',
     'companyId',
     'dealId',
+    'projectId',
+    'milestoneId',
+    'estimateMinutes',
+    'checklist',
     'archivedAt',
   ],
 };
@@ -41,6 +45,9 @@ export const toTask = (r: TaskRow): Task => ({
   assigneeId: r.assigneeId,
   related: kit.relatedOf(r),
   completedAt: kit.iso(r.completedAt),
+  milestoneId: r.milestoneId,
+  estimateHours: r.estimateMinutes === null ? null : r.estimateMinutes / 60,
+  checklist: r.checklist,
 });
 
 /** Columns returned by task lists. */

@@ -8,12 +8,25 @@ import type {
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { taskChanged, taskCreated } from '../crm-events.ts';
 import { type TaskRow, taskColumns, taskDef, taskListSpec, toTask } from './task-record.ts';
 import { tasks } from './tasks.tables.ts';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : iso);
+const minutes = (hours: number | null | undefined) =>
+  hours === undefined ? {} : { estimateMinutes: hours === null ? null : Math.round(hours * 60) };
+
+/** A milestone must belong to the project the task is linked to (foreign key tasks_milestone_fk; ADR 0021). */
+const milestoneRules = (err: unknown): never => {
+  const text = `${(err as Error).message} ${String((err as { cause?: Error }).cause?.message ?? '')}`;
+  if (/tasks_milestone_fk|tasks_milestone_needs_project/.test(text))
+    throw new AppError('VALIDATION_ERROR', "The milestone is not one of the task's project", {
+      details: [{ path: 'body.milestoneId', message: 'Not a milestone of the linked project' }],
+    });
+  throw err;
+};
 
 /** completedAt follows the status: set when it becomes done (kept if it already was), cleared otherwise. */
 const completion = (status: Task['status'] | undefined) =>
@@ -45,18 +58,20 @@ export const getTask = (ctx: AuthedContext, id: string): Promise<Task> =>
  */
 export const createTask = (ctx: AuthedContext, input: z.output<typeof taskCreateInput>): Promise<Task> =>
   kit.inTenant(ctx, async (t) => {
-    const { related, dueAt, ...fields } = input;
+    const { related, dueAt, estimateHours, ...fields } = input;
     const assigneeId = input.assigneeId === undefined ? ctx.userId : input.assigneeId;
-    await kit.assertReferences(t, ctx, { assigneeId });
+    await kit.assertReferences(t, ctx, { assigneeId, milestoneId: input.milestoneId });
     if (related) await kit.assertRelatedVisible(t, ctx, related);
     const row = await kit
       .insertRecord<TaskRow>(t, ctx, taskDef, {
         ...fields,
         dueAt: date(dueAt),
+        ...minutes(estimateHours),
         assigneeId,
         completedAt: input.status === 'done' ? new Date() : null,
         ...kit.relatedColumns(related),
       })
+      .catch(milestoneRules)
       .then(taskCreated(t, ctx));
     return toTask(row);
   });
@@ -68,15 +83,16 @@ export const updateTask = (
   input: z.output<typeof taskUpdateInput>,
 ): Promise<Task> =>
   kit.inTenant(ctx, async (t) => {
-    const { version, dueAt, ...patch } = input;
-    await kit.assertReferences(t, ctx, { assigneeId: patch.assigneeId });
+    const { version, dueAt, estimateHours, ...patch } = input;
+    await kit.assertReferences(t, ctx, { assigneeId: patch.assigneeId, milestoneId: patch.milestoneId });
     const { after } = await kit
       .updateRecord<TaskRow>(t, ctx, taskDef, {
         id,
         version,
-        patch: { ...patch, dueAt: date(dueAt), ...completion(patch.status) },
+        patch: { ...patch, dueAt: date(dueAt), ...minutes(estimateHours), ...completion(patch.status) },
         toDto: toTask,
       })
+      .catch(milestoneRules)
       .then(taskChanged(t, ctx));
     return toTask(after);
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../identity/index.ts';
 import { relatedColumns, relatedKeys } from '../activities/related-links.ts';
 import { recordColumns } from '../record-columns.ts';
@@ -21,10 +21,19 @@ export const tasks = pgTable(
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     completedAt: at('completed_at'),
     ...relatedColumns(),
+    /** Project tasks (ADR 0021): a milestone of the linked project (FK with the project, in SQL), an estimate, a checklist. */
+    milestoneId: uuid('milestone_id'),
+    estimateMinutes: integer('estimate_minutes'),
+    checklist: jsonb('checklist').$type<{ text: string; done: boolean }[]>().notNull().default([]),
   },
   (t) => [
     ...relatedKeys('tasks', t),
-    check('tasks_at_most_one_related', sql`num_nonnulls(lead_id, contact_id, company_id, deal_id) <= 1`),
+    // Target of tenant foreign keys from other modules' tables (the work module's time entries).
+    uniqueIndex('tasks_tenant_id_key').on(t.tenantId, t.id),
+    check(
+      'tasks_at_most_one_related',
+      sql`num_nonnulls(lead_id, contact_id, company_id, deal_id, project_id) <= 1`,
+    ),
     index('tasks_tenant_assignee_due_idx').on(t.tenantId, t.assigneeId, t.status, t.dueAt),
     index('tasks_tenant_due_idx').on(t.tenantId, t.dueAt, t.id),
     index('tasks_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
@@ -39,5 +48,8 @@ export const tasks = pgTable(
     index('tasks_tenant_contact_idx').on(t.tenantId, t.contactId),
     index('tasks_tenant_company_idx').on(t.tenantId, t.companyId),
     index('tasks_tenant_deal_idx').on(t.tenantId, t.dealId),
+    index('tasks_tenant_project_idx').on(t.tenantId, t.projectId, t.status),
+    check('tasks_milestone_needs_project', sql`milestone_id is null or project_id is not null`),
+    check('tasks_estimate_range', sql`estimate_minutes is null or estimate_minutes between 0 and 1000000`),
   ],
 );

@@ -21,6 +21,9 @@ const task = (n: number, title: string, dueAt: string | null): Task => ({
   assigneeId: null,
   related: { type: 'lead', id: uid(1, 1) },
   completedAt: null,
+  milestoneId: null,
+  estimateHours: null,
+  checklist: [],
 });
 const overdue = task(1, 'Call Acme back', new Date(Date.now() - 86_400_000).toISOString());
 const later = task(2, 'Send the quote', null);

@@ -1,0 +1,19 @@
+import * as kit from '../../platform/records/index.ts';
+import { activeMemberIds } from '../identity/index.ts';
+import { projectDef } from './projects/project-record.ts';
+import { milestones, projects } from './projects/projects.tables.ts';
+
+/**
+ * What the work module adds to the record kit: projects as a related type (CRM tasks and activities link to
+ * them: ADR 0021), the reference fields its bodies carry. Run once, from index.ts.
+ */
+export const registerWorkRecords = () => {
+  kit.registerRelatedType({ type: 'project', def: projectDef, view: 'projects.view', key: 'projectId' });
+  kit.registerRecordReference('projectId', {
+    table: projects,
+    view: 'projects.view',
+    scope: { resource: 'projects', owner: projects.managerId },
+  });
+  kit.registerRecordReference('milestoneId', { table: milestones, view: 'projects.view' });
+  for (const field of ['managerId', 'userId']) kit.registerMemberReference(field, activeMemberIds);
+};

@@ -1,0 +1,6 @@
+export * from './assignments.ts';
+export * from './common.ts';
+export * from './expenses.ts';
+export * from './projects.ts';
+export * from './reports.ts';
+export * from './timesheets.ts';
