@@ -17,7 +17,8 @@ export const timelineItemSchema = z.object({
    */
   via: z
     .object({ type: relatedType, id: uuid, name: z.string().nullable(), canOpen: z.boolean() })
-    .nullable(),
+    .nullable()
+    .optional(),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 export const timelineQuery = z.strictObject({
