@@ -42,7 +42,7 @@ test('a first visit logs no console errors and asks nothing that answers 401', a
   });
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
   expect(unauthorised).toEqual([]);
   expect(errors).toEqual([]);
 });
