@@ -89,6 +89,7 @@ test("a company's timeline shows its contacts' and deals' calls and tasks, named
 test('two-factor set-up shows a QR code, then recovery codes once; a recovery code signs in once', async ({
   page,
 }) => {
+  test.setTimeout(180_000); // sign-up, set-up and three sign-ins on a loaded machine
   await page.setViewportSize({ width: 1440, height: 900 });
   const stamp = Date.now().toString(36);
   const email = `twofa.${stamp}@example.test`;
@@ -119,7 +120,7 @@ test('two-factor set-up shows a QR code, then recovery codes once; a recovery co
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole('button', { name: 'I saved them' }).click();
   await expect(panel).toBeHidden();
-  await expect(page.getByTestId('recovery-codes-left')).toContainText('10 unused');
+  await expect(page.getByTestId('recovery-codes-left')).toContainText('10 unused', { timeout: 30_000 });
 
   await signOut(page);
   const signInWith = async (code: string) => {
@@ -133,7 +134,7 @@ test('two-factor set-up shows a QR code, then recovery codes once; a recovery co
   await signInWith(codes[0] ?? '');
   await expect(page).not.toHaveURL(/\/login/);
   await page.goto('/profile');
-  await expect(page.getByTestId('recovery-codes-left')).toContainText('9 unused');
+  await expect(page.getByTestId('recovery-codes-left')).toContainText('9 unused', { timeout: 30_000 });
   await signOut(page);
   await signInWith(codes[0] ?? '');
   await expect(page.getByText('That code is not valid')).toBeVisible();
