@@ -150,7 +150,12 @@ describe('lead import', () => {
         owner_id: owner.userId,
         created_by: owner.userId,
       }),
-      expect.objectContaining({ first_name: 'Linus', estimated_value_cents: 9900, tags: ['a', 'b'] }),
+      expect.objectContaining({
+        first_name: 'Linus',
+        estimated_value_cents: 9900,
+        tags: ['a', 'b'],
+        score: null,
+      }),
     ]);
     const audit = await dbRows<{ action: string; target_id: string }>(
       t,

@@ -74,6 +74,34 @@ describe('leads CRUD', () => {
     expect(total).toMatchObject({ total: 7, hasMore: true });
   });
 
+  it('a lead nobody scored has no score (null, not 0): it sorts below scored ones and a score can be cleared', async () => {
+    const unscored = await create(owner, { firstName: 'U1', lastName: 'Unscored' });
+    expect(unscored.score).toBeNull();
+    await create(owner, { firstName: 'Z0', lastName: 'Unscored', score: 0 });
+    await create(owner, { firstName: 'U2', lastName: 'Unscored' });
+    await create(owner, { firstName: 'S5', lastName: 'Unscored', score: 5 });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api(
+        owner,
+        'GET',
+        `/leads?limit=1&sort=-score${cursor ? `&cursor=${cursor}` : ''}&q=unscored`,
+      );
+      const body = res.json();
+      seen.push(...body.data.map((l: { firstName: string }) => l.firstName));
+      cursor = body.pagination.nextCursor;
+    } while (cursor);
+    expect(seen.slice(0, 2)).toEqual(['S5', 'Z0']);
+    expect(seen.slice(2).sort()).toEqual(['U1', 'U2']);
+    const ranged = (await api(owner, 'GET', '/leads?q=unscored&scoreMin=0')).json().data;
+    expect(ranged.map((l: { firstName: string }) => l.firstName).sort()).toEqual(['S5', 'Z0']);
+    const scored = await api(owner, 'PATCH', `/leads/${unscored.id}`, { score: 40, version: 1 });
+    expect(scored.json().data.score).toBe(40);
+    const cleared = await api(owner, 'PATCH', `/leads/${unscored.id}`, { score: null, version: 2 });
+    expect(cleared.json().data).toMatchObject({ score: null, version: 3 });
+  });
+
   it('updates with the version; a stale version is a 409 with the current record and changes nothing', async () => {
     const lead = await create(owner, { firstName: 'Ver', lastName: 'Sion' });
     const ok = await api(owner, 'PATCH', `/leads/${lead.id}`, { score: 50, version: 1 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useSessionStore } from '../stores/session-store';
 import { envelope } from '../test/fake-fetch';
 import { ids, makeAuthSession, makeMe } from '../test/fixtures';
-import { renderApp } from '../test/render-app';
+import { markSignedIn, renderApp } from '../test/render-app';
 
 describe('header: account menu and tenant switcher', () => {
   it('shows who is signed in and signs out', async () => {
@@ -40,6 +40,7 @@ describe('header: account menu and tenant switcher', () => {
         'GET /api/v1/auth/me': () => envelope(switched ? beta : makeMe()),
         'POST /api/v1/auth/switch-tenant': () => {
           switched = true;
+          markSignedIn('csrf-beta'); // the server sets the new session's cookies
           return envelope(makeAuthSession('csrf-beta'));
         },
       },

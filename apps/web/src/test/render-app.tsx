@@ -23,8 +23,17 @@ export interface RenderAppOptions {
   api?: Record<string, ApiHandler>;
 }
 
+/**
+ * The CSRF cookie a signed-in browser holds (the app asks `GET /auth/me` only then); setup.ts clears it after
+ * each test. Its value is the one `me.csrfToken` would bring.
+ */
+export function markSignedIn(token = 'csrf-me') {
+  document.cookie = `tessera_csrf=${token}; path=/`;
+}
+
 /** The whole app (providers + real routes) at `path`, on a fake API. */
 export function renderApp(path: string, { me = makeMe(), api = {} }: RenderAppOptions = {}) {
+  if (me) markSignedIn();
   const fake = stubApi({
     'GET /api/health': envelope(health),
     'GET /api/v1/auth/me': me ? envelope(me) : errorResponse('UNAUTHENTICATED', 401),

@@ -18,5 +18,6 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  document.cookie = 'tessera_csrf=; path=/; max-age=0';
   document.documentElement.className = '';
 });

@@ -19,7 +19,8 @@ export const leadSchema = z.object({
   status: leadStatus,
   statusReason: z.string().nullable(),
   ownerId: uuid.nullable(),
-  score: z.number().int(),
+  /** Null when nobody scored the lead (not the same as a score of 0). */
+  score: z.number().int().nullable(),
   estimatedValueCents: z.number().int().nullable().optional(),
   currency: z.string(),
   tags: z.array(z.string()),
@@ -39,7 +40,7 @@ const leadFields = {
   source: optionalText(100),
   vendorId: uuid.nullable().optional(),
   ownerId: uuid.nullable().optional(),
-  score: z.number().int().min(0).max(100).optional(),
+  score: z.number().int().min(0).max(100).nullable().optional(),
   estimatedValueCents: cents.nullable().optional(),
   currency: currency.optional(),
   tags: tags.optional(),

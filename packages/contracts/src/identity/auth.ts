@@ -3,6 +3,13 @@ import { permissions } from '../access/permissions.ts';
 import { email, isoDateTime, password, personName, uuid } from '../primitives.ts';
 
 export const totpCode = z.string().regex(/^\d{6}$/, 'Enter the 6-digit code');
+/** Recovery codes look like `k7mq2-x9hwp` (10 letters and digits; the dash, spaces and case don't matter). */
+export const RECOVERY_CODE = /^\s*[A-Za-z0-9]{5}[\s-]?[A-Za-z0-9]{5}\s*$/;
+/** A second factor: the authenticator's 6-digit code, or one of the recovery codes (each works once). */
+export const secondFactorCode = z
+  .string()
+  .max(20)
+  .refine((v) => /^\d{6}$/.test(v) || RECOVERY_CODE.test(v), 'Enter the 6-digit code or a recovery code');
 
 export const signupInput = z.strictObject({
   tenantName: z.string().trim().min(1, 'Required').max(200),
@@ -15,7 +22,7 @@ export type SignupInput = z.input<typeof signupInput>;
 export const loginInput = z.strictObject({
   email,
   password: z.string().min(1, 'Required').max(1024),
-  totp: totpCode.optional(),
+  totp: secondFactorCode.optional(),
   tenantId: uuid.optional(),
 });
 export type LoginInput = z.input<typeof loginInput>;
@@ -65,7 +72,7 @@ export const switchTenantInput = z.strictObject({ tenantId: uuid });
 export const tokenInput = z.strictObject({
   email,
   password: z.string().min(1).max(1024),
-  totp: totpCode.optional(),
+  totp: secondFactorCode.optional(),
   tenantId: uuid.optional(),
 });
 export const tokenRefreshInput = z.strictObject({ refreshToken: z.string().min(1).max(512) });
@@ -99,7 +106,15 @@ export const passwordChangeInput = z.strictObject({
 
 export const totpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
 export const totpEnableInput = z.strictObject({ code: totpCode });
-export const totpDisableInput = z.strictObject({ code: totpCode, password: z.string().min(1).max(1024) });
+export const totpDisableInput = z.strictObject({
+  code: secondFactorCode,
+  password: z.string().min(1).max(1024),
+});
+/** Turning two-factor on answers the user and its recovery codes, shown this once (only hashes are kept). */
+export const totpEnabledSchema = userSchema.extend({ recoveryCodes: z.array(z.string()) });
+export const recoveryCodesInput = z.strictObject({ password: z.string().min(1).max(1024) });
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export const recoveryCodesStatusSchema = z.object({ remaining: z.number().int() });
 
 export const profileUpdateInput = z.strictObject({ name: personName });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
 import * as kit from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
@@ -20,6 +21,7 @@ import { leads } from './leads/leads.tables.ts';
 import { pipelineStages, pipelines } from './pipelines/pipelines.tables.ts';
 import { taskTimeline } from './tasks/task-timeline.ts';
 import { tasks } from './tasks/tasks.tables.ts';
+import { registerCrmTimelineRollups } from './timeline-rollups.ts';
 import { leadVendors } from './vendors/vendors.tables.ts';
 
 /**
@@ -27,10 +29,34 @@ import { leadVendors } from './vendors/vendors.tables.ts';
  * to, the timeline sources, the reference fields its request bodies carry, and its CSV imports and exports. Run once, from index.ts.
  */
 export const registerCrmRecords = () => {
-  kit.registerRelatedType({ type: 'lead', def: leadDef, view: 'leads.view', key: 'leadId' });
-  kit.registerRelatedType({ type: 'contact', def: contactDef, view: 'contacts.view', key: 'contactId' });
-  kit.registerRelatedType({ type: 'company', def: companyDef, view: 'companies.view', key: 'companyId' });
-  kit.registerRelatedType({ type: 'deal', def: dealDef, view: 'deals.view', key: 'dealId' });
+  kit.registerRelatedType({
+    type: 'lead',
+    def: leadDef,
+    view: 'leads.view',
+    key: 'leadId',
+    name: sql<string>`${leads.firstName} || ' ' || ${leads.lastName}`,
+  });
+  kit.registerRelatedType({
+    type: 'contact',
+    def: contactDef,
+    view: 'contacts.view',
+    key: 'contactId',
+    name: sql<string>`${contacts.firstName} || ' ' || ${contacts.lastName}`,
+  });
+  kit.registerRelatedType({
+    type: 'company',
+    def: companyDef,
+    view: 'companies.view',
+    key: 'companyId',
+    name: sql<string>`${companies.name}`,
+  });
+  kit.registerRelatedType({
+    type: 'deal',
+    def: dealDef,
+    view: 'deals.view',
+    key: 'dealId',
+    name: sql<string>`${deals.title}`,
+  });
   // Records that can have files (documents module): who sees the record sees its files.
   kit.registerAttachableType({ type: 'lead', def: leadDef, view: 'leads.view' });
   kit.registerAttachableType({ type: 'contact', def: contactDef, view: 'contacts.view' });
@@ -38,6 +64,7 @@ export const registerCrmRecords = () => {
   kit.registerAttachableType({ type: 'deal', def: dealDef, view: 'deals.view' });
   kit.registerTimelineSource(activityTimeline);
   kit.registerTimelineSource(taskTimeline);
+  registerCrmTimelineRollups();
   // What a body may refer to, and what the caller needs to see it (view permission + record scope).
   kit.registerRecordReference('vendorId', { table: leadVendors, view: 'leads.view' });
   kit.registerRecordReference('companyId', {

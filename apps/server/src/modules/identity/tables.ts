@@ -200,6 +200,24 @@ export const refreshTokens = pgTable(
   ],
 );
 
+/**
+ * Two-factor recovery codes (hashed, SHA-256 of the normalised code): shown once when made, each good for one
+ * sign-in (`used_at` is set by one conditional UPDATE). Making a new set deletes the old one.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: idColumn(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    usedAt: at('used_at'),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_key').on(t.userId, t.codeHash)],
+);
+
 export const passwordResets = pgTable(
   'password_resets',
   {

@@ -61,4 +61,11 @@ export {
   relatedOf,
   relatedTypeOf,
 } from './related.ts';
-export { linkedItemsSource, registerTimelineSource, type TimelineSource, timelineOf } from './timeline.ts';
+export {
+  linkedItemsSource,
+  registerTimelineRollup,
+  registerTimelineSource,
+  type TimelineRollup,
+  type TimelineSource,
+  timelineOf,
+} from './timeline.ts';

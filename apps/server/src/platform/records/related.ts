@@ -14,6 +14,8 @@ export interface RelatedTypeDef {
   def: RecordDef;
   view: Permission;
   key: string;
+  /** The record's display name (timelines name the related records they roll up). */
+  name?: SQL<string>;
 }
 
 const RELATED = new Map<string, RelatedTypeDef>();

@@ -1,35 +1,17 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { RelatedType, TimelineItem } from '@tessera/contracts';
-import { formatDateTime } from '../../lib/format';
-import { humanize } from '../../lib/records/labels';
+import type { RelatedType } from '@tessera/contracts';
 import { timelineQueryOptions } from '../../lib/records/timeline-query';
 import { ErrorAlert } from '../ui/alert';
-import { Badge, type BadgeTone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
 import { Spinner } from '../ui/spinner';
+import { TimelineEntry } from './timeline-item';
 
-const kindTone: Record<TimelineItem['kind'], BadgeTone> = {
-  activity: 'info',
-  task: 'warning',
-  audit: 'neutral',
-  document: 'success',
-};
-const kindLabel: Record<TimelineItem['kind'], string> = {
-  activity: 'Activity',
-  task: 'Task',
-  audit: 'Change',
-  document: 'Document',
-};
-
-/** Audit titles come as action names (`lead.status_changed`): show them as words ("Status changed"). */
-function itemTitle(item: TimelineItem): string {
-  const action = /^[a-z_]+\.([a-z_]+)$/.exec(item.title);
-  return item.kind === 'audit' && action?.[1] ? humanize(action[1]) : item.title;
-}
-
-/** A record's timeline (activities, tasks, audited changes), newest first, with "Load more". */
+/**
+ * A record's timeline (calls and other activities, tasks at their due date, audited changes with from → to,
+ * and what related records add), newest first, with "Load more".
+ */
 export function RecordTimeline({
   type,
   id,
@@ -62,23 +44,7 @@ export function RecordTimeline({
         ) : (
           <ol className="space-y-4" data-testid="timeline">
             {items.map((item) => (
-              <li key={`${item.kind}-${item.id}`} className="flex gap-3">
-                <Badge tone={kindTone[item.kind]} className="h-fit shrink-0">
-                  {kindLabel[item.kind]}
-                </Badge>
-                <div className="min-w-0 text-sm">
-                  <p className="font-medium text-zinc-900 dark:text-zinc-100">{itemTitle(item)}</p>
-                  {item.detail ? (
-                    <p className="mt-0.5 whitespace-pre-line break-words text-zinc-600 dark:text-zinc-400">
-                      {item.detail}
-                    </p>
-                  ) : null}
-                  <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-                    <time dateTime={item.at}>{formatDateTime(item.at)}</time>
-                    {item.actorId && actorName ? ` · ${actorName(item.actorId)}` : null}
-                  </p>
-                </div>
-              </li>
+              <TimelineEntry key={`${item.kind}-${item.id}`} item={item} actorName={actorName} />
             ))}
           </ol>
         )}

@@ -144,7 +144,7 @@ const unnestRows = (cols: readonly Col[], rows: readonly Record<string, unknown>
   )})`;
 };
 
-/** The value an absent cell gets on insert: the column's default (score 0, currency USD, no tags) or null. */
+/** The value an absent cell gets on insert: the column's default (currency USD, no tags) or null. */
 const absentValue = (c: PgColumn) => {
   if (c.default !== undefined && !is(c.default, SQL)) return c.default;
   return isArrayColumn(c) ? [] : null;

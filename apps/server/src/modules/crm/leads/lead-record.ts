@@ -113,7 +113,7 @@ export const leadListSpec = (
       createdAt: { expr: leads.createdAt, type: 'timestamp' },
       updatedAt: { expr: leads.updatedAt, type: 'timestamp' },
       lastName: { expr: leads.lastName, type: 'text' },
-      score: { expr: leads.score, type: 'number' },
+      score: { expr: sql`coalesce(${leads.score}, -1)` as unknown as AnyColumn, type: 'number' },
       estimatedValueCents: {
         expr: sql`coalesce(${leads.estimatedValueCents}, -1)` as unknown as AnyColumn,
         type: 'number',

@@ -7,6 +7,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { listOwnMemberships } from './auth-view.ts';
+import { isRecoveryCode, useRecoveryCode } from './recovery-codes.service.ts';
 import type { ClientMeta } from './session-tokens.ts';
 import { signInThrottle } from './sign-in-throttle.ts';
 
@@ -97,6 +98,14 @@ export const checkTotp = async (
   return consumed.length === 1;
 };
 
+/** The second factor: a 6-digit authenticator code (checkTotp) or an unused recovery code (spent here). */
+export const checkSecondFactor = (
+  deps: IdentityDeps,
+  user: Pick<UserRow, 'id' | 'totpSecret'>,
+  code: string,
+): Promise<boolean> =>
+  isRecoveryCode(code) ? useRecoveryCode(deps.database.db, user.id, code) : checkTotp(deps, user, code);
+
 /** A user id that exists nowhere (the unknown-e-mail path does the lookup a real account's failure does). */
 const NO_USER = '00000000-0000-7000-8000-000000000000';
 
@@ -143,7 +152,7 @@ export const authenticateUser = async (
       throw new AppError('UNAUTHENTICATED', 'Enter the code from your authenticator app', {
         details: { reason: TOTP_REQUIRED },
       });
-    if (!(await checkTotp(deps, user, input.totp))) {
+    if (!(await checkSecondFactor(deps, user, input.totp))) {
       await failed();
       throw new AppError('UNAUTHENTICATED', 'That code is not valid. Try the current one.', {
         details: { reason: TOTP_REQUIRED },
@@ -166,5 +175,7 @@ export const authenticateUser = async (
   await throttle.succeeded();
   await clearFailures(deps, user.id);
   await auditLogin(deps, user.id, tenantId, 'auth.login', meta);
+  if (user.totpEnabled && input.totp && isRecoveryCode(input.totp))
+    await auditLogin(deps, user.id, tenantId, 'auth.recovery_code_used', meta);
   return { user, tenantId };
 };

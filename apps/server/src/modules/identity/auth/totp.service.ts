@@ -1,4 +1,4 @@
-import type { totpDisableInput, totpEnableInput } from '@tessera/contracts';
+import type { recoveryCodesInput, totpDisableInput, totpEnableInput } from '@tessera/contracts';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/index.ts';
@@ -9,10 +9,16 @@ import { inTenant } from '../../../platform/records/index.ts';
 import type { IdentityDeps } from '../identity-deps.ts';
 import { users } from '../tables.ts';
 import { toUser } from './auth-view.ts';
-import { assertNotLocked, checkTotp, recordFailure } from './login.service.ts';
+import { assertNotLocked, checkSecondFactor, checkTotp, recordFailure } from './login.service.ts';
+import {
+  deleteRecoveryCodes,
+  remainingRecoveryCodes,
+  replaceRecoveryCodes,
+} from './recovery-codes.service.ts';
 
 type TotpEnableInput = z.output<typeof totpEnableInput>;
 type TotpDisableInput = z.output<typeof totpDisableInput>;
+type RecoveryCodesInput = z.output<typeof recoveryCodesInput>;
 
 const currentUser = async (deps: IdentityDeps, ctx: AuthedContext) => {
   const userId = ctx.auth.userId;
@@ -48,7 +54,10 @@ export const startTotpSetup = async (deps: IdentityDeps, ctx: AuthedContext) => 
 const audit = (ctx: AuthedContext, action: string, userId: string) =>
   inTenant(ctx, (tx) => writeAudit(tx, ctx, { action, targetType: 'user', targetId: userId }));
 
-/** Turns two-factor sign-in on with a current code (a wrong code counts as a failed sign-in). */
+/**
+ * Turns two-factor sign-in on with a current code (a wrong code counts as a failed sign-in) and makes the
+ * first set of recovery codes, returned this once.
+ */
 export const enableTotp = async (deps: IdentityDeps, ctx: AuthedContext, input: TotpEnableInput) => {
   const user = await currentUser(deps, ctx);
   if (user.totpEnabled) throw new AppError('CONFLICT', 'Two-factor sign-in is already on');
@@ -57,21 +66,23 @@ export const enableTotp = async (deps: IdentityDeps, ctx: AuthedContext, input: 
     await recordFailure(deps, user.id);
     throw badCode();
   }
-  const [updated] = await deps.database.db
-    .update(users)
-    .set({ totpEnabled: true })
-    .where(eq(users.id, user.id))
-    .returning();
+  const { updated, recoveryCodes } = await deps.database.db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id)).returning();
+    return { updated: row, recoveryCodes: await replaceRecoveryCodes(tx, user.id) };
+  });
   await audit(ctx, 'auth.totp_enabled', user.id);
-  return toUser(updated ?? user);
+  return { ...toUser(updated ?? user), recoveryCodes };
 };
 
-/** Turns two-factor sign-in off with a code and the password (either wrong counts as a failed sign-in). */
+/**
+ * Turns two-factor sign-in off with a code (or a recovery code) and the password (either wrong counts as a
+ * failed sign-in); the recovery codes go with it.
+ */
 export const disableTotp = async (deps: IdentityDeps, ctx: AuthedContext, input: TotpDisableInput) => {
   const user = await currentUser(deps, ctx);
   if (!user.totpEnabled || !user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is not on');
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk || !(await checkTotp(deps, user, input.code))) {
+  if (!passwordOk || !(await checkSecondFactor(deps, user, input.code))) {
     await recordFailure(deps, user.id);
     throw passwordOk
       ? badCode()
@@ -79,11 +90,45 @@ export const disableTotp = async (deps: IdentityDeps, ctx: AuthedContext, input:
           details: [{ path: 'body.password', message: 'Not correct' }],
         });
   }
-  const [updated] = await deps.database.db
-    .update(users)
-    .set({ totpEnabled: false, totpSecret: null })
-    .where(eq(users.id, user.id))
-    .returning();
+  const updated = await deps.database.db.transaction(async (tx) => {
+    await deleteRecoveryCodes(tx, user.id);
+    const [row] = await tx
+      .update(users)
+      .set({ totpEnabled: false, totpSecret: null })
+      .where(eq(users.id, user.id))
+      .returning();
+    return row;
+  });
   await audit(ctx, 'auth.totp_disabled', user.id);
   return toUser(updated ?? user);
+};
+
+const twoFactorOn = async (deps: IdentityDeps, ctx: AuthedContext) => {
+  const user = await currentUser(deps, ctx);
+  if (!user.totpEnabled) throw new AppError('CONFLICT', 'Two-factor sign-in is not on');
+  return user;
+};
+
+/** A new set of recovery codes (the old ones stop working), with the password (wrong counts as a failure). */
+export const regenerateRecoveryCodes = async (
+  deps: IdentityDeps,
+  ctx: AuthedContext,
+  input: RecoveryCodesInput,
+) => {
+  const user = await twoFactorOn(deps, ctx);
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(deps, user.id);
+    throw new AppError('VALIDATION_ERROR', 'The password is not correct', {
+      details: [{ path: 'body.password', message: 'Not correct' }],
+    });
+  }
+  const recoveryCodes = await deps.database.db.transaction((tx) => replaceRecoveryCodes(tx, user.id));
+  await audit(ctx, 'auth.recovery_codes_regenerated', user.id);
+  return { recoveryCodes };
+};
+
+/** How many unused recovery codes the signed-in user has. */
+export const recoveryCodesStatus = async (deps: IdentityDeps, ctx: AuthedContext) => {
+  const user = await twoFactorOn(deps, ctx);
+  return { remaining: await remainingRecoveryCodes(deps.database.db, user.id) };
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { envelope, errorResponse, stubApi } from '../../../test/fake-fetch';
 import { makeAuthSession, makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
+import { markSignedIn } from '../../../test/render-app';
 import { AcceptInvitePage } from './accept-invite-page';
 
 const TOKEN = 'invite-token-123456';
@@ -10,6 +11,7 @@ const lookup = (existingUser: boolean) =>
   envelope({ email: 'ada@example.com', tenantName: 'Acme Roofing', roleName: 'Sales agent', existingUser });
 
 function setup(existingUser: boolean, signedIn: boolean) {
+  if (signedIn) markSignedIn();
   const api = stubApi({
     'GET /api/v1/invitations/lookup': lookup(existingUser),
     'GET /api/v1/auth/me': signedIn ? envelope(makeMe()) : errorResponse('UNAUTHENTICATED', 401),

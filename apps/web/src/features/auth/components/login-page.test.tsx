@@ -51,7 +51,7 @@ describe('login', () => {
 
     type('Authentication code', '12ab');
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
-    expect(await screen.findByText('Enter the 6-digit code')).toBeTruthy();
+    expect(await screen.findByText('Enter the 6-digit code or a recovery code')).toBeTruthy();
     expect(calls).toBe(1);
 
     type('Authentication code', '123456');

@@ -38,12 +38,11 @@ export function TotpForm({ credentials, onSignedIn, onBack }: TotpFormProps) {
       ) : null}
       <TextField
         label="Authentication code"
-        inputMode="numeric"
         autoComplete="one-time-code"
-        maxLength={6}
+        maxLength={11}
         autoFocus
         placeholder="123456"
-        hint="Enter the 6-digit code from your authenticator app."
+        hint="Enter the 6-digit code from your authenticator app, or one of your recovery codes."
         data-testid="totp-code"
         {...form.field('totp')}
       />

@@ -77,7 +77,7 @@ export function leadColumns(
       header: 'Score',
       sortField: 'score',
       className: 'tabular-nums',
-      cell: (lead) => lead.score,
+      cell: (lead) => lead.score ?? '—',
     },
     {
       key: 'estimatedValueCents',

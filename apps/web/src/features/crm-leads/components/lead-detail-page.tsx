@@ -83,7 +83,7 @@ export function LeadDetailPage({ directory, pipelines, recordActions }: LeadDeta
               <LeadStatusBadge status={data.status} />
               {data.archivedAt ? <Badge>Archived</Badge> : null}
               <span>Owner: {owner(data.ownerId)}</span>
-              <span>Score: {data.score}</span>
+              <span>Score: {data.score ?? 'not scored'}</span>
               <span>Value: {formatMoney(data.estimatedValueCents, data.currency)}</span>
               {data.companyName ? <span>{data.companyName}</span> : null}
             </>

@@ -25,9 +25,9 @@ export function TotpDisableForm({ onDisabled }: { onDisabled: () => void }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Code from the app"
-          inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={6}
+          maxLength={11}
+          hint="Or one of your recovery codes."
           {...form.field('code')}
         />
         <TextField

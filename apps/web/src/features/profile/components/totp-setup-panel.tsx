@@ -5,10 +5,12 @@ import { CopyButton } from '../../../components/ui/copy-button';
 import { TextField } from '../../../components/ui/form-field';
 import { useZodForm } from '../../../hooks/use-zod-form';
 import { useEnableTotp } from '../api/enable-totp';
+import { QrCode } from './qr-code';
 
 export interface TotpSetupPanelProps {
   setup: { secret: string; otpauthUri: string };
-  onEnabled: () => void;
+  /** Called with the recovery codes the server made (shown once). */
+  onEnabled: (recoveryCodes: string[]) => void;
   onCancel: () => void;
 }
 
@@ -29,22 +31,27 @@ function SecretRow({ label, value, testId }: { label: string; value: string; tes
   );
 }
 
-/** Step 2 of the set-up: the secret (and otpauth URI) to add to the app, then a code to confirm. */
+/** Step 2 of the set-up: a QR code (or the secret / otpauth URI) to add to the app, then a code to confirm. */
 export function TotpSetupPanel({ setup, onEnabled, onCancel }: TotpSetupPanelProps) {
   const { mutateAsync } = useEnableTotp();
   const form = useZodForm(totpEnableInput, { code: '' });
   const onSubmit = form.handleSubmit(async (input) => {
-    await mutateAsync(input);
-    onEnabled();
+    const enabled = await mutateAsync(input);
+    onEnabled(enabled.recoveryCodes);
   });
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        Add this account to your authenticator app (1Password, Google Authenticator, Authy…) by entering the
-        secret key, or by opening the otpauth link on your phone. Then type the code the app shows.
+        Scan this code with your authenticator app (1Password, Google Authenticator, Authy…), or enter the
+        secret key by hand. Then type the code the app shows.
       </p>
-      <SecretRow label="Secret key" value={setup.secret} testId="totp-secret" />
-      <SecretRow label="otpauth URI" value={setup.otpauthUri} testId="totp-uri" />
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+        <QrCode value={setup.otpauthUri} label="QR code to scan with your authenticator app" />
+        <div className="min-w-0 flex-1 space-y-3">
+          <SecretRow label="Secret key" value={setup.secret} testId="totp-secret" />
+          <SecretRow label="otpauth URI" value={setup.otpauthUri} testId="totp-uri" />
+        </div>
+      </div>
       <form noValidate onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <TextField
           label="Code from the app"

@@ -6,14 +6,20 @@ import { Card, CardBody, CardHeader } from '../../../components/ui/card';
 import { Spinner } from '../../../components/ui/spinner';
 import { useSession } from '../../../hooks/use-me';
 import { useSetupTotp } from '../api/setup-totp';
+import { RecoveryCodesPanel } from './recovery-codes-panel';
+import { RecoveryCodesSection } from './recovery-codes-section';
 import { TotpDisableForm } from './totp-disable-form';
 import { TotpSetupPanel } from './totp-setup-panel';
 
-/** Two-factor authentication: set up (secret + code) when off, disable (code + password) when on. */
+/**
+ * Two-factor authentication: set up (QR code or secret + code) when off, then the recovery codes once; when on,
+ * disable (code + password) and new recovery codes.
+ */
 export function TwoFactorCard() {
   const { user } = useSession();
   const setup = useSetupTotp();
   const [notice, setNotice] = useState<string | null>(null);
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
 
   const finished = (message: string) => {
     setup.reset();
@@ -34,12 +40,20 @@ export function TwoFactorCard() {
       />
       <CardBody className="space-y-4">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
-        {user.totpEnabled ? (
-          <TotpDisableForm onDisabled={() => finished('Two-factor authentication is now off.')} />
+        {newCodes ? (
+          <RecoveryCodesPanel codes={newCodes} onDone={() => setNewCodes(null)} />
+        ) : user.totpEnabled ? (
+          <>
+            <TotpDisableForm onDisabled={() => finished('Two-factor authentication is now off.')} />
+            <RecoveryCodesSection />
+          </>
         ) : setup.data ? (
           <TotpSetupPanel
             setup={setup.data}
-            onEnabled={() => finished('Two-factor authentication is now on.')}
+            onEnabled={(codes) => {
+              finished('Two-factor authentication is now on.');
+              setNewCodes(codes);
+            }}
             onCancel={() => setup.reset()}
           />
         ) : (
