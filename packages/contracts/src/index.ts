@@ -15,7 +15,7 @@ export * from './issue-messages.ts';
 export * from './notifications.ts';
 export * from './primitives.ts';
 export * from './records.ts';
+export * from './reporting/index.ts';
 export * from './sales/index.ts';
 export * from './scheduling/index.ts';
-export * from './reporting/index.ts';
 export * from './work/index.ts';

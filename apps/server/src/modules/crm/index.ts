@@ -59,10 +59,10 @@ export {
   rejectMissingIds,
 } from './imports/import-entities.ts';
 export { crmImportJob } from './imports/import-job.ts';
-/** Changes a lead's status in the caller's transaction (scheduling: an appointment completed as qualified). */
-export { changeLeadStatusIn } from './leads/lead-actions.service.ts';
 /** The lead of a door-to-door visit (field module), in the caller's transaction. */
 export { type CanvassLeadInput, upsertCanvassLead } from './leads/canvass-lead.ts';
+/** Changes a lead's status in the caller's transaction (scheduling: an appointment completed as qualified). */
+export { changeLeadStatusIn } from './leads/lead-actions.service.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';

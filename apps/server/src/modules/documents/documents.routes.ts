@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import {
+  attachedDocumentSchema,
   documentDeleteInput,
   documentLinkInput,
   documentLinkSchema,
   documentListQuery,
-  attachedDocumentSchema,
   documentVersionParams,
   documentVersionSchema,
   idParams,

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  attachedDocumentSchema,
   CSRF_HEADER,
   type DocumentItem,
   type DocumentLink,
   type DocumentVersion,
   documentLinkSchema,
-  attachedDocumentSchema,
   documentVersionSchema,
   IDEMPOTENCY_KEY_HEADER,
 } from '@tessera/contracts';
