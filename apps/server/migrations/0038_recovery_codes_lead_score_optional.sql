@@ -11,7 +11,10 @@ ALTER TABLE "leads" ALTER COLUMN "score" DROP DEFAULT;--> statement-breakpoint
 ALTER TABLE "leads" ALTER COLUMN "score" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "recovery_codes_user_hash_key" ON "recovery_codes" USING btree ("user_id","code_hash");--> statement-breakpoint
-CREATE INDEX "leads_tenant_score_idx" ON "leads" USING btree ("tenant_id",coalesce(score, -1),"id");--> statement-breakpoint
+-- CASE, not coalesce(): under RLS COALESCE counts as leaky, so a cursor on it could not be an index condition.
+CREATE INDEX "leads_tenant_score_idx" ON "leads" USING btree ("tenant_id",(case when score is null then -1 else score end),"id");--> statement-breakpoint
+DROP INDEX "leads_tenant_value_idx";--> statement-breakpoint
+CREATE INDEX "leads_tenant_value_idx" ON "leads" USING btree ("tenant_id",(case when estimated_value_cents is null then -1 else estimated_value_cents end),"id");--> statement-breakpoint
 -- Hand-written: recovery codes are secrets the app role never touches (like refresh_tokens, see 0004).
 ALTER TABLE recovery_codes ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

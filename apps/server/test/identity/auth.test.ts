@@ -41,7 +41,7 @@ describe('sign-up', () => {
     const roles = await t.database.db.execute(
       sql`select count(*)::int as n from roles where tenant_id = ${s.tenantId}`,
     );
-    expect((roles as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(11);
+    expect((roles as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(12);
     const audit = await t.database.db.select().from(auditLogs).where(eq(auditLogs.tenantId, s.tenantId));
     expect(audit.map((a) => a.action).sort()).toEqual(['auth.signup', 'tenant.created']);
   });

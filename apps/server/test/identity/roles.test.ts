@@ -20,12 +20,12 @@ const rolesOf = async (tenantId: string) =>
   ).rows;
 
 describe('permission catalog and roles', () => {
-  it('lists the catalog and the 11 system roles', async () => {
+  it('lists the catalog and the 12 system roles', async () => {
     const catalog = (await asBrowser(t.app, owner, { method: 'GET', url: '/api/v1/permissions' })).json()
       .data;
     expect(catalog.map((p: { key: string }) => p.key)).toContain('leads.view');
     const roles = (await asBrowser(t.app, owner, { method: 'GET', url: '/api/v1/roles' })).json().data;
-    expect(roles.filter((r: { isSystem: boolean }) => r.isSystem)).toHaveLength(11);
+    expect(roles.filter((r: { isSystem: boolean }) => r.isSystem)).toHaveLength(12);
     expect(roles.find((r: { key: string }) => r.key === 'owner').memberCount).toBe(1);
   });
 

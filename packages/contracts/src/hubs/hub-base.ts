@@ -366,6 +366,11 @@ export const roleHubConfigs: Record<string, HubOverride> = {
     navigation: { items: n('dashboard', 'jobs', 'tasks', 'documents') },
     dashboard: { widgets: [w('myTasks', 0, 0, 12, 3)] },
   },
+  canvasser: {
+    metadata: { displayName: 'Canvasser hub', icon: 'map' },
+    navigation: { items: n('dashboard', 'leads', 'tasks') },
+    dashboard: { widgets: [w('myTasks', 0, 0, 12, 3)] },
+  },
   customer: {
     metadata: { displayName: 'Customer portal', icon: 'user' },
     navigation: { items: n('dashboard', 'quotes', 'invoices', 'documents'), quickActions: [] },

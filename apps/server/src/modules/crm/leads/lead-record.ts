@@ -113,9 +113,12 @@ export const leadListSpec = (
       createdAt: { expr: leads.createdAt, type: 'timestamp' },
       updatedAt: { expr: leads.updatedAt, type: 'timestamp' },
       lastName: { expr: leads.lastName, type: 'text' },
-      score: { expr: sql`coalesce(${leads.score}, -1)` as unknown as AnyColumn, type: 'number' },
+      score: {
+        expr: sql`(case when ${leads.score} is null then -1 else ${leads.score} end)` as unknown as AnyColumn,
+        type: 'number',
+      },
       estimatedValueCents: {
-        expr: sql`coalesce(${leads.estimatedValueCents}, -1)` as unknown as AnyColumn,
+        expr: sql`(case when ${leads.estimatedValueCents} is null then -1 else ${leads.estimatedValueCents} end)` as unknown as AnyColumn,
         type: 'number',
       },
     },

@@ -50,8 +50,18 @@ export const leads = pgTable(
     index('leads_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('leads_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('leads_tenant_last_name_idx').on(t.tenantId, t.lastName, t.id),
-    index('leads_tenant_score_idx').on(t.tenantId, sql`coalesce(score, -1)`, t.id),
-    index('leads_tenant_value_idx').on(t.tenantId, sql`coalesce(estimated_value_cents, -1)`, t.id),
+    // CASE, not coalesce(): under RLS PostgreSQL treats COALESCE as leaky, so a keyset cursor on it could not be
+    // an index condition (query-plans.test.ts).
+    index('leads_tenant_score_idx').on(
+      t.tenantId,
+      sql`(case when score is null then -1 else score end)`,
+      t.id,
+    ),
+    index('leads_tenant_value_idx').on(
+      t.tenantId,
+      sql`(case when estimated_value_cents is null then -1 else estimated_value_cents end)`,
+      t.id,
+    ),
     index('leads_tenant_status_created_idx').on(t.tenantId, t.status, t.createdAt, t.id),
     index('leads_tenant_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt, t.id),
     index('leads_tenant_vendor_idx').on(t.tenantId, t.vendorId),

@@ -26,7 +26,8 @@ export const documentTimeline: TimelineSource = {
     return sql`select 'document' as kind, ${d}.id::text as id, ${d}.sent_at as at,
         (case ${d}.kind when 'quote' then 'Quote ' else 'Invoice ' end) || coalesce(${d}.number, '') || ' sent' as title,
         ${d}.customer_name as detail, ${d}.owner_id as actor_id,
-        jsonb_build_object('documentKind', ${d}.kind, 'number', ${d}.number, 'status', ${d}.status) as data
+        jsonb_build_object('documentKind', ${d}.kind, 'number', ${d}.number, 'status', ${d}.status) as data,
+        null::text as via_type, null::text as via_id
       from ${d}
       where ${d}.tenant_id = ${ctx.tenantId} and ${d}.${sql.raw(column)} = ${id} and ${d}.sent_at is not null
         and (${visible('quote', 'quotes.view', 'quotes')} or ${visible('invoice', 'invoices.view', 'invoices')})`;
