@@ -54,6 +54,15 @@ test('company settings and features screens', async ({ page }) => {
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await expect(page.getByTestId('format-preview')).toContainText('€');
   await page.screenshot({ path: `${SHOTS}/company-settings-1440.png`, fullPage: true });
+  // The demo company is shared by every e2e file: put its locale and currency back.
+  await page.getByLabel('Locale').fill('en-US');
+  await page.getByLabel('Currency').selectOption('USD');
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/settings') && r.request().method() === 'PATCH' && r.ok(),
+  );
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await saved;
+  await expect(page.getByTestId('format-preview')).toContainText('$');
   await page.goto('/settings/features');
   await expect(page.getByRole('switch', { name: 'CRM on' })).toBeChecked();
   await page.screenshot({ path: `${SHOTS}/features-1440.png`, fullPage: true });
