@@ -57,7 +57,8 @@ test('the theme toggle switches to dark and is remembered', async ({ page }) => 
 
 test('the API reference is browsable', async ({ page }) => {
   await page.goto('/api/docs');
-  await expect(page.getByText('Tessera API').first()).toBeVisible();
+  // Swagger UI parses the whole document before it renders anything (about a megabyte; seconds on a busy machine).
+  await expect(page.getByText('Tessera API').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('/api/health').first()).toBeVisible();
   await page.screenshot(shot('api-docs'));
 });

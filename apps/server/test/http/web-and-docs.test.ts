@@ -102,6 +102,17 @@ describe('API reference', () => {
     expect(doc.paths['/api/health'].get.responses['200']).toBeDefined();
   });
 
+  it('shares record and error schemas as components instead of copying them into every operation', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const lead = doc.paths['/api/v1/leads/{id}'].get.responses;
+    expect(lead['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(lead['200'].content['application/json'].schema.properties.data).toEqual({
+      $ref: '#/components/schemas/Lead',
+    });
+    expect(doc.components.schemas.Lead.properties.id).toBeDefined();
+    expect(doc.components.schemas.ErrorEnvelope.properties.error).toBeDefined();
+  });
+
   it('GET /api/docs serves the browsable reference', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);
