@@ -105,7 +105,9 @@ describe('API reference', () => {
   it('shares record and error schemas as components instead of copying them into every operation', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const lead = doc.paths['/api/v1/leads/{id}'].get.responses;
-    expect(lead['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    expect(lead['404'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ErrorEnvelope',
+    });
     expect(lead['200'].content['application/json'].schema.properties.data).toEqual({
       $ref: '#/components/schemas/Lead',
     });
