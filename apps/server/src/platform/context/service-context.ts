@@ -5,6 +5,7 @@ import type { Principal } from '../access/principal.ts';
 import type { AuditActor } from '../audit/audit-writer.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../http/app-error.ts';
+import type { IdempotentWrite } from '../http/idempotent-write.ts';
 
 /**
  * What a service receives instead of `req` — from a route (`serviceContext`) or a job, cron task or event
@@ -17,6 +18,8 @@ export interface ServiceContext extends AuditActor {
   log: Logger;
   auth?: Principal;
   afterCommit(fn: () => Promise<unknown>): void;
+  /** The request's Idempotency-Key, when its route answers it inside the service's transaction. */
+  idempotency?: IdempotentWrite;
 }
 
 /** A context whose caller is known (route access is not 'public'). */
@@ -38,6 +41,7 @@ export const serviceContext = (req: FastifyRequest, database: Database): Service
   ip: req.ip,
   userAgent: req.headers['user-agent'] ?? null,
   requestId: req.id,
+  idempotency: req.idempotency?.write,
   afterCommit: (fn) => {
     req.afterCommit ??= [];
     req.afterCommit.push(fn);

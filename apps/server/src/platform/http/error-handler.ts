@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/db-errors.ts';
 import { AppError } from './app-error.ts';
+import { IdempotentReplay } from './idempotent-write.ts';
 
 const sendError = (
   reply: FastifyReply,
@@ -87,6 +88,9 @@ const byStatus: Record<number, ErrorCode> = {
  */
 export const registerErrorHandling = (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof IdempotentReplay) {
+      return reply.code(err.statusCode).header('idempotent-replayed', 'true').send(err.body);
+    }
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
       if (err.statusCode >= 500) req.log.error({ err }, 'request failed');

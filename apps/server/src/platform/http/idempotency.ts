@@ -6,18 +6,23 @@ import {
 } from '@tessera/contracts';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import '../access/principal.ts';
 import type { Database, Db } from '../db/database.ts';
 import { AppError } from './app-error.ts';
+import { heldElsewhere, type IdempotentWrite } from './idempotent-write.ts';
 import { idempotencyKeys } from './tables.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** POST routes honour `Idempotency-Key` unless they opt out (e.g. login, whose response sets cookies). */
-    idempotency?: boolean;
+    /**
+     * POST routes honour `Idempotency-Key` unless they opt out (e.g. login, whose response sets cookies).
+     * `'in-transaction'`: the key is claimed and answered inside the service's tenant transaction (one commit).
+     */
+    idempotency?: boolean | 'in-transaction';
   }
   interface FastifyRequest {
-    idempotency?: { scope: string; key: string };
+    idempotency?: { scope: string; key: string; write?: IdempotentWrite };
   }
 }
 
@@ -119,6 +124,10 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     const scope = scopeOf(req);
     const requestHash = hashOf(req);
     await settle(scope, key);
+    if (req.routeOptions.config.idempotency === 'in-transaction' && req.auth) {
+      req.idempotency = { scope, key, write: inTransaction(req, scope, key, requestHash) };
+      return;
+    }
     const [prior] = await reserve(db, scope, key, requestHash).catch((err: unknown) => {
       // The reservation may have committed before the connection broke: free it once the database is back.
       unfreed.add(`${scope}\n${key}`);
@@ -128,25 +137,19 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
       req.idempotency = { scope, key };
       return;
     }
-    if (!prior?.request_hash)
-      throw new AppError('CONFLICT', 'This Idempotency-Key is being used by another request; retry.');
-    if (prior.request_hash !== requestHash) {
-      throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request.');
-    }
-    if (prior.status_code === null) {
-      throw new AppError(
-        'CONFLICT',
-        'A request with this Idempotency-Key is still being processed; retry shortly.',
-        { headers: { 'retry-after': '1' } },
-      );
-    }
-    return reply.code(prior.status_code).header('idempotent-replayed', 'true').send(prior.response_body);
+    const answer = heldElsewhere(prior, requestHash);
+    if (answer instanceof AppError) throw answer;
+    return reply.code(answer.statusCode).header('idempotent-replayed', 'true').send(answer.body);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
     const held = req.idempotency;
     if (!held) return payload;
     req.idempotency = undefined;
+    // Claimed in the service's transaction: done if it stored exactly this answer; nothing to do if no
+    // transaction claimed the key (a replay, an error before any work); else store what was really sent.
+    const w = held.write;
+    if (w && (!w.claimed || (w.stored === payload && reply.statusCode === w.status))) return payload;
     const pending = `${held.scope}\n${held.key}`;
     const where = keyWhere(held.scope, held.key);
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
@@ -172,6 +175,26 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
       });
     return payload;
   });
+};
+
+/** The in-transaction key of a request: its route's success status and serializer (see idempotent-write.ts). */
+const inTransaction = (
+  req: FastifyRequest,
+  scope: string,
+  key: string,
+  requestHash: string,
+): IdempotentWrite => {
+  const responses = (req.routeOptions.schema?.response ?? {}) as Record<string, z.ZodType>;
+  const status = Number(Object.keys(responses).find((code) => code.startsWith('2')) ?? 200);
+  const schema = responses[status];
+  return {
+    scope,
+    key,
+    requestHash,
+    status,
+    serialize: (body) => JSON.stringify(schema ? z.encode(schema, body) : body),
+    claimed: false,
+  };
 };
 
 /** Deletes expired keys; run by the `platform.prune-idempotency-keys` job. */

@@ -74,7 +74,7 @@ export const registerRecordRoutes = <Dto, Create, Update, ListQuery>(
   r.post(
     base,
     {
-      config: { access: p.create },
+      config: { access: p.create, idempotency: 'in-transaction' },
       schema: { tags, summary: `Create a ${label}`, body: s.create, response: replies(s.dto, 201) },
     },
     async (req, reply) => {
