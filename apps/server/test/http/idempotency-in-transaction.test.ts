@@ -26,6 +26,10 @@ const leadCount = async (tenantId: string, lastName: string) =>
     )
   )[0]?.n;
 
+/** POST a lead with an Idempotency-Key. */
+const createLead = (as: BrowserSession, body: object, key: string) =>
+  api(as, 'POST', '/leads', body, { 'idempotency-key': key });
+
 const keyRow = (key: string) =>
   dbRows<{ status_code: number | null; created_at: string }>(
     t,
@@ -34,13 +38,7 @@ const keyRow = (key: string) =>
 
 describe('Idempotency-Key answered inside the service transaction', () => {
   it('the key and the lead are written by the same transaction (one commit): same transaction timestamp', async () => {
-    const res = await api(
-      owner,
-      'POST',
-      '/leads',
-      { firstName: 'One', lastName: 'Commit' },
-      { 'idempotency-key': 'tx-1' },
-    );
+    const res = await createLead(owner, { firstName: 'One', lastName: 'Commit' }, 'tx-1');
     expect(res.statusCode).toBe(201);
     const [lead] = await dbRows<{ created_at: string }>(
       t,
@@ -54,8 +52,8 @@ describe('Idempotency-Key answered inside the service transaction', () => {
 
   it('a retry replays the stored answer byte for byte and creates nothing', async () => {
     const body = { firstName: 'Re', lastName: 'Play' };
-    const first = await api(owner, 'POST', '/leads', body, { 'idempotency-key': 'tx-2' });
-    const again = await api(owner, 'POST', '/leads', body, { 'idempotency-key': 'tx-2' });
+    const first = await createLead(owner, body, 'tx-2');
+    const again = await createLead(owner, body, 'tx-2');
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toBe(first.body);
@@ -63,23 +61,15 @@ describe('Idempotency-Key answered inside the service transaction', () => {
   });
 
   it('the same key with another body is a 409 and writes nothing', async () => {
-    await api(owner, 'POST', '/leads', { firstName: 'A', lastName: 'Body' }, { 'idempotency-key': 'tx-3' });
-    const res = await api(
-      owner,
-      'POST',
-      '/leads',
-      { firstName: 'B', lastName: 'Body' },
-      { 'idempotency-key': 'tx-3' },
-    );
+    await createLead(owner, { firstName: 'A', lastName: 'Body' }, 'tx-3');
+    const res = await createLead(owner, { firstName: 'B', lastName: 'Body' }, 'tx-3');
     expect(res.statusCode).toBe(409);
     expect(await leadCount(owner.tenantId, 'Body')).toBe(1);
   });
 
   it('eight concurrent requests with one key: one lead, every answer the same lead', async () => {
     const body = { firstName: 'Many', lastName: 'AtOnce' };
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () => api(owner, 'POST', '/leads', body, { 'idempotency-key': 'tx-4' })),
-    );
+    const answers = await Promise.all(Array.from({ length: 8 }, () => createLead(owner, body, 'tx-4')));
     expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(201));
     expect(new Set(answers.map((a) => a.json().data.id)).size).toBe(1);
     expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(7);
@@ -104,8 +94,8 @@ describe('Idempotency-Key answered inside the service transaction', () => {
 
   it('keys are per caller: the other tenant with the same key gets its own lead', async () => {
     const body = { firstName: 'Same', lastName: 'Key' };
-    const mine = await api(owner, 'POST', '/leads', body, { 'idempotency-key': 'tx-6' });
-    const theirs = await api(other, 'POST', '/leads', body, { 'idempotency-key': 'tx-6' });
+    const mine = await createLead(owner, body, 'tx-6');
+    const theirs = await createLead(other, body, 'tx-6');
     expect(theirs.statusCode).toBe(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     expect(theirs.json().data.id).not.toBe(mine.json().data.id);

@@ -117,7 +117,7 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
     }
   };
 
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preHandler', async (req) => {
     if (req.method !== 'POST' || req.routeOptions.config.idempotency === false) return;
     const key = readKey(req);
     if (!key) return;
@@ -137,9 +137,8 @@ export const registerIdempotency = (app: FastifyInstance, database: Database) =>
       req.idempotency = { scope, key };
       return;
     }
-    const answer = heldElsewhere(prior, requestHash);
-    if (answer instanceof AppError) throw answer;
-    return reply.code(answer.statusCode).header('idempotent-replayed', 'true').send(answer.body);
+    // A replay or a 409: the error handler sends either (one place sends stored answers).
+    throw heldElsewhere(prior, requestHash);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {

@@ -47,13 +47,8 @@ export const heldElsewhere = (prior: Omit<Claim, 'claimed'> | undefined, request
   if (prior.request_hash !== requestHash)
     return new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request.');
   if (prior.status_code === null) {
-    return new AppError(
-      'CONFLICT',
-      'A request with this Idempotency-Key is still being processed; retry shortly.',
-      {
-        headers: { 'retry-after': '1' },
-      },
-    );
+    const message = 'A request with this Idempotency-Key is still being processed; retry shortly.';
+    return new AppError('CONFLICT', message, { headers: { 'retry-after': '1' } });
   }
   return new IdempotentReplay(prior.status_code, prior.response_body);
 };

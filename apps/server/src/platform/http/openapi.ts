@@ -8,8 +8,8 @@ import type { Config } from '../../config/index.ts';
 
 /**
  * The contracts' record schemas (`fooSchema`) and the error envelope become named components that routes refer
- * to (`$ref`), instead of a copy in every operation and every 4xx answer: the document shrinks from 2.5 MB to a
- * fraction, and the browsable reference renders in a second instead of many on a busy machine. Query and body
+ * to (`$ref`), instead of a copy in every operation and every 4xx answer: the document shrinks from 2.5 MB to
+ * about 1 MB, and the browsable reference renders in ~6 s instead of 9–11 s on this 2-core machine. Query and body
  * inputs stay inline (Swagger lists query parameters only from an inline object). Idempotent: every app built
  * in one process (the tests build many) shares Zod's global registry.
  */
