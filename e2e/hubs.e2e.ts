@@ -63,6 +63,19 @@ test('company settings and features screens', async ({ page }) => {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await saved;
   await expect(page.getByTestId('format-preview')).toContainText('$');
+  // Admin access by address: a list without the owner's own address is refused (it would lock them out).
+  const addresses = page.getByLabel('Allowed addresses and ranges');
+  await addresses.fill('198.51.100.0/24');
+  await page.getByRole('button', { name: 'Save address list' }).click();
+  await expect(page.getByText(/would lock you out/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add my address' }).click();
+  await page.getByRole('button', { name: 'Save address list' }).click();
+  await expect(page.getByText('Address list saved.')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/company-admin-access-1440.png`, fullPage: true });
+  // Put it back: any address.
+  await page.getByLabel('Allowed addresses and ranges').fill('');
+  await page.getByRole('button', { name: 'Save address list' }).click();
+  await expect(page.getByText('Admin changes are allowed from any address.')).toBeVisible();
   await page.goto('/settings/features');
   await expect(page.getByRole('switch', { name: 'CRM on' })).toBeChecked();
   await page.screenshot({ path: `${SHOTS}/features-1440.png`, fullPage: true });

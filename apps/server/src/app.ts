@@ -1,9 +1,10 @@
 import cookie from '@fastify/cookie';
+import { ADMIN_PERMISSIONS } from '@tessera/contracts';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import { adminRoutes, initTenantSettings, registerFeatureFlags } from './modules/admin/index.ts';
+import { adminRoutes, allowlistOf, initTenantSettings, registerFeatureFlags } from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { documentsDeps, documentsModuleRoutes } from './modules/documents/index.ts';
 import { fieldRoutes } from './modules/field/index.ts';
@@ -14,7 +15,7 @@ import { reportingRoutes } from './modules/reporting/index.ts';
 import { salesRoutes } from './modules/sales/index.ts';
 import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { workRoutes } from './modules/work/index.ts';
-import { registerRouteAccess } from './platform/access/index.ts';
+import { registerAdminIpGuard, registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
 import { createRedis } from './platform/cache/redis.ts';
 import { registerAfterCommit } from './platform/context/service-context.ts';
@@ -126,6 +127,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerRealtime(app, { config, log, authentication });
   metrics.countSocketsWith(() => app.realtime.localSockets().length);
   registerRouteAccess(app);
+  // Admin operations only from the tenant's allowed addresses, when it has a list (modules/admin).
+  registerAdminIpGuard(app, { guarded: ADMIN_PERMISSIONS, allowlistOf: allowlistOf(database) });
   // Routes of a module whose feature flag is off answer 404 (config.feature; modules/admin/feature-flags).
   await registerFeatureFlags(app, { database, log });
   registerIfMatch(app);

@@ -30,6 +30,18 @@ describe('config', () => {
     expect(c.JOBS_IN_PROCESS).toBe(false);
   });
 
+  it('trusts no proxy by default, every proxy with true, or only the listed proxies', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,fd00::/8' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      'fd00::/8',
+    ]);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', 'maybe'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
   it('reports every invalid variable at once, by name', () => {
     try {
       loadConfig({

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -13,6 +14,31 @@ const csv = z
       .filter(Boolean),
   )
   .pipe(z.array(z.url()));
+
+const isAddressOrRange = (v: string) => {
+  const [address = '', prefix, extra] = v.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which proxies' `X-Forwarded-*` headers to believe: `true` (any), `false` (none), or a comma-separated list of
+ * proxy addresses and CIDR ranges (the safest: only those proxies are believed).
+ */
+const trustProxy = z.string().transform((v, ctx): boolean | string[] => {
+  const s = v.trim();
+  if (['true', 'yes', '1'].includes(s)) return true;
+  if (['false', 'no', '0', ''].includes(s)) return false;
+  const list = s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = list.find((p) => !isAddressOrRange(p));
+  if (bad === undefined) return list;
+  ctx.addIssue({ code: 'custom', message: `"${bad}" is not true/false or an IP address/range` });
+  return z.NEVER;
+});
 
 /**
  * Every environment variable Tessera reads, with its default. `.env.example` documents the same list;
@@ -42,7 +68,7 @@ export const envSchema = z.object({
     .default(1024 * 1024),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   JOBS_IN_PROCESS: bool.default(true),
   REDIS_URL: z

@@ -1,3 +1,4 @@
+export * from './admin-ip-allowlist.ts';
 export * from './audit-logs.ts';
 export * from './feature-flags.ts';
 export * from './jobs.ts';

@@ -37,6 +37,8 @@ export const tenantSettings = pgTable(
     pricesIncludeTax: boolean('prices_include_tax').notNull().default(false),
     taxId: text('tax_id'),
     fiscalYearStartMonth: smallint('fiscal_year_start_month').notNull().default(1),
+    /** Addresses / CIDR ranges admin operations may come from (empty: any). Checked by platform/access/admin-ip-guard. */
+    adminIpAllowlist: text('admin_ip_allowlist').array().notNull().default(sql`'{}'::text[]`),
     ...timestamps(),
     version: versionColumn(),
   },
@@ -52,6 +54,7 @@ export const tenantSettings = pgTable(
     check('tenant_settings_tax_rate', sql`${t.taxRateBasisPoints} between 0 and 10000`),
     check('tenant_settings_tax_id_length', sql`char_length(${t.taxId}) between 1 and 50`),
     check('tenant_settings_fiscal_month', sql`${t.fiscalYearStartMonth} between 1 and 12`),
+    check('tenant_settings_admin_ip_allowlist_size', sql`cardinality(${t.adminIpAllowlist}) <= 50`),
   ],
 );
 

@@ -1,3 +1,4 @@
+export { type AllowlistOf, addressAllowed, registerAdminIpGuard } from './admin-ip-guard.ts';
 export { assertMoneyVisible, assertWritableFields, hiddenFields, redactFields } from './field-visibility.ts';
 export { effectivePermissions, type Principal } from './principal.ts';
 export { inScope, scopeCondition, scopeFor } from './record-scope.ts';

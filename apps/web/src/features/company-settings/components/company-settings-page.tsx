@@ -13,6 +13,7 @@ import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/records/money';
 import { useTenantSettings } from '../../../lib/tenant-settings';
 import { useUpdateSettings } from '../api/update-settings';
+import { AdminIpAllowlistSection } from './admin-ip-allowlist-section';
 import { toFormValues, toSettingsInput } from './settings-form-values';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({
@@ -28,7 +29,12 @@ export function CompanySettingsPage() {
   const settings = useTenantSettings();
   if (settings.isPending) return <Skeleton className="h-96 w-full" />;
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
-  return <SettingsForm settings={settings.data} onReload={() => settings.refetch().then((r) => r.data)} />;
+  return (
+    <div className="space-y-8">
+      <SettingsForm settings={settings.data} onReload={() => settings.refetch().then((r) => r.data)} />
+      <AdminIpAllowlistSection />
+    </div>
+  );
 }
 
 function SettingsForm({

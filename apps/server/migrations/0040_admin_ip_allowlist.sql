@@ -1,0 +1,2 @@
+ALTER TABLE "tenant_settings" ADD COLUMN "admin_ip_allowlist" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenant_settings" ADD CONSTRAINT "tenant_settings_admin_ip_allowlist_size" CHECK (cardinality("tenant_settings"."admin_ip_allowlist") <= 50);
