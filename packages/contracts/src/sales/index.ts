@@ -1,6 +1,7 @@
 export * from './branding.ts';
 export * from './calculation.ts';
 export * from './catalog.ts';
+export * from './commission-api.ts';
 export * from './commissions.ts';
 export * from './documents.ts';
 export * from './numbering.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { commissionRoutes } from './commissions/commissions.routes.ts';
 import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { quoteRoutes } from './documents/quote.routes.ts';
@@ -15,6 +16,7 @@ export type { SalesDeps } from './sales-deps.ts';
 /** The sales module's HTTP API: catalog, quotes, invoices, payments, credit notes, settings. */
 export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(catalogRoutes, deps);
+  await app.register(commissionRoutes, deps);
   await app.register(documentRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(quoteRoutes, deps);

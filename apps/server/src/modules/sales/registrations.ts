@@ -1,6 +1,7 @@
 import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
 import * as kit from '../../platform/records/index.ts';
 import { registerImportEntity } from '../crm/index.ts';
+import { activeMemberIds } from '../identity/index.ts';
 import { productCategories, taxRates } from './catalog/catalog.tables.ts';
 import { productExport, productImport } from './catalog/product-csv.ts';
 import { documentTimeline } from './documents/document-timeline.ts';
@@ -13,6 +14,8 @@ import { salesDocuments } from './documents/documents.tables.ts';
 export const registerSalesRecords = () => {
   kit.registerRecordReference('taxRateId', { table: taxRates, view: 'products.view' });
   kit.registerRecordReference('categoryId', { table: productCategories, view: 'products.view' });
+  // Commission rules name an agent.
+  kit.registerMemberReference('userId', activeMemberIds);
   kit.registerExport(productExport);
   registerImportEntity(productImport);
   kit.registerTimelineSource(documentTimeline);

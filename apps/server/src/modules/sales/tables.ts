@@ -2,6 +2,7 @@
 
 export { salesBranding } from './branding/branding.tables.ts';
 export { productCategories, products, taxRates } from './catalog/catalog.tables.ts';
+export { commissionLines, commissionRules } from './commissions/commissions.tables.ts';
 export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';

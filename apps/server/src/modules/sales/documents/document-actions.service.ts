@@ -5,6 +5,7 @@ import { emit } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { companyParty } from '../../crm/index.ts';
+import { settleCommissions } from '../commissions/commission-settlement.ts';
 import { nextNumber, settingsOf } from '../settings/settings.service.ts';
 import { salesRuleViolation } from './document-errors.ts';
 import { DOCUMENT_DEFS, type DocumentRow, linesOf, toDocument } from './document-record.ts';
@@ -75,7 +76,7 @@ export const changeIssued = async (
 
 /**
  * Changes the paid or credited total of an invoice the caller locked, and its status with them; emits
- * `invoice.paid` when nothing is left open. The database refuses a total above the invoice's (check
+ * `invoice.paid` when nothing is left open, and brings the owner's commission lines to the new paid amount. The database refuses a total above the invoice's (check
  * sales_documents_no_overpayment) whatever happens here.
  */
 export const settleInvoice = async (
@@ -90,6 +91,7 @@ export const settleInvoice = async (
   const paidAt = status === 'paid' ? (invoice.paidAt ?? new Date()) : null;
   const after = await changeIssued(t, ctx, invoice, action, { ...totals, status, paidAt });
   if (status === 'paid' && invoice.status !== 'paid') await emit(t, ctx, 'invoice.paid', invoiceRef(after));
+  await settleCommissions(t, ctx.tenantId, after, action);
   return after;
 };
 
