@@ -103,6 +103,21 @@ describe('global search', () => {
     expect((await search(owner, 'q=quillon')).groups).toHaveLength(4);
   });
 
+  it("jobs and projects: found with their own visibility (a crew member outside the job's crew does not find it)", async () => {
+    const job = await c.create(owner, '/jobs', { title: 'Vexmoor roof', customerName: 'Vexmoor Farm' });
+    const project = await c.create(owner, '/projects', { name: 'Vexmoor build', code: 'VX-1' });
+    const result = await search(owner, 'q=vexmoor');
+    expect(result.groups.map((g) => [g.type, g.hits.map((h) => [h.id, h.title, h.subtitle, h.url])])).toEqual(
+      [
+        ['job', [[job.id, 'Vexmoor roof', 'Vexmoor Farm', `/jobs/${job.id}`]]],
+        ['project', [[project.id, 'Vexmoor build', 'VX-1', `/projects/${project.id}`]]],
+      ],
+    );
+    const crew = await memberWithRole(t, owner.tenantId, { key: 'crew' });
+    // Crew: jobs scope "own" (their crew's jobs) — not this one; projects they may see (to book time on) are found.
+    expect((await search(crew, 'q=vexmoor')).groups.map((g) => g.type)).toEqual(['project']);
+  });
+
   it('LIKE wildcards are plain text; no match is an empty list', async () => {
     for (const q of ['%25', '_', '%5C', 'nothing-like-this'])
       expect((await search(owner, `q=${q}`)).groups, q).toEqual([]);
