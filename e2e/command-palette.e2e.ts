@@ -49,6 +49,26 @@ test('Ctrl+K: the "New lead" command opens the create dialog; typing a lead\'s n
   await expect(page.getByRole('dialog', { name: 'Search and commands' })).toBeHidden();
 });
 
+test('the "New deal" and "New task" commands open their dialogs; closing one leaves the page as it was', async ({
+  page,
+}) => {
+  await signIn(page);
+  for (const [command, path] of [
+    ['New deal', '/deals'],
+    ['New task', '/tasks'],
+  ] as const) {
+    const { palette, input } = await openPalette(page);
+    await input.fill(command.toLowerCase());
+    await expect(palette.getByRole('option')).toHaveText([command]);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: command });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
+});
+
 test('the leads grid is driven from the keyboard: ↓ moves, Enter opens the row', async ({ page }) => {
   await signIn(page, undefined, undefined, '/leads');
   const table = page.getByRole('table', { name: 'Leads' });
