@@ -4,7 +4,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import { adminRoutes, allowlistOf, initTenantSettings, registerFeatureFlags } from './modules/admin/index.ts';
+import {
+  adminRoutes,
+  allowlistOf,
+  featuresOff,
+  initTenantSettings,
+  registerFeatureFlags,
+} from './modules/admin/index.ts';
 import { createDefaultPipeline, crmRoutes } from './modules/crm/index.ts';
 import { documentsDeps, documentsModuleRoutes } from './modules/documents/index.ts';
 import { fieldRoutes } from './modules/field/index.ts';
@@ -41,7 +47,7 @@ import { createLifecycle, type Lifecycle } from './platform/observability/lifecy
 import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
-import { exportRoutes } from './platform/records/index.ts';
+import { exportRoutes, searchRoutes } from './platform/records/index.ts';
 import { registerRealtime } from './realtime.ts';
 
 export interface AppDeps {
@@ -163,6 +169,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
+  await app.register(searchRoutes, { database, featuresOff });
   for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

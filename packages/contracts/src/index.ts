@@ -18,4 +18,5 @@ export * from './records.ts';
 export * from './reporting/index.ts';
 export * from './sales/index.ts';
 export * from './scheduling/index.ts';
+export * from './search/index.ts';
 export * from './work/index.ts';

@@ -12,6 +12,7 @@ import { leads } from '../../src/modules/crm/tables.ts';
 import type { AuthedContext } from '../../src/platform/context/service-context.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { encodeCursor } from '../../src/platform/http/pagination.ts';
+import { searchRecords } from '../../src/platform/records/index.ts';
 import { createGeneratedTenant, generateData } from '../../src/seed/generate.ts';
 import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -199,6 +200,13 @@ describe(`leads list plans on ${LEADS.toLocaleString('en-US')} generated leads`,
 
   it('searched with q, a rare term (one e-mail), uses leads_search_idx', async () => {
     await expectIndexed(await listSql({ q: rareEmail }), { indexCond: 'search_text' });
+  });
+
+  it('the global search (command palette), a rare term, uses leads_search_idx', async () => {
+    const { queries } = await captureQueries(database, (db) =>
+      searchRecords({ ...ctx, database: db }, { q: rareEmail, limit: 5 }, async () => new Set()),
+    );
+    await expectIndexed(withoutFrame(queries), { indexCond: 'search_text' });
   });
 
   it('filtered by a rare tag uses leads_tags_idx', async () => {

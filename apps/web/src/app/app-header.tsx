@@ -6,6 +6,7 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { API_DOCS_URL } from '../lib/endpoints';
 import { useFeaturesOff } from '../lib/feature-flags';
+import { PaletteButton } from './command-palette/command-palette';
 import { CurrentLocation } from './current-location';
 
 export interface AppHeaderProps {
@@ -28,6 +29,7 @@ export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
         <MenuIcon className="size-4" />
       </button>
       <CurrentLocation />
+      <PaletteButton />
       <a
         href={API_DOCS_URL}
         target="_blank"

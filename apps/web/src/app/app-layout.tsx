@@ -7,6 +7,7 @@ import { useRealtime } from '../hooks/use-realtime';
 import { cn } from '../lib/cn';
 import { useTenantSettings } from '../lib/tenant-settings';
 import { AppHeader } from './app-header';
+import { CommandPalette } from './command-palette/command-palette';
 import { PageErrorBoundary } from './error-boundary';
 import { Sidebar } from './sidebar';
 
@@ -46,6 +47,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       </a>
       <ReconnectBanner />
       <Toaster />
+      <CommandPalette />
       {menuOpen ? (
         <button
           type="button"

@@ -4,6 +4,7 @@ import { Card, CardBody, CardHeader } from '../components/ui/card';
 import { focusRing } from '../components/ui/focus-ring';
 import { PageHeader } from '../components/ui/page-header';
 import { Skeleton } from '../components/ui/skeleton';
+import { OnboardingChecklist } from '../features/onboarding/components/onboarding-checklist';
 import { HealthSummary } from '../features/status/components/health-summary';
 import { useDocumentTitle } from '../hooks/use-document-title';
 import { usePermissions } from '../hooks/use-permission';
@@ -25,6 +26,7 @@ export function DashboardPage() {
         actions={hub.data ? <HubQuickActions config={hub.data.config} /> : null}
       />
       <div className="grid gap-6">
+        <OnboardingChecklist />
         {hub.isPending ? <Skeleton className="h-64" /> : null}
         {hub.error ? (
           <ErrorAlert error={hub.error} title="Could not load your hub" onRetry={() => void hub.refetch()} />

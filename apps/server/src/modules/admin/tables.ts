@@ -112,3 +112,21 @@ export const hubOverrides = pgTable(
     check('hub_overrides_note_length', sql`char_length(${t.note}) <= 200`),
   ],
 );
+
+/**
+ * Who hid the first-run checklist (`/api/v1/onboarding`): one row per member who dismissed it in a company.
+ * RLS-protected.
+ */
+export const onboardingDismissals = pgTable(
+  'onboarding_dismissals',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+);

@@ -8,15 +8,19 @@ import { contactRoutes } from './contacts/contacts.routes.ts';
 import { dealRoutes } from './deals/deals.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { leadRoutes } from './leads/leads.routes.ts';
+import { registerCrmOnboarding } from './onboarding.ts';
 import { pipelineRoutes } from './pipelines/pipelines.routes.ts';
 import { registerCrmRecords } from './registrations.ts';
 import { registerCrmKpis } from './reports/crm-kpis.ts';
+import { registerCrmSearch } from './search.ts';
 import { taskRoutes } from './tasks/tasks.routes.ts';
 import { vendorRoutes } from './vendors/vendors.routes.ts';
 import { savedViewRoutes } from './views/saved-views.routes.ts';
 
 registerCrmRecords();
 registerCrmKpis();
+registerCrmSearch();
+registerCrmOnboarding();
 
 export interface CrmDeps {
   database: Database;

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
 import * as kit from '../../platform/records/index.ts';
 import { crews } from './crews/crews.tables.ts';
 import { jobAudience } from './jobs/job-audience.ts';
+import { jobDef } from './jobs/job-record.ts';
 import { jobs } from './jobs/jobs.tables.ts';
 
 /**
@@ -19,5 +21,18 @@ export const registerFieldRecords = () => {
     scope: { resource: 'jobs', owner: jobs.ownerId },
     audience: jobAudience,
     notify: { 'job.assigned': 'audience', 'job.status_changed': 'tenant' },
+  });
+  // The global search finds the jobs the caller may see (crews and contractors: ADR 0018).
+  kit.registerSearchable({
+    type: 'job',
+    label: 'Jobs',
+    def: jobDef,
+    view: 'jobs.view',
+    feature: 'field',
+    searchText: jobs.searchText,
+    title: sql<string>`${jobs.title}`,
+    subtitle: sql<string | null>`${jobs.customerName}`,
+    url: (id) => `/jobs/${id}`,
+    order: 70,
   });
 };

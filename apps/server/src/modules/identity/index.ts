@@ -7,8 +7,11 @@ import { totpRoutes } from './auth/totp.routes.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { invitationRoutes } from './invitations/invitations.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
+import { registerIdentityOnboarding } from './onboarding.ts';
 import { roleRoutes } from './roles/roles.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
+
+registerIdentityOnboarding();
 
 /** The identity module's HTTP API: sign-up, sessions, tokens, passwords, 2FA, members, roles, teams, API keys. */
 export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) => {

@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { registerRealtimeEntity } from '../../platform/realtime/index.ts';
 import * as kit from '../../platform/records/index.ts';
 import { registerImportEntity } from '../crm/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { productCategories, taxRates } from './catalog/catalog.tables.ts';
 import { productExport, productImport } from './catalog/product-csv.ts';
+import { DOCUMENT_DEFS } from './documents/document-record.ts';
 import { documentTimeline } from './documents/document-timeline.ts';
 import { salesDocuments } from './documents/documents.tables.ts';
 
@@ -35,4 +37,22 @@ export const registerSalesRecords = () => {
     view: 'quotes.view',
     scope: { resource: 'quotes', owner: salesDocuments.ownerId },
   });
+  // The global search (command palette) finds quotes and invoices by number or customer.
+  const title = sql<string>`coalesce(${salesDocuments.number}, 'Draft')`;
+  for (const [kind, label, view, path, order] of [
+    ['quote', 'Quotes', 'quotes.view', 'quotes', 50],
+    ['invoice', 'Invoices', 'invoices.view', 'invoices', 60],
+  ] as const)
+    kit.registerSearchable({
+      type: kind,
+      label,
+      def: DOCUMENT_DEFS[kind],
+      view,
+      feature: 'sales',
+      searchText: salesDocuments.searchText,
+      title,
+      subtitle: sql<string | null>`${salesDocuments.customerName}`,
+      url: (id) => `/${path}/${id}`,
+      order,
+    });
 };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import * as kit from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { projectDef } from './projects/project-record.ts';
@@ -16,4 +17,16 @@ export const registerWorkRecords = () => {
   });
   kit.registerRecordReference('milestoneId', { table: milestones, view: 'projects.view' });
   for (const field of ['managerId', 'userId']) kit.registerMemberReference(field, activeMemberIds);
+  kit.registerSearchable({
+    type: 'project',
+    label: 'Projects',
+    def: projectDef,
+    view: 'projects.view',
+    feature: 'work',
+    searchText: projects.searchText,
+    title: sql<string>`${projects.name}`,
+    subtitle: sql<string | null>`${projects.code}`,
+    url: (id) => `/projects/${id}`,
+    order: 80,
+  });
 };

@@ -61,6 +61,14 @@ export {
   relatedOf,
   relatedTypeOf,
 } from './related.ts';
+export { searchRoutes } from './search.routes.ts';
+export {
+  type FeaturesOff,
+  registeredSearchables,
+  registerSearchable,
+  type SearchableDef,
+  searchRecords,
+} from './search.ts';
 export {
   linkedItemsSource,
   registerTimelineRollup,

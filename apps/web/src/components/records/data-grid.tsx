@@ -1,6 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { Pagination } from '@tessera/contracts';
 import type { ReactNode } from 'react';
+import { useRowKeyboard } from '../../hooks/use-row-keyboard';
 import type { ListPage } from '../../lib/records/list-page';
 import { sortDirection, toggleSort } from '../../lib/records/list-query';
 import { Button } from '../ui/button';
@@ -63,6 +64,8 @@ export interface DataGridProps<T> {
   onSortChange?: (sort: string) => void;
   selection?: { selected: ReadonlySet<string>; onChange: (selected: Set<string>) => void };
   empty?: ReactNode;
+  /** Enter on a row (default: follow the row's first link, its record page). */
+  onOpenRow?: (row: T) => void;
   'data-testid'?: string;
 }
 
@@ -82,9 +85,32 @@ export function DataGrid<T>({
   onSortChange,
   selection,
   empty,
+  onOpenRow,
   ...rest
 }: DataGridProps<T>) {
   const rows = list.rows;
+  const toggle = (key: string) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    selection.onChange(next);
+  };
+  // ↑↓ move between rows, Enter opens one, Space selects it.
+  const keyboard = useRowKeyboard({
+    count: rows?.length ?? 0,
+    onOpen: (index, element) => {
+      const row = rows?.[index];
+      if (row && onOpenRow) onOpenRow(row);
+      else element.querySelector<HTMLElement>('a[href]')?.click();
+    },
+    onToggle: selection
+      ? (index) => {
+          const row = rows?.[index];
+          if (row) toggle(rowKey(row));
+        }
+      : undefined,
+  });
   const shown: Column<T>[] = columns
     .filter((column) => !visible || visible.includes(column.key))
     .map((column) => {
@@ -130,12 +156,7 @@ export function DataGrid<T>({
           <Checkbox
             aria-label={`Select ${rowLabel ? rowLabel(row) : key}`}
             checked={selected.has(key)}
-            onChange={() => {
-              const next = new Set(selected);
-              if (next.has(key)) next.delete(key);
-              else next.add(key);
-              onChange(next);
-            }}
+            onChange={() => toggle(key)}
           />
         );
       },
@@ -172,6 +193,7 @@ export function DataGrid<T>({
       empty={empty}
       footer={footer}
       isRowHighlighted={selection ? (row) => selection.selected.has(rowKey(row)) : undefined}
+      keyboard={keyboard}
       data-testid={rest['data-testid']}
     />
   );

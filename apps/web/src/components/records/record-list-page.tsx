@@ -1,5 +1,6 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { useCreateDialog } from '../../hooks/use-create-param';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import type { SafeParseSchema } from '../../hooks/use-zod-form';
 import type { FormValues } from '../../lib/records/form-values';
@@ -50,7 +51,7 @@ export function RecordListPage<T, Out>({
   ...view
 }: RecordListPageProps<T, Out>) {
   useDocumentTitle(title);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useCreateDialog();
   const navigate = useNavigate();
   return (
     <>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { RowKeyboard } from '../../hooks/use-row-keyboard';
 import { cn } from '../../lib/cn';
 import { ErrorAlert } from './alert';
 import { Skeleton } from './skeleton';
@@ -26,6 +27,8 @@ export interface DataTableProps<T> {
   footer?: ReactNode;
   /** Marks a row (e.g. selected) with a highlight. */
   isRowHighlighted?: (row: T) => boolean;
+  /** Keyboard navigation of the rows (`useRowKeyboard`): arrows, Enter, Space. */
+  keyboard?: RowKeyboard;
   'data-testid'?: string;
 }
 
@@ -46,6 +49,7 @@ export function DataTable<T>({
   empty,
   footer,
   isRowHighlighted,
+  keyboard,
   ...rest
 }: DataTableProps<T>) {
   if (error && !rows)
@@ -74,7 +78,10 @@ export function DataTable<T>({
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-zinc-200 text-zinc-800 dark:divide-zinc-800 dark:text-zinc-200">
+          <tbody
+            {...keyboard?.bodyProps}
+            className="divide-y divide-zinc-200 text-zinc-800 dark:divide-zinc-800 dark:text-zinc-200"
+          >
             {loading
               ? ['a', 'b', 'c'].map((key) => (
                   <tr key={key}>
@@ -96,11 +103,14 @@ export function DataTable<T>({
                 </td>
               </tr>
             ) : null}
-            {rows?.map((row) => (
+            {rows?.map((row, index) => (
               <tr
                 key={rowKey(row)}
+                {...keyboard?.rowProps(index)}
                 className={cn(
                   'hover:bg-zinc-50/70 dark:hover:bg-zinc-800/30',
+                  keyboard &&
+                    'focus-visible:bg-indigo-50/40 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 dark:focus-visible:bg-indigo-500/10',
                   isRowHighlighted?.(row) && 'bg-indigo-50/60 dark:bg-indigo-500/10',
                 )}
               >

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { SelectField } from '../../../components/ui/form-field';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { useCreateDialog } from '../../../hooks/use-create-param';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
@@ -30,7 +31,7 @@ export function DealsPage({ directory }: { directory: PeopleDirectory }) {
   const view = search.get('view') === 'list' ? 'list' : 'board';
   const period = parseBoardPeriod(search.get('closed'));
   const canCreate = usePermission('deals.create');
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useCreateDialog();
   const pipeline =
     pipelines.data?.find((item) => item.id === search.get('pipeline')) ??
     pipelines.data?.find((item) => item.isDefault) ??

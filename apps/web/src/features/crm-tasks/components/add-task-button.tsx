@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { RecordFormDialog } from '../../../components/records/record-form';
 import { Button, type ButtonVariant } from '../../../components/ui/button';
 import type { SelectOption } from '../../../components/ui/form-field';
+import { useCreateDialog } from '../../../hooks/use-create-param';
 import { localToIso, nullable } from '../../../lib/records/form-values';
 import { enumOptions } from '../../../lib/records/labels';
 import { showToast } from '../../../stores/toast-store';
@@ -15,6 +16,8 @@ export interface AddTaskButtonProps {
   assignees: readonly SelectOption[];
   label?: string;
   variant?: ButtonVariant;
+  /** The list page's "New task": `?new=1` in the address opens the dialog (the command palette). */
+  openFromUrl?: boolean;
 }
 
 /** "Add a task" / "New task": title, due, priority, assignee, description. */
@@ -23,8 +26,11 @@ export function AddTaskButton({
   assignees,
   label = 'Add a task',
   variant = 'secondary',
+  openFromUrl = false,
 }: AddTaskButtonProps) {
-  const [open, setOpen] = useState(false);
+  const [localOpen, setLocalOpen] = useState(false);
+  const [urlOpen, setUrlOpen] = useCreateDialog();
+  const [open, setOpen] = openFromUrl ? [urlOpen, setUrlOpen] : [localOpen, setLocalOpen];
   const create = useCreateTask();
   return (
     <>

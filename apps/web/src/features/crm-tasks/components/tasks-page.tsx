@@ -30,7 +30,9 @@ export function TasksPage({ assignees }: { assignees: readonly SelectOption[] })
         title="My tasks"
         description="Open tasks assigned to you."
         actions={
-          canCreate ? <AddTaskButton assignees={assignees} label="New task" variant="primary" /> : null
+          canCreate ? (
+            <AddTaskButton assignees={assignees} label="New task" variant="primary" openFromUrl />
+          ) : null
         }
       />
       {tasks.error && !tasks.data ? (
