@@ -6,3 +6,6 @@ export * from './documents.ts';
 export * from './numbering.ts';
 export * from './payments.ts';
 export * from './settings.ts';
+export * from './delivery-notes.ts';
+export * from './recurrence.ts';
+export * from './recurring.ts';

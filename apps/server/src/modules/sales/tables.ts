@@ -5,3 +5,8 @@ export { productCategories, products, taxRates } from './catalog/catalog.tables.
 export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';
+export {
+  salesDeliveryNoteLines,
+  salesDeliveryNotes,
+} from './delivery/delivery-notes.tables.ts';
+export { salesRecurringInvoices, salesRecurringRuns } from './recurring/recurring.tables.ts';
