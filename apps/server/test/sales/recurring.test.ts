@@ -43,7 +43,12 @@ const get = async (id: string) => (await c.api(owner, 'GET', `/recurring-invoice
 describe('recurring invoice templates', () => {
   it('makes one invoice per period, month ends clamped, issued with gapless numbers; a second run makes nothing', async () => {
     const tpl = await template({ autoIssue: true, dueDays: 10 });
-    expect(tpl).toMatchObject({ status: 'active', nextDate: '2026-01-31', generatedCount: 0, totalCents: 10000 });
+    expect(tpl).toMatchObject({
+      status: 'active',
+      nextDate: '2026-01-31',
+      generatedCount: 0,
+      totalCents: 10000,
+    });
     await generateRecurringInvoices(t.database, '2026-03-31');
     await generateRecurringInvoices(t.database, '2026-03-31');
     const made = await invoicesOf(tpl.id);
@@ -61,7 +66,11 @@ describe('recurring invoice templates', () => {
       '2026-01-31',
     ]);
     const inv = (await c.api(owner, 'GET', `/invoices/${runs[0].invoiceId}`)).json().data;
-    expect(inv).toMatchObject({ dueDate: '2026-04-10', totalCents: 10000, customer: { name: 'Customer Ltd' } });
+    expect(inv).toMatchObject({
+      dueDate: '2026-04-10',
+      totalCents: 10000,
+      customer: { name: 'Customer Ltd' },
+    });
     expect(await auditActions(t, owner.tenantId, tpl.id)).toContain('recurring_invoice.generated');
   });
 

@@ -41,7 +41,10 @@ describe('recurring schedule arithmetic', () => {
           const b = occurrenceDate(s, unit, every, index + 1);
           expect(a < b).toBe(true);
           if (unit === 'month') {
-            const months = (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+            const months =
+              (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 +
+              Number(b.slice(5, 7)) -
+              Number(a.slice(5, 7));
             expect(months).toBe(every);
           }
         },

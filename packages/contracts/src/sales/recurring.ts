@@ -124,5 +124,10 @@ export const recurringRunSchema = z.object({
 });
 /** The invoices a template made, newest first. */
 export const recurringRunListSchema = z.array(
-  z.object({ periodIndex: z.number().int(), periodDate: z.string(), invoiceId: uuid.nullable(), createdAt: z.string() }),
+  z.object({
+    periodIndex: z.number().int(),
+    periodDate: z.string(),
+    invoiceId: uuid.nullable(),
+    createdAt: z.string(),
+  }),
 );

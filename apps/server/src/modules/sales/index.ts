@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { deliveryNoteRoutes } from './delivery/delivery-notes.routes.ts';
 import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { quoteRoutes } from './documents/quote.routes.ts';
@@ -22,6 +23,7 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(documentFileRoutes, deps);
   await app.register(brandingRoutes, deps);
   await app.register(recurringRoutes, deps);
+  await app.register(deliveryNoteRoutes, deps);
 };
 
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */

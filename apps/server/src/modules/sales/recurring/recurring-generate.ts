@@ -9,8 +9,8 @@ import { issueDraft } from '../documents/document-actions.service.ts';
 import { discountOfColumns } from '../documents/document-lines.ts';
 import { type SendDeps, sendDocumentIn } from '../documents/document-send.service.ts';
 import { createDraft } from '../documents/documents.service.ts';
-import { recurringDef, type TemplateRow, toTemplate } from './recurring-record.ts';
 import { salesRecurringRuns } from './recurring.tables.ts';
+import { recurringDef, type TemplateRow, toTemplate } from './recurring-record.ts';
 
 type DraftInput = z.output<typeof documentCreateInput>;
 
@@ -111,14 +111,17 @@ export const generateNext = async (
 
 /** `POST /recurring-invoices/:id/run`: the next period's invoice now (active or paused templates). */
 export const runNow = (ctx: AuthedContext, deps: SendDeps, id: string, today: string) =>
-  kit.inTenant(ctx, async (t): Promise<{ template: RecurringInvoice; invoiceId: string; periodDate: string }> => {
-    const tpl = await kit.findRecord<TemplateRow>(t, ctx, recurringDef, id, true);
-    if (tpl.status === 'ended' || tpl.archivedAt)
-      throw new AppError('CONFLICT', 'This template has ended: change its end date or count to go on');
-    kit.requirePermission(ctx, 'invoices.manage');
-    if (tpl.autoIssue) kit.requirePermission(ctx, 'invoices.issue');
-    if (tpl.autoSend) kit.requirePermission(ctx, 'invoices.send');
-    const made = await generateNext(t, ctx, deps, id, today, 'now');
-    if (!made) throw new AppError('CONFLICT', 'This period was already made; reload the template');
-    return { ...made, template: toTemplate(ctx.auth)(made.template) };
-  });
+  kit.inTenant(
+    ctx,
+    async (t): Promise<{ template: RecurringInvoice; invoiceId: string; periodDate: string }> => {
+      const tpl = await kit.findRecord<TemplateRow>(t, ctx, recurringDef, id, true);
+      if (tpl.status === 'ended' || tpl.archivedAt)
+        throw new AppError('CONFLICT', 'This template has ended: change its end date or count to go on');
+      kit.requirePermission(ctx, 'invoices.manage');
+      if (tpl.autoIssue) kit.requirePermission(ctx, 'invoices.issue');
+      if (tpl.autoSend) kit.requirePermission(ctx, 'invoices.send');
+      const made = await generateNext(t, ctx, deps, id, today, 'now');
+      if (!made) throw new AppError('CONFLICT', 'This period was already made; reload the template');
+      return { ...made, template: toTemplate(ctx.auth)(made.template) };
+    },
+  );

@@ -7,8 +7,8 @@ import { type Database, withTenant } from '../../../platform/db/index.ts';
 import { defineJob, type SendJob } from '../../../platform/jobs/index.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { tenants } from '../../identity/index.ts';
-import { generateNext } from './recurring-generate.ts';
 import { salesRecurringInvoices } from './recurring.tables.ts';
+import { generateNext } from './recurring-generate.ts';
 
 /** What the job may do as the system: make, issue and send invoices from templates of any owner. */
 const JOB_PERMISSIONS: Permission[] = [

@@ -15,9 +15,9 @@ import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
 import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import type { SalesDeps } from '../sales-deps.ts';
+import { listRuns, recurringService, setPaused } from './recurring.service.ts';
 import { runNow } from './recurring-generate.ts';
 import { recurringDef } from './recurring-record.ts';
-import { listRuns, recurringService, setPaused } from './recurring.service.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -14,8 +14,8 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { calculate, discountColumns, discountOfColumns, resolveLines } from '../documents/document-lines.ts';
 import { settingsOf } from '../settings/settings.service.ts';
-import { recurringDef, recurringListSpec, type TemplateRow, toTemplate } from './recurring-record.ts';
 import { salesRecurringInvoices, salesRecurringRuns } from './recurring.tables.ts';
+import { recurringDef, recurringListSpec, type TemplateRow, toTemplate } from './recurring-record.ts';
 
 type CreateInput = z.output<typeof recurringInvoiceCreateInput>;
 type UpdateInput = z.output<typeof recurringInvoiceUpdateInput>;
