@@ -6,7 +6,9 @@ const stamp = Date.now().toString(36).toUpperCase();
 // A loaded machine renders slowly: this journey takes many steps.
 test.setTimeout(180_000);
 
-test('recurring template → run now → the issued invoice appears → a delivery note of it', async ({ page }) => {
+test('recurring template → run now → the issued invoice appears → a delivery note of it', async ({
+  page,
+}) => {
   await signIn(page, undefined, undefined, '/recurring-invoices');
   await expect(page.getByRole('heading', { level: 1, name: 'Recurring invoices' })).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
@@ -14,7 +16,8 @@ test('recurring template → run now → the issued invoice appears → a delive
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByRole('button', { name: 'New recurring invoice' }).click();
-  await page.getByLabel('Name').fill(`Retainer ${stamp}`);
+  await page.getByLabel('Name', { exact: true }).fill(`Retainer ${stamp}`);
+  await page.getByLabel('Customer name').fill('Željko Šćepanović');
   await page.getByLabel('Customer e-mail').fill('billing@customer.example');
   await page.getByLabel('Period').selectOption('month');
   await page.getByLabel('Description of line 1').fill('Monthly support');
@@ -45,6 +48,7 @@ test('recurring template → run now → the issued invoice appears → a delive
   await made.getByRole('link', { name: 'Open invoice' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Invoice INV-\d{4}-\d{5}/);
   await expect(page.getByRole('main')).toContainText('Monthly support');
+  await expect(page.getByRole('main')).toContainText('Željko Šćepanović');
 
   // Deliver 2 of the 3 hours, then the list shows the note and what is left.
   await page.getByRole('button', { name: 'Delivery note' }).click();
@@ -57,6 +61,9 @@ test('recurring template → run now → the issued invoice appears → a delive
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot(shot('invoice-deliveries-390'));
 
-  await page.goto('/recurring-invoices');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/invoices');
+  await page.getByRole('button', { name: 'Recurring' }).click();
   await expect(page.getByRole('main')).toContainText(`Retainer ${stamp}`);
+  await page.screenshot(shot('recurring-list-1440'));
 });

@@ -62,6 +62,7 @@ function Editor({ template }: { template?: RecurringInvoice }) {
   const today = new Date().toISOString().slice(0, 10);
   const [name, setName] = useState(template?.name ?? '');
   const [companyId, setCompanyId] = useState(template?.companyId ?? '');
+  const [customerName, setCustomerName] = useState(template?.customer.name ?? '');
   const [email, setEmail] = useState(template?.customer.email ?? '');
   const [every, setEvery] = useState(String(template?.every ?? 1));
   const [unit, setUnit] = useState<RecurrenceUnit>(template?.unit ?? 'month');
@@ -104,7 +105,10 @@ function Editor({ template }: { template?: RecurringInvoice }) {
     const body = {
       name: name.trim(),
       companyId: companyId || null,
-      ...(email.trim() ? { customer: { email: email.trim() } } : {}),
+      customer: {
+        ...(customerName.trim() ? { name: customerName.trim() } : {}),
+        ...(email.trim() ? { email: email.trim() } : {}),
+      },
       unit,
       every: everyN,
       startDate,
@@ -164,6 +168,9 @@ function Editor({ template }: { template?: RecurringInvoice }) {
               )}
             </FormField>
           ) : null}
+          <FormField label="Customer name" hint="Blank: the company's">
+            {(p) => <Input {...p} value={customerName} onChange={(e) => setCustomerName(e.target.value)} />}
+          </FormField>
           <FormField label="Customer e-mail" hint="Blank: the company's">
             {(p) => <Input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
           </FormField>

@@ -125,17 +125,19 @@ function TemplateView({ tpl }: { tpl: RecurringInvoice }) {
       </Card>
       <Card>
         <CardHeader title="Lines" />
-        <ul className="divide-y divide-zinc-100 px-4 pb-2 text-sm dark:divide-zinc-800">
-          {tpl.lines.map((l, i) => (
-            <li key={`${i}-${l.description}`} className="flex flex-wrap justify-between gap-2 py-2">
-              <span>{l.description ?? 'Product'}</span>
-              <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
-                {l.quantity} {l.unit ?? ''}
-                {l.unitPriceCents !== undefined ? ` × ${formatMoney(l.unitPriceCents, tpl.currency)}` : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CardBody>
+          <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+            {tpl.lines.map((l, i) => (
+              <li key={`${i}-${l.description}`} className="flex flex-wrap justify-between gap-2 py-2">
+                <span>{l.description ?? 'Product'}</span>
+                <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
+                  {l.quantity} {l.unit ?? ''}
+                  {l.unitPriceCents !== undefined ? ` × ${formatMoney(l.unitPriceCents, tpl.currency)}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </CardBody>
       </Card>
       <Card>
         <CardHeader title="Invoices made" />
