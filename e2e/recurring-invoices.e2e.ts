@@ -67,3 +67,20 @@ test('recurring template → run now → the issued invoice appears → a delive
   await expect(page.getByRole('main')).toContainText(`Retainer ${stamp}`);
   await page.screenshot(shot('recurring-list-1440'));
 });
+
+test('recurring pages show the error state when the API fails, at phone width too', async ({ page }) => {
+  await signIn(page, undefined, undefined, '/');
+  await page.route('**/api/v1/recurring-invoices/*', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong' } }),
+    }),
+  );
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/recurring-invoices/01a1fcbb-0000-7000-8000-000000000000');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.screenshot(shot('recurring-page-error-390'));
+  await page.goto('/recurring-invoices/01a1fcbb-0000-7000-8000-000000000000/edit');
+  await expect(page.getByRole('alert')).toBeVisible();
+});
