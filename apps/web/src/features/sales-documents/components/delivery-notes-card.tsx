@@ -127,7 +127,7 @@ function NewDeliveryNote({
         Delivered now, per line (at most what is still open).
       </p>
       {status.lines.map((l, i) => (
-        <label key={l.lineId} className="flex items-center justify-between gap-3 text-sm">
+        <div key={l.lineId} className="flex items-center justify-between gap-3 text-sm">
           <span className="min-w-0 flex-1 truncate">
             {l.description} <span className="text-zinc-500">(open {l.remaining})</span>
           </span>
@@ -139,7 +139,7 @@ function NewDeliveryNote({
             disabled={l.remaining === '0'}
             onChange={(e) => setQuantities((q) => ({ ...q, [l.lineId]: e.target.value }))}
           />
-        </label>
+        </div>
       ))}
       <Input
         aria-label="Delivery notes text"

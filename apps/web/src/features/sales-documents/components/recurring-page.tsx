@@ -69,8 +69,8 @@ function TemplateView({ tpl }: { tpl: RecurringInvoice }) {
               >
                 <p className="text-sm">
                   The invoice of {next[0] ? formatDate(next[0]) : 'the next period'} is made today
-                  {tpl.autoSend ? ', issued and e-mailed' : tpl.autoIssue ? ' and issued' : ' as a draft'};
-                  the schedule moves on to the period after it.
+                  {tpl.autoSend ? ', issued and e-mailed' : tpl.autoIssue ? ' and issued' : ' as a draft'}.
+                  The schedule moves on to the period after it.
                 </p>
               </ActionDialog>
             ) : null}
@@ -128,7 +128,8 @@ function TemplateView({ tpl }: { tpl: RecurringInvoice }) {
         <CardBody>
           <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
             {tpl.lines.map((l, i) => (
-              <li key={`${i}-${l.description}`} className="flex flex-wrap justify-between gap-2 py-2">
+              // biome-ignore lint/suspicious/noArrayIndexKey: template lines have no id; the list never reorders
+              <li key={i} className="flex flex-wrap justify-between gap-2 py-2">
                 <span>{l.description ?? 'Product'}</span>
                 <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
                   {l.quantity} {l.unit ?? ''}
