@@ -136,6 +136,10 @@ describe('recurring invoice templates', () => {
       sql`select count(*)::int as n from mail_outbox where tenant_ref = ${owner.tenantId} and to_address = 'ap@customer.example' and subject like ${`%${inv.number}%`}`,
     );
     expect(mails[0]?.n).toBe(1);
+    // Deleting the template keeps the invoices it made.
+    expect((await c.api(owner, 'DELETE', `/recurring-invoices/${tpl.id}`)).statusCode).toBe(200);
+    expect((await c.api(owner, 'GET', `/recurring-invoices/${tpl.id}`)).statusCode).toBe(404);
+    expect((await c.api(owner, 'GET', `/invoices/${inv.id}`)).statusCode).toBe(200);
   });
 
   it('400 for bad input, 404 for ids of another tenant, 403 without the permission; nothing changes', async () => {
