@@ -3,7 +3,7 @@ import type { Config } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
 import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
 import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
-import { salesOverdueJob } from './modules/sales/index.ts';
+import { salesOverdueJob, salesRecurringJob } from './modules/sales/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { pruneIdempotencyKeysJob } from './platform/http/prune-idempotency-keys.job.ts';
 import type { JobDefinition, SendJob } from './platform/jobs/index.ts';
@@ -21,6 +21,7 @@ export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonl
   tasksDueTodayJob,
   dailyDigestJob,
   salesOverdueJob,
+  salesRecurringJob,
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),
 ];
 

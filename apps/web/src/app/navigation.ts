@@ -127,6 +127,12 @@ export const navigation: NavSection[] = [
     items: [
       live('/quotes', 'Quotes', 'Build quotes and send them for approval.', 'quotes.view'),
       live('/invoices', 'Invoices', 'Invoice customers and follow up on payments.', 'invoices.view'),
+      live(
+        '/recurring-invoices',
+        'Recurring invoices',
+        'Invoices made on a schedule from a template.',
+        'recurring_invoices.view',
+      ),
       live('/products', 'Products', 'Products and services with prices and tax rates.', 'products.view'),
     ],
   },

@@ -20,6 +20,15 @@ const DocumentPage = lazyComponent(() =>
 const DocumentEditorPage = lazyComponent(() =>
   import('../features/sales-documents/components/document-editor-page').then((m) => m.DocumentEditorPage),
 );
+const RecurringListPage = lazyComponent(() =>
+  import('../features/sales-documents/components/recurring-list-page').then((m) => m.RecurringListPage),
+);
+const RecurringPage = lazyComponent(() =>
+  import('../features/sales-documents/components/recurring-page').then((m) => m.RecurringPage),
+);
+const RecurringEditorPage = lazyComponent(() =>
+  import('../features/sales-documents/components/recurring-editor-page').then((m) => m.RecurringEditorPage),
+);
 const ImportButton = lazyComponent(
   () => import('../features/crm-import/components/import-button').then((m) => m.ImportButton),
   null,
@@ -41,6 +50,10 @@ export const salesRoutes: RouteObject[] = [
   guarded('quotes/new', 'quotes.manage', <DocumentEditorPage kind="quotes" />),
   guarded('quotes/:id', 'quotes.view', <DocumentPage kind="quotes" />),
   guarded('quotes/:id/edit', 'quotes.manage', <DocumentEditorPage kind="quotes" />),
+  guarded('recurring-invoices', 'recurring_invoices.view', <RecurringListPage />),
+  guarded('recurring-invoices/new', 'recurring_invoices.manage', <RecurringEditorPage />),
+  guarded('recurring-invoices/:id', 'recurring_invoices.view', <RecurringPage />),
+  guarded('recurring-invoices/:id/edit', 'recurring_invoices.manage', <RecurringEditorPage />),
 ];
 
 /** `/settings/tax-rates`. */

@@ -64,6 +64,11 @@ export const permissionCatalog = {
   'products.import': 'Import products from CSV',
   'products.export': 'Export products to CSV',
   'commissions.manage': 'Manage commission rules and see every agent’s statements',
+  'recurring_invoices.view': 'See recurring invoice templates and the invoices they made',
+  'recurring_invoices.manage': 'Create, change, pause, resume and delete recurring invoice templates',
+  'recurring_invoices.run': 'Make a recurring template’s next invoice now',
+  'delivery_notes.view': 'See delivery notes',
+  'delivery_notes.create': 'Create delivery notes from quotes and invoices',
   // Work
   'projects.view': 'See projects',
   'projects.manage': 'Create and change projects and milestones',

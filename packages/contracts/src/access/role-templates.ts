@@ -56,6 +56,8 @@ export const roleTemplates: readonly RoleTemplate[] = [
         'documents',
         'reports',
         'commissions',
+        'recurring_invoices',
+        'delivery_notes',
       ),
       ...pick('territories', 'visits'),
       'members.view',

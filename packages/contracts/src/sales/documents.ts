@@ -63,7 +63,7 @@ export const documentLineInput = z.strictObject({
 });
 export type DocumentLineInput = z.input<typeof documentLineInput>;
 
-const customerInput = z.strictObject({
+export const customerInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   address: addressInput.optional(),
   taxId: z.string().trim().max(50).optional(),

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { brandingRoutes } from './branding/branding.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { commissionRoutes } from './commissions/commissions.routes.ts';
+import { deliveryNoteRoutes } from './delivery/delivery-notes.routes.ts';
 import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { quoteRoutes } from './documents/quote.routes.ts';
+import { recurringRoutes } from './recurring/recurring.routes.ts';
 import { registerSalesRecords } from './registrations.ts';
 import type { SalesDeps } from './sales-deps.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
@@ -22,7 +24,11 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(quoteRoutes, deps);
   await app.register(documentFileRoutes, deps);
   await app.register(brandingRoutes, deps);
+  await app.register(recurringRoutes, deps);
+  await app.register(deliveryNoteRoutes, deps);
 };
 
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
 export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';
+/** Daily: the invoices of recurring templates (listed in src/jobs.ts). */
+export { generateRecurringInvoices, salesRecurringJob } from './recurring/recurring-job.ts';

@@ -3,6 +3,11 @@
 export { salesBranding } from './branding/branding.tables.ts';
 export { productCategories, products, taxRates } from './catalog/catalog.tables.ts';
 export { commissionLines, commissionRules } from './commissions/commissions.tables.ts';
+export {
+  salesDeliveryNoteLines,
+  salesDeliveryNotes,
+} from './delivery/delivery-notes.tables.ts';
 export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
+export { salesRecurringInvoices, salesRecurringRuns } from './recurring/recurring.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';

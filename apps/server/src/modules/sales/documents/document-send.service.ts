@@ -51,35 +51,44 @@ export const sendDocument = (
   kind: DocumentKind,
   id: string,
   input: SendInput,
-) =>
-  kit.inTenant(ctx, async (t): Promise<SalesDocument> => {
-    const def = DOCUMENT_DEFS[kind];
-    let row = await kit.findRecord<DocumentRow>(t, ctx, def, id, true);
-    if (!SENDABLE[kind].has(row.status))
-      throw new AppError('CONFLICT', `A ${row.status} ${def.label.toLowerCase()} cannot be sent`);
-    if (row.status === 'draft') {
-      if (kind === 'invoice') kit.requirePermission(ctx, 'invoices.issue');
-      row = await issueDraft(t, ctx, row);
-    }
-    const to = recipientsOf(input);
-    const lines = await linesOf(t, ctx.tenantId, id);
-    // The document as sent (number assigned above), rendered with the tenant's branding and attached.
-    const rendered = await documentRenderInput(t, ctx, kind, id);
-    const mail = buildDocumentMail(
-      rendered.view,
-      input,
-      kind === 'quote' ? deps.publicLink?.(ctx, row) : undefined,
-    );
-    await queue(t, ctx, deps, to, { ...mail, attachments: [await pdfFile(rendered)] });
-    const status = row.status === 'issued' || row.status === 'draft' ? 'sent' : row.status;
-    const after = await changeIssued(t, ctx, row, 'sent', { status, sentAt: new Date() });
-    if (kind === 'invoice') await emit(t, ctx, 'invoice.sent', { ...invoiceRef(after), to });
-    if (kind === 'quote')
-      await emit(t, ctx, 'quote.sent', {
-        quoteId: after.id,
-        number: after.number ?? '',
-        companyId: after.companyId,
-        ownerId: after.ownerId,
-      });
-    return toDocument(ctx.auth)(after, lines);
-  });
+) => kit.inTenant(ctx, (t) => sendDocumentIn(t, ctx, deps, kind, id, input));
+
+/** `sendDocument` in the caller's transaction (recurring invoices send theirs with the invoice they make). */
+export const sendDocumentIn = async (
+  t: Tx,
+  ctx: AuthedContext,
+  deps: SendDeps,
+  kind: DocumentKind,
+  id: string,
+  input: SendInput,
+): Promise<SalesDocument> => {
+  const def = DOCUMENT_DEFS[kind];
+  let row = await kit.findRecord<DocumentRow>(t, ctx, def, id, true);
+  if (!SENDABLE[kind].has(row.status))
+    throw new AppError('CONFLICT', `A ${row.status} ${def.label.toLowerCase()} cannot be sent`);
+  if (row.status === 'draft') {
+    if (kind === 'invoice') kit.requirePermission(ctx, 'invoices.issue');
+    row = await issueDraft(t, ctx, row);
+  }
+  const to = recipientsOf(input);
+  const lines = await linesOf(t, ctx.tenantId, id);
+  // The document as sent (number assigned above), rendered with the tenant's branding and attached.
+  const rendered = await documentRenderInput(t, ctx, kind, id);
+  const mail = buildDocumentMail(
+    rendered.view,
+    input,
+    kind === 'quote' ? deps.publicLink?.(ctx, row) : undefined,
+  );
+  await queue(t, ctx, deps, to, { ...mail, attachments: [await pdfFile(rendered)] });
+  const status = row.status === 'issued' || row.status === 'draft' ? 'sent' : row.status;
+  const after = await changeIssued(t, ctx, row, 'sent', { status, sentAt: new Date() });
+  if (kind === 'invoice') await emit(t, ctx, 'invoice.sent', { ...invoiceRef(after), to });
+  if (kind === 'quote')
+    await emit(t, ctx, 'quote.sent', {
+      quoteId: after.id,
+      number: after.number ?? '',
+      companyId: after.companyId,
+      ownerId: after.ownerId,
+    });
+  return toDocument(ctx.auth)(after, lines);
+};

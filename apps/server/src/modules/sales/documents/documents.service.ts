@@ -43,7 +43,7 @@ export const loadDocument = async (
 };
 
 /** Resolves and calculates a draft's lines; `store` then replaces the stored lines with them. */
-const priceLines = async (
+export const priceLines = async (
   t: Tx,
   ctx: AuthedContext,
   doc: Pick<DocumentRow, 'discountKind' | 'discountValue' | 'rounding'>,
@@ -114,6 +114,37 @@ const references = (t: Tx, ctx: AuthedContext, input: Partial<CreateInput>) =>
     ownerId: input.ownerId,
   });
 
+/**
+ * Creates a draft in the caller's transaction: references checked, lines resolved and priced by the shared
+ * calculation, audited. Recurring templates make their invoices with it too.
+ */
+export const createDraft = async (
+  t: Tx,
+  ctx: AuthedContext,
+  kind: DocumentKind,
+  input: CreateInput,
+): Promise<DocumentRow> => {
+  const { lines = [], ...fields } = input;
+  await references(t, ctx, fields);
+  const settings = await settingsOf(t, ctx.tenantId);
+  const values = {
+    id: newId(),
+    kind,
+    status: 'draft',
+    ownerId: ctx.userId,
+    issueDate: today(),
+    currency: settings.currency,
+    rounding: settings.rounding,
+    ...documentValues(fields),
+  };
+  const priced = await priceLines(t, ctx, values as unknown as DocumentRow, lines);
+  const row = await kit
+    .insertRecord<DocumentRow>(t, ctx, DOCUMENT_DEFS[kind], { ...values, ...priced.totals })
+    .catch(salesRuleViolation);
+  await priced.store(row.id);
+  return row;
+};
+
 /** The use cases every document kind shares (list, get, create and change drafts, archive, delete drafts). */
 export const documentService = (kind: DocumentKind) => {
   const def = DOCUMENT_DEFS[kind];
@@ -138,24 +169,7 @@ export const documentService = (kind: DocumentKind) => {
       }),
     create: (ctx: AuthedContext, input: unknown): Promise<SalesDocument> =>
       kit.inTenant(ctx, async (t) => {
-        const { lines = [], ...fields } = input as CreateInput;
-        await references(t, ctx, fields);
-        const settings = await settingsOf(t, ctx.tenantId);
-        const values = {
-          id: newId(),
-          kind,
-          status: 'draft',
-          ownerId: ctx.userId,
-          issueDate: today(),
-          currency: settings.currency,
-          rounding: settings.rounding,
-          ...documentValues(fields),
-        };
-        const priced = await priceLines(t, ctx, values as unknown as DocumentRow, lines);
-        const row = await kit
-          .insertRecord<DocumentRow>(t, ctx, def, { ...values, ...priced.totals })
-          .catch(salesRuleViolation);
-        await priced.store(row.id);
+        const row = await createDraft(t, ctx, kind, input as CreateInput);
         return dto(ctx)(row, await linesOf(t, ctx.tenantId, row.id));
       }),
     update: (ctx: AuthedContext, id: string, input: unknown): Promise<SalesDocument> =>

@@ -135,6 +135,7 @@ export const salesDocumentLines = pgTable(
   },
   (t) => [
     uniqueIndex('sales_document_lines_position_key').on(t.tenantId, t.documentId, t.position),
+    uniqueIndex('sales_document_lines_tenant_id_key').on(t.tenantId, t.id),
     index('sales_document_lines_tenant_doc_idx').on(t.tenantId, t.documentId),
     foreignKey({
       name: 'sales_document_lines_document_fk',

@@ -16,6 +16,7 @@ import {
   useDocumentPost,
   usePayments,
 } from '../api/documents';
+import { DeliveryNotesCard } from './delivery-notes-card';
 import { ActionDialog, PaymentDialog, SendDialog } from './document-dialogs';
 import { DocumentFiles } from './document-files';
 import { DocumentStatus } from './document-status';
@@ -219,6 +220,7 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
         number={doc.number}
         revision={`${doc.updatedAt}/${doc.balanceCents}`}
       />
+      <DeliveryNotesCard kind={kind} id={doc.id} status={doc.status} />
       {kind === 'invoices' && doc.status !== 'draft' ? (
         <Card>
           <CardHeader title="Payments" />

@@ -97,6 +97,7 @@ export function DocumentsPage({ kind }: { kind: DocumentKindPath }) {
   useDocumentTitle(text.title);
   const navigate = useNavigate();
   const canCreate = usePermission(text.create);
+  const canRecurring = usePermission('recurring_invoices.view');
   const config = useMemo((): RecordListConfig<SalesDocument> => {
     const specs = [
       {
@@ -142,7 +143,14 @@ export function DocumentsPage({ kind }: { kind: DocumentKindPath }) {
             : 'Build quotes and send them for approval.'
         }
         actions={
-          canCreate ? <Button onClick={() => void navigate(`/${kind}/new`)}>New {text.one}</Button> : null
+          <>
+            {kind === 'invoices' && canRecurring ? (
+              <Button variant="secondary" onClick={() => void navigate('/recurring-invoices')}>
+                Recurring
+              </Button>
+            ) : null}
+            {canCreate ? <Button onClick={() => void navigate(`/${kind}/new`)}>New {text.one}</Button> : null}
+          </>
         }
       />
       <RecordListView

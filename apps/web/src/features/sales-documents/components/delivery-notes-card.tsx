@@ -1,0 +1,152 @@
+import type { DeliveryStatus } from '@tessera/contracts';
+import { useState } from 'react';
+import { ErrorAlert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Card, CardBody, CardHeader } from '../../../components/ui/card';
+import { Input } from '../../../components/ui/input';
+import { Skeleton } from '../../../components/ui/skeleton';
+import { usePermission } from '../../../hooks/use-permission';
+import { formatDate } from '../../../lib/format';
+import type { DocumentKindPath } from '../api/documents';
+import { downloadDeliveryNote, useCreateDeliveryNote, useDeliveries } from '../api/recurring';
+import { ActionDialog } from './document-dialogs';
+
+/** Statuses whose goods can be delivered (the server decides; this only hides the card elsewhere). */
+const DELIVERABLE = {
+  invoices: ['issued', 'sent', 'partially_paid', 'paid', 'overdue'],
+  quotes: ['sent', 'accepted', 'invoiced'],
+};
+
+/** "Deliveries" of an issued invoice or a sent quote: per line ordered / delivered / open, its notes, a new one. */
+export function DeliveryNotesCard({
+  kind,
+  id,
+  status,
+}: {
+  kind: DocumentKindPath;
+  id: string;
+  status: string;
+}) {
+  const canView = usePermission('delivery_notes.view');
+  const canCreate = usePermission('delivery_notes.create');
+  const shown = canView && DELIVERABLE[kind].includes(status);
+  const deliveries = useDeliveries(kind, id, shown);
+  if (!shown) return null;
+  const data = deliveries.data;
+  const open = data?.lines.some((l) => l.remaining !== '0') ?? false;
+  return (
+    <Card>
+      <CardHeader
+        title="Deliveries"
+        actions={
+          canCreate && data && open ? (
+            <NewDeliveryNote
+              key={data.lines.map((l) => l.remaining).join()}
+              kind={kind}
+              id={id}
+              status={data}
+            />
+          ) : null
+        }
+      />
+      <CardBody className="space-y-3">
+        {deliveries.isPending ? (
+          <Skeleton className="h-16" />
+        ) : deliveries.error ? (
+          <ErrorAlert error={deliveries.error} onRetry={() => void deliveries.refetch()} />
+        ) : data ? (
+          <>
+            <ul
+              className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
+              aria-label="Delivered per line"
+            >
+              {data.lines.map((l) => (
+                <li key={l.lineId} className="flex flex-wrap justify-between gap-2 py-1.5">
+                  <span>{l.description}</span>
+                  <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
+                    {l.delivered} of {l.ordered} {l.unit ?? ''} delivered
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {data.notes.length === 0 ? (
+              <p className="text-sm text-zinc-500">No delivery notes yet.</p>
+            ) : (
+              <ul
+                className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800"
+                aria-label="Delivery notes"
+              >
+                {data.notes.map((n) => (
+                  <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                    <span>
+                      <span className="font-medium">{n.number}</span> · {formatDate(n.deliveredOn)}
+                    </span>
+                    <Button variant="ghost" onClick={() => void downloadDeliveryNote(n.id, n.number)}>
+                      PDF
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </CardBody>
+    </Card>
+  );
+}
+
+function NewDeliveryNote({
+  kind,
+  id,
+  status,
+}: {
+  kind: DocumentKindPath;
+  id: string;
+  status: DeliveryStatus;
+}) {
+  const create = useCreateDeliveryNote(kind, id);
+  const initial = () => Object.fromEntries(status.lines.map((l) => [l.lineId, l.remaining]));
+  const [quantities, setQuantities] = useState<Record<string, string>>(initial);
+  const [notes, setNotes] = useState('');
+  return (
+    <ActionDialog
+      label="Delivery note"
+      title="New delivery note"
+      submitLabel="Create delivery note"
+      variant="primary"
+      submit={() =>
+        create.mutateAsync({
+          lines: status.lines
+            .map((l) => ({ lineId: l.lineId, quantity: (quantities[l.lineId] ?? '').trim() }))
+            .filter((l) => l.quantity !== '' && Number(l.quantity) > 0),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        })
+      }
+    >
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Delivered now, per line (at most what is still open).
+      </p>
+      {status.lines.map((l, i) => (
+        <div key={l.lineId} className="flex items-center justify-between gap-3 text-sm">
+          <span className="min-w-0 flex-1 truncate">
+            {l.description} <span className="text-zinc-500">(open {l.remaining})</span>
+          </span>
+          <Input
+            className="w-24"
+            inputMode="decimal"
+            aria-label={`Delivered quantity of line ${i + 1}`}
+            value={quantities[l.lineId] ?? ''}
+            disabled={l.remaining === '0'}
+            onChange={(e) => setQuantities((q) => ({ ...q, [l.lineId]: e.target.value }))}
+          />
+        </div>
+      ))}
+      <Input
+        aria-label="Delivery notes text"
+        placeholder="Notes (optional)"
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
+    </ActionDialog>
+  );
+}
