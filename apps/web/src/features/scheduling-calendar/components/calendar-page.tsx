@@ -67,7 +67,7 @@ export function CalendarPage({ directory }: { directory: PeopleDirectory }) {
   });
 
   const nameOf = (a: Agent) =>
-    a.userId === me.user.id ? `${personName(directory, a.userId)} (me)` : personName(directory, a.userId);
+    a.userId === me.user.id ? `${me.user.name} (me)` : personName(directory, a.userId);
   const agentNameOf = (id: string | undefined) => {
     const a = active.find((x) => x.id === id);
     return a ? nameOf(a) : '';
