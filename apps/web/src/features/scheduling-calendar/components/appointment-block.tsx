@@ -77,7 +77,8 @@ export function AppointmentBlock(props: BlockProps) {
           'h-full w-full overflow-hidden rounded border border-l-4 px-1.5 py-0.5 text-left text-xs shadow-sm',
           'text-zinc-900 dark:text-zinc-50',
           movable && 'cursor-grab',
-          inactive && 'line-through opacity-60',
+          inactive && 'opacity-60',
+          (a.status === 'cancelled' || a.status === 'no_show') && 'line-through',
         )}
         style={{ borderLeftColor: colour, backgroundColor: `${colour}26` }}
       >

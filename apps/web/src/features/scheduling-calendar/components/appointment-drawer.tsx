@@ -71,7 +71,7 @@ export function AppointmentDrawer({
     <aside
       aria-label="Appointment"
       data-testid="appointment-drawer"
-      className="fixed inset-y-0 right-0 z-40 flex w-full flex-col gap-4 overflow-y-auto border-l bg-white p-5 shadow-xl sm:w-96 dark:bg-zinc-900"
+      className="fixed inset-y-0 right-0 z-40 flex w-full flex-col gap-4 overflow-y-auto border-l border-zinc-200 dark:border-zinc-800 bg-white p-5 shadow-xl sm:w-96 dark:bg-zinc-900"
     >
       <header className="flex items-start justify-between gap-2">
         <div>
@@ -124,7 +124,7 @@ export function AppointmentDrawer({
       </dl>
       {action.isError && <ErrorAlert error={action.error} title="Not changed" />}
       {canManage && isActive && (
-        <div className="space-y-3 border-t pt-4">
+        <div className="space-y-3 border-t border-zinc-200 dark:border-zinc-800 pt-4">
           {a.status === 'scheduled' && (
             <Button className="w-full" disabled={action.isPending} onClick={() => act({ kind: 'confirm' })}>
               Confirm

@@ -204,7 +204,7 @@ export function AppointmentTypesPage({ directory }: { directory: PeopleDirectory
       ) : types.data.length === 0 ? (
         <EmptyState title="No appointment types yet" description="Create one to start booking." />
       ) : (
-        <ul className="divide-y rounded-md border">
+        <ul className="divide-y divide-zinc-200 rounded-md border border-zinc-200 dark:border-zinc-800 dark:divide-zinc-800">
           {types.data.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
               <span

@@ -44,7 +44,9 @@ export function CalendarPage({ directory }: { directory: PeopleDirectory }) {
   const canManage = usePermission('appointments.manage');
   const agents = useAgents();
   const types = useAppointmentTypes();
-  const [view, setView] = useState<CalendarView>('week');
+  const [view, setView] = useState<CalendarView>(() =>
+    typeof window !== 'undefined' && window.innerWidth < 640 ? 'day' : 'week',
+  );
   const [picked, setPicked] = useState<string>();
   const active = useMemo(() => (agents.data ?? []).filter((a) => a.active && !a.archivedAt), [agents.data]);
   const agent =

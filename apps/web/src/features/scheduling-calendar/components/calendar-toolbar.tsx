@@ -24,7 +24,7 @@ export function CalendarToolbar(props: Props) {
   const last = dates.at(-1) ?? first;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <fieldset className="flex rounded-md border p-0.5">
+      <fieldset className="flex rounded-md border border-zinc-200 dark:border-zinc-800 p-0.5">
         <legend className="sr-only">View</legend>
         {(['day', 'week', 'team'] as const).map((v) => (
           <Button
@@ -39,18 +39,15 @@ export function CalendarToolbar(props: Props) {
         ))}
       </fieldset>
       {view !== 'team' && (
-        <Select
-          aria-label="Agent"
-          className="w-48"
-          value={agentId ?? ''}
-          onChange={(e) => props.onAgent(e.target.value)}
-        >
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {props.nameOf(a)}
-            </option>
-          ))}
-        </Select>
+        <div className="w-56">
+          <Select aria-label="Agent" value={agentId ?? ''} onChange={(e) => props.onAgent(e.target.value)}>
+            {agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {props.nameOf(a)}
+              </option>
+            ))}
+          </Select>
+        </div>
       )}
       <div className="flex items-center gap-1">
         <Button variant="secondary" size="sm" aria-label="Previous" onClick={() => props.onShift(-1)}>

@@ -41,7 +41,9 @@ function Card({
           {clock(a.startsAt, a.timeZone)}
         </span>
         <span className="min-w-0 flex-1">
-          <span className="block font-medium">{party.data ?? typeName}</span>
+          <span className="block font-medium">
+            {party.data ?? (kind === 'lead' ? 'A lead' : 'A contact')}
+          </span>
           <span className="block text-sm text-zinc-600 dark:text-zinc-400">
             {typeName} · until {clock(a.endsAt, a.timeZone)}
             {a.location ? ` · ${a.location}` : ''}

@@ -94,7 +94,7 @@ export function DatesEditor({ value, onChange }: { value: string[]; onChange: (n
       </div>
       <Input
         type="date"
-        className="w-44"
+        style={{ width: '11rem' }}
         aria-label="Add a day off"
         value=""
         onChange={(e) =>

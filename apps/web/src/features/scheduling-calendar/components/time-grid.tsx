@@ -42,12 +42,19 @@ export function TimeGrid(props: Props) {
   const steps = Array.from({ length: (DAY_END - DAY_START) / STEP }, (_, i) => DAY_START + i * STEP);
   const height = ((DAY_END - DAY_START) / 60) * HOUR_PX;
   return (
-    <section aria-label="Calendar" className="overflow-x-auto rounded-md border">
+    <section
+      aria-label="Calendar"
+      className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800 bg-white dark:bg-zinc-950"
+    >
       <div className="min-w-fit" style={{ minWidth: `${3.5 + columns.length * 7}rem` }}>
-        <div className="sticky top-0 z-10 flex border-b bg-zinc-50 text-xs font-medium dark:bg-zinc-900">
+        <div className="sticky top-0 z-10 flex border-b border-zinc-200 dark:border-zinc-800 bg-zinc-50 text-xs font-medium dark:bg-zinc-900">
           <div className="w-14 shrink-0" />
           {columns.map((c) => (
-            <div key={c.key} className="min-w-28 flex-1 truncate border-l px-2 py-2" title={c.label}>
+            <div
+              key={c.key}
+              className="min-w-28 flex-1 truncate border-l border-zinc-200 dark:border-zinc-800 px-2 py-2"
+              title={c.label}
+            >
               {c.label}
             </div>
           ))}
@@ -76,7 +83,7 @@ export function TimeGrid(props: Props) {
             return (
               <div
                 key={column.key}
-                className="relative min-w-28 flex-1 border-l"
+                className="relative min-w-28 flex-1 border-l border-zinc-200 dark:border-zinc-800"
                 style={{ height }}
                 data-testid={`column-${column.date}-${column.agentId}`}
               >
