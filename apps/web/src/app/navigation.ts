@@ -86,6 +86,18 @@ export const settingsNavigation: NavItem[] = [
     permission: 'products.view',
   },
   {
+    path: '/settings/availability',
+    label: 'Availability',
+    description: 'Agents: time zone, working hours, breaks, days off, territories, skills.',
+    permission: 'availability.manage',
+  },
+  {
+    path: '/settings/appointment-types',
+    label: 'Appointment types',
+    description: 'Durations, buffers, notice, places and who takes each kind of appointment.',
+    permission: 'booking.manage',
+  },
+  {
     path: '/settings/jobs',
     label: 'Jobs',
     description: 'Background queues, failed jobs and retries.',
@@ -146,7 +158,8 @@ export const navigation: NavSection[] = [
   {
     title: null,
     items: [
-      soon('/scheduling', 'Scheduling', 'Calendars, appointments and availability.', 'appointments.view'),
+      live('/scheduling', 'Scheduling', 'Calendars, appointments and availability.', 'appointments.view'),
+      live('/my-day', 'My day', 'Today’s appointments, on your phone.', 'appointments.view'),
     ],
   },
   {

@@ -10,6 +10,7 @@ import { NotFoundRoute } from './not-found-route';
 import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
 import { salesRoutes } from './sales-routes';
+import { schedulingRoutes } from './scheduling-routes';
 import { settingsRoute } from './settings-routes';
 
 // Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
@@ -81,6 +82,7 @@ const appRoutes: RouteObject = {
         ...crmRoutes,
         ...salesRoutes,
         ...fieldRoutes,
+        ...schedulingRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

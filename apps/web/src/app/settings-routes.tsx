@@ -6,6 +6,7 @@ import { usePermission } from '../hooks/use-permission';
 import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
 import { taxRatesSettingsRoute } from './sales-routes';
+import { schedulingSettingsRoutes } from './scheduling-routes';
 import { SettingsLayout } from './settings-layout';
 import { usePeopleDirectory } from './use-people-directory';
 
@@ -109,5 +110,6 @@ export const settingsRoute: RouteObject = {
     guarded('features', 'settings.manage', <FeatureFlagsRoute />),
     guarded('hubs', 'settings.manage', <HubEditorRoute />),
     taxRatesSettingsRoute,
+    ...schedulingSettingsRoutes,
   ],
 };

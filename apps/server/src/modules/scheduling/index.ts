@@ -20,5 +20,11 @@ export const schedulingRoutes = async (app: FastifyInstance, deps: SchedulingDep
   await app.register(settingsRoutes, deps);
 };
 
+/** Demo agents, appointment types and this week's appointments for the demo company. */
+export {
+  DEMO_SCHEDULING_ZONE,
+  type SchedulingDemoPeople,
+  seedSchedulingDemo,
+} from './demo/demo-data.ts';
 /** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */
 export { computeSlots } from './slots/compute-slots.ts';
