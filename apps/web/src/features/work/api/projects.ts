@@ -66,13 +66,23 @@ export function useAssignments(projectId: string) {
   });
 }
 
-/** Projects to book on or pick from (by name, the first 100 that are not finished). */
+/** The first 100 projects by name: names for ids, and the projects to book on or pick from. */
 export function useProjectOptions(enabled = true) {
   return useQuery({
     queryKey: ['projects', 'options'],
     queryFn: ({ signal }) => fetchListPage(v1('projects'), projectSchema, { sort: 'name', limit: 100 }, signal),
-    select: (page) => page.items.filter((p) => p.status !== 'completed' && p.status !== 'cancelled'),
+    select: (page) => page.items,
     enabled,
     staleTime: 60_000,
   });
 }
+
+/** Projects still running (not completed or cancelled): what time and expenses are booked on. */
+export const openProjects = (projects: readonly Project[] | undefined) =>
+  (projects ?? []).filter((p) => p.status !== 'completed' && p.status !== 'cancelled');
+
+/** A project's name for an id (`CODE · Name`), or a placeholder while unknown. */
+export const projectLabel = (projects: readonly Project[] | undefined, id: string) => {
+  const project = projects?.find((p) => p.id === id);
+  return project ? `${project.code} · ${project.name}` : 'Project';
+};
