@@ -11,6 +11,7 @@ import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
 import { salesRoutes } from './sales-routes';
 import { settingsRoute } from './settings-routes';
+import { workRoutes } from './work-routes';
 
 // Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
 const LoginPage = lazyComponent(() =>
@@ -81,6 +82,7 @@ const appRoutes: RouteObject = {
         ...crmRoutes,
         ...salesRoutes,
         ...fieldRoutes,
+        ...workRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

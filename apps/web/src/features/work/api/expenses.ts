@@ -24,7 +24,8 @@ export const expenseRecords = createRecordHooks<
 export function useExpenses(query: { projectId?: string; status?: Expense['status'] }, enabled = true) {
   return useQuery({
     queryKey: [...expenseRecords.key, 'all', query],
-    queryFn: ({ signal }) => fetchAll(v1('expenses'), expenseSchema, { signal, query: { ...query, sort: '-date' } }),
+    queryFn: ({ signal }) =>
+      fetchAll(v1('expenses'), expenseSchema, { signal, query: { ...query, sort: '-date' } }),
     enabled,
   });
 }

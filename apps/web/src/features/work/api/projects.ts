@@ -46,7 +46,8 @@ export const assignmentRecords = createRecordHooks<
 export function useProjectBudget(projectId: string) {
   return useQuery({
     queryKey: ['projects', 'budget', projectId],
-    queryFn: ({ signal }) => api.get(v1(`projects/${projectId}/budget`), { schema: projectBudgetSchema, signal }),
+    queryFn: ({ signal }) =>
+      api.get(v1(`projects/${projectId}/budget`), { schema: projectBudgetSchema, signal }),
   });
 }
 
@@ -70,7 +71,8 @@ export function useAssignments(projectId: string) {
 export function useProjectOptions(enabled = true) {
   return useQuery({
     queryKey: ['projects', 'options'],
-    queryFn: ({ signal }) => fetchListPage(v1('projects'), projectSchema, { sort: 'name', limit: 100 }, signal),
+    queryFn: ({ signal }) =>
+      fetchListPage(v1('projects'), projectSchema, { sort: 'name', limit: 100 }, signal),
     select: (page) => page.items,
     enabled,
     staleTime: 60_000,

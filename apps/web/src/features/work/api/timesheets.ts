@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { timesheetWeekSchema, timesheetWeekSummarySchema } from '@tessera/contracts';
+import { timeEntrySchema, timesheetWeekSchema, timesheetWeekSummarySchema } from '@tessera/contracts';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { fetchAll } from '../../../lib/fetch-all';
+import { fetchListPage } from '../../../lib/records/list-page';
 
 /** Everything timesheet-shaped lives under this key (weeks, the approvals queue); budgets under `projects`. */
 export const TIMESHEETS_KEY = ['timesheets'] as const;
@@ -75,5 +76,22 @@ export function useWeekAction(userId: string, weekStart: string) {
       void queryClient.invalidateQueries({ queryKey: ['projects'] });
       await queryClient.invalidateQueries({ queryKey: TIMESHEETS_KEY });
     },
+  });
+}
+
+/** A project's time entries (mine, or everyone's with manage / approve), newest first, the latest 100. */
+export function useProjectTime(projectId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...TIMESHEETS_KEY, 'entries', projectId],
+    queryFn: async ({ signal }) =>
+      (
+        await fetchListPage(
+          v1('time-entries'),
+          timeEntrySchema,
+          { projectId, sort: '-date', limit: 100 },
+          signal,
+        )
+      ).items,
+    enabled,
   });
 }

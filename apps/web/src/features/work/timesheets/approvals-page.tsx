@@ -1,8 +1,8 @@
 import type { Expense, TimesheetWeekSummary } from '@tessera/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Card, CardHeader } from '../../../components/ui/card';
 import { Button } from '../../../components/ui/button';
+import { Card, CardHeader } from '../../../components/ui/card';
 import { DataTable } from '../../../components/ui/data-table';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
@@ -99,7 +99,8 @@ export function ApprovalsPage({ directory }: { directory: PeopleDirectory }) {
   const expenses = useExpenses({ status: 'submitted' }, canExpenses);
   const projects = useProjectOptions();
   const name = (id: string) => (id === me.user.id ? 'You' : personName(directory, id));
-  const others = <T extends { userId: string }>(rows: T[] | undefined) => rows?.filter((r) => r.userId !== me.user.id);
+  const others = <T extends { userId: string }>(rows: T[] | undefined) =>
+    rows?.filter((r) => r.userId !== me.user.id);
   return (
     <>
       <PageHeader title="Approvals" description="Weeks and expenses your team submitted, waiting for you." />
@@ -117,7 +118,11 @@ export function ApprovalsPage({ directory }: { directory: PeopleDirectory }) {
               empty="No week is waiting for approval."
               data-testid="week-queue"
               columns={[
-                { key: 'member', header: 'Member', cell: (w) => <span className="font-medium">{name(w.userId)}</span> },
+                {
+                  key: 'member',
+                  header: 'Member',
+                  cell: (w) => <span className="font-medium">{name(w.userId)}</span>,
+                },
                 {
                   key: 'week',
                   header: 'Week',
@@ -130,9 +135,23 @@ export function ApprovalsPage({ directory }: { directory: PeopleDirectory }) {
                     </Link>
                   ),
                 },
-                { key: 'hours', header: 'Hours', className: 'tabular-nums', cell: (w) => hours(w.totals.hours) },
-                { key: 'billable', header: 'Billable', className: 'tabular-nums', cell: (w) => hours(w.totals.billableHours) },
-                { key: 'actions', header: <span className="sr-only">Decide</span>, cell: (w) => <WeekDecision week={w} name={name(w.userId)} /> },
+                {
+                  key: 'hours',
+                  header: 'Hours',
+                  className: 'tabular-nums',
+                  cell: (w) => hours(w.totals.hours),
+                },
+                {
+                  key: 'billable',
+                  header: 'Billable',
+                  className: 'tabular-nums',
+                  cell: (w) => hours(w.totals.billableHours),
+                },
+                {
+                  key: 'actions',
+                  header: <span className="sr-only">Decide</span>,
+                  cell: (w) => <WeekDecision week={w} name={name(w.userId)} />,
+                },
               ]}
             />
           </Card>
@@ -150,7 +169,11 @@ export function ApprovalsPage({ directory }: { directory: PeopleDirectory }) {
               empty="No expense is waiting for approval."
               data-testid="expense-queue"
               columns={[
-                { key: 'member', header: 'Member', cell: (e) => <span className="font-medium">{name(e.userId)}</span> },
+                {
+                  key: 'member',
+                  header: 'Member',
+                  cell: (e) => <span className="font-medium">{name(e.userId)}</span>,
+                },
                 { key: 'date', header: 'Date', cell: (e) => day(e.date) },
                 { key: 'project', header: 'Project', cell: (e) => projectLabel(projects.data, e.projectId) },
                 { key: 'category', header: 'Category', cell: (e) => e.category },
@@ -160,7 +183,11 @@ export function ApprovalsPage({ directory }: { directory: PeopleDirectory }) {
                   className: 'text-right tabular-nums whitespace-nowrap',
                   cell: (e) => formatMoney(e.expenseAmountCents, e.currency),
                 },
-                { key: 'actions', header: <span className="sr-only">Decide</span>, cell: (e) => <ExpenseDecision expense={e} name={name(e.userId)} /> },
+                {
+                  key: 'actions',
+                  header: <span className="sr-only">Decide</span>,
+                  cell: (e) => <ExpenseDecision expense={e} name={name(e.userId)} />,
+                },
               ]}
             />
           </Card>

@@ -13,11 +13,17 @@ import { formatDate } from '../../../lib/format';
 import { type PeopleDirectory, personName } from '../../../lib/people';
 import { openProjects, projectLabel, useProjectOptions } from '../api/projects';
 import { useWeek } from '../api/timesheets';
-import { addDays, parseWeek, rowsFromWeek } from './week-grid';
 import { WeekEditor } from './week-editor';
+import { addDays, parseWeek, rowsFromWeek } from './week-grid';
 
 export const statusTone = (status: string) =>
-  status === 'approved' ? 'success' : status === 'rejected' ? 'danger' : status === 'submitted' ? 'info' : 'neutral';
+  status === 'approved'
+    ? 'success'
+    : status === 'rejected'
+      ? 'danger'
+      : status === 'submitted'
+        ? 'info'
+        : 'neutral';
 
 /**
  * `/timesheet?week=<Monday>[&user=<id>]`: my week as a grid (save, submit), or — for an approver — a

@@ -26,7 +26,15 @@ export interface WeekEditorProps {
 }
 
 /** The grid of one week with its actions: add a project row, save, submit; approve / reject for approvers. */
-export function WeekEditor({ userId, week, initialRows, projectName, projectChoices, canEdit, empty }: WeekEditorProps) {
+export function WeekEditor({
+  userId,
+  week,
+  initialRows,
+  projectName,
+  projectChoices,
+  canEdit,
+  empty,
+}: WeekEditorProps) {
   const [rows, setRows] = useState(initialRows);
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState('');

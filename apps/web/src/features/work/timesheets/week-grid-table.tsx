@@ -35,7 +35,14 @@ export interface WeekGridTableProps {
  * The weekly grid: a row per project, a column per day, row and day totals. Cells take quarter hours
  * (`7.5`, `7,5`, `7:30`); Tab moves along, arrows and Enter move between cells, `+` / `-` step by 0.25 h.
  */
-export function WeekGridTable({ weekStart, rows, projectName, locked, onChange, onRemove }: WeekGridTableProps) {
+export function WeekGridTable({
+  weekStart,
+  rows,
+  projectName,
+  locked,
+  onChange,
+  onRemove,
+}: WeekGridTableProps) {
   const table = useRef<HTMLTableElement>(null);
   const totals = dayTotals(rows);
   const focusCell = (row: number, day: number) =>

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   addRow,
   dayTotals,
-  gridProblems,
   type GridRow,
-  moveFocus,
+  gridProblems,
   mondayOf,
+  moveFocus,
   parseHours,
   parseWeek,
   rowsFromWeek,

@@ -153,6 +153,7 @@ export function addDays(isoDay: string, days: number): string {
 
 /** A valid Monday from the URL, else this week's. */
 export function parseWeek(value: string | null, today = new Date()): string {
-  if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).getUTCDay() === 1) return value;
+  if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).getUTCDay() === 1)
+    return value;
   return mondayOf(today);
 }
