@@ -82,7 +82,7 @@ test('a project is staffed, a week booked and submitted, approved by the manager
   await expect(page.getByTestId('day-total-4')).toHaveText('8 h');
   await shots(page, 'timesheet');
   await page.getByRole('button', { name: 'Submit week' }).click();
-  await expect(page.getByTestId('week-status')).toHaveText('submitted');
+  await expect(page.getByTestId('week-status')).toHaveText('Submitted');
   await expect(first).toHaveAttribute('readonly', '');
   const me = (await (await page.request.get('/api/v1/auth/me')).json()).data as { user: { id: string } };
   await signOut(page);
@@ -95,7 +95,7 @@ test('a project is staffed, a week booked and submitted, approved by the manager
   await link.click();
   await expect(page.getByTestId('week-total')).toHaveText('40 h');
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByTestId('week-status')).toHaveText('approved');
+  await expect(page.getByTestId('week-status')).toHaveText('Approved');
 
   // The project page counts the 40 approved hours against the 100-hour budget.
   await page.goto('/projects');

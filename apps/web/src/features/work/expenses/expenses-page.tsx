@@ -11,7 +11,7 @@ import { usePermission } from '../../../hooks/use-permission';
 import { formatDate } from '../../../lib/format';
 import { type PeopleDirectory, personName } from '../../../lib/people';
 import { type FormValues, optional, optionalCents } from '../../../lib/records/form-values';
-import { enumOptions } from '../../../lib/records/labels';
+import { enumOptions, humanize } from '../../../lib/records/labels';
 import type { FilterSpec } from '../../../lib/records/list-query';
 import { formatMoney } from '../../../lib/records/money';
 import { tenantFormatting } from '../../../lib/tenant-format';
@@ -124,7 +124,7 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
         header: 'Status',
         cell: (e) => (
           <span title={e.reason ?? undefined}>
-            <Badge tone={statusTone(e.status)}>{e.status}</Badge>
+            <Badge tone={statusTone(e.status)}>{humanize(e.status)}</Badge>
             {e.status === 'rejected' && e.reason ? (
               <span className="ml-2 text-xs text-zinc-500">{e.reason}</span>
             ) : null}
@@ -146,7 +146,7 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
       grid: 'expenses',
       label: 'Expenses',
       noun: 'expenses',
-      searchLabel: 'Search',
+      searchLabel: '', // the expenses API has no text search
       specs,
       defaultSort: '-date',
       columns,

@@ -3,6 +3,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { DataTable } from '../../../components/ui/data-table';
 import { formatDate } from '../../../lib/format';
+import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
 import { useExpenses } from '../api/expenses';
 import { useProjectTime } from '../api/timesheets';
@@ -77,7 +78,7 @@ export function ProjectExpenses({
           {
             key: 'status',
             header: 'Status',
-            cell: (e) => <Badge tone={statusTone(e.status)}>{e.status}</Badge>,
+            cell: (e) => <Badge tone={statusTone(e.status)}>{humanize(e.status)}</Badge>,
           },
         ]}
       />

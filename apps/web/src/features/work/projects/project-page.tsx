@@ -100,7 +100,10 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
                     '—'
                   ),
                 },
-                { label: 'Dates', value: `${day(p.startDate)} – ${day(p.endDate)}` },
+                {
+                  label: 'Dates',
+                  value: p.startDate || p.endDate ? `${day(p.startDate)} – ${day(p.endDate)}` : '—',
+                },
                 { label: 'Billing', value: humanize(p.billingMode) },
                 { label: 'Budget', value: p.budgetHours === null ? '—' : `${p.budgetHours} h` },
                 ...(canSeeMoney

@@ -11,6 +11,7 @@ import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
 import { formatDate } from '../../../lib/format';
 import { type PeopleDirectory, personName } from '../../../lib/people';
+import { humanize } from '../../../lib/records/labels';
 import { openProjects, projectLabel, useProjectOptions } from '../api/projects';
 import { useWeek } from '../api/timesheets';
 import { WeekEditor } from './week-editor';
@@ -59,7 +60,7 @@ export function TimesheetPage({ directory }: { directory: PeopleDirectory }) {
           <>
             {week.data ? (
               <Badge tone={statusTone(week.data.status)} data-testid="week-status">
-                {week.data.status}
+                {humanize(week.data.status)}
               </Badge>
             ) : null}
             <Button variant="secondary" size="sm" onClick={() => go(addDays(weekStart, -7))}>
