@@ -3,6 +3,7 @@ import { seedCrmDemo } from '../modules/crm/index.ts';
 import { seedFieldDemo } from '../modules/field/index.ts';
 import { type IdentityDeps, signup, users } from '../modules/identity/index.ts';
 import { seedSchedulingDemo } from '../modules/scheduling/index.ts';
+import { seedWorkDemo } from '../modules/work/index.ts';
 import { makeMembers } from './factories.ts';
 
 export const DEMO = {
@@ -24,7 +25,7 @@ export const DEMO_MEMBERS = [
  * Each module's demo seeder (exported from its index.ts, writing only its own tables), in dependency order.
  * A new module adds its seeder here.
  */
-const DEMO_SEEDERS = [seedCrmDemo, seedFieldDemo, seedSchedulingDemo] as const;
+const DEMO_SEEDERS = [seedCrmDemo, seedFieldDemo, seedSchedulingDemo, seedWorkDemo] as const;
 
 /**
  * Creates the demo company once (safe to run again): its owner, a manager, two sales agents and a dispatcher,

@@ -151,8 +151,11 @@ export const navigation: NavSection[] = [
   {
     title: 'Work',
     items: [
-      soon('/projects', 'Projects', 'Plan and deliver work for your customers.', 'projects.view'),
+      live('/projects', 'Projects', 'Plan and deliver work for your customers.', 'projects.view'),
       live('/tasks', 'Tasks', 'Assign, schedule and complete tasks.', 'tasks.view'),
+      live('/timesheet', 'Timesheet', 'Book your hours on projects, week by week.', 'timesheets.create'),
+      live('/expenses', 'Expenses', 'Costs spent on projects, approved and reimbursed.', 'expenses.view'),
+      live('/approvals', 'Approvals', 'Weeks and expenses waiting for your decision.', 'timesheets.approve'),
     ],
   },
   {

@@ -15,13 +15,13 @@ describe('router', () => {
   });
 
   it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/projects');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Projects' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Projects is coming soon' })).toBeTruthy();
+    renderApp('/scheduling');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Scheduling' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Scheduling is coming soon' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
-        .getByRole('link', { name: /Projects/ })
+        .getByRole('link', { name: /Scheduling/ })
         .getAttribute('aria-current'),
     ).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();

@@ -12,6 +12,7 @@ import { RequireSession } from './require-session';
 import { salesRoutes } from './sales-routes';
 import { schedulingRoutes } from './scheduling-routes';
 import { settingsRoute } from './settings-routes';
+import { workRoutes } from './work-routes';
 
 // Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
 const LoginPage = lazyComponent(() =>
@@ -83,6 +84,7 @@ const appRoutes: RouteObject = {
         ...salesRoutes,
         ...fieldRoutes,
         ...schedulingRoutes,
+        ...workRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

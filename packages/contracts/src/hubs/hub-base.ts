@@ -67,6 +67,30 @@ export const hubNav = {
     permission: 'projects.view',
     feature: 'work',
   },
+  timesheet: {
+    id: 'timesheet',
+    label: 'Timesheet',
+    path: '/timesheet',
+    icon: 'clock',
+    permission: 'timesheets.create',
+    feature: 'work',
+  },
+  expenses: {
+    id: 'expenses',
+    label: 'Expenses',
+    path: '/expenses',
+    icon: 'receipt',
+    permission: 'expenses.view',
+    feature: 'work',
+  },
+  approvals: {
+    id: 'approvals',
+    label: 'Approvals',
+    path: '/approvals',
+    icon: 'check',
+    permission: 'timesheets.approve',
+    feature: 'work',
+  },
   scheduling: {
     id: 'scheduling',
     label: 'Scheduling',
@@ -285,6 +309,9 @@ const everything = n(
   'quotes',
   'invoices',
   'projects',
+  'timesheet',
+  'expenses',
+  'approvals',
   'tasks',
   'scheduling',
   'jobs',
@@ -355,15 +382,17 @@ export const roleHubConfigs: Record<string, HubOverride> = {
   },
   hr: {
     metadata: { displayName: 'HR hub', icon: 'users' },
-    navigation: { items: n('dashboard', 'projects', 'tasks', 'documents') },
+    navigation: {
+      items: n('dashboard', 'projects', 'timesheet', 'expenses', 'approvals', 'tasks', 'documents'),
+    },
   },
   contractor: {
     metadata: { displayName: 'Contractor hub', icon: 'wrench' },
-    navigation: { items: n('dashboard', 'jobs', 'projects', 'tasks', 'documents') },
+    navigation: { items: n('dashboard', 'jobs', 'projects', 'timesheet', 'expenses', 'tasks', 'documents') },
   },
   crew: {
     metadata: { displayName: 'Crew hub', icon: 'wrench' },
-    navigation: { items: n('dashboard', 'jobs', 'tasks', 'documents') },
+    navigation: { items: n('dashboard', 'jobs', 'timesheet', 'expenses', 'tasks', 'documents') },
     dashboard: { widgets: [w('myTasks', 0, 0, 12, 3)] },
   },
   canvasser: {

@@ -17,3 +17,5 @@ export const workRoutes = async (app: FastifyInstance, deps: { database: Databas
   await app.register(expenseRoutes, deps);
   await app.register(reportRoutes, deps);
 };
+
+export { seedWorkDemo, WORK_DEMO_COUNTS, type WorkDemoPeople } from './demo/demo-data.ts';

@@ -8,7 +8,7 @@ import { Popover } from '../ui/popover';
 import { chipText, FilterField } from './filter-fields';
 
 export interface FilterBarProps {
-  /** Accessible name of the search box ("Search leads"). */
+  /** Accessible name of the search box ("Search leads"); `''` for a list the API does not search. */
   searchLabel: string;
   specs: readonly FilterSpec[];
   state: ListState;
@@ -48,16 +48,18 @@ export function FilterBar({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="w-72 max-w-full">
-          <Input
-            type="search"
-            aria-label={searchLabel}
-            placeholder={`${searchLabel}…`}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            className="h-8"
-          />
-        </div>
+        {searchLabel ? (
+          <div className="w-72 max-w-full">
+            <Input
+              type="search"
+              aria-label={searchLabel}
+              placeholder={`${searchLabel}…`}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              className="h-8"
+            />
+          </div>
+        ) : null}
         <Popover trigger={`Filters${active.length ? ` (${active.length})` : ''}`} panelClassName="w-80">
           {(close) => (
             <FilterPanel

@@ -1,0 +1,222 @@
+import { APPROVAL_STATUSES, type Expense, expenseCreateInput } from '@tessera/contracts';
+import { useMemo } from 'react';
+import type { GridColumn } from '../../../components/records/data-grid';
+import type { RecordFieldSpec } from '../../../components/records/record-form';
+import { RecordListPage } from '../../../components/records/record-list-page';
+import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { useSession } from '../../../hooks/use-me';
+import { usePermission } from '../../../hooks/use-permission';
+import { formatDate } from '../../../lib/format';
+import { type PeopleDirectory, personName } from '../../../lib/people';
+import { type FormValues, optional, optionalCents } from '../../../lib/records/form-values';
+import { enumOptions, humanize } from '../../../lib/records/labels';
+import type { FilterSpec } from '../../../lib/records/list-query';
+import { formatMoney } from '../../../lib/records/money';
+import { tenantFormatting } from '../../../lib/tenant-format';
+import { showToast } from '../../../stores/toast-store';
+import { expenseRecords } from '../api/expenses';
+import { openProjects, projectLabel, useProjectOptions } from '../api/projects';
+import { statusTone } from '../timesheets/timesheet-page';
+
+export const EXPENSE_CATEGORIES = [
+  'Materials',
+  'Travel',
+  'Equipment hire',
+  'Meals',
+  'Accommodation',
+  'Other',
+];
+
+function SubmitExpense({ expense }: { expense: Expense }) {
+  const submit = expenseRecords.useAction<object>('submit');
+  return (
+    <Button
+      size="sm"
+      variant="secondary"
+      disabled={submit.isPending}
+      onClick={() =>
+        submit.mutate(
+          { id: expense.id },
+          {
+            onSuccess: () => showToast('Expense submitted for approval', 'success'),
+            onError: (error) => showToast(error.message, 'danger'),
+          },
+        )
+      }
+    >
+      Submit
+    </Button>
+  );
+}
+
+/** `/expenses`: my expenses (everyone's with expenses.manage) in the grid, "New expense", submit drafts. */
+export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
+  const me = useSession();
+  const canCreate = usePermission('expenses.create');
+  const canManage = usePermission('expenses.manage');
+  const create = expenseRecords.useCreate();
+  const projects = useProjectOptions();
+  const projectOptions = useMemo(
+    () => openProjects(projects.data).map((p) => ({ value: p.id, label: `${p.code} · ${p.name}` })),
+    [projects.data],
+  );
+  const config = useMemo((): RecordListConfig<Expense> => {
+    const specs: FilterSpec[] = [
+      { key: 'status', label: 'Status', kind: 'select', options: enumOptions(APPROVAL_STATUSES) },
+      { key: 'projectId', label: 'Project', kind: 'select', options: projectOptions },
+      ...(canManage
+        ? [
+            {
+              key: 'userId',
+              label: 'Member',
+              kind: 'select' as const,
+              options: [{ value: 'me', label: 'Me' }],
+            },
+          ]
+        : []),
+    ];
+    const columns: GridColumn<Expense>[] = [
+      {
+        key: 'date',
+        label: 'Date',
+        header: 'Date',
+        sortField: 'date',
+        cell: (e) => formatDate(`${e.date}T00:00`),
+      },
+      {
+        key: 'member',
+        label: 'Member',
+        header: 'Member',
+        cell: (e) => (e.userId === me.user.id ? 'Me' : personName(directory, e.userId)),
+      },
+      {
+        key: 'project',
+        label: 'Project',
+        header: 'Project',
+        cell: (e) => projectLabel(projects.data, e.projectId),
+      },
+      {
+        key: 'category',
+        label: 'Category',
+        header: 'Category',
+        cell: (e) => <span className="font-medium">{e.category}</span>,
+      },
+      {
+        key: 'amount',
+        label: 'Amount',
+        header: 'Amount',
+        className: 'text-right tabular-nums whitespace-nowrap',
+        cell: (e) => formatMoney(e.expenseAmountCents, e.currency),
+      },
+      {
+        key: 'tax',
+        label: 'Tax',
+        header: 'Tax',
+        className: 'text-right tabular-nums whitespace-nowrap',
+        cell: (e) => formatMoney(e.expenseTaxCents, e.currency),
+      },
+      { key: 'billable', label: 'Billable', header: 'Billable', cell: (e) => (e.billable ? 'Yes' : 'No') },
+      {
+        key: 'status',
+        label: 'Status',
+        header: 'Status',
+        cell: (e) => (
+          <span title={e.reason ?? undefined}>
+            <Badge tone={statusTone(e.status)}>{humanize(e.status)}</Badge>
+            {e.status === 'rejected' && e.reason ? (
+              <span className="ml-2 text-xs text-zinc-500">{e.reason}</span>
+            ) : null}
+          </span>
+        ),
+      },
+      { key: 'note', label: 'Note', header: 'Note', cell: (e) => e.note ?? '' },
+      {
+        key: 'actions',
+        label: 'Actions',
+        header: <span className="sr-only">Actions</span>,
+        cell: (e) =>
+          e.userId === me.user.id && (e.status === 'draft' || e.status === 'rejected') ? (
+            <SubmitExpense expense={e} />
+          ) : null,
+      },
+    ];
+    return {
+      grid: 'expenses',
+      label: 'Expenses',
+      noun: 'expenses',
+      searchLabel: '', // the expenses API has no text search
+      specs,
+      defaultSort: '-date',
+      columns,
+      defaultColumns: ['date', 'member', 'project', 'category', 'amount', 'billable', 'status', 'actions'],
+      rowKey: (e) => e.id,
+      rowLabel: (e) => `${e.category} ${e.date}`,
+      queryOptions: (state) => expenseRecords.listOptions(state, specs),
+    };
+  }, [projectOptions, projects.data, canManage, directory, me.user.id]);
+  const fields: RecordFieldSpec[] = [
+    { name: 'date', label: 'Date', kind: 'date' },
+    {
+      name: 'projectId',
+      label: 'Project',
+      kind: 'select',
+      options: [{ value: '', label: 'Pick a project…' }, ...projectOptions],
+    },
+    {
+      name: 'category',
+      label: 'Category',
+      kind: 'select',
+      options: EXPENSE_CATEGORIES.map((c) => ({ value: c, label: c })),
+    },
+    { name: 'currency', label: 'Currency', placeholder: 'USD' },
+    { name: 'expenseAmountCents', label: 'Amount (with tax)', kind: 'money' },
+    { name: 'expenseTaxCents', label: 'Of which tax', kind: 'money' },
+    { name: 'billable', label: 'Billable to the client', kind: 'checkbox' },
+    { name: 'note', label: 'Note', kind: 'textarea' },
+  ];
+  return (
+    <RecordListPage
+      title="Expenses"
+      description="Costs spent on projects: submit them for approval, then they are reimbursed."
+      list={useRecordList(config)}
+      emptyTitle="No expenses yet"
+      emptyDescription="Record a cost you paid for a project, then submit it for approval."
+      newRecord={
+        canCreate
+          ? {
+              label: 'New expense',
+              submitLabel: 'Save expense',
+              schema: expenseCreateInput,
+              fields,
+              initialValues: {
+                date: new Date().toISOString().slice(0, 10),
+                projectId: '',
+                category: 'Materials',
+                currency: tenantFormatting().currency ?? 'USD',
+                expenseAmountCents: '',
+                expenseTaxCents: '',
+                billable: false,
+                note: '',
+              },
+              toInput: (v: FormValues) => ({
+                date: v.date,
+                projectId: v.projectId,
+                category: v.category,
+                currency: optional(v.currency)?.toUpperCase(),
+                expenseAmountCents: optionalCents(v.expenseAmountCents),
+                expenseTaxCents: optionalCents(v.expenseTaxCents),
+                billable: v.billable === true,
+                note: optional(v.note),
+              }),
+              create: async (input) => {
+                await create.mutateAsync(input);
+                return '/expenses';
+              },
+            }
+          : undefined
+      }
+    />
+  );
+}
