@@ -35,7 +35,7 @@ export function ExportMenu<T>({
     <Menu
       label="Export"
       data-testid="export-menu"
-      triggerClassName="border border-zinc-300 dark:border-zinc-700"
+      triggerVariant="secondary"
       trigger={
         <>
           {exporting.isPending ? <Spinner /> : null}
