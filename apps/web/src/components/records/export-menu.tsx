@@ -46,7 +46,7 @@ export function ExportMenu<T>({
         {
           key: 'labels',
           label: 'Spreadsheet (CSV)',
-          hint: 'Column names, people and companies by name, amounts',
+          hint: 'For Excel: labels, names, amounts',
           onSelect: () => run('labels'),
           disabled: exporting.isPending,
         },
