@@ -47,7 +47,7 @@ import { createLifecycle, type Lifecycle } from './platform/observability/lifecy
 import { metricsRoutes, registerHttpMetrics } from './platform/observability/metrics.routes.ts';
 import { createMetrics, type Metrics } from './platform/observability/metrics.ts';
 import { readinessRoutes } from './platform/observability/readiness.routes.ts';
-import { exportRoutes, searchRoutes } from './platform/records/index.ts';
+import { bulkRoutes, exportRoutes, searchRoutes } from './platform/records/index.ts';
 import { registerRealtime } from './realtime.ts';
 
 export interface AppDeps {
@@ -170,6 +170,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
   await app.register(searchRoutes, { database, featuresOff });
+  await app.register(bulkRoutes, { database });
   for (const plugin of deps.plugins ?? []) await app.register(plugin, { database });
 
   // The web app and the 404s (API → JSON envelope, client routes → index.html).

@@ -43,6 +43,14 @@ export const sortParam = <const S extends readonly [string, ...string[]]>(
   fallback: `-${S[number]}` | S[number],
 ) => z.enum([...fields, ...fields.map((f) => `-${f}`)] as [string, ...string[]]).default(fallback);
 
+/**
+ * `GET /<entity>/export` adds `headers` to the list's query: `labels` (default) — a file for spreadsheets (field
+ * labels, names instead of ids, money in currency units, a UTF-8 BOM); `keys` — the machine format for
+ * re-import (field keys, ids, money in minor units).
+ */
+export const exportParams = { headers: z.enum(['labels', 'keys']).default('labels') };
+export type ExportHeaders = z.output<typeof exportParams.headers>;
+
 export const archiveInput = z.strictObject({ version });
 export const bulkIds = z.array(uuid).min(1).max(500);
 export const bulkResult = z.object({

@@ -20,9 +20,9 @@ const createLead = async (as: BrowserSession, body: object) => {
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
   return res.json().data as { id: string };
 };
-/** The export as parsed records: header first. */
+/** The machine format (`headers=keys`) as parsed records: header first. */
 const exportCsv = async (as: BrowserSession, url: string) => {
-  const res = await api(as, 'GET', url);
+  const res = await api(as, 'GET', `${url}${url.includes('?') ? '&' : '?'}headers=keys`);
   expect(res.statusCode, res.body).toBe(200);
   const records = parse(res.body, { relax_column_count: false }) as string[][];
   const [header = [], ...rows] = records;
@@ -44,7 +44,7 @@ describe('lead export', () => {
     const { res, header, rows } = await exportCsv(owner, '/leads/export');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}.csv"`,
+      `attachment; filename="leads-${new Date().toISOString().slice(0, 10)}-keys.csv"`,
     );
     expect(header.slice(0, 4)).toEqual(['id', 'firstName', 'lastName', 'email']);
     expect(header).toContain('estimatedValueCents');
@@ -60,6 +60,7 @@ describe('lead export', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.changes.rows.to).toBe(1);
     expect(audit[0]?.changes.filter.to).toMatchObject({ sort: '-createdAt', archived: 'exclude' });
+    expect(audit[0]?.changes).toMatchObject({ headers: { to: 'keys' } });
   });
 
   it('prefixes formula-like cells with a quote and quotes commas, quotes and line breaks', async () => {
@@ -147,7 +148,7 @@ describe('contacts and companies export', () => {
     expect(contact.statusCode, contact.body).toBe(201);
     const companies = await exportCsv(owner, '/companies/export');
     expect(companies.res.headers['content-disposition']).toMatch(
-      /filename="companies-\d{4}-\d{2}-\d{2}\.csv"/,
+      /filename="companies-\d{4}-\d{2}-\d{2}-keys\.csv"/,
     );
     expect(companies.rows).toEqual([
       expect.objectContaining({ name: "'@Evil Corp", domain: 'evil.example' }),

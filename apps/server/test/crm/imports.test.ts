@@ -567,7 +567,7 @@ describe('export → import round trip', () => {
       estimatedValueCents: 250000,
       tags: ['x', 'y'],
     });
-    const exported = await api(source, 'GET', '/leads/export');
+    const exported = await api(source, 'GET', '/leads/export?headers=keys');
     expect(exported.statusCode).toBe(200);
     const target = await signUp(t.app);
     const job = await runImport(target, exported.body);

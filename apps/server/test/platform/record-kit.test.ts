@@ -200,7 +200,7 @@ describe('a throw-away entity registered with the record kit', () => {
 
   it('exports as CSV with the list filters, and imports from CSV through the background job', async () => {
     await api('POST', '/widgets', { name: 'Axle' });
-    const csv = await api('GET', '/widgets/export?sort=name');
+    const csv = await api('GET', '/widgets/export?sort=name&headers=keys');
     expect(csv.statusCode, csv.body).toBe(200);
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe('id,name,createdAt,updatedAt,archivedAt');

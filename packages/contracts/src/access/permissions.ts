@@ -37,6 +37,7 @@ export const permissionCatalog = {
   'deals.create': 'Create deals',
   'deals.update': 'Change deals and move them between stages',
   'deals.delete': 'Archive and delete deals',
+  'deals.export': 'Export deals to CSV',
   'pipelines.manage': 'Create and change pipelines and their stages',
   'activities.view': 'See calls, meetings, e-mails and notes',
   'activities.create': 'Log activities',

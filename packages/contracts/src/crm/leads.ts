@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, personName, uuid, version } from '../primitives.ts';
 import { bulkIds, cents, csvList, currency, listParams, recordBase, sortParam } from '../records.ts';
+import { ownedBulkActions } from './bulk.ts';
 import { leadStatus, optionalEmail, optionalText, phone, tag, tags } from './common.ts';
 import { companySchema } from './companies.ts';
 import { contactSchema } from './contacts.ts';
@@ -94,17 +95,13 @@ export const leadConvertResult = z.object({
 export type LeadConvertResult = z.infer<typeof leadConvertResult>;
 
 export const leadBulkInput = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('assign'), ids: bulkIds, ownerId: uuid.nullable() }),
+  ...ownedBulkActions,
   z.strictObject({
     action: z.literal('status'),
     ids: bulkIds,
     status: leadStatus,
     reason: z.string().trim().max(500).optional(),
   }),
-  z.strictObject({ action: z.literal('tag'), ids: bulkIds, add: tags.optional(), remove: tags.optional() }),
-  z.strictObject({ action: z.literal('archive'), ids: bulkIds }),
-  z.strictObject({ action: z.literal('restore'), ids: bulkIds }),
-  z.strictObject({ action: z.literal('delete'), ids: bulkIds }),
 ]);
 export type LeadBulkInput = z.input<typeof leadBulkInput>;
 

@@ -4,16 +4,22 @@ import * as kit from '../../platform/records/index.ts';
 import { activeMemberIds } from '../identity/index.ts';
 import { activityTimeline } from './activities/activity-timeline.ts';
 import { companies } from './companies/companies.tables.ts';
+import { companyBulk } from './companies/company-bulk.ts';
 import { companyExport } from './companies/company-export.ts';
 import { companyImport } from './companies/company-import.ts';
 import { companyDef } from './companies/company-record.ts';
+import { contactBulk } from './contacts/contact-bulk.ts';
 import { contactExport } from './contacts/contact-export.ts';
 import { contactImport } from './contacts/contact-import.ts';
 import { contactDef } from './contacts/contact-record.ts';
 import { contacts } from './contacts/contacts.tables.ts';
+import { dealBulk } from './deals/deal-bulk.ts';
+import { dealExport } from './deals/deal-export.ts';
 import { dealDef } from './deals/deal-record.ts';
 import { deals } from './deals/deals.tables.ts';
+import { registerCrmExportNames } from './export-names.ts';
 import { registerImportEntity } from './imports/import-entities.ts';
+import { leadBulk } from './leads/lead-bulk.ts';
 import { leadExport } from './leads/lead-export.ts';
 import { leadImport } from './leads/lead-import.ts';
 import { leadDef } from './leads/lead-record.ts';
@@ -117,6 +123,8 @@ export const registerCrmRecords = () => {
     view: 'tasks.view',
     scope: { resource: 'tasks', owner: tasks.assigneeId },
   });
-  for (const e of [leadExport, contactExport, companyExport]) kit.registerExport(e);
+  for (const e of [leadExport, contactExport, companyExport, dealExport]) kit.registerExport(e);
+  registerCrmExportNames();
+  for (const b of [leadBulk, companyBulk, contactBulk, dealBulk]) kit.registerBulk(b);
   for (const e of [leadImport, contactImport, companyImport]) registerImportEntity(e);
 };

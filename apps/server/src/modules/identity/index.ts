@@ -35,7 +35,7 @@ export {
   type DirectMember,
   type DirectMemberPerson,
 } from './members/direct-members.ts';
-export { activeMemberDirectory, memberContacts, teammateIds } from './members/member-lookup.ts';
+export { activeMemberDirectory, memberContacts, memberNames, teammateIds } from './members/member-lookup.ts';
 export { activeMemberIds, activeMemberRights, membersWithPermission } from './members/membership-check.ts';
 // Other modules' tables refer to a tenant's roles (composite foreign key) and read a member's role.
 export { memberRole } from './roles/member-role.ts';

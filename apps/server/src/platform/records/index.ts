@@ -10,9 +10,26 @@ export {
   attachableTypes,
   registerAttachableType,
 } from './attachable.ts';
+export { bulkRoutes } from './bulk/bulk.routes.ts';
+export {
+  type BulkDef,
+  type BulkInput,
+  type OwnedBulkSpec,
+  ownedRecordBulk,
+  registerBulk,
+  registeredBulks,
+  runBulk,
+} from './bulk/bulk.service.ts';
 export { type RecordColumnRefs, recordColumnsFor, searchText } from './columns.ts';
 export { baseDto, iso } from './dto.ts';
 export { csvCell, csvLine } from './exports/csv-format.ts';
+export {
+  currencyUnits,
+  type ExportColumn,
+  type ExportColumnSpec,
+  type NameLookup,
+  registerExportNames,
+} from './exports/export-columns.ts';
 export { exportRoutes } from './exports/exports.routes.ts';
 export {
   EXPORT_BATCH_ROWS,

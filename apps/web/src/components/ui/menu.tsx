@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { cn } from '../../lib/cn';
-import { buttonClasses } from './button';
+import { type ButtonVariant, buttonClasses } from './button';
 import { CheckIcon } from './icons';
 
 export interface MenuItem {
@@ -22,6 +22,8 @@ export interface MenuProps {
   header?: ReactNode;
   align?: 'start' | 'end';
   triggerClassName?: string;
+  /** The trigger button's look (default `ghost`; `secondary` next to other toolbar buttons). */
+  triggerVariant?: ButtonVariant;
   'data-testid'?: string;
 }
 
@@ -30,7 +32,16 @@ function menuItemsOf(root: HTMLElement | null): HTMLElement[] {
 }
 
 /** The one drop-down menu: button + `role="menu"`; arrows move, Escape / outside click close. */
-export function Menu({ label, trigger, items, header, align = 'end', triggerClassName, ...rest }: MenuProps) {
+export function Menu({
+  label,
+  trigger,
+  items,
+  header,
+  align = 'end',
+  triggerClassName,
+  triggerVariant = 'ghost',
+  ...rest
+}: MenuProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -72,7 +83,7 @@ export function Menu({ label, trigger, items, header, align = 'end', triggerClas
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
-        className={buttonClasses({ variant: 'ghost', size: 'sm', className: triggerClassName })}
+        className={buttonClasses({ variant: triggerVariant, size: 'sm', className: triggerClassName })}
       >
         {trigger}
       </button>

@@ -21,9 +21,13 @@ export function saveBlob(data: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-/** `leads-2026-01-31.csv`. */
-export function exportFileName(entity: string, now = new Date()): string {
-  return `${entity}-${now.toISOString().slice(0, 10)}.csv`;
+/** `leads-2026-01-31.csv` (`leads-2026-01-31-keys.csv` for the re-import format). */
+export function exportFileName(
+  entity: string,
+  now = new Date(),
+  headers: 'labels' | 'keys' = 'labels',
+): string {
+  return `${entity}-${now.toISOString().slice(0, 10)}${headers === 'keys' ? '-keys' : ''}.csv`;
 }
 
 /** Cells that a spreadsheet would run as a formula get a leading `'`, as the API's exports do. */

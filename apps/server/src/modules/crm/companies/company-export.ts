@@ -2,7 +2,7 @@ import { companyListQuery } from '@tessera/contracts';
 import { type ExportDef, RECORD_EXPORT_COLUMNS } from '../../../platform/records/index.ts';
 import { type CompanyRow, companyColumns, companyDef, companyListSpec, toCompany } from './company-record.ts';
 
-/** Companies as CSV: the list's filters and scope, the DTO's fields in this order. */
+/** Companies as CSV: the list's filters and scope, the DTO's fields in this order (owner by name in spreadsheets). */
 export const companyExport: ExportDef = {
   entity: 'companies',
   permission: 'companies.export',
@@ -20,7 +20,7 @@ export const companyExport: ExportDef = {
     'website',
     'city',
     'country',
-    'ownerId',
+    { key: 'ownerId', names: 'member' },
     'tags',
     ...RECORD_EXPORT_COLUMNS,
   ],

@@ -45,14 +45,21 @@ export const moveDealStage = (
   ctx: AuthedContext,
   id: string,
   input: { stageId: string; version?: number },
-): Promise<Deal> =>
-  inTenant(ctx, async (t) => {
-    const deal = await lockedDeal(t, ctx, id, input.version);
-    const stage = await findStage(t, ctx.tenantId, input.stageId);
-    assertStageInPipeline(stage, deal.pipelineId);
-    if (deal.stageId === stage.id) return toDeal(ctx, deal);
-    return toDeal(ctx, await moveTo(t, ctx, deal, stage, 'stage_changed'));
-  });
+): Promise<Deal> => inTenant(ctx, async (t) => toDeal(ctx, await moveDealStageIn(t, ctx, id, input)));
+
+/** The stage move inside the caller's transaction (the single action and each bulk id). */
+export const moveDealStageIn = async (
+  t: Tx,
+  ctx: AuthedContext,
+  id: string,
+  input: { stageId: string; version?: number },
+): Promise<DealRow> => {
+  const deal = await lockedDeal(t, ctx, id, input.version);
+  const stage = await findStage(t, ctx.tenantId, input.stageId);
+  assertStageInPipeline(stage, deal.pipelineId);
+  if (deal.stageId === stage.id) return deal;
+  return moveTo(t, ctx, deal, stage, 'stage_changed');
+};
 
 /** Marks a deal won: it moves to its pipeline's (first) won stage. Winning a won deal changes nothing. */
 export const winDeal = (ctx: AuthedContext, id: string, input: { version?: number }): Promise<Deal> =>

@@ -1,10 +1,4 @@
-import {
-  type BulkResult,
-  LEAD_TRANSITIONS,
-  type Lead,
-  type LeadBulkInput,
-  type LeadStatus,
-} from '@tessera/contracts';
+import { LEAD_TRANSITIONS, type Lead, type LeadStatus } from '@tessera/contracts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
@@ -17,8 +11,8 @@ const invalidTransition = (from: LeadStatus, to: LeadStatus) =>
     details: { from, to, allowed: LEAD_TRANSITIONS[from] },
   });
 
-/** Moves a lead along new → in_progress → qualified → won / lost (see LEAD_TRANSITIONS). */
-const changeStatusIn = async (
+/** Moves a lead along new → in_progress → qualified → won / lost (see LEAD_TRANSITIONS); also per bulk id. */
+export const changeStatusIn = async (
   t: Tx,
   ctx: AuthedContext,
   id: string,
@@ -84,68 +78,3 @@ export const assignLead = (
   input: { ownerId: string | null; version?: number },
 ): Promise<Lead> =>
   kit.inTenant(ctx, async (t) => toLead(ctx, await assignIn(t, ctx, id, input.ownerId, input.version)));
-
-const perLead = (ctx: AuthedContext, input: LeadBulkInput) => async (t: Tx, id: string) => {
-  switch (input.action) {
-    case 'assign':
-      return assignIn(t, ctx, id, input.ownerId);
-    case 'status':
-      return changeStatusIn(t, ctx, id, input.status, input.reason);
-    case 'tag': {
-      const lead = await kit.findRecord<LeadRow>(t, ctx, leadDef, id, true);
-      const remove = new Set(input.remove ?? []);
-      const tags = [...new Set([...lead.tags.filter((x) => !remove.has(x)), ...(input.add ?? [])])].slice(
-        0,
-        50,
-      );
-      return kit
-        .updateRecord<LeadRow>(t, ctx, leadDef, {
-          id,
-          version: undefined,
-          patch: { tags },
-          toDto: (r) => toLead(ctx, r),
-          action: 'tagged',
-        })
-        .then(leadChanged(t, ctx));
-    }
-    case 'archive':
-    case 'restore':
-      return kit.setArchived<LeadRow>(t, ctx, leadDef, {
-        id,
-        archived: input.action === 'archive',
-        version: undefined,
-        toDto: (r) => toLead(ctx, r),
-      });
-    case 'delete':
-      return kit.deleteRecord(t, ctx, leadDef, id);
-  }
-};
-
-/**
- * Applies one action to up to 500 leads. Each lead runs in its own savepoint: one failure (not found, out of
- * scope, invalid transition) is reported for that id and the others still apply. Permission for the action
- * is checked by the route (delete needs leads.delete).
- */
-/** One action on many leads (route: `leads.update`; deleting or archiving also needs `leads.delete`). */
-export const bulkLeads = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> => {
-  if (input.action === 'delete' || input.action === 'archive') kit.requirePermission(ctx, 'leads.delete');
-  return bulkIn(ctx, input);
-};
-
-const bulkIn = (ctx: AuthedContext, input: LeadBulkInput): Promise<BulkResult> =>
-  kit.inTenant(ctx, async (t) => {
-    if (input.action === 'assign') await kit.assertReferences(t, ctx, { ownerId: input.ownerId });
-    const apply = perLead(ctx, input);
-    const results: BulkResult['results'] = [];
-    for (const id of [...new Set(input.ids)]) {
-      try {
-        await t.transaction((sp) => apply(sp, id).then(() => undefined));
-        results.push({ id, ok: true });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        results.push({ id, ok: false, error: { code: err.code, message: err.message } });
-      }
-    }
-    const succeeded = results.filter((r) => r.ok).length;
-    return { results, succeeded, failed: results.length - succeeded };
-  });

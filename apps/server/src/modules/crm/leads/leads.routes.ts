@@ -1,9 +1,7 @@
 import {
-  bulkResult,
   duplicateGroupSchema,
   idParams,
   leadAssignInput,
-  leadBulkInput,
   leadConvertInput,
   leadConvertResult,
   leadCreateInput,
@@ -21,7 +19,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
 import { registerRecordRoutes } from '../../../platform/records/index.ts';
-import { assignLead, bulkLeads, changeLeadStatus } from './lead-actions.service.ts';
+import { assignLead, changeLeadStatus } from './lead-actions.service.ts';
 import { convertLead } from './lead-convert.service.ts';
 import { findDuplicateLeads, mergeLeads } from './lead-duplicates.service.ts';
 import { leadDef } from './lead-record.ts';
@@ -59,20 +57,6 @@ export const leadRoutes = async (app: FastifyInstance, { database }: { database:
     },
     async (req) => ok(await mergeLeads(ctx(req), req.body)),
   );
-  r.post(
-    '/api/v1/leads/bulk',
-    {
-      config: { access: 'leads.update' },
-      schema: {
-        tags,
-        summary: 'One action on up to 500 leads, with a result per id',
-        body: leadBulkInput,
-        response: replies(bulkResult),
-      },
-    },
-    async (req) => ok(await bulkLeads(ctx(req), req.body)),
-  );
-
   registerRecordRoutes(app, database, {
     base: '/api/v1/leads',
     tag: 'leads',

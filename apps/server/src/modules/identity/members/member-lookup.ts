@@ -55,3 +55,18 @@ export const activeMemberDirectory = (
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.status, 'active')));
+
+/** Names of the tenant's members by user id, former members too (exports show who owned a record). */
+export const memberNames = async (
+  tx: Tx,
+  tenantId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> => {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ userId: users.id, name: users.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.tenantId, tenantId), inArray(users.id, [...userIds])));
+  return new Map(rows.map((r) => [r.userId, r.name]));
+};

@@ -1,4 +1,4 @@
-import { errorEnvelope } from '@tessera/contracts';
+import { errorEnvelope, exportParams } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import { authedContext } from '../../context/service-context.ts';
 import type { Database } from '../../db/index.ts';
@@ -19,9 +19,11 @@ export const exportRoutes = async (app: FastifyInstance, { database }: { databas
           tags: [entity],
           summary: `Export ${entity} as CSV (same filters as the list)`,
           description:
-            'Streams `text/csv; charset=utf-8` (RFC 4180, header row). Cells starting with =, +, -, @, tab or ' +
-            "CR are prefixed with ' so spreadsheets never run them as formulas.",
-          querystring: def.query,
+            'Streams `text/csv; charset=utf-8` (RFC 4180, header row). `headers=labels` (default): for ' +
+            'spreadsheets — field labels, names instead of ids, money in currency units (1234.50), a UTF-8 BOM; ' +
+            '`headers=keys`: field keys, ids and minor units, for re-import. Cells starting with =, +, -, @, tab ' +
+            "or CR are prefixed with ' so spreadsheets never run them as formulas.",
+          querystring: def.query.extend(exportParams),
           produces: ['text/csv'],
           response: errors,
         },

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Permission } from '@tessera/contracts';
+import type { ExportHeaders, Permission } from '@tessera/contracts';
 import type { AnyColumn, SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { hiddenFields } from '../../access/index.ts';
@@ -10,14 +10,20 @@ import { inTenant } from '../in-tenant.ts';
 import { type ListSpec, runList } from '../list-query.ts';
 import type { RecordDef } from '../record-ops.ts';
 import { csvLine } from './csv-format.ts';
+import { type ExportColumnSpec, fileColumns, headerRow, pageCells } from './export-columns.ts';
 
 /** Rows read per query (keyset pages): memory stays bounded whatever the export size. */
 export const EXPORT_BATCH_ROWS = 2000;
 
-type ListQuery = { sort: string; archived?: 'exclude' | 'include' | 'only'; q?: string } & Record<
-  string,
-  unknown
->;
+type ListQuery = {
+  sort: string;
+  archived?: 'exclude' | 'include' | 'only';
+  q?: string;
+  headers?: ExportHeaders;
+} & Record<string, unknown>;
+
+/** Spreadsheets (Excel) read a UTF-8 file as UTF-8 only when it starts with a byte-order mark. */
+const BOM = '\uFEFF';
 
 export interface ExportDef {
   /** The list's URL segment, also the OpenAPI tag and the file name ("leads"). */
@@ -25,11 +31,14 @@ export interface ExportDef {
   permission: Permission;
   def: RecordDef;
   /** The list's query contract: an export takes the same filters (limit, cursor and includeTotal are ignored). */
-  query: z.ZodType;
-  spec(ctx: AuthedContext, filters: Record<string, unknown>): ListSpec;
+  query: z.ZodObject;
+  spec(ctx: AuthedContext, filters: Record<string, unknown>, sort: string): ListSpec;
   select: Record<string, AnyColumn | SQL>;
-  /** Columns of the file, in order: the DTO's fields (money fields disappear for those who may not see them). */
-  columns: readonly string[];
+  /**
+   * Columns of the file, in order: the DTO's fields (money fields disappear for those who may not see them),
+   * with how a spreadsheet shows them (label, money, names; export-columns.ts).
+   */
+  columns: readonly ExportColumnSpec[];
   toDtos(tx: Tx, ctx: AuthedContext, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]>;
 }
 
@@ -47,7 +56,9 @@ export const registerExport = (def: ExportDef) => {
 export const registeredExports = (): readonly ExportDef[] => [...EXPORTS.values()];
 
 /**
- * `GET /{entity}/export`: the list's own WHERE (filters, search, archive state, record scope) and sort,
+ * `GET /{entity}/export`: `headers=labels` (default) writes a file for spreadsheets — field labels, names
+ * instead of ids, money in currency units, a UTF-8 BOM; `headers=keys` the machine format a re-import reads
+ * (field keys, ids, minor units). Both: the list's own WHERE (filters, search, archive state, record scope) and sort,
  * read in keyset pages of EXPORT_BATCH_ROWS (each its own short transaction) and streamed as CSV. The first
  * page is read before answering, so a bad filter or cursor is still a JSON 400. One `<entity>.exported`
  * audit row records the filter and the number of rows (also when the download is cut short).
@@ -57,10 +68,18 @@ export const exportCsv = async (
   e: ExportDef,
   query: ListQuery,
 ): Promise<{ stream: Readable; fileName: string }> => {
-  const { limit: _limit, cursor: _cursor, includeTotal: _total, sort, archived, q, ...filters } = query;
-  const spec = e.spec(ctx, filters);
-  const hidden = hiddenFields(ctx.auth);
-  const columns = e.columns.filter((c) => !hidden.has(c));
+  const {
+    limit: _l,
+    cursor: _c,
+    includeTotal: _t,
+    headers = 'labels',
+    sort,
+    archived,
+    q,
+    ...filters
+  } = query;
+  const spec = e.spec(ctx, filters, sort);
+  const columns = fileColumns(e.columns, headers, hiddenFields(ctx.auth));
   const readPage = (cursor: string | undefined) =>
     inTenant(ctx, async (tx) => {
       const { rows, pagination } = await runList<Record<string, unknown>>(
@@ -70,7 +89,11 @@ export const exportCsv = async (
         { limit: EXPORT_BATCH_ROWS, cursor, sort, archived, q },
         e.select,
       );
-      return { dtos: await e.toDtos(tx, ctx, rows), next: pagination.nextCursor };
+      const dtos = await e.toDtos(tx, ctx, rows);
+      return {
+        cells: await pageCells(tx, ctx.tenantId, dtos, columns, headers),
+        next: pagination.nextCursor,
+      };
     });
   const first = await readPage(undefined);
 
@@ -78,11 +101,11 @@ export const exportCsv = async (
     let rows = 0;
     let complete = false;
     try {
-      yield csvLine(columns);
+      yield (headers === 'labels' ? BOM : '') + csvLine(headerRow(columns, headers));
       for (let page = first; ; ) {
         let text = '';
-        for (const dto of page.dtos) text += csvLine(columns.map((c) => dto[c]));
-        rows += page.dtos.length;
+        for (const cells of page.cells) text += csvLine(cells);
+        rows += page.cells.length;
         if (text !== '') yield text;
         if (!page.next) break;
         page = await readPage(page.next);
@@ -95,6 +118,7 @@ export const exportCsv = async (
           targetType: e.def.name,
           changes: {
             filter: { from: null, to: { sort, archived, ...(q ? { q } : {}), ...filters } },
+            headers: { from: null, to: headers },
             rows: { from: null, to: rows },
             ...(complete ? {} : { complete: { from: null, to: false } }),
           },
@@ -105,6 +129,6 @@ export const exportCsv = async (
 
   return {
     stream: Readable.from(lines(), { objectMode: false }),
-    fileName: `${e.entity}-${new Date().toISOString().slice(0, 10)}.csv`,
+    fileName: `${e.entity}-${new Date().toISOString().slice(0, 10)}${headers === 'keys' ? '-keys' : ''}.csv`,
   };
 };

@@ -137,7 +137,13 @@ export function DealsPage({ directory }: { directory: PeopleDirectory }) {
           }
         />
       ) : (
-        <DealsList key={pipeline.id} pipeline={pipeline} owners={owners} ownerName={ownerName} />
+        <DealsList
+          key={pipeline.id}
+          pipeline={pipeline}
+          owners={owners}
+          assignees={newDealOwners}
+          ownerName={ownerName}
+        />
       )}
       {canCreate && pipeline ? (
         <NewDealDialog
