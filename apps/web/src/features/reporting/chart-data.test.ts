@@ -1,6 +1,6 @@
 import type { KpiResult } from '@tessera/contracts';
 import { describe, expect, it } from 'vitest';
-import { chartOptionsOf, chartSeries, drillDownUrl, seriesSummary } from './chart-data';
+import { chartOptionsOf, chartSeries, compactValue, drillDownUrl, seriesSummary } from './chart-data';
 
 const funnel: Pick<KpiResult, 'columns' | 'rows' | 'moneyHidden'> = {
   columns: [
@@ -133,5 +133,13 @@ describe('drillDownUrl (a clicked segment → the filtered list)', () => {
     expect(drillDownUrl('/deals?ownerId=u1', undefined, 'Qualified')).toBe('/deals?ownerId=u1');
     expect(drillDownUrl('/leads', 'source', null)).toBe('/leads');
     expect(drillDownUrl(null, 'status', 'won')).toBeNull();
+  });
+});
+
+describe('compactValue (axis ticks)', () => {
+  it('money in the company currency from cents, counts compact', () => {
+    expect(compactValue('money', 20_000_000, { locale: 'en-US', currency: 'USD' })).toBe('$200K');
+    expect(compactValue('number', 1500, { locale: 'en-US' })).toBe('1.5K');
+    expect(compactValue('money', 100, { locale: 'en-US', currency: 'XX' })).toBe('1');
   });
 });

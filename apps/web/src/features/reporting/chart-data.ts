@@ -30,6 +30,21 @@ export interface ChartSeries {
 const isNumeric = (c: KpiColumn) => c.kind === 'number' || c.kind === 'money';
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
+/** An axis tick: short (compact notation), money in the company's currency. */
+export function compactValue(
+  kind: KpiColumn['kind'],
+  value: number,
+  { locale, currency = 'USD' }: { locale?: string; currency?: string },
+): string {
+  const options: Intl.NumberFormatOptions =
+    kind === 'money' ? { style: 'currency', currency, notation: 'compact' } : { notation: 'compact' };
+  try {
+    return new Intl.NumberFormat(locale, options).format(kind === 'money' ? value / 100 : value);
+  } catch {
+    return String(kind === 'money' ? value / 100 : value);
+  }
+}
+
 export const chartOptionsOf = (options: Record<string, unknown>): ChartOptions => ({
   category: str(options.category),
   measure: str(options.measure),

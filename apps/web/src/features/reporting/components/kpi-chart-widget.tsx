@@ -5,11 +5,13 @@ import { buttonClasses } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { formatDate } from '../../../lib/format';
+import { tenantFormatting } from '../../../lib/tenant-format';
 import {
   type ChartKind,
   type ChartSeries,
   chartOptionsOf,
   chartSeries,
+  compactValue,
   drillDownUrl,
   seriesSummary,
 } from '../chart-data';
@@ -118,6 +120,7 @@ export function KpiChartWidget({ kind, ...props }: KpiWidgetProps & { kind: Char
                 kind={kind}
                 series={series}
                 format={format}
+                formatTick={(v) => compactValue(series.measure.kind, v, tenantFormatting())}
                 onSelect={
                   data?.drillDown
                     ? (point) => {

@@ -6,6 +6,7 @@ import {
   Funnel,
   FunnelChart,
   LabelList,
+  Legend,
   Line,
   LineChart,
   Pie,
@@ -26,6 +27,8 @@ export interface KpiChartProps {
   kind: ChartKind;
   series: ChartSeries;
   format: (value: number) => string;
+  /** A short form for axis ticks. */
+  formatTick: (value: number) => string;
   /** A click on a bar, point or segment (the drill-down); undefined when there is nowhere to go. */
   onSelect?: (point: ChartPoint) => void;
 }
@@ -45,7 +48,7 @@ const tooltip = {
   labelStyle: { color: 'var(--chart-text)' },
 };
 
-export function KpiChart({ kind, series, format, onSelect }: KpiChartProps) {
+export function KpiChart({ kind, series, format, formatTick, onSelect }: KpiChartProps) {
   const data = series.points.map((p) => ({ ...p, name: p.label }));
   const cursor = onSelect ? 'pointer' : undefined;
   const select = (i: number) => {
@@ -77,6 +80,11 @@ export function KpiChart({ kind, series, format, onSelect }: KpiChartProps) {
             ))}
           </Pie>
           <Tooltip {...tooltip} formatter={valueFormatter} />
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            formatter={(name) => <span style={{ color: 'var(--chart-text)', fontSize: 12 }}>{name}</span>}
+          />
         </PieChart>
       </ResponsiveContainer>
     );
@@ -98,7 +106,7 @@ export function KpiChart({ kind, series, format, onSelect }: KpiChartProps) {
             <LabelList
               position="center"
               dataKey="value"
-              fill="#fff"
+              fill="var(--chart-on-fill)"
               stroke="none"
               fontSize={12}
               formatter={valueFormatter}
@@ -112,7 +120,12 @@ export function KpiChart({ kind, series, format, onSelect }: KpiChartProps) {
     <>
       <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="name" tick={tick} stroke="var(--chart-grid)" interval="preserveStartEnd" />
-      <YAxis tick={tick} stroke="var(--chart-grid)" width={72} tickFormatter={valueFormatter} />
+      <YAxis
+        tick={tick}
+        stroke="var(--chart-grid)"
+        width={72}
+        tickFormatter={(v: unknown) => formatTick(Number(v))}
+      />
       <Tooltip {...tooltip} formatter={valueFormatter} cursor={{ fill: 'var(--chart-grid)', opacity: 0.4 }} />
     </>
   );
