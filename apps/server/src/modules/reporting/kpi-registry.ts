@@ -18,6 +18,10 @@ export interface KpiRun {
   bucket(col: AnyPgColumn): SQL;
   /** Every bucket of the period, as rows `{ bucket }` (a CTE body): charts get no gaps. */
   buckets(): SQL;
+  /** A `date` column (a calendar day, no time zone) within the period, both ends included. */
+  inDates(col: AnyPgColumn): SQL;
+  /** The period bucket (`YYYY-MM-DD`) of a `date` column. */
+  dateBucket(col: AnyPgColumn): SQL;
   /** Owner and team filters on `owner`. */
   ownerFilter(owner: AnyPgColumn): SQL | undefined;
 }

@@ -31,6 +31,8 @@ const runFor = (ctx: AuthedContext, tx: KpiRun['tx'], query: KpiRun['query'], ti
     bucket: (col) => sql`to_char(date_trunc(${unit}, ${col} at time zone ${timezone}), 'YYYY-MM-DD')`,
     buckets: () =>
       sql`select to_char(b, 'YYYY-MM-DD') as bucket from generate_series(date_trunc(${unit}, ${query.from}::date::timestamp), ${query.to}::date::timestamp, ('1 ' || ${query.grouping})::interval) b`,
+    inDates: (col) => sql`(${col} >= ${query.from}::date and ${col} <= ${query.to}::date)`,
+    dateBucket: (col) => sql`to_char(date_trunc(${unit}, ${col}::timestamp), 'YYYY-MM-DD')`,
     ownerFilter: (owner: AnyPgColumn): SQL | undefined =>
       and(
         query.ownerId ? eq(owner, query.ownerId) : undefined,

@@ -8,6 +8,7 @@ import { productExport, productImport } from './catalog/product-csv.ts';
 import { DOCUMENT_DEFS } from './documents/document-record.ts';
 import { documentTimeline } from './documents/document-timeline.ts';
 import { salesDocuments } from './documents/documents.tables.ts';
+import { registerSalesKpis } from './reports/sales-kpis.ts';
 
 /**
  * What sales adds to the shared registries: the references its bodies carry, its CSV import and export.
@@ -21,6 +22,7 @@ export const registerSalesRecords = () => {
   kit.registerExport(productExport);
   registerImportEntity(productImport);
   kit.registerTimelineSource(documentTimeline);
+  registerSalesKpis();
   // Invoice and quote events become socket messages; a paid invoice is also `invoiceCleared` to the tenant room.
   registerRealtimeEntity({
     entity: 'invoice',

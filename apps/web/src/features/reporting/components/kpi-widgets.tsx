@@ -17,7 +17,7 @@ export interface KpiWidgetProps {
   options: Record<string, unknown>;
 }
 
-function useKpi({ dataSource, refreshSeconds, options }: KpiWidgetProps) {
+export function useKpi({ dataSource, refreshSeconds, options }: KpiWidgetProps) {
   const name = dataSource.replace(/^kpi:/, '');
   const grouping = typeof options.grouping === 'string' ? options.grouping : 'month';
   return useQuery({
