@@ -149,6 +149,7 @@ export const navigation: NavSection[] = [
       soon('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.', 'jobs.view'),
       live('/dispatch', 'Dispatch', 'Assign technicians and plan routes.', 'jobs.dispatch'),
       live('/my-jobs', 'My jobs', 'Today’s jobs of your crew, on your phone.', 'jobs.work'),
+      live('/territories', 'Territories', 'Door-to-door territories and their visits map.', 'territories.view'),
     ],
   },
   {
