@@ -17,6 +17,9 @@ const TerritoriesPage = lazyComponent(() =>
 const TerritoryPage = lazyComponent(() =>
   import('../features/field-canvassing/components/territory-page').then((m) => m.TerritoryPage),
 );
+const RecordVisitPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/record-visit-page').then((m) => m.RecordVisitPage),
+);
 
 const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
   path,
@@ -27,6 +30,7 @@ const guarded = (path: string, permission: Permission, element: ReactNode): Rout
 export const fieldRoutes: RouteObject[] = [
   guarded('dispatch', 'jobs.dispatch', <DispatchBoardPage />),
   guarded('my-jobs', 'jobs.work', <MyJobsPage />),
+  guarded('canvassing', 'visits.create', <RecordVisitPage />),
   guarded('territories', 'territories.view', <TerritoriesPage />),
   guarded('territories/:id', 'territories.view', <TerritoryPage />),
 ];

@@ -19,8 +19,8 @@ export function TerritoriesPage() {
               {t.name}
             </Link>
             <p className="text-xs text-zinc-500">
-              {t.geometry ? 'Map shape' : 'No shape'} · {t.postalCodes.length} postal codes · {t.streets.length}{' '}
-              streets · {t.agentIds.length} agents
+              {t.geometry ? 'Map shape' : 'No shape'} · {t.postalCodes.length} postal codes ·{' '}
+              {t.streets.length} streets · {t.agentIds.length} agents
             </p>
           </li>
         ))}

@@ -81,7 +81,11 @@ export function TerritoryMap({
         <ul className="flex flex-wrap gap-3 text-sm" aria-label="Legend">
           {Object.entries(OUTCOME_STYLE).map(([key, s]) => (
             <li key={key} className="flex items-center gap-1">
-              <span className="inline-block size-3 rounded-full" style={{ background: s.color }} aria-hidden />
+              <span
+                className="inline-block size-3 rounded-full"
+                style={{ background: s.color }}
+                aria-hidden
+              />
               {s.label}
             </li>
           ))}

@@ -29,7 +29,9 @@ export function TerritoryPage() {
       <TerritoryMap geometry={t.geometry} visits={visits.data ?? []} />
       <h2 className="font-medium">Visits</h2>
       {visits.isPending ? <Skeleton className="h-20" /> : null}
-      {visits.data?.length === 0 ? <p className="text-sm text-zinc-500">No visits in this territory yet.</p> : null}
+      {visits.data?.length === 0 ? (
+        <p className="text-sm text-zinc-500">No visits in this territory yet.</p>
+      ) : null}
       <ul className="divide-y text-sm">
         {visits.data?.map((v) => (
           <li key={v.id} className="flex flex-wrap justify-between gap-2 py-2">
