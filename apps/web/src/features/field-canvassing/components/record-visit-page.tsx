@@ -172,7 +172,8 @@ export function RecordVisitPage() {
           {slots.isPending && typeId ? <p className="text-sm text-zinc-500">Loading free slots…</p> : null}
           {slots.error ? <ErrorAlert error={slots.error} /> : null}
           {slots.data?.length === 0 ? <p className="text-sm text-zinc-500">No free slot this week.</p> : null}
-          <div className="flex flex-wrap gap-2" role="group" aria-label="Free slots">
+          <fieldset className="flex flex-wrap gap-2">
+            <legend className="sr-only">Free slots</legend>
             {slots.data?.map((s) => (
               <button
                 key={`${s.agentId}-${s.startsAt}`}
@@ -188,7 +189,7 @@ export function RecordVisitPage() {
                 })}
               </button>
             ))}
-          </div>
+          </fieldset>
         </div>
       ) : null}
       <textarea
