@@ -1,5 +1,6 @@
-import { VISIT_OUTCOMES, type VisitOutcome } from '@tessera/contracts';
+import { VISIT_OUTCOMES, type Visit, type VisitOutcome } from '@tessera/contracts';
 import { useState } from 'react';
+import { RecordPanels } from '../../../components/records/record-panels';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { usePermission } from '../../../hooks/use-permission';
 import { showToast } from '../../../stores/toast-store';
@@ -47,6 +48,7 @@ export function RecordVisitPage() {
   const [contactPhone, setContactPhone] = useState('');
   const [typeId, setTypeId] = useState('');
   const [slot, setSlot] = useState<{ agentId: string; startsAt: string } | null>(null);
+  const [saved, setSaved] = useState<Visit | null>(null);
   const booking = outcome === 'appointment_set' && canBook;
   const types = useAppointmentTypes(booking);
   const slots = useSlots(booking && typeId ? typeId : undefined);
@@ -71,6 +73,7 @@ export function RecordVisitPage() {
       },
       {
         onSuccess: (v) => {
+          setSaved(v);
           showToast(v.leadId ? 'Visit saved — the lead is in your leads.' : 'Visit saved.', 'success');
           setAddress('');
           setOutcome(null);
@@ -199,6 +202,15 @@ export function RecordVisitPage() {
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
       />
+      {saved ? (
+        <section aria-label="Last visit" className="space-y-1">
+          <p className="text-sm text-zinc-600">
+            Last visit: {saved.address}. Add a recording or a photo of the conversation:
+          </p>
+          {/* Audio recordings are documents of the visit; the files panel plays them. */}
+          <RecordPanels type="visit" id={saved.id} />
+        </section>
+      ) : null}
       {record.error ? <ErrorAlert error={record.error} title="The visit was not saved" /> : null}
       <button
         type="button"
