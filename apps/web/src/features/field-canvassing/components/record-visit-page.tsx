@@ -17,7 +17,11 @@ function TodayStats() {
     (stats.data ?? []).reduce((n, s) => n + s[k], 0);
   if (stats.error) return <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />;
   return (
-    <dl className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4" aria-label="Today" aria-busy={stats.isPending}>
+    <dl
+      className="grid grid-cols-2 gap-2 text-center sm:grid-cols-4"
+      aria-label="Today"
+      aria-busy={stats.isPending}
+    >
       {(['doors', 'contacts', 'appointments', 'sales'] as const).map((k) => (
         <div key={k} className="rounded-md border p-2">
           <dt className="text-xs capitalize text-zinc-500">{k === 'doors' ? 'Doors knocked' : k}</dt>
