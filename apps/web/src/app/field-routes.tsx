@@ -11,13 +11,26 @@ const MyJobsPage = lazyComponent(() =>
   import('../features/field-crew/components/my-jobs-page').then((m) => m.MyJobsPage),
 );
 
+const TerritoriesPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/territories-page').then((m) => m.TerritoriesPage),
+);
+const TerritoryPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/territory-page').then((m) => m.TerritoryPage),
+);
+const RecordVisitPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/record-visit-page').then((m) => m.RecordVisitPage),
+);
+
 const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
   path,
   element: <RequirePermission permission={permission}>{element}</RequirePermission>,
 });
 
-/** The field module's screens: the dispatch board and the crew's "my jobs today". */
+/** The field module's screens: the dispatch board, the crew's "my jobs today", d2d territories. */
 export const fieldRoutes: RouteObject[] = [
   guarded('dispatch', 'jobs.dispatch', <DispatchBoardPage />),
   guarded('my-jobs', 'jobs.work', <MyJobsPage />),
+  guarded('canvassing', 'visits.create', <RecordVisitPage />),
+  guarded('territories', 'territories.view', <TerritoriesPage />),
+  guarded('territories/:id', 'territories.view', <TerritoryPage />),
 ];

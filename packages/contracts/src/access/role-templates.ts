@@ -210,8 +210,20 @@ export const roleTemplates: readonly RoleTemplate[] = [
     key: 'canvasser',
     name: 'Canvasser',
     description: 'Door-to-door agent: their territories, their visits and the leads those make.',
-    permissions: ['territories.view', 'visits.view', 'visits.create', 'leads.view', 'leads.create'],
-    scopes: { leads: 'own' },
+    permissions: [
+      'territories.view',
+      'visits.view',
+      'visits.create',
+      'leads.view',
+      'leads.create',
+      // Booking at the door (appointment types, free slots, book; their own appointments only).
+      'appointments.view',
+      'appointments.manage',
+      // Audio recordings and photos on their visits (documents module; only records they can see).
+      'documents.view',
+      'documents.manage',
+    ],
+    scopes: { leads: 'own', appointments: 'own' },
   },
   {
     key: 'warehouse',

@@ -32,13 +32,15 @@ export const fieldEvents = defineEvents({
     payload: z.strictObject({ jobId: id, from: jobStatus, to: jobStatus, occurredAt: isoDateTime }),
   },
   'visit.recorded': {
-    description: 'A door-to-door visit was recorded; `leadId` is the lead it created or updated, if any.',
+    description:
+      'A door-to-door visit was recorded; `leadId` is the lead it created or updated, `appointmentId` the appointment it booked, if any.',
     payload: z.strictObject({
       visitId: id,
       territoryId: id.nullable(),
       agentId: id.nullable(),
       outcome: z.string(),
       leadId: id.nullable(),
+      appointmentId: id.nullable(),
     }),
   },
 });

@@ -79,9 +79,25 @@ export const visitSchema = z.object({
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   leadId: uuid.nullable(),
+  /** The appointment booked at the door (outcome appointment_set), through the scheduling module. */
+  appointmentId: uuid.nullable(),
 });
 export type Visit = z.infer<typeof visitSchema>;
-export const visitCreateInput = z.strictObject({
+/**
+ * An appointment booked at the door for the visit's lead (scheduling module). A slot already taken is a 409
+ * with the next free slots, and then nothing is saved — neither the visit nor the lead.
+ */
+export const visitAppointmentInput = z.strictObject({
+  typeId: uuid,
+  /** Omitted: the tenant's booking strategy picks the agent. */
+  agentId: uuid.optional(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime.optional(),
+  postalCode: z.string().trim().min(1).max(20).optional(),
+  notes: fieldText(2000),
+});
+export type VisitAppointmentInput = z.input<typeof visitAppointmentInput>;
+const visitCreateFields = z.strictObject({
   territoryId: uuid.nullable().optional(),
   address: z.string().trim().min(1, 'Required').max(500),
   lat: latitude.nullable().optional(),
@@ -92,7 +108,12 @@ export const visitCreateInput = z.strictObject({
   contactName: fieldText(200),
   contactPhone: fieldText(50),
   contactEmail: z.email().max(254).nullable().optional(),
+  appointment: visitAppointmentInput.optional(),
 });
+export const visitCreateInput = visitCreateFields.refine(
+  (v) => !v.appointment || v.outcome === 'appointment_set',
+  { message: 'An appointment goes with the outcome appointment_set', path: ['appointment'] },
+);
 export type VisitCreateInput = z.input<typeof visitCreateInput>;
 export const visitListQuery = z.strictObject({
   ...listParams,

@@ -73,9 +73,12 @@ export const detectContentType = async (head: Buffer, complete: boolean): Promis
   return { contentType: 'application/octet-stream', refused: false };
 };
 
-/** Types a browser may show inline (images, audio, video, PDF): they carry no script of their own. */
+/**
+ * Types a browser may show inline (images, audio, video, PDF): they carry no script of their own. Audio and
+ * video may name their codecs (`audio/ogg; codecs=opus`, what a phone's recorder gives).
+ */
 const INLINE =
-  /^(image\/(png|jpeg|gif|webp|avif|bmp)|audio\/[a-z0-9.+-]+|video\/[a-z0-9.+-]+|application\/pdf|text\/plain)$/;
+  /^(image\/(png|jpeg|gif|webp|avif|bmp)|(audio|video)\/[a-z0-9.+-]+(; ?codecs=[a-z0-9.,+-]+)?|application\/pdf|text\/plain)$/;
 
 /**
  * How a stored version is served: inline only for the safe types above (and only when asked), with its own

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { leads } from '../../crm/index.ts';
 import { tenants, users } from '../../identity/index.ts';
+import { appointments } from '../../scheduling/index.ts';
 import { at, ownerColumn, recordColumns } from '../record-columns.ts';
 
 export const territories = pgTable(
@@ -69,6 +70,7 @@ export const visits = pgTable(
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     leadId: uuid('lead_id').references(() => leads.id, { onDelete: 'set null' }),
+    appointmentId: uuid('appointment_id').references(() => appointments.id, { onDelete: 'set null' }),
     addressKey: text('address_key').generatedAlwaysAs(
       sql`lower(regexp_replace(trim(address), '\\s+', ' ', 'g'))`,
     ),

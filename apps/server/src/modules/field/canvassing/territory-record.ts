@@ -41,7 +41,18 @@ export const visitDef: RecordDef = {
   label: 'Visit',
   table: visits,
   scope: 'leads',
-  auditFields: ['territoryId', 'agentId', 'address', 'lat', 'lng', 'visitedAt', 'outcome', 'notes', 'leadId'],
+  auditFields: [
+    'territoryId',
+    'agentId',
+    'address',
+    'lat',
+    'lng',
+    'visitedAt',
+    'outcome',
+    'notes',
+    'leadId',
+    'appointmentId',
+  ],
   restrict: visitRestrict,
 };
 
@@ -69,6 +80,7 @@ export const toVisit = (r: VisitRow): Visit => ({
   contactPhone: r.contactPhone,
   contactEmail: r.contactEmail,
   leadId: r.leadId,
+  appointmentId: r.appointmentId,
 });
 
 const nameKey = sql`lower(${territories.name})`;

@@ -13,6 +13,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { emit } from '../../../platform/events/index.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { upsertCanvassLead } from '../../crm/index.ts';
+import { bookLeadAppointmentIn } from '../../scheduling/index.ts';
 import { visits } from './canvassing.tables.ts';
 import {
   territoryDef,
@@ -41,7 +42,8 @@ const addressKey = (address: string) => address.trim().replace(/\s+/g, ' ').toLo
 /**
  * Records a visit by the calling agent. `interested`, `appointment_set` and `sale` create the door's lead
  * (source d2d) through the CRM's public API — or update the lead an earlier visit at the same address made —
- * in the same transaction.
+ * in the same transaction. With `appointment` (outcome appointment_set) it books that appointment for the
+ * lead through the scheduling module's public API; a slot already taken is a 409 and nothing is saved.
  */
 export const recordVisit = (ctx: AuthedContext, input: VisitCreateInput): Promise<Visit> =>
   kit.inTenant(ctx, async (t) => {
@@ -71,11 +73,22 @@ export const recordVisit = (ctx: AuthedContext, input: VisitCreateInput): Promis
         address: input.address,
       });
     }
+    const { appointment, ...fields } = input;
+    const booked =
+      appointment && leadId
+        ? await bookLeadAppointmentIn(t, ctx, {
+            ...appointment,
+            leadId,
+            location: input.address,
+            notes: appointment.notes ?? input.notes ?? null,
+          })
+        : undefined;
     const row = await kit.insertRecord<VisitRow>(t, ctx, visitDef, {
-      ...input,
+      ...fields,
       visitedAt: input.visitedAt ? new Date(input.visitedAt) : new Date(),
       agentId: ctx.userId,
       leadId,
+      appointmentId: booked?.id ?? null,
     });
     await emit(t, ctx, 'visit.recorded', {
       visitId: row.id,
@@ -83,6 +96,7 @@ export const recordVisit = (ctx: AuthedContext, input: VisitCreateInput): Promis
       agentId: row.agentId,
       outcome: row.outcome,
       leadId,
+      appointmentId: row.appointmentId,
     });
     return toVisit(row);
   });

@@ -137,20 +137,26 @@ export const listSlots = (ctx: AuthedContext, q: z.output<typeof slotsQuery>) =>
     return slots.map(toSlot);
   });
 
+/** The next few free slots of one agent for a type after `after`, inside a transaction. */
+export const nextFreeSlotsIn = async (
+  t: Tx,
+  tenantId: string,
+  input: { typeId: string; agentId: string; after: number },
+) => {
+  const type = await bookableType(t, tenantId, input.typeId);
+  const agents = await candidateAgents(t, tenantId, type, { agentId: input.agentId });
+  const slots = await freeSlotsIn(t, tenantId, {
+    type,
+    agents,
+    from: input.after,
+    to: input.after + 14 * DAY,
+    limit: 5,
+  });
+  return slots.map(toSlot);
+};
+
 /** The next few free slots of one agent for a type after `after` (what a 409 "already booked" offers instead). */
 export const nextFreeSlots = (
   ctx: Pick<AuthedContext, 'database' | 'tenantId' | 'userId'>,
   input: { typeId: string; agentId: string; after: number },
-) =>
-  kit.inTenant(ctx, async (t) => {
-    const type = await bookableType(t, ctx.tenantId, input.typeId);
-    const agents = await candidateAgents(t, ctx.tenantId, type, { agentId: input.agentId });
-    const slots = await freeSlotsIn(t, ctx.tenantId, {
-      type,
-      agents,
-      from: input.after,
-      to: input.after + 14 * DAY,
-      limit: 5,
-    });
-    return slots.map(toSlot);
-  });
+) => kit.inTenant(ctx, (t) => nextFreeSlotsIn(t, ctx.tenantId, input));

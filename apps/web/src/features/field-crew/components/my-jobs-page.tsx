@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { Job, JobStatus } from '@tessera/contracts';
 import { useCallback, useEffect, useState } from 'react';
+import { RecordPanels } from '../../../components/records/record-panels';
 import { showToast } from '../../../stores/toast-store';
 import { useMyJobsToday } from '../api/my-jobs';
 import { enqueueStep, flushQueue, readQueue } from '../api/status-queue';
@@ -96,6 +97,11 @@ function JobCard({ job, onStep }: { job: Job; onStep: (job: Job, to: JobStatus, 
           />
         </div>
       )}
+      <details data-testid="job-photos">
+        <summary className="cursor-pointer py-1 text-sm font-medium text-sky-700">Photos and files</summary>
+        {/* The documents panel (registered by the app): upload from the camera or gallery, thumbnails. */}
+        <RecordPanels type="job" id={job.id} />
+      </details>
       {next && (
         <button
           type="button"
