@@ -20,17 +20,17 @@ export const schedulingRoutes = async (app: FastifyInstance, deps: SchedulingDep
   await app.register(settingsRoutes, deps);
 };
 
+/** Books an appointment for a lead inside another module's transaction (the d2d visit); 409 when taken. */
+export {
+  bookLeadAppointmentIn,
+  type LeadAppointmentInput,
+} from './appointments/book-for-lead.ts';
 /** Demo agents, appointment types and this week's appointments for the demo company. */
 export {
   DEMO_SCHEDULING_ZONE,
   type SchedulingDemoPeople,
   seedSchedulingDemo,
 } from './demo/demo-data.ts';
-/** Books an appointment for a lead inside another module's transaction (the d2d visit); 409 when taken. */
-export {
-  bookLeadAppointmentIn,
-  type LeadAppointmentInput,
-} from './appointments/book-for-lead.ts';
 /** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */
 export { computeSlots } from './slots/compute-slots.ts';
 /** The appointments table, for other modules' foreign keys (a d2d visit names the appointment it booked). */
