@@ -2,3 +2,4 @@ export * from './agents.ts';
 export * from './appointment-types.ts';
 export * from './appointments.ts';
 export * from './common.ts';
+export * from './booking.ts';

@@ -12,3 +12,4 @@ export {
   verifyAccessToken,
 } from './tokens.ts';
 export { currentTotp, newTotpSecret, totpStep, totpUri, verifyTotp } from './totp.ts';
+export { NEVER_EXPIRES, type RecordLink, signRecordLink, verifyRecordLink } from './signed-link.ts';
