@@ -70,10 +70,14 @@ export const appointmentPerformance: KpiDef = {
               and ${run.ownerFilter(appointments.createdBy) ?? sql`true`}
             group by ${appointments.createdBy}
           ), together as (
-            select coalesce(x.uid, y.uid) as uid, coalesce(y.booked, 0) as booked, coalesce(x.assigned, 0) as assigned,
-              coalesce(x.held, 0) as held, coalesce(x.no_show, 0) as no_show,
-              coalesce(x.cancelled, 0) as cancelled, coalesce(x.closed, 0) as closed
-            from agent_side x full join set_side y on x.uid is not distinct from y.uid
+            select uid, sum(booked)::int as booked, sum(assigned)::int as assigned, sum(held)::int as held,
+              sum(no_show)::int as no_show, sum(cancelled)::int as cancelled, sum(closed)::int as closed
+            from (
+              select uid, 0 as booked, assigned, held, no_show, cancelled, closed from agent_side
+              union all
+              select uid, booked, 0, 0, 0, 0, 0 from set_side
+            ) both_sides
+            group by uid
           )
           select together.*, ${users.name} as member
           from together left join ${users} on ${users.id} = together.uid
