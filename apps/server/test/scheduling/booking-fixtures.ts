@@ -24,7 +24,8 @@ export const BOOKING_TABLES = [
 ];
 
 export const tenantSlug = async (t: TestApp, tenantId: string) =>
-  (await dbRows<{ slug: string }>(t, sql`select slug from tenants where id = ${tenantId}`))[0]?.slug as string;
+  (await dbRows<{ slug: string }>(t, sql`select slug from tenants where id = ${tenantId}`))[0]
+    ?.slug as string;
 
 /** A public request (no cookies) from `ip`. */
 export const visit = (

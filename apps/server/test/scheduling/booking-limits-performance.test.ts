@@ -15,11 +15,14 @@ beforeAll(async () => {
 describe('public booking rate limit', () => {
   it('per client address and route: the fifth request in a minute is a 429, another address gets through', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await visit(t, 'GET', co.page, undefined, '192.0.2.1')).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push((await visit(t, 'GET', co.page, undefined, '192.0.2.1')).statusCode);
     expect(codes).toEqual([200, 200, 200, 200, 429]);
     const posts: number[] = [];
     for (let i = 0; i < 5; i++)
-      posts.push((await visit(t, 'POST', co.page, person(1, '2001-01-01T10:00:00Z'), '192.0.2.1')).statusCode);
+      posts.push(
+        (await visit(t, 'POST', co.page, person(1, '2001-01-01T10:00:00Z'), '192.0.2.1')).statusCode,
+      );
     expect(posts).toEqual([400, 400, 400, 400, 429]);
     const limited = await visit(t, 'GET', co.page, undefined, '192.0.2.1');
     expect(limited.json().error.code).toBe('RATE_LIMITED');
@@ -44,11 +47,10 @@ describe('agent performance KPI', () => {
     const mine = await c.create(co.sales, '/leads', { firstName: 'Sales', lastName: 'Lead' });
     const cancelled = await make(co.sales, '12', mine.id);
     await make(co.sales, '14', mine.id);
-    const act = async (id: string, action: string, body: object = {}) =>
-    {
+    const act = async (id: string, action: string, body: object = {}) => {
       const r = await c.api(co.owner, 'POST', `/scheduling/appointments/${id}/${action}`, body);
       expect(r.statusCode, r.body).toBe(200);
-    }
+    };
     await act(held.id, 'complete', { outcome: 'qualified' });
     await act(noShow.id, 'no-show');
     await act(cancelled.id, 'cancel');
@@ -70,10 +72,22 @@ describe('agent performance KPI', () => {
     });
     const byId = new Map(rows.map((r) => [r.memberId, pick(r)]));
     expect(byId.get(co.owner.userId)).toEqual({
-      booked: 2, assigned: 0, held: 0, noShow: 0, cancelled: 0, closed: 0, showRate: null,
+      booked: 2,
+      assigned: 0,
+      held: 0,
+      noShow: 0,
+      cancelled: 0,
+      closed: 0,
+      showRate: null,
     });
     expect(byId.get(co.sales.userId)).toEqual({
-      booked: 2, assigned: 4, held: 1, noShow: 1, cancelled: 1, closed: 1, showRate: 50,
+      booked: 2,
+      assigned: 4,
+      held: 1,
+      noShow: 1,
+      cancelled: 1,
+      closed: 1,
+      showRate: 50,
     });
     expect(res.json().data.totals).toMatchObject({ booked: 4, assigned: 4, held: 1, closed: 1 });
     // The Sales role (scope own) sees only the appointments it owns (it is the agent of all four here).

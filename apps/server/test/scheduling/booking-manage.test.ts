@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signRecordLink } from '../../src/platform/auth/index.ts';
 import { sendAppointmentReminders } from '../../src/modules/scheduling/index.ts';
+import { signRecordLink } from '../../src/platform/auth/index.ts';
 import { setupApiTest } from '../helpers/api-test.ts';
 import { crmApi } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
@@ -39,7 +39,11 @@ describe('manage link', () => {
     const b = await book('m1', dayAfter(0));
     const view = await visit(t, 'GET', `/booking/manage/${b.token}`);
     expect(view.statusCode).toBe(200);
-    expect(view.json().data).toMatchObject({ status: 'scheduled', changeable: true, email: 'visitorm1@example.com' });
+    expect(view.json().data).toMatchObject({
+      status: 'scheduled',
+      changeable: true,
+      email: 'visitorm1@example.com',
+    });
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
     const expired = signRecordLink(TEST_JWT_SECRET, 'booking-link', {
       tenantId: co.owner.tenantId,
@@ -64,7 +68,10 @@ describe('manage link', () => {
     const res = await visit(t, 'POST', `/booking/manage/${b.token}/cancel`, { reason: 'Ill' });
     expect(res.statusCode).toBe(200);
     expect(res.json().data).toMatchObject({ status: 'cancelled', changeable: false });
-    expect(await auditActions(t, co.owner.tenantId, b.id)).toEqual(['appointment.created', 'appointment.cancelled']);
+    expect(await auditActions(t, co.owner.tenantId, b.id)).toEqual([
+      'appointment.created',
+      'appointment.cancelled',
+    ]);
     const sent = await mails(t, 'visitorm2@example.com');
     expect(sent.map((m) => m.subject.split(':')[0])).toEqual([
       'Your appointment is booked',
@@ -83,9 +90,16 @@ describe('manage link', () => {
     // Its own time counts as free; the other booking's time does not.
     expect(options.map((s) => s.startsAt)).toContain(b.startsAt);
     expect(options.map((s) => s.startsAt)).not.toContain(other.startsAt);
-    const taken = await visit(t, 'POST', `/booking/manage/${b.token}/reschedule`, { startsAt: other.startsAt });
+    const taken = await visit(t, 'POST', `/booking/manage/${b.token}/reschedule`, {
+      startsAt: other.startsAt,
+    });
     expect(taken.statusCode).toBe(409);
-    for (const body of [{}, { startsAt: 'soon' }, { startsAt: b.startsAt, extra: 1 }, { startsAt: '2001-01-01T00:00:00Z' }])
+    for (const body of [
+      {},
+      { startsAt: 'soon' },
+      { startsAt: b.startsAt, extra: 1 },
+      { startsAt: '2001-01-01T00:00:00Z' },
+    ])
       expect((await visit(t, 'POST', `/booking/manage/${b.token}/reschedule`, body)).statusCode).toBe(400);
     const target = options.at(-1)?.startsAt as string;
     const res = await visit(t, 'POST', `/booking/manage/${b.token}/reschedule`, { startsAt: target });
@@ -116,14 +130,19 @@ describe('calendar feed', () => {
     // Someone else without availability.manage: refused; the owner may manage it.
     const colleague = await addMember(t.app, t.database, co.owner, 'sales');
     expect((await c.api(colleague, 'POST', path)).statusCode).toBe(403);
-    const tampered = url.pathname.replace(/\/calendar-feeds\/(.)/, (_m, ch) => `/calendar-feeds/${ch === 'A' ? 'B' : 'A'}`);
+    const tampered = url.pathname.replace(
+      /\/calendar-feeds\/(.)/,
+      (_m, ch) => `/calendar-feeds/${ch === 'A' ? 'B' : 'A'}`,
+    );
     expect((await t.app.inject({ method: 'GET', url: tampered })).statusCode).toBe(404);
     expect((await c.api(co.sales, 'DELETE', path)).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: url.pathname })).statusCode).toBe(404);
     const again = await c.api(co.owner, 'POST', path);
     expect(again.statusCode).toBe(201);
     expect(again.json().data.url).not.toBe(created.json().data.url);
-    expect((await t.app.inject({ method: 'GET', url: new URL(again.json().data.url).pathname })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: new URL(again.json().data.url).pathname })).statusCode,
+    ).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: url.pathname })).statusCode).toBe(404);
   });
 });
@@ -147,7 +166,9 @@ describe('reminders', () => {
     await sendAppointmentReminders(t.database, start - 30 * 60_000, links);
     await sendAppointmentReminders(t.database, start - 29 * 60_000, links);
     expect(await reminders()).toHaveLength(4);
-    const customer = (await mails(t, 'visitorr1@example.com')).filter((m) => m.subject.startsWith('Reminder'));
+    const customer = (await mails(t, 'visitorr1@example.com')).filter((m) =>
+      m.subject.startsWith('Reminder'),
+    );
     expect(customer.map((m) => m.subject.split(',')[0])).toEqual([
       'Reminder: Consultation tomorrow',
       'Reminder: Consultation in one hour',

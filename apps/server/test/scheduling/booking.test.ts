@@ -57,7 +57,11 @@ describe('public booking page', () => {
       t,
       sql`select id, source, owner_id, email from leads where tenant_id = ${co.owner.tenantId}`,
     );
-    expect(lead).toMatchObject({ source: 'booking', owner_id: co.sales.userId, email: 'visitor1@example.com' });
+    expect(lead).toMatchObject({
+      source: 'booking',
+      owner_id: co.sales.userId,
+      email: 'visitor1@example.com',
+    });
     const [appt] = await dbRows<{ lead_id: string; source: string; agent_id: string; created_by: null }>(
       t,
       sql`select lead_id, source, agent_id, created_by from appointments where tenant_id = ${co.owner.tenantId}`,
@@ -70,7 +74,7 @@ describe('public booking page', () => {
     expect(ics?.filename).toBe('appointment.ics');
     const text = Buffer.from(ics?.content as Uint8Array).toString('utf8');
     expect(text).toContain('BEGIN:VCALENDAR\r\n');
-    expect(text).toContain(`DTSTART:${(slot?.startsAt as string).replace(/[-:]/g, '').slice(0, 15)}Z`);
+    expect(text).toContain(`DTSTART:${String(slot?.startsAt).replace(/[-:]/g, '').slice(0, 15)}Z`);
     expect(text).toContain('METHOD:REQUEST');
     // The booked time is no longer offered.
     expect((await slotsOf(co.page)).map((s) => s.startsAt)).not.toContain(slot?.startsAt);
@@ -124,7 +128,11 @@ describe('public booking page', () => {
   it('bad input and the honeypot: clear 400s, nothing stored or sent', async () => {
     const [slot, second] = await slotsOf(co.page, dayAfter(3));
     const at = slot?.startsAt as string;
-    const onSite = await makeType(c, co.owner, { publicBooking: true, maxDaysAhead: 365, locationKind: 'on_site' });
+    const onSite = await makeType(c, co.owner, {
+      publicBooking: true,
+      maxDaysAhead: 365,
+      locationKind: 'on_site',
+    });
     const before = await c.snapshot(co.owner.tenantId, BOOKING_TABLES);
     const cases: [object, string][] = [
       [{ ...person(5, at), name: '' }, 'name'],
@@ -175,10 +183,7 @@ describe('public booking page', () => {
     expect(codes.filter((s) => s === 409)).toHaveLength(19);
     const after = await c.rows('appointments', co.owner.tenantId);
     expect(after.length - before.length).toBe(1);
-    const raceMail = await dbRows(
-      t,
-      sql`select id from mail_outbox where to_address like 'visitorrace%'`,
-    );
+    const raceMail = await dbRows(t, sql`select id from mail_outbox where to_address like 'visitorrace%'`);
     expect(raceMail).toHaveLength(1);
     const raceLeads = await dbRows(
       t,

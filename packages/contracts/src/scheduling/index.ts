@@ -1,5 +1,5 @@
 export * from './agents.ts';
 export * from './appointment-types.ts';
 export * from './appointments.ts';
-export * from './common.ts';
 export * from './booking.ts';
+export * from './common.ts';

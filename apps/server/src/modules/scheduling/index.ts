@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { agentRoutes } from './agents/agents.routes.ts';
 import { appointmentRoutes } from './appointments/appointments.routes.ts';
-import type { BookingDeps } from './booking/booking-deps.ts';
 import { bookingRoutes } from './booking/booking.routes.ts';
+import type { BookingDeps } from './booking/booking-deps.ts';
 import { feedRoutes } from './feeds/feeds.routes.ts';
 import { registerSchedulingKpis } from './performance/performance-kpi.ts';
 import { registerSchedulingRecords } from './registrations.ts';
@@ -27,7 +27,7 @@ export const schedulingRoutes = async (app: FastifyInstance, deps: SchedulingDep
   await app.register(feedRoutes, deps);
 };
 
-/** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */
-export { computeSlots } from './slots/compute-slots.ts';
 /** Every five minutes: e-mail reminders 24 h and 1 h before appointments (listed in src/jobs.ts). */
 export { appointmentRemindersJob, sendAppointmentReminders } from './reminders/reminders-job.ts';
+/** Pure slot computation (availability minus busy ranges, in the agent's zone) for benchmarks and other modules. */
+export { computeSlots } from './slots/compute-slots.ts';

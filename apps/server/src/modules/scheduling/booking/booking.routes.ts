@@ -14,8 +14,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
-import { type BookingDeps, visitorContext } from './booking-deps.ts';
 import { bookingPage, bookingSlots, bookPublic } from './booking.service.ts';
+import { type BookingDeps, visitorContext } from './booking-deps.ts';
 import { cancelBooking, rescheduleBooking, rescheduleSlots, viewBooking } from './manage.service.ts';
 
 const base = '/api/public/booking';
@@ -73,7 +73,8 @@ export const bookingRoutes = async (app: FastifyInstance, deps: BookingDeps) => 
       config,
       schema: {
         tags,
-        summary: 'Book: lead matched or created, agent picked, confirmation e-mail with .ics and manage links',
+        summary:
+          'Book: lead matched or created, agent picked, confirmation e-mail with .ics and manage links',
         params: bookingPageParams,
         body: bookingInput,
         response: replies(bookedSchema, 201),

@@ -9,8 +9,8 @@ import { pickAgent } from '../appointments/agent-picker.ts';
 import { bookIn } from '../appointments/appointments.service.ts';
 import { settingsIn } from '../settings/settings.service.ts';
 import { candidateAgents } from '../slots/slots.service.ts';
-import type { BookingDeps } from './booking-deps.ts';
 import { schedulingBookings } from './booking.tables.ts';
+import type { BookingDeps } from './booking-deps.ts';
 import { queueBookingMail } from './booking-mail.ts';
 import { isOffered, publicType, tenantOfPage, visitorSlots } from './booking-page.ts';
 

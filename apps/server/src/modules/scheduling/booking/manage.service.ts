@@ -13,8 +13,8 @@ import { appointments } from '../appointments/appointments.tables.ts';
 import { appointmentChanged } from '../scheduling-events.ts';
 import { candidateAgents } from '../slots/slots.service.ts';
 import { appointmentTypes } from '../types/appointment-types.tables.ts';
-import type { BookingDeps } from './booking-deps.ts';
 import { schedulingBookings } from './booking.tables.ts';
+import type { BookingDeps } from './booking-deps.ts';
 import { readBookingToken } from './booking-link.ts';
 import { type BookingMailFacts, queueBookingMail } from './booking-mail.ts';
 import { isOffered, visitorSlots } from './booking-page.ts';
@@ -98,7 +98,11 @@ export const viewBooking = (deps: BookingDeps, token: string) =>
   withBooking(deps, token, false, async (_t, booking) => viewOf(booking, token));
 
 /** Free times the booking can move to: the same agent's, its own current time counting as free. */
-export const rescheduleSlots = (deps: BookingDeps, token: string, query: z.output<typeof bookingSlotsQuery>) =>
+export const rescheduleSlots = (
+  deps: BookingDeps,
+  token: string,
+  query: z.output<typeof bookingSlotsQuery>,
+) =>
   withBooking(deps, token, false, async (t, { row, type }, tenantId) => {
     const agents = await candidateAgents(t, tenantId, type, { agentId: row.agentId });
     return visitorSlots(t, tenantId, { type, agents, ...query, exceptId: row.id });
@@ -106,7 +110,10 @@ export const rescheduleSlots = (deps: BookingDeps, token: string, query: z.outpu
 
 const assertChangeable = (row: AppointmentRow) => {
   if (!ACTIVE.has(row.status))
-    throw new AppError('CONFLICT', `This appointment is ${row.status.replace('_', '-')} and cannot be changed`);
+    throw new AppError(
+      'CONFLICT',
+      `This appointment is ${row.status.replace('_', '-')} and cannot be changed`,
+    );
   if (row.startsAt.getTime() <= Date.now())
     throw new AppError('CONFLICT', 'This appointment has already started');
 };

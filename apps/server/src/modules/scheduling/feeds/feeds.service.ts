@@ -1,7 +1,7 @@
 import type { CalendarFeed } from '@tessera/contracts';
 import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
-import { NEVER_EXPIRES, signRecordLink, verifyRecordLink } from '../../../platform/auth/index.ts';
 import { writeAudit } from '../../../platform/audit/index.ts';
+import { NEVER_EXPIRES, signRecordLink, verifyRecordLink } from '../../../platform/auth/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { type Tx, withTenant } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
@@ -78,7 +78,11 @@ export const getCalendarFeed = (ctx: AuthedContext, deps: FeedDeps, agentId: str
   });
 
 /** A new secret feed URL for the agent; the previous one (if any) stops working. Audited. */
-export const createCalendarFeed = (ctx: AuthedContext, deps: FeedDeps, agentId: string): Promise<CalendarFeed> =>
+export const createCalendarFeed = (
+  ctx: AuthedContext,
+  deps: FeedDeps,
+  agentId: string,
+): Promise<CalendarFeed> =>
   kit.inTenant(ctx, async (t) => {
     await ownAgent(t, ctx, agentId);
     await revokeIn(t, ctx, agentId);
@@ -139,7 +143,10 @@ export const calendarFeedIcs = async (
       .from(appointments)
       .innerJoin(
         appointmentTypes,
-        and(eq(appointmentTypes.tenantId, appointments.tenantId), eq(appointmentTypes.id, appointments.typeId)),
+        and(
+          eq(appointmentTypes.tenantId, appointments.tenantId),
+          eq(appointmentTypes.id, appointments.typeId),
+        ),
       )
       .where(
         and(

@@ -69,7 +69,10 @@ export const runReminders = async (tx: Tx, tenantId: string, now: number, links:
       ),
     )
     .leftJoin(leads, and(eq(leads.tenantId, appointments.tenantId), eq(leads.id, appointments.leadId)))
-    .leftJoin(contacts, and(eq(contacts.tenantId, appointments.tenantId), eq(contacts.id, appointments.contactId)))
+    .leftJoin(
+      contacts,
+      and(eq(contacts.tenantId, appointments.tenantId), eq(contacts.id, appointments.contactId)),
+    )
     .where(
       and(
         eq(appointments.tenantId, tenantId),
@@ -106,7 +109,15 @@ export const runReminders = async (tx: Tx, tenantId: string, now: number, links:
           ]
         : []),
       ...(agent
-        ? [{ recipient: 'agent' as const, to: agent.email, name: agent.name, zone: r.a.timeZone, link: undefined }]
+        ? [
+            {
+              recipient: 'agent' as const,
+              to: agent.email,
+              name: agent.name,
+              zone: r.a.timeZone,
+              link: undefined,
+            },
+          ]
         : []),
     ];
     for (const target of targets) {
