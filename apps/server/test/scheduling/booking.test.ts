@@ -45,6 +45,10 @@ describe('public booking page', () => {
     const first = utc.find((s) => s.startsAt === berlin[0]?.startsAt);
     expect(Number(berlin[0]?.time.slice(0, 2))).toBe(Number(first?.time.slice(0, 2)) + 1);
     expect(JSON.stringify(berlin)).not.toContain(co.agent.id);
+    const links = await c.api(co.sales, 'GET', '/scheduling/booking-links');
+    expect(links.json().data).toEqual([
+      expect.objectContaining({ typeId: co.type.id, path: `/book/${co.slug}/${co.type.slug}` }),
+    ]);
   });
 
   it('books: lead created (source booking), appointment, confirmation e-mail with .ics and signed links', async () => {

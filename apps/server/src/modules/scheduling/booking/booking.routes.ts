@@ -12,10 +12,12 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authedContext } from '../../../platform/context/service-context.ts';
 import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
 import { bookingPage, bookingSlots, bookPublic } from './booking.service.ts';
 import { type BookingDeps, visitorContext } from './booking-deps.ts';
+import { bookingLinks } from './booking-links.service.ts';
 import { cancelBooking, rescheduleBooking, rescheduleSlots, viewBooking } from './manage.service.ts';
 
 const base = '/api/public/booking';
@@ -82,6 +84,21 @@ export const bookingRoutes = async (app: FastifyInstance, deps: BookingDeps) => 
     },
     async (req, reply) =>
       reply.code(201).send(ok(await bookPublic(deps, req.params, req.body, visitor(req)))),
+  );
+
+  r.get(
+    '/api/v1/scheduling/booking-links',
+    {
+      config: { access: 'appointments.view' },
+      schema: {
+        tags: ['scheduling'],
+        summary: 'The company’s public booking pages (one per publicly bookable type)',
+        response: replies(
+          z.array(z.object({ typeId: z.string(), name: z.string(), path: z.string(), url: z.string() })),
+        ),
+      },
+    },
+    async (req) => ok(await bookingLinks(authedContext(req, deps.database), deps.appUrl)),
   );
 
   const manage = `${base}/manage/:token`;
