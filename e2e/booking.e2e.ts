@@ -68,6 +68,8 @@ test('a visitor books on a phone and gets the confirmation (and the e-mail with 
   await expect(visitor.getByRole('heading', { name: `Home visit ${stamp}` })).toBeVisible();
   await expect(visitor.getByText('(Europe/Berlin)')).toBeVisible();
   await visitor.screenshot({ path: 'test-results/screens/booking-phone.png', fullPage: true });
+  // Phone first: nothing wider than the screen (the day list scrolls inside its row).
+  expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await visitor.getByTestId('booking-days').getByRole('button').nth(1).click();
   await visitor.getByTestId('booking-times').getByRole('button').first().click();
   await visitor.getByLabel('Name').fill('Vera Visitor');
@@ -83,6 +85,7 @@ test('a visitor books on a phone and gets the confirmation (and the e-mail with 
   await visitor.getByRole('link', { name: 'View, cancel or reschedule' }).click();
   await expect(visitor.getByTestId('booking-view')).toContainText('Booked:');
   await expect(visitor.getByRole('button', { name: 'Reschedule' })).toBeVisible();
+  await visitor.screenshot({ path: 'test-results/screens/booking-manage.png', fullPage: true });
 
   // The confirmation is in the development mailbox, with the calendar file.
   const mailbox = await desk.request.get('/api/v1/dev/mailbox');

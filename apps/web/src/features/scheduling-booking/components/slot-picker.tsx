@@ -30,7 +30,7 @@ export function SlotPicker({
     );
   return (
     <div className="space-y-4">
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="mb-2 text-sm font-medium">Day</legend>
         <div className="flex gap-2 overflow-x-auto pb-1" data-testid="booking-days">
           {open.map((d) => (
@@ -46,7 +46,7 @@ export function SlotPicker({
           ))}
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="mb-2 text-sm font-medium">
           Time <span className="font-normal text-zinc-500">({slots.timeZone})</span>
         </legend>
