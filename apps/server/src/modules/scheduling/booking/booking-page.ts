@@ -16,7 +16,7 @@ export const pageNotFound = () => new AppError('NOT_FOUND', 'This booking page d
 /** The tenant a booking page's slug names (active only), read without a tenant transaction. */
 export const tenantOfPage = async (database: Database, tenantSlug: string) => {
   const tenant = await findTenantBySlug(database.db, tenantSlug);
-  if (!tenant || tenant.status !== 'active') throw pageNotFound();
+  if (tenant?.status !== 'active') throw pageNotFound();
   return tenant;
 };
 
