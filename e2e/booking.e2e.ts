@@ -58,6 +58,11 @@ test('a visitor books on a phone and gets the confirmation (and the e-mail with 
   const link = links.find((l) => l.name === `Home visit ${stamp}`);
   expect(link).toBeTruthy();
 
+  // The page on a desktop screen (signed in or not, it is the same public page).
+  await desk.goto(link?.path as string);
+  await expect(desk.getByTestId('booking-times')).toBeVisible();
+  await desk.screenshot({ path: 'test-results/screens/booking-desktop.png', fullPage: true });
+
   // The visitor, on a phone, in another time zone, without an account.
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
