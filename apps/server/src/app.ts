@@ -160,7 +160,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     secret: deps.jwtSecret,
     appUrl: config.appUrl,
   });
-  await app.register(schedulingRoutes, { database });
+  await app.register(schedulingRoutes, {
+    database,
+    sendJob: deps.sendJob,
+    secret: deps.jwtSecret,
+    appUrl: config.appUrl,
+    bookingRateLimitPerMinute: config.BOOKING_RATE_LIMIT_PER_MINUTE,
+  });
   await app.register(fieldRoutes, { database });
   await app.register(integrationRoutes, { database, log, allowPrivate: config.WEBHOOKS_ALLOW_PRIVATE });
   await app.register(documentsModuleRoutes, documentsDeps(config, deps.jwtSecret, database));

@@ -95,6 +95,8 @@ export const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(5).max(10_000).default(100),
+  /** Public booking page and manage-link requests per client address per minute. */
+  BOOKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
   /** How long a validated session or API key is reused (revocations still apply at once); 0 = no cache. */
   AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   // E-mail

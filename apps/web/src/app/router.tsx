@@ -48,6 +48,13 @@ const NotificationPreferencesPage = lazyComponent(() =>
   ),
 );
 
+const BookPage = lazyComponent(() =>
+  import('../features/scheduling-booking/components/book-page').then((m) => m.BookPage),
+);
+const ManageBookingPage = lazyComponent(() =>
+  import('../features/scheduling-booking/components/manage-booking-page').then((m) => m.ManageBookingPage),
+);
+
 /** Public pages: centred layout, no session needed. */
 const publicRoutes: RouteObject = {
   element: <AuthLayout />,
@@ -58,6 +65,8 @@ const publicRoutes: RouteObject = {
     { path: 'forgot-password', element: <ForgotPasswordPage /> },
     { path: 'reset-password', element: <ResetPasswordPage /> },
     { path: 'invite', element: <AcceptInvitePage /> },
+    { path: 'book/:tenantSlug/:typeSlug', element: <BookPage /> },
+    { path: 'booking/:token', element: <ManageBookingPage /> },
   ],
 };
 

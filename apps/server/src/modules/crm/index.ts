@@ -63,6 +63,8 @@ export {
   rejectMissingIds,
 } from './imports/import-entities.ts';
 export { crmImportJob } from './imports/import-job.ts';
+/** The lead of a public booking (scheduling): matched by e-mail or created with source `booking`. */
+export { type BookingLeadInput, matchOrCreateBookingLead } from './leads/booking-lead.ts';
 /** The lead of a door-to-door visit (field module), in the caller's transaction. */
 export { type CanvassLeadInput, upsertCanvassLead } from './leads/canvass-lead.ts';
 /** Changes a lead's status in the caller's transaction (scheduling: an appointment completed as qualified). */

@@ -2,5 +2,8 @@
 
 export { schedulingAgents } from './agents/agents.tables.ts';
 export { appointments } from './appointments/appointments.tables.ts';
+export { schedulingBookings } from './booking/booking.tables.ts';
+export { schedulingCalendarFeeds } from './feeds/feeds.tables.ts';
+export { appointmentReminders } from './reminders/reminders.tables.ts';
 export { schedulingSettings } from './settings/settings.tables.ts';
 export { appointmentTypes } from './types/appointment-types.tables.ts';

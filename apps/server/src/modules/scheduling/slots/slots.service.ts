@@ -97,14 +97,22 @@ export const busyRanges = async (
 export const freeSlotsIn = async (
   t: Tx,
   tenantId: string,
-  input: { type: AppointmentTypeRow; agents: readonly AgentRow[]; from: number; to: number; limit: number },
+  input: {
+    type: AppointmentTypeRow;
+    agents: readonly AgentRow[];
+    from: number;
+    to: number;
+    limit: number;
+    /** An appointment whose own time counts as free (rescheduling it). */
+    exceptId?: string;
+  },
 ): Promise<ComputedSlot[]> => {
-  const { type, agents, from, to, limit } = input;
+  const { type, agents, from, to, limit, exceptId } = input;
   const busy = await busyRanges(
     t,
     tenantId,
     agents.map((a) => a.id),
-    { from: from - DAY, to: to + DAY },
+    { from: from - DAY, to: to + DAY, exceptId },
   );
   return computeSlots(
     agents.map((a) => ({ ...a, agentId: a.id })),
