@@ -172,7 +172,7 @@ describe('deals export', () => {
   });
 });
 
-describe('deals.export for existing companies (migration 0040)', () => {
+describe('deals.export for existing companies (migration 0044)', () => {
   it('the system roles whose template has it get it; custom roles do not', async () => {
     const tenantId = owner.tenantId;
     await t.database.db.execute(
@@ -180,7 +180,7 @@ describe('deals.export for existing companies (migration 0040)', () => {
     );
     const custom = await memberWithRole(t, tenantId, { permissions: ['deals.view'] });
     expect(custom).toBeTruthy();
-    const file = new URL('../../migrations/0040_deals_export_permission.sql', import.meta.url);
+    const file = new URL('../../migrations/0044_deals_export_permission.sql', import.meta.url);
     await t.database.db.execute(sql.raw(readFileSync(file, 'utf8')));
     await t.database.db.execute(sql.raw(readFileSync(file, 'utf8'))); // twice: no repeats
     const roles = await dbRows<{ key: string | null; n: number }>(

@@ -175,7 +175,7 @@ describe('visit → appointment (scheduling public API)', () => {
       t,
       sql`update roles set permissions = array['territories.view','visits.view','visits.create','leads.view','leads.create'], scopes = '{"leads":"own"}'::jsonb where tenant_id = ${other.tenantId} and key = 'canvasser'`,
     );
-    const file = new URL('../../migrations/0040_canvassing_appointments.sql', import.meta.url);
+    const file = new URL('../../migrations/0045_canvassing_appointments.sql', import.meta.url);
     const statements = readFileSync(file, 'utf8')
       .split('--> statement-breakpoint')
       .filter((s) => /roles/.test(s));

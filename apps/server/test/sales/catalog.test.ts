@@ -200,7 +200,7 @@ describe('products CSV', () => {
     }, 30_000);
     expect(job).toMatchObject({ status: 'completed', created: 2, skipped: 1 });
     expect([...new Set(job.errors.map((e: { row: number }) => e.row))].sort()).toEqual([4, 5, 6]);
-    const exp = await c.api(tenant, 'GET', '/products/export?sort=sku');
+    const exp = await c.api(tenant, 'GET', '/products/export?sort=sku&headers=keys');
     expect(exp.statusCode).toBe(200);
     const [header, ...rows] = parse(exp.body) as string[][];
     expect(header?.slice(0, 7)).toEqual([

@@ -15,13 +15,13 @@ describe('router', () => {
   });
 
   it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/scheduling');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Scheduling' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Scheduling is coming soon' })).toBeTruthy();
+    renderApp('/reports');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Reports is coming soon' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
-        .getByRole('link', { name: /Scheduling/ })
+        .getByRole('link', { name: /Reports/ })
         .getAttribute('aria-current'),
     ).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();

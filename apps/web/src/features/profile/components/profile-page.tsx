@@ -23,7 +23,7 @@ export function ProfilePage() {
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <NameCard />
         <PasswordCard />
         <div className="lg:col-span-2">
