@@ -1,28 +1,10 @@
-import { type APIRequestContext, type BrowserContext, expect as baseExpect, test } from '@playwright/test';
-import { signIn } from './helpers.ts';
+import { expect as baseExpect, test } from '@playwright/test';
+import { apiCall as call, signIn } from './helpers.ts';
 
 // A visitor books through the public page on a phone-sized screen and gets the confirmation; the confirmation
 // e-mail (with its .ics) is in the development mailbox; the manage link opens the booking.
 const stamp = Date.now().toString(36);
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-const csrfOf = async (context: BrowserContext) =>
-  (await context.cookies()).find((c) => /(^|-)tessera_csrf$/.test(c.name))?.value ?? '';
-const call = async (
-  request: APIRequestContext,
-  context: BrowserContext,
-  method: string,
-  url: string,
-  data?: object,
-) => {
-  const res = await request.fetch(`/api/v1${url}`, {
-    method,
-    headers: { 'x-csrf-token': await csrfOf(context) },
-    ...(data ? { data } : {}),
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()).data;
-};
 
 test('a visitor books on a phone and gets the confirmation (and the e-mail with the .ics)', async ({
   browser,

@@ -1,11 +1,5 @@
-import {
-  type APIRequestContext,
-  type BrowserContext,
-  expect as baseExpect,
-  type Page,
-  test,
-} from '@playwright/test';
-import { DEMO, signIn } from './helpers.ts';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { apiCall as call, DEMO, signIn } from './helpers.ts';
 
 // The owner books an appointment in a free slot of an agent's week, drags it to another day and time, sees a
 // refused move put back with the next free slots, sees a booking made elsewhere arrive live, and confirms one
@@ -14,23 +8,6 @@ const SALES1 = { email: 'sales1@demo.tessera.test', password: DEMO.password };
 const SHOTS = process.env.CALENDAR_SHOTS_DIR ?? 'test-results/screens';
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const csrfOf = async (context: BrowserContext) =>
-  (await context.cookies()).find((c) => /(^|-)tessera_csrf$/.test(c.name))?.value ?? '';
-const call = async (
-  request: APIRequestContext,
-  context: BrowserContext,
-  method: string,
-  url: string,
-  data?: object,
-) => {
-  const res = await request.fetch(`/api/v1${url}`, {
-    method,
-    headers: { 'x-csrf-token': await csrfOf(context) },
-    ...(data ? { data } : {}),
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()).data;
-};
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 interface Appt {

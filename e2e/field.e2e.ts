@@ -1,5 +1,5 @@
-import { type APIRequestContext, type BrowserContext, expect as baseExpect, test } from '@playwright/test';
-import { DEMO, shot, signIn } from './helpers.ts';
+import { expect as baseExpect, test } from '@playwright/test';
+import { apiCall as call, DEMO, shot, signIn } from './helpers.ts';
 
 // The dispatcher drags an unassigned job onto a crew; a crew member on a phone-sized screen takes it through
 // en route, on site and completed; the dispatcher's board follows live. Then a canvasser's interested visit
@@ -9,24 +9,6 @@ const MANAGER = { email: 'manager@demo.tessera.test', password: DEMO.password };
 const stamp = Date.now().toString(36);
 // A loaded machine builds and serves slowly: wait for states, generously.
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-const csrfOf = async (context: BrowserContext) =>
-  (await context.cookies()).find((c) => /(^|-)tessera_csrf$/.test(c.name))?.value ?? '';
-const call = async (
-  request: APIRequestContext,
-  context: BrowserContext,
-  method: string,
-  url: string,
-  data?: object,
-) => {
-  const res = await request.fetch(`/api/v1${url}`, {
-    method,
-    headers: { 'x-csrf-token': await csrfOf(context) },
-    ...(data ? { data } : {}),
-  });
-  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()).data;
-};
 
 test('dispatch a job by drag and drop; the crew completes it on a phone; the board follows live', async ({
   browser,
