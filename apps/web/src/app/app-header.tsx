@@ -34,7 +34,7 @@ export function AppHeader({ menuOpen, onToggleMenu }: AppHeaderProps) {
         href={API_DOCS_URL}
         target="_blank"
         rel="noopener"
-        className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'hidden md:inline-flex' })}
+        className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'max-md:hidden' })}
       >
         API docs
         <ExternalLinkIcon className="size-3.5" />
