@@ -25,8 +25,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: { setupRequest?: (req: Request, context: Record<string, unknown>) => Request }[];
+    /** Requests per second across all connections. */
+    overallRate?: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     duration: number;
