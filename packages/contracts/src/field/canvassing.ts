@@ -125,17 +125,60 @@ export const visitListQuery = z.strictObject({
   to: isoDateTime.optional(),
 });
 
-export const agentStatsQuery = z.strictObject({
-  date: z.iso.date(),
-  territoryId: uuid.optional(),
-});
-/** Per agent for one day: doors knocked, contacts (someone answered), appointments, sales. */
-export const agentDayStatsSchema = z.object({
-  agentId: uuid,
+const isoDay = z.iso.date();
+const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+/** The longest period the stats answer for (about a quarter). */
+export const CANVASS_STATS_MAX_DAYS = 92;
+/**
+ * Canvassing stats for a period: `from` … `to` (days in the tenant's time zone, both included; both or
+ * neither — neither is today), optionally one agent (`me` = the caller) and one territory.
+ */
+export const canvassStatsQuery = z
+  .strictObject({
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    agentId: z.union([uuid, z.literal('me')]).optional(),
+    territoryId: uuid.optional(),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    message: 'Give both from and to, or neither (today)',
+    path: ['to'],
+  })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, {
+    message: 'The period ends before it starts',
+    path: ['to'],
+  })
+  .refine((q) => !q.from || !q.to || dayNumber(q.to) - dayNumber(q.from) < CANVASS_STATS_MAX_DAYS, {
+    message: `At most ${CANVASS_STATS_MAX_DAYS} days`,
+    path: ['to'],
+  });
+export type CanvassStatsQuery = z.input<typeof canvassStatsQuery>;
+const counts = {
+  /** Doors knocked: every visit. */
   doors: z.number().int(),
+  /** Someone answered: every outcome but not_home. */
   contacts: z.number().int(),
   appointments: z.number().int(),
   sales: z.number().int(),
+  /** Distinct d2d leads the visits made or updated. */
   leads: z.number().int(),
+};
+export const canvassCountsSchema = z.object(counts);
+export type CanvassCounts = z.infer<typeof canvassCountsSchema>;
+export const canvassAgentDaySchema = z.object({ agentId: uuid, date: isoDay, ...counts });
+export type CanvassAgentDay = z.infer<typeof canvassAgentDaySchema>;
+export const canvassAgentTotalsSchema = z.object({ agentId: uuid, ...counts });
+export type CanvassAgentTotals = z.infer<typeof canvassAgentTotalsSchema>;
+/**
+ * Per agent per day (only days with visits), per agent over the period, and the period's totals. Leads are
+ * distinct per row, so an agent's leads are not always the sum of their days.
+ */
+export const canvassStatsSchema = z.object({
+  from: isoDay,
+  to: isoDay,
+  timezone: z.string(),
+  days: z.array(canvassAgentDaySchema),
+  agents: z.array(canvassAgentTotalsSchema),
+  totals: canvassCountsSchema,
 });
-export type AgentDayStats = z.infer<typeof agentDayStatsSchema>;
+export type CanvassStats = z.infer<typeof canvassStatsSchema>;

@@ -1,6 +1,6 @@
 import {
-  agentDayStatsSchema,
-  agentStatsQuery,
+  canvassStatsQuery,
+  canvassStatsSchema,
   territoryCreateInput,
   territoryListQuery,
   territorySchema,
@@ -11,7 +11,6 @@ import {
 } from '@tessera/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { authedContext } from '../../../platform/context/service-context.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
@@ -26,7 +25,7 @@ import {
   updateTerritory,
 } from './territories.service.ts';
 import { territoryDef } from './territory-record.ts';
-import { agentStats, listVisits, recordVisit } from './visits.service.ts';
+import { canvassStats, listVisits, recordVisit } from './visits.service.ts';
 
 /** Door-to-door: territories (record routes), visits (record with visits.create) and per-agent day stats. */
 export const canvassingRoutes = async (app: FastifyInstance, { database }: { database: Database }) => {
@@ -93,11 +92,13 @@ export const canvassingRoutes = async (app: FastifyInstance, { database }: { dat
       config: { access: 'visits.view' },
       schema: {
         tags,
-        summary: 'Per-agent stats for one day (doors, contacts, appointments, sales)',
-        querystring: agentStatsQuery,
-        response: replies(z.array(agentDayStatsSchema)),
+        summary:
+          'Canvassing stats for a period: per agent per day, per agent and totals (doors, contacts, ' +
+          'appointments, sales, leads); agents see their own',
+        querystring: canvassStatsQuery,
+        response: replies(canvassStatsSchema),
       },
     },
-    async (req) => ok(await agentStats(ctx(req), req.query)),
+    async (req) => ok(await canvassStats(ctx(req), req.query)),
   );
 };

@@ -1,17 +1,19 @@
 import {
-  type AgentDayStats,
-  type agentStatsQuery,
+  type CanvassCounts,
+  type CanvassStats,
+  type canvassStatsQuery,
   LEAD_OUTCOMES,
   type Visit,
   type VisitCreateInput,
   type visitListQuery,
 } from '@tessera/contracts';
-import { and, desc, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { referencesNotFound } from '../../../platform/access/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { emit } from '../../../platform/events/index.ts';
 import * as kit from '../../../platform/records/index.ts';
+import { getTenantSettings } from '../../admin/index.ts';
 import { upsertCanvassLead } from '../../crm/index.ts';
 import { bookLeadAppointmentIn } from '../../scheduling/index.ts';
 import { visits } from './canvassing.tables.ts';
@@ -101,32 +103,78 @@ export const recordVisit = (ctx: AuthedContext, input: VisitCreateInput): Promis
     return toVisit(row);
   });
 
-/** Per agent for one UTC day: doors knocked, contacts (someone answered), appointments, sales, leads made. */
-export const agentStats = (
+interface StatsRow {
+  agent_id: string | null;
+  date: string | null;
+  level: number;
+  doors: number;
+  contacts: number;
+  appointments: number;
+  sales: number;
+  leads: number;
+}
+const countsOf = (r: StatsRow): CanvassCounts => ({
+  doors: Number(r.doors),
+  contacts: Number(r.contacts),
+  appointments: Number(r.appointments),
+  sales: Number(r.sales),
+  leads: Number(r.leads),
+});
+const NONE: CanvassCounts = { doors: 0, contacts: 0, appointments: 0, sales: 0, leads: 0 };
+
+/**
+ * Canvassing stats for `from` … `to` (days in the tenant's time zone, both included): per agent per day,
+ * per agent over the period, and the totals — one query with grouping sets, so leads stay distinct at every
+ * level. Within the caller's visit scope (managers: everyone; agents: their own visits).
+ */
+export const canvassStats = (
   ctx: AuthedContext,
-  q: z.output<typeof agentStatsQuery>,
-): Promise<AgentDayStats[]> =>
+  q: z.output<typeof canvassStatsQuery>,
+): Promise<CanvassStats> =>
   kit.inTenant(ctx, async (t) => {
-    const rows = await t
-      .select({
-        agentId: visits.agentId,
-        doors: sql<number>`count(*)::int`,
-        contacts: sql<number>`(count(*) filter (where ${visits.outcome} <> 'not_home'))::int`,
-        appointments: sql<number>`(count(*) filter (where ${visits.outcome} = 'appointment_set'))::int`,
-        sales: sql<number>`(count(*) filter (where ${visits.outcome} = 'sale'))::int`,
-        leads: sql<number>`(count(distinct ${visits.leadId}))::int`,
-      })
-      .from(visits)
-      .where(
-        and(
-          eq(visits.tenantId, ctx.tenantId),
-          isNotNull(visits.agentId),
-          visitRestrict(ctx),
-          sql`${visits.visitedAt} >= ${q.date}::date and ${visits.visitedAt} < ${q.date}::date + 1`,
-          q.territoryId ? eq(visits.territoryId, q.territoryId) : undefined,
-        ),
+    const timezone = (await getTenantSettings(t, ctx.tenantId))?.timezone ?? 'UTC';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(new Date());
+    const from = q.from ?? today;
+    const to = q.to ?? today;
+    const agent = q.agentId === 'me' ? ctx.userId : q.agentId;
+    const result = (await t.execute(sql`
+      with v as (
+        select ${visits.agentId} as agent_id,
+               to_char(${visits.visitedAt} at time zone ${timezone}, 'YYYY-MM-DD') as date,
+               ${visits.outcome} as outcome, ${visits.leadId} as lead_id
+          from ${visits}
+         where ${and(
+           eq(visits.tenantId, ctx.tenantId),
+           isNotNull(visits.agentId),
+           isNull(visits.archivedAt),
+           visitRestrict(ctx),
+           sql`${visits.visitedAt} >= ((${from}::date)::timestamp at time zone ${timezone})`,
+           sql`${visits.visitedAt} < (((${to}::date) + 1)::timestamp at time zone ${timezone})`,
+           agent === undefined ? undefined : agent ? eq(visits.agentId, agent) : sql`false`,
+           q.territoryId ? eq(visits.territoryId, q.territoryId) : undefined,
+         )}
       )
-      .groupBy(visits.agentId)
-      .orderBy(visits.agentId);
-    return rows as AgentDayStats[];
+      select agent_id, date, grouping(agent_id, date)::int as level,
+             count(*)::int as doors,
+             (count(*) filter (where outcome <> 'not_home'))::int as contacts,
+             (count(*) filter (where outcome = 'appointment_set'))::int as appointments,
+             (count(*) filter (where outcome = 'sale'))::int as sales,
+             count(distinct lead_id)::int as leads
+        from v
+       group by grouping sets ((agent_id, date), (agent_id), ())
+       order by level, agent_id, date`)) as unknown as { rows: StatsRow[] };
+    const rows = result.rows;
+    const total = rows.find((r) => Number(r.level) === 3);
+    return {
+      from,
+      to,
+      timezone,
+      days: rows
+        .filter((r) => Number(r.level) === 0)
+        .map((r) => ({ agentId: r.agent_id as string, date: r.date as string, ...countsOf(r) })),
+      agents: rows
+        .filter((r) => Number(r.level) === 1)
+        .map((r) => ({ agentId: r.agent_id as string, ...countsOf(r) })),
+      totals: total ? countsOf(total) : NONE,
+    };
   });

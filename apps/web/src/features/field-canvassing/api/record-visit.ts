@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  agentDayStatsSchema,
   appointmentTypeSchema,
+  canvassStatsSchema,
   slotSchema,
   type VisitCreateInput,
   visitSchema,
@@ -11,14 +11,11 @@ import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { fetchAll } from '../../../lib/fetch-all';
 
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-/** Per-agent stats of one UTC day (agents: only their own row). */
-export function useDayStats(date: string) {
+/** Today's canvassing stats (the tenant's day; agents: only their own visits). */
+export function useTodayStats() {
   return useQuery({
-    queryKey: ['visits', 'stats', date],
-    queryFn: ({ signal }) =>
-      api.get(v1('visits/stats'), { query: { date }, schema: z.array(agentDayStatsSchema), signal }),
+    queryKey: ['visits', 'stats', 'today'],
+    queryFn: ({ signal }) => api.get(v1('visits/stats'), { schema: canvassStatsSchema, signal }),
   });
 }
 

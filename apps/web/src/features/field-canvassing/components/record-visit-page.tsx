@@ -5,16 +5,14 @@ import { ErrorAlert } from '../../../components/ui/alert';
 import { usePermission } from '../../../hooks/use-permission';
 import { showToast } from '../../../stores/toast-store';
 import { useTerritories } from '../api/canvassing';
-import { todayUtc, useAppointmentTypes, useDayStats, useRecordVisit, useSlots } from '../api/record-visit';
+import { useAppointmentTypes, useRecordVisit, useSlots, useTodayStats } from '../api/record-visit';
 import { OUTCOME_STYLE } from '../geo';
 
 const field = 'w-full rounded-md border p-3 text-base';
 
 /** Today's doors, contacts, appointments and sales (my row; managers see everyone's on the stats page). */
 function TodayStats() {
-  const stats = useDayStats(todayUtc());
-  const sum = (k: 'doors' | 'contacts' | 'appointments' | 'sales') =>
-    (stats.data ?? []).reduce((n, s) => n + s[k], 0);
+  const stats = useTodayStats();
   if (stats.error) return <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />;
   return (
     <dl
@@ -26,7 +24,7 @@ function TodayStats() {
         <div key={k} className="rounded-md border p-2">
           <dt className="text-xs capitalize text-zinc-500">{k === 'doors' ? 'Doors knocked' : k}</dt>
           <dd className="text-xl font-semibold" data-testid={`stat-${k}`}>
-            {stats.isPending ? '…' : sum(k)}
+            {stats.data ? stats.data.totals[k] : '…'}
           </dd>
         </div>
       ))}
