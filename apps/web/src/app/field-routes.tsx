@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
+import { usePeopleDirectory } from './use-people-directory';
 
 const DispatchBoardPage = lazyComponent(() =>
   import('../features/field-dispatch/components/dispatch-board-page').then((m) => m.DispatchBoardPage),
@@ -17,6 +18,12 @@ const TerritoriesPage = lazyComponent(() =>
 const TerritoryPage = lazyComponent(() =>
   import('../features/field-canvassing/components/territory-page').then((m) => m.TerritoryPage),
 );
+const TerritoryFormPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/territory-form-page').then((m) => m.TerritoryFormPage),
+);
+const CanvassingStatsPage = lazyComponent(() =>
+  import('../features/field-canvassing/components/canvassing-stats-page').then((m) => m.CanvassingStatsPage),
+);
 const RecordVisitPage = lazyComponent(() =>
   import('../features/field-canvassing/components/record-visit-page').then((m) => m.RecordVisitPage),
 );
@@ -26,11 +33,17 @@ const guarded = (path: string, permission: Permission, element: ReactNode): Rout
   element: <RequirePermission permission={permission}>{element}</RequirePermission>,
 });
 
+const TerritoryFormRoute = () => <TerritoryFormPage directory={usePeopleDirectory()} />;
+const CanvassingStatsRoute = () => <CanvassingStatsPage directory={usePeopleDirectory()} />;
+
 /** The field module's screens: the dispatch board, the crew's "my jobs today", d2d territories. */
 export const fieldRoutes: RouteObject[] = [
   guarded('dispatch', 'jobs.dispatch', <DispatchBoardPage />),
   guarded('my-jobs', 'jobs.work', <MyJobsPage />),
   guarded('canvassing', 'visits.create', <RecordVisitPage />),
+  guarded('canvassing/stats', 'visits.view', <CanvassingStatsRoute />),
   guarded('territories', 'territories.view', <TerritoriesPage />),
+  guarded('territories/new', 'territories.manage', <TerritoryFormRoute />),
   guarded('territories/:id', 'territories.view', <TerritoryPage />),
+  guarded('territories/:id/edit', 'territories.manage', <TerritoryFormRoute />),
 ];

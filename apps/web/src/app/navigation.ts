@@ -178,6 +178,12 @@ export const navigation: NavSection[] = [
         'Door-to-door territories and their visits map.',
         'territories.view',
       ),
+      live(
+        '/canvassing/stats',
+        'Canvassing stats',
+        'Doors, contacts, appointments and sales per agent and day.',
+        'visits.view',
+      ),
     ],
   },
   {

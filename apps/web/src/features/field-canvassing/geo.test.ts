@@ -1,6 +1,17 @@
-import type { TerritoryGeometry } from '@tessera/contracts';
+import { type TerritoryGeometry, territoryGeometry } from '@tessera/contracts';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, fitView, mercator, polygonPaths, project, tilesFor } from './geo';
+import {
+  boundsAround,
+  boundsOf,
+  fitView,
+  mercator,
+  polygonFromPoints,
+  polygonPaths,
+  project,
+  scaleBounds,
+  tilesFor,
+  unproject,
+} from './geo';
 
 const square: TerritoryGeometry = {
   type: 'Polygon',
@@ -86,6 +97,56 @@ describe('territory map projection', () => {
     expect(tiles[0]?.size).toBeCloseTo(view.scale / 2 ** z, 6);
     expect(tiles[0]?.x).toBeLessThanOrEqual(0);
     expect(tiles[0]?.y).toBeLessThanOrEqual(0);
+  });
+
+  it('unproject is the inverse of project: a click lands on the longitude/latitude drawn there', () => {
+    const view = fitView(boundsOf(square, []) as NonNullable<ReturnType<typeof boundsOf>>, 640, 420, 24);
+    for (const [lng, lat] of [
+      [11.5, 48.1],
+      [11.55, 48.17],
+      [11.6, 48.2],
+    ] as const) {
+      const [x, y] = project(view, lng, lat);
+      const [lng2, lat2] = unproject(view, x, y);
+      expect(lng2).toBeCloseTo(lng, 5);
+      expect(lat2).toBeCloseTo(lat, 5);
+    }
+    const [cLng, cLat] = unproject(view, 320, 210);
+    expect(cLng).toBeCloseTo(11.55, 5);
+    expect(cLat).toBeGreaterThan(48.1);
+    expect(cLat).toBeLessThan(48.2);
+  });
+
+  it('zoom and a blank canvas around a place', () => {
+    const b = boundsAround(11.55, 48.15, 2000);
+    const [x, y] = mercator(11.55, 48.15);
+    expect((b.minX + b.maxX) / 2).toBeCloseTo(x, 12);
+    expect((b.minY + b.maxY) / 2).toBeCloseTo(y, 12);
+    // 2 km at 48° N is about 2000 / (40075 km × cos 48°) of the world.
+    expect(b.maxX - b.minX).toBeCloseTo(2000 / (40_075_016.686 * Math.cos((48.15 * Math.PI) / 180)), 12);
+    const out = scaleBounds(b, 2);
+    expect(out.maxX - out.minX).toBeCloseTo(2 * (b.maxX - b.minX), 12);
+    expect((out.minX + out.maxX) / 2).toBeCloseTo(x, 12);
+  });
+
+  it('the clicked points make a closed GeoJSON polygon the contract accepts', () => {
+    const g = polygonFromPoints([
+      [11.5, 48.1],
+      [11.6, 48.1],
+      [11.6, 48.2],
+    ]);
+    expect(g).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [11.5, 48.1],
+          [11.6, 48.1],
+          [11.6, 48.2],
+          [11.5, 48.1],
+        ],
+      ],
+    });
+    expect(territoryGeometry.safeParse(g).success).toBe(true);
   });
 });
 

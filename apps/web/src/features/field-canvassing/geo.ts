@@ -76,6 +76,38 @@ export const project = (view: View, lng: number, lat: number): WorldPoint => {
   return [(x - view.originX) * view.scale + view.offsetX, (y - view.originY) * view.scale + view.offsetY];
 };
 
+/** The longitude/latitude under a pixel of a view (the inverse of `project`): where a click on the map lands. */
+export const unproject = (view: View, px: number, py: number): [number, number] => {
+  const x = (px - view.offsetX) / view.scale + view.originX;
+  const y = (py - view.offsetY) / view.scale + view.originY;
+  const lng = x * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+  return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+};
+
+/** The bounds grown (factor > 1) or shrunk (< 1) around their centre: the editor's zoom out / in. */
+export const scaleBounds = (b: Bounds, factor: number): Bounds => {
+  const cx = (b.minX + b.maxX) / 2;
+  const cy = (b.minY + b.maxY) / 2;
+  const hx = (Math.max(b.maxX - b.minX, MIN_SPAN) / 2) * factor;
+  const hy = (Math.max(b.maxY - b.minY, MIN_SPAN) / 2) * factor;
+  return { minX: cx - hx, minY: cy - hy, maxX: cx + hx, maxY: cy + hy };
+};
+
+/** About `metres` of map around a longitude/latitude (a blank canvas centred on a place). */
+export const boundsAround = (lng: number, lat: number, metres = 2000): Bounds => {
+  const [x, y] = mercator(lng, lat);
+  // World units per metre at this latitude: 1 / (earth's circumference × cos(latitude)).
+  const half = metres / 2 / (40_075_016.686 * Math.cos((lat * Math.PI) / 180));
+  return { minX: x - half, minY: y - half, maxX: x + half, maxY: y + half };
+};
+
+/** A GeoJSON polygon from the points clicked ([lng, lat]): the ring is closed on the first point. */
+export const polygonFromPoints = (points: readonly (readonly [number, number])[]): TerritoryGeometry => ({
+  type: 'Polygon',
+  coordinates: [[...points, points[0] as readonly [number, number]].map(([lng, lat]) => [lng, lat])],
+});
+
 const r = (n: number) => Math.round(n * 10) / 10;
 
 /** One SVG path per polygon (outer ring and holes; draw with fill-rule evenodd). */

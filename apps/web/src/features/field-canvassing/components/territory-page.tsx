@@ -1,8 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/alert';
+import { Badge } from '../../../components/ui/badge';
+import { Button, buttonClasses } from '../../../components/ui/button';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { usePermission } from '../../../hooks/use-permission';
 import { formatDateTime } from '../../../lib/format';
-import { useTerritory, useTerritoryVisits } from '../api/canvassing';
+import { showToast } from '../../../stores/toast-store';
+import { territoryRecords, useTerritory, useTerritoryVisits } from '../api/canvassing';
 import { OUTCOME_STYLE } from '../geo';
 import { TerritoryMap } from './territory-map';
 
@@ -11,6 +16,8 @@ export function TerritoryPage() {
   const { id = '' } = useParams();
   const territory = useTerritory(id);
   const visits = useTerritoryVisits(id);
+  const manages = usePermission('territories.manage');
+  const archive = territoryRecords.useArchive();
   if (territory.isPending) return <Skeleton className="m-4 h-96" />;
   if (territory.error) return <ErrorAlert error={territory.error} onRetry={() => void territory.refetch()} />;
   const t = territory.data;
@@ -21,7 +28,46 @@ export function TerritoryPage() {
           All territories
         </Link>
       </p>
-      <h1 className="text-xl font-semibold">{t.name}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">
+          {t.name}
+          {t.archivedAt ? (
+            <Badge tone="warning" className="ml-2 align-middle">
+              Archived
+            </Badge>
+          ) : null}
+        </h1>
+        {manages ? (
+          <div className="flex flex-wrap gap-2">
+            <Link to={`/territories/${t.id}/edit`} className={buttonClasses({ variant: 'secondary' })}>
+              Edit
+            </Link>
+            {t.archivedAt ? (
+              <Button
+                variant="secondary"
+                disabled={archive.isPending}
+                onClick={() =>
+                  archive.mutate(
+                    { id: t.id, archived: false },
+                    { onError: (e) => showToast(`Not restored: ${(e as Error).message}`, 'danger') },
+                  )
+                }
+              >
+                Restore
+              </Button>
+            ) : (
+              <ConfirmButton
+                label="Archive"
+                title={`Archive ${t.name}?`}
+                action={archive}
+                onConfirm={(done) => archive.mutate({ id: t.id, archived: true }, { onSuccess: done })}
+              >
+                Its agents no longer see it and it leaves the lists; its visits stay. You can restore it.
+              </ConfirmButton>
+            )}
+          </div>
+        ) : null}
+      </div>
       {t.description ? <p className="text-sm text-zinc-600">{t.description}</p> : null}
       {t.postalCodes.length ? <p className="text-sm">Postal codes: {t.postalCodes.join(', ')}</p> : null}
       {t.streets.length ? <p className="text-sm">Streets: {t.streets.join(', ')}</p> : null}
