@@ -16,6 +16,7 @@ import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
+import { dispatchBoardBench, dispatchBoardLines } from './dispatch-board.ts';
 import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
@@ -30,7 +31,8 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 // Method and results: docs/performance.md.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
-       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--keep]
+       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
+       [--board 50] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -46,6 +48,7 @@ const { values: args } = parseArgs({
     outbox: { type: 'string', default: '3' },
     pdf: { type: 'string', default: '3' },
     documents: { type: 'string', default: '5' },
+    board: { type: 'string', default: '50' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -474,13 +477,29 @@ try {
       ? await documentThroughput(database, { mb: 10, runs: Number(args.documents) })
       : undefined;
   if (documents) console.log(`\n${documentLines(documents).join('\n')}`);
+  // Dispatch board: 50 crews × 400 (and 4,000) jobs in a week; --board 0 skips, --board N sets the runs.
+  const boardRuns = Number(args.board);
+  const board =
+    boardRuns > 0
+      ? await dispatchBoardBench(database, { crews: 50, jobs: [400, 4000], runs: boardRuns })
+      : undefined;
+  if (board) console.log(`\n${dispatchBoardLines(board, boardRuns).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox, documents },
+      {
+        date: new Date().toISOString(),
+        machine: info,
+        generation,
+        results: all,
+        fanout,
+        outbox,
+        documents,
+        board,
+      },
       null,
       2,
     ),

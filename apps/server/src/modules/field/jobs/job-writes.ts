@@ -15,6 +15,9 @@ const sqlState = (err: unknown): PgError | undefined => {
   return undefined;
 };
 
+/** A deadlock (SQLSTATE 40P01), which the crew exclusion constraint can cause under concurrent writes. */
+export const isDeadlock = (err: unknown): boolean => sqlState(err)?.code === '40P01';
+
 /** The live job of the same crew whose window overlaps [start, end), read after the database refused. */
 const overlapping = async (
   t: Tx,
@@ -58,8 +61,21 @@ export const guardedWrite = async <T>(
   write: (sp: Tx) => Promise<T>,
 ): Promise<T> => {
   try {
-    return await t.transaction((sp) => write(sp as unknown as Tx));
+    try {
+      return await t.transaction((sp) => write(sp as unknown as Tx));
+    } catch (err) {
+      // Two transactions writing overlapping windows of one crew at once may each wait for the other's
+      // index entry (the exclusion check); PostgreSQL aborts one with a deadlock. Its savepoint is rolled
+      // back, so the write is tried once more: it now waits for the survivor and ends as a 409 naming it.
+      if (!isDeadlock(err)) throw err;
+      return await t.transaction((sp) => write(sp as unknown as Tx));
+    }
   } catch (err) {
+    if (isDeadlock(err))
+      throw new AppError(
+        'CONFLICT',
+        "Another change to this crew's schedule came at the same moment: try again",
+      );
     const e = sqlState(err);
     if (e?.code === '23P01' && target.scheduledStart && target.scheduledEnd) {
       const other = await overlapping(t, ctx.tenantId, target, target.scheduledStart, target.scheduledEnd);
