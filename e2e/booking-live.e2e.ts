@@ -121,3 +121,84 @@ test('a public booking on a phone appears live on the agent’s calendar; comple
   await desk.screenshot({ path: 'test-results/screens/booking-live-lead.png', fullPage: true });
   await agentContext.close();
 });
+
+test('the calendar feed card (phone) and the public booking switch and link (desktop)', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // The agent's feed on "My day", on a phone: create, read it as a calendar app would, replace, revoke.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await phoneContext.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const phone = await phoneContext.newPage();
+  await signIn(phone, SALES1.email, SALES1.password, '/my-day');
+  const card = phone.getByTestId('calendar-feed');
+  await expect(card.getByRole('heading', { name: 'Calendar feed' })).toBeVisible();
+  const create = card.getByRole('button', { name: 'Create feed URL' });
+  const field = card.getByLabel('Calendar feed URL');
+  await expect(create.or(field)).toBeVisible();
+  if (await create.isVisible()) await create.click();
+  await expect(field).toHaveValue(/\/api\/public\/calendar-feeds\/.+\/calendar\.ics$/);
+  const first = await field.inputValue();
+  await phone.screenshot({ path: 'test-results/screens/calendar-feed-390.png', fullPage: true });
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await card.getByRole('button', { name: 'Copy URL' }).click();
+  await expect(card.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await phone.evaluate(() => navigator.clipboard.readText())).toBe(first);
+  const feedPath = (url: string) => new URL(url).pathname;
+  const ics = await phone.request.get(feedPath(first));
+  expect(ics.status()).toBe(200);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+
+  await card.getByRole('button', { name: 'New URL' }).click();
+  const replace = phone.getByRole('dialog', { name: 'Replace the calendar feed URL?' });
+  await replace.getByRole('button', { name: 'New URL' }).click();
+  await expect(replace).toBeHidden();
+  await expect(field).not.toHaveValue(first);
+  const second = await field.inputValue();
+  expect((await phone.request.get(feedPath(first))).status()).toBe(404);
+  expect((await phone.request.get(feedPath(second))).status()).toBe(200);
+
+  await card.getByRole('button', { name: 'Revoke' }).click();
+  const revoke = phone.getByRole('dialog', { name: 'Revoke the calendar feed?' });
+  await revoke.getByRole('button', { name: 'Revoke' }).click();
+  await expect(card.getByRole('button', { name: 'Create feed URL' })).toBeVisible();
+  expect((await phone.request.get(feedPath(second))).status()).toBe(404);
+  await phoneContext.close();
+
+  // Appointment types: the public-booking switch and the page's link.
+  const deskContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const desk = await deskContext.newPage();
+  await signIn(desk, DEMO.email, DEMO.password, '/settings/appointment-types');
+  const name = `Quiet call ${stamp}`;
+  await call(desk.request, deskContext, 'POST', '/scheduling/types', {
+    name,
+    slug: `quiet-${stamp}`,
+    durationMinutes: 30,
+    publicBooking: false,
+  });
+  await desk.reload();
+  const row = desk.getByRole('listitem').filter({ hasText: name });
+  const toggle = row.getByRole('switch', { name: `Public booking for ${name}` });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(row.getByTestId('booking-link')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  const link = row.getByTestId('booking-link');
+  await expect(link.locator('code')).toHaveText(new RegExp(`^https?://.+/book/[^/]+/quiet-${stamp}$`));
+  const open = link.getByRole('link', { name: `Open the booking page of ${name}` });
+  const path = (await open.getAttribute('href')) as string;
+  expect(path).toMatch(new RegExp(`^/book/[^/]+/quiet-${stamp}$`));
+  await desk.screenshot({ path: 'test-results/screens/booking-links-1440.png', fullPage: true });
+  const [tab] = await Promise.all([deskContext.waitForEvent('page'), open.click()]);
+  await expect(tab.getByRole('heading', { name })).toBeVisible();
+  await tab.close();
+
+  // Off again: the link goes, and the public page no longer exists.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(row.getByTestId('booking-link')).toHaveCount(0);
+  const api = path.replace('/book/', '/api/public/booking/');
+  expect((await desk.request.get(api)).status()).toBe(404);
+  await deskContext.close();
+});
