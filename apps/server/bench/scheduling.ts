@@ -12,13 +12,17 @@ import { listSlots } from '../src/modules/scheduling/slots/slots.service.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant } from '../src/seed/generate.ts';
+import { type BookingRate, bookingRate, publicBookingRate } from './scheduling-booking.ts';
 
-// DATABASE_URL=postgres://… node bench/scheduling.ts [--agents 50] [--days 14] [--runs 50] [--seconds 3]
+// DATABASE_URL=postgres://… node bench/scheduling.ts [--agents 50] [--days 14] [--runs 50] [--seconds 3] [--writers 8]
 // 1. Slot computation alone (the pure function): `agents` agents in five zones (two with DST, two with
 //    half-hour offsets), two working ranges a day, three bookings a day each, over `days` days.
 // 2. GET /scheduling/slots' service on PostgreSQL (load type, agents and busy ranges + compute), same shape.
-// 3. Booking throughput: 8 writers book random slots through the real service for `seconds` s; overlaps are
-//    refused by the exclusion constraint (counted as conflicts). Method and figures: docs/performance.md.
+// 3. Staff booking throughput: `writers` (8) concurrent loops book random half-hour starts through `createAppointment` for `seconds` s;
+//    overlaps are refused by the exclusion constraint (counted as refused).
+// 4. Public booking throughput: the same number of writers book random offered times through the booking page's service
+//    (`bookPublic`: new lead, appointment, booking row, confirmation e-mail). Method and figures:
+//    docs/performance.md.
 
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Adelaide', 'UTC'];
 const HOUR = 3_600_000;
@@ -57,7 +61,8 @@ export interface SchedulingBench {
   slots: number;
   pure: { p50Ms: number; p99Ms: number };
   service?: { p50Ms: number; p99Ms: number };
-  booking?: { booked: number; conflicts: number; seconds: number; perSecond: number };
+  booking?: BookingRate;
+  publicBooking?: BookingRate;
 }
 
 /** The pure computation: no database. */
@@ -88,6 +93,7 @@ const databaseCases = async (
   days: number,
   runs: number,
   seconds: number,
+  writers: number,
 ) => {
   const database = identity.database;
   const generated = await createGeneratedTenant(identity, { name: 'Scheduling bench', agents });
@@ -123,28 +129,14 @@ const databaseCases = async (
       };
       return { agentIds: ids, typeId: type.rows[0]?.id as string, leadId: lead.rows[0]?.id as string };
     });
-    // Booking throughput: random half-hour starts in the next `days` days, 8 writers.
+    // Staff booking throughput: random half-hour starts in the next `days` days, 8 writers.
     const start = Date.now() + DAY;
     const base = start - (start % (30 * 60_000));
-    let booked = 0;
-    let conflicts = 0;
-    const began = performance.now();
-    const deadline = began + seconds * 1000;
-    const writer = async () => {
-      while (performance.now() < deadline) {
-        const agentId = agentIds[Math.floor(Math.random() * agentIds.length)] as string;
-        const startsAt = new Date(base + Math.floor(Math.random() * days * 48) * 30 * 60_000).toISOString();
-        try {
-          await createAppointment(ctx, { typeId, agentId, leadId, startsAt });
-          booked++;
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'CONFLICT') throw err;
-          conflicts++;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, writer));
-    const elapsed = (performance.now() - began) / 1000;
+    const booking = await bookingRate(writers, seconds, () => {
+      const agentId = agentIds[Math.floor(Math.random() * agentIds.length)] as string;
+      const startsAt = new Date(base + Math.floor(Math.random() * days * 48) * 30 * 60_000).toISOString();
+      return createAppointment(ctx, { typeId, agentId, leadId, startsAt });
+    });
     const query = {
       type: typeId,
       from: new Date(start).toISOString(),
@@ -152,15 +144,16 @@ const databaseCases = async (
       limit: 2_000,
     };
     const service = await timed(runs, () => listSlots(ctx, query));
-    return {
-      service,
-      booking: {
-        booked,
-        conflicts,
-        seconds: round(elapsed),
-        perSecond: Math.round((booked + conflicts) / elapsed),
-      },
-    };
+    // Public bookings take the times the page offers (one per start, whichever agent is free).
+    const starts = [...new Set((await listSlots(ctx, query)).map((s) => s.startsAt))];
+    const publicBooking = await publicBookingRate(database, pino({ level: 'silent' }), {
+      tenantId: tenant.id,
+      typeId,
+      starts,
+      writers,
+      seconds,
+    });
+    return { service, booking, publicBooking };
   } finally {
     await database.db.execute(sql`delete from tenants where id = ${tenant.id}`);
   }
@@ -168,7 +161,7 @@ const databaseCases = async (
 
 export const schedulingBench = async (
   identity: IdentityDeps | undefined,
-  options: { agents: number; days: number; runs: number; seconds: number },
+  options: { agents: number; days: number; runs: number; seconds: number; writers?: number },
 ): Promise<SchedulingBench> => {
   const from = Date.parse('2026-03-23T00:00:00Z'); // two weeks spanning the European and US DST changes
   const pure = pureCase(options.agents, options.days, from);
@@ -178,10 +171,20 @@ export const schedulingBench = async (
     slots: pure.slots,
     pure: await timed(options.runs, pure.run),
     ...(identity
-      ? await databaseCases(identity, options.agents, options.days, options.runs, options.seconds)
+      ? await databaseCases(
+          identity,
+          options.agents,
+          options.days,
+          options.runs,
+          options.seconds,
+          options.writers ?? 8,
+        )
       : {}),
   };
 };
+
+const rateLine = (what: string, r: BookingRate) =>
+  `${what}: ${r.writers} writers, ${r.seconds} s: ${r.booked} booked (${r.bookedPerSecond}/s), ${r.refused} refused (409), ${r.attemptsPerSecond} attempts/s`;
 
 export const schedulingLines = (r: SchedulingBench) => [
   `slots: ${r.agents} agents × ${r.days} days (${r.slots} free slots), pure computation: p50 ${r.pure.p50Ms} ms, p99 ${r.pure.p99Ms} ms`,
@@ -190,11 +193,8 @@ export const schedulingLines = (r: SchedulingBench) => [
         `slots: the same through the service on PostgreSQL: p50 ${r.service.p50Ms} ms, p99 ${r.service.p99Ms} ms`,
       ]
     : []),
-  ...(r.booking
-    ? [
-        `booking: 8 writers, ${r.booking.seconds} s: ${r.booking.booked} booked, ${r.booking.conflicts} refused as overlaps, ${r.booking.perSecond} attempts/s`,
-      ]
-    : []),
+  ...(r.booking ? [rateLine('staff booking (createAppointment)', r.booking)] : []),
+  ...(r.publicBooking ? [rateLine('public booking (bookPublic)', r.publicBooking)] : []),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -204,6 +204,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       days: { type: 'string', default: '14' },
       runs: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '3' },
+      writers: { type: 'string', default: '8' },
     },
   });
   const env = environmentVariables();
@@ -223,6 +224,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       days: Number(values.days),
       runs: Number(values.runs),
       seconds: Number(values.seconds),
+      writers: Number(values.writers),
     });
     console.log(schedulingLines(result).join('\n'));
   } finally {

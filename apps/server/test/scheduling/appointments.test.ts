@@ -1,9 +1,11 @@
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions } from '../helpers/tenant-fixtures.ts';
+import { testDbKind } from '../helpers/test-database.ts';
 import { makeAgent, makeType, outboxEvents, SCHEDULING_TABLES } from './scheduling-fixtures.ts';
 
 let owner: BrowserSession;
@@ -112,6 +114,62 @@ describe('appointments', () => {
     ).json().data;
     expect(stored).toHaveLength(1);
   });
+
+  it.skipIf(testDbKind() !== 'postgres')(
+    'a deadlock inside the overlap check (PostgreSQL) is the same 409 CONFLICT with the next free slots',
+    async () => {
+      const day = dayAfter(3);
+      const first = await book(owner, at('08:00', day), { agentId: agentB.id });
+      expect(first.statusCode).toBe(201);
+      const other = new pg.Client({ connectionString: t.url });
+      const watch = new pg.Client({ connectionString: t.url });
+      await other.connect();
+      await watch.connect();
+      // A copy of that appointment at another time, without buffers, written by the other transaction.
+      const copy = (from: string, to: string) =>
+        other.query(
+          `insert into appointments select (jsonb_populate_record(null::appointments, to_jsonb(a)
+             || jsonb_build_object('id', gen_random_uuid(), 'starts_at', $1::text, 'ends_at', $2::text,
+                'blocked_from', $1::text, 'blocked_to', $2::text,
+                'buffer_before_minutes', 0, 'buffer_after_minutes', 0)::jsonb)).* from appointments a where id = $3`,
+          [from, to, first.json().data.id],
+        );
+      try {
+        // The app's transaction detects the deadlock (default deadlock_timeout 1 s), not this one.
+        await other.query(`set deadlock_timeout = '60s'`);
+        await other.query('begin');
+        await copy(at('14:00', day), at('15:00', day));
+        // 14:30–15:30 blocks 14:15–15:45: it waits for the 14:00–15:00 copy's transaction…
+        const booking = book(owner, at('14:30', day), { agentId: agentB.id });
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await watch.query(
+            `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+          );
+          if (rows.length) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // …and 15:30–16:30 overlaps the booking's own row: each transaction waits for the other.
+        const second = copy(at('15:30', day), at('16:30', day));
+        const res = await booking;
+        await second;
+        expect(res.statusCode, res.body).toBe(409);
+        expect(res.json().error.code).toBe('CONFLICT');
+        expect(Array.isArray(res.json().error.details.nextSlots)).toBe(true);
+        await other.query('rollback');
+      } finally {
+        await other.end();
+        await watch.end();
+      }
+      const stored = (
+        await c.api(
+          owner,
+          'GET',
+          `/scheduling/appointments?agentId=${agentB.id}&from=${at('00:00', day)}&to=${at('23:00', day)}`,
+        )
+      ).json().data;
+      expect(stored.map((a: { startsAt: string }) => a.startsAt)).toEqual([at('08:00', day)]);
+    },
+  );
 
   it('free slots: availability minus bookings and buffers, UTC with the zone; a zone other than UTC', async () => {
     const q = `/scheduling/slots?type=${type.id}&from=${at('00:00')}&to=${at('00:00', dayAfter(1))}&agentId=${agentA.id}`;

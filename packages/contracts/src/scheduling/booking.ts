@@ -78,6 +78,14 @@ export const bookingCancelInput = z.strictObject({ reason: text(500).optional() 
 export const bookingRescheduleInput = z.strictObject({ startsAt: isoDateTime });
 
 /** An agent's iCalendar feed: the secret URL (null when none is live). */
+/** A public booking page of the company (`GET /scheduling/booking-links`): `url` is absolute (the app's URL). */
+export const bookingLinkSchema = z.object({
+  typeId: z.string(),
+  name: z.string(),
+  path: z.string(),
+  url: z.string(),
+});
+export type BookingLink = z.infer<typeof bookingLinkSchema>;
 export const calendarFeedSchema = z.object({ url: z.string().nullable(), createdAt: z.string().nullable() });
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 export const calendarFeedParams = z.strictObject({ id: uuid });

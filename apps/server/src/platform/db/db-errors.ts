@@ -27,6 +27,31 @@ export const isExclusionViolation = (err: unknown, constraint: string): boolean 
   return false;
 };
 
+type PgDeadlock = PgError & { where?: string };
+
+/**
+ * Whether `err` (possibly wrapped in `cause`) is a deadlock (SQLSTATE 40P01) that PostgreSQL detected while
+ * checking an exclusion constraint of `relation`. Two transactions inserting overlapping rows at the same
+ * moment each find the other's uncommitted row and wait for the other one; PostgreSQL aborts one of them.
+ * For the aborted one this is the same answer as a plain exclusion violation — the other row wins — so callers
+ * treat it like `isExclusionViolation`. node-postgres carries the context line
+ * (`while checking exclusion constraint on tuple (0,3) in relation "appointments"`) in `where`; PGlite has a
+ * single connection and never deadlocks.
+ */
+export const isExclusionDeadlock = (err: unknown, relation: string): boolean => {
+  for (
+    let e = err as PgDeadlock | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as PgDeadlock | undefined, depth++
+  ) {
+    if (e.code === '40P01') {
+      const where = String(e.where ?? '');
+      return where.includes('exclusion constraint') && where.includes(`relation "${relation}"`);
+    }
+  }
+  return false;
+};
+
 /** SQLSTATEs of a database that is going away or not there: shutdown (57P01–57P03), connection (08xxx), too many clients. */
 const UNAVAILABLE_STATES = /^(57P0[123]|08...|53300)$/;
 const UNAVAILABLE_CODES = new Set([

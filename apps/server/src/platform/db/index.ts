@@ -1,5 +1,5 @@
 export { type Database, type Db, type DbKind, openDatabase, type Tx } from './database.ts';
-export { isExclusionViolation, isUniqueViolation } from './db-errors.ts';
+export { isExclusionDeadlock, isExclusionViolation, isUniqueViolation } from './db-errors.ts';
 export {
   loadMigrations,
   MigrationError,

@@ -1,3 +1,4 @@
+import { isExclusionDeadlock, isExclusionViolation } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AgentRow } from '../agents/agent-record.ts';
 import { takesType } from '../slots/slots.service.ts';
@@ -8,6 +9,15 @@ const MAX_LENGTH = 24 * 60 * MINUTE;
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_ERROR', message, { details: [{ path, message }] });
+
+/**
+ * Whether a write failed because the agent's time is taken: the exclusion constraint `appointments_no_overlap`
+ * refused it (23P01), or — when several transactions insert overlapping appointments at the same moment on
+ * PostgreSQL — the constraint's check ended in a deadlock (40P01) and this transaction was the one aborted
+ * while another one takes the time. Both are the same 409 for the caller.
+ */
+export const isSlotTaken = (err: unknown): boolean =>
+  isExclusionViolation(err, 'appointments_no_overlap') || isExclusionDeadlock(err, 'appointments');
 
 /** Start, end and the blocked range (buffers included) of an appointment. */
 export const timing = (

@@ -6,7 +6,7 @@ import type {
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { isExclusionViolation, type Tx } from '../../../platform/db/index.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { type AgentRow, agentDef } from '../agents/agent-record.ts';
@@ -21,7 +21,7 @@ import {
   appointmentListSpec,
   toAppointment,
 } from './appointment-record.ts';
-import { assertAgentTakes, defaultEnd, timing } from './appointment-timing.ts';
+import { assertAgentTakes, defaultEnd, isSlotTaken, timing } from './appointment-timing.ts';
 
 /** 409 for a time the agent is already booked (the exclusion constraint said so), with the next free slots. */
 const slotTaken = async (ctx: AuthedContext, at: { typeId: string; agentId: string; after: number }) => {
@@ -41,7 +41,7 @@ const noDoubleBooking = async <T>(
     return await fn();
   } catch (err) {
     const where = at();
-    if (where && isExclusionViolation(err, 'appointments_no_overlap')) throw await slotTaken(ctx, where);
+    if (where && isSlotTaken(err)) throw await slotTaken(ctx, where);
     throw err;
   }
 };
@@ -131,7 +131,7 @@ export const createAppointment = (ctx: AuthedContext, input: BookInput): Promise
         return { ...toAppointment(row), ...(assignment ? { assignment } : {}) };
       }),
   ).catch((err) => {
-    if (!input.agentId && isExclusionViolation(err, 'appointments_no_overlap'))
+    if (!input.agentId && isSlotTaken(err))
       throw new AppError('CONFLICT', 'This time was just booked. Pick another slot.', {
         details: { nextSlots: [] },
       });

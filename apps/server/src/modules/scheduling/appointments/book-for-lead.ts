@@ -1,10 +1,11 @@
 import type { Appointment } from '@tessera/contracts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { isExclusionViolation, type Tx } from '../../../platform/db/index.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { nextFreeSlotsIn } from '../slots/slots.service.ts';
 import { toAppointment } from './appointment-record.ts';
+import { isSlotTaken } from './appointment-timing.ts';
 import { bookIn } from './appointments.service.ts';
 
 export interface LeadAppointmentInput {
@@ -36,7 +37,7 @@ export const bookLeadAppointmentIn = async (
     const { row } = await t.transaction((sp) => bookIn(sp as unknown as Tx, ctx, input));
     return toAppointment(row);
   } catch (err) {
-    if (!isExclusionViolation(err, 'appointments_no_overlap')) throw err;
+    if (!isSlotTaken(err)) throw err;
     const nextSlots = input.agentId
       ? await nextFreeSlotsIn(t, ctx.tenantId, {
           typeId: input.typeId,

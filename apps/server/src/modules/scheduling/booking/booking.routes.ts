@@ -1,6 +1,7 @@
 import {
   bookingCancelInput,
   bookingInput,
+  bookingLinkSchema,
   bookingPageParams,
   bookingPageSchema,
   bookingRescheduleInput,
@@ -93,9 +94,7 @@ export const bookingRoutes = async (app: FastifyInstance, deps: BookingDeps) => 
       schema: {
         tags: ['scheduling'],
         summary: 'The company’s public booking pages (one per publicly bookable type)',
-        response: replies(
-          z.array(z.object({ typeId: z.string(), name: z.string(), path: z.string(), url: z.string() })),
-        ),
+        response: replies(z.array(bookingLinkSchema)),
       },
     },
     async (req) => ok(await bookingLinks(authedContext(req, deps.database), deps.appUrl)),

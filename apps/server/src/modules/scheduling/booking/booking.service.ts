@@ -1,11 +1,12 @@
 import type { BookingPage, bookingInput, bookingSlotsQuery } from '@tessera/contracts';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { isExclusionViolation, withTenant } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { matchOrCreateBookingLead } from '../../crm/index.ts';
 import { pickAgent } from '../appointments/agent-picker.ts';
+import { isSlotTaken } from '../appointments/appointment-timing.ts';
 import { bookIn } from '../appointments/appointments.service.ts';
 import { settingsIn } from '../settings/settings.service.ts';
 import { candidateAgents } from '../slots/slots.service.ts';
@@ -142,7 +143,7 @@ export const bookPublic = async (
       };
     });
   } catch (err) {
-    if (isExclusionViolation(err, 'appointments_no_overlap')) throw taken();
+    if (isSlotTaken(err)) throw taken();
     throw err;
   }
 };

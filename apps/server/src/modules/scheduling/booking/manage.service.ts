@@ -2,13 +2,13 @@ import type { BookingView, bookingSlotsQuery } from '@tessera/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
-import { isExclusionViolation, type Tx, withTenant } from '../../../platform/db/index.ts';
+import { type Tx, withTenant } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { tenants } from '../../identity/index.ts';
 import type { AppointmentRow } from '../appointments/appointment-record.ts';
 import { appointmentDef, toAppointment } from '../appointments/appointment-record.ts';
-import { timing } from '../appointments/appointment-timing.ts';
+import { isSlotTaken, timing } from '../appointments/appointment-timing.ts';
 import { appointments } from '../appointments/appointments.tables.ts';
 import { appointmentChanged } from '../scheduling-events.ts';
 import { candidateAgents } from '../slots/slots.service.ts';
@@ -182,7 +182,7 @@ export const rescheduleBooking = async (
       return viewOf({ ...booking, row: after }, next);
     });
   } catch (err) {
-    if (isExclusionViolation(err, 'appointments_no_overlap'))
+    if (isSlotTaken(err))
       throw new AppError('CONFLICT', 'Sorry, this time was just booked. Please pick another time.');
     throw err;
   }

@@ -1,14 +1,19 @@
 import { type AppointmentType, LOCATION_KINDS } from '@tessera/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
+import { Button, buttonClasses } from '../../../components/ui/button';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { FormField } from '../../../components/ui/form-field';
+import { ExternalLinkIcon } from '../../../components/ui/icons';
 import { CheckboxField, Input, Select } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { cn } from '../../../lib/cn';
 import { type PeopleDirectory, personName } from '../../../lib/people';
+import { showToast } from '../../../stores/toast-store';
+import { useBookingLinks } from '../api/links-api';
 import { useAgents, useAppointmentTypes } from '../api/scheduling';
 import { useSaveType } from '../api/settings-api';
 import { toList } from './range-editors';
@@ -181,9 +186,77 @@ function TypeDialog({
   );
 }
 
+/** The "public booking on/off" switch of one type (a PATCH of `publicBooking` with the type's version). */
+function PublicSwitch({ type }: { type: AppointmentType }) {
+  const save = useSaveType();
+  const on = type.publicBooking;
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      aria-label={`Public booking for ${type.name}`}
+      disabled={save.isPending}
+      onClick={() =>
+        save.mutate(
+          { id: type.id, version: type.version, body: { publicBooking: !on } },
+          {
+            onSuccess: () => showToast(on ? 'Public booking off' : 'Public booking on', 'success'),
+            onError: (e) =>
+              showToast(`Not changed: ${e instanceof Error ? e.message : 'try again'}`, 'danger'),
+          },
+        )
+      }
+      className="inline-flex items-center gap-2 rounded-md text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-60"
+    >
+      <span
+        aria-hidden="true"
+        className={cn(
+          'relative inline-flex h-5 w-9 shrink-0 rounded-full transition-colors',
+          on ? 'bg-indigo-600' : 'bg-zinc-300 dark:bg-zinc-700',
+        )}
+      >
+        <span
+          className={cn(
+            'absolute top-0.5 size-4 rounded-full bg-white shadow transition-transform',
+            on ? 'translate-x-4.5' : 'translate-x-0.5',
+          )}
+        />
+      </span>
+      <span className="text-zinc-700 dark:text-zinc-300">Public booking</span>
+    </button>
+  );
+}
+
+/** The public page's address with copy and open, while the type is publicly bookable. */
+function PublicLink({ url, path, name }: { url: string; path: string; name: string }) {
+  return (
+    <div className="flex w-full min-w-0 flex-wrap items-center gap-2 sm:pl-6" data-testid="booking-link">
+      <code
+        className="w-full break-all rounded bg-zinc-100 px-2 py-1 text-xs sm:w-auto sm:min-w-0 sm:flex-1 sm:truncate dark:bg-zinc-800"
+        title={url}
+      >
+        {url}
+      </code>
+      <CopyButton value={url} label="Copy link" aria-label={`Copy the booking link of ${name}`} />
+      <a
+        href={path}
+        target="_blank"
+        rel="noreferrer"
+        className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'gap-1' })}
+        aria-label={`Open the booking page of ${name}`}
+      >
+        <ExternalLinkIcon className="size-4" />
+        Open
+      </a>
+    </div>
+  );
+}
+
 /** Settings → Appointment types: the kinds of appointment the company offers. */
 export function AppointmentTypesPage({ directory }: { directory: PeopleDirectory }) {
   const types = useAppointmentTypes();
+  const links = useBookingLinks();
   const [editing, setEditing] = useState<AppointmentType | 'new' | null>(null);
   return (
     <div>
@@ -220,7 +293,6 @@ export function AppointmentTypesPage({ directory }: { directory: PeopleDirectory
                     ? ` · buffers ${t.bufferBeforeMinutes}/${t.bufferAfterMinutes} min`
                     : ''}
                   {t.requiredSkills.length ? ` · needs ${t.requiredSkills.join(', ')}` : ''}
-                  {t.publicBooking ? ' · public' : ''}
                 </span>
               </span>
               <Button
@@ -231,6 +303,21 @@ export function AppointmentTypesPage({ directory }: { directory: PeopleDirectory
               >
                 Edit
               </Button>
+              <div className="flex w-full flex-wrap items-center gap-x-4 gap-y-2 sm:pl-6">
+                <PublicSwitch type={t} />
+              </div>
+              {t.publicBooking &&
+                (() => {
+                  const link = links.data?.find((l) => l.typeId === t.id);
+                  if (link) return <PublicLink url={link.url} path={link.path} name={t.name} />;
+                  if (links.isError)
+                    return (
+                      <p className="w-full text-sm text-red-700 sm:pl-6 dark:text-red-400">
+                        Could not load the booking link.
+                      </p>
+                    );
+                  return <span className="w-full text-sm text-zinc-500 sm:pl-6">Loading the link…</span>;
+                })()}
             </li>
           ))}
         </ul>

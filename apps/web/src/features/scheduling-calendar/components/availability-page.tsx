@@ -7,10 +7,12 @@ import { FormField } from '../../../components/ui/form-field';
 import { CheckboxField, Input, Select } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { useSession } from '../../../hooks/use-me';
 import { type PeopleDirectory, personName } from '../../../lib/people';
 import { showToast } from '../../../stores/toast-store';
 import { useAgents } from '../api/scheduling';
 import { useSaveAgent } from '../api/settings-api';
+import { CalendarFeedCard } from './calendar-feed-card';
 import { DatesEditor, ExtraDatesEditor, toList, WeeklyEditor } from './range-editors';
 
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -126,6 +128,7 @@ function AgentEditor({ agent }: { agent: Agent }) {
 
 /** Settings → Availability: pick an agent (or make a member one) and edit when and where they work. */
 export function AvailabilityPage({ directory }: { directory: PeopleDirectory }) {
+  const me = useSession();
   const agents = useAgents();
   const [picked, setPicked] = useState<string>();
   const [newUser, setNewUser] = useState('');
@@ -221,7 +224,14 @@ export function AvailabilityPage({ directory }: { directory: PeopleDirectory }) 
           </div>
           {create.isError && <ErrorAlert error={create.error} title="Not added" />}
           {agent ? (
-            <AgentEditor key={`${agent.id}-${agent.version}`} agent={agent} />
+            <>
+              <AgentEditor key={`${agent.id}-${agent.version}`} agent={agent} />
+              <CalendarFeedCard
+                key={agent.id}
+                agentId={agent.id}
+                whose={agent.userId === me.user.id ? 'your' : `${personName(directory, agent.userId)}’s`}
+              />
+            </>
           ) : (
             <EmptyState
               title="No agents yet"

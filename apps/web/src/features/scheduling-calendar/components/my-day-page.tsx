@@ -12,6 +12,7 @@ import { usePartyName } from '../api/parties';
 import { useAgents, useAppointments, useAppointmentTypes } from '../api/scheduling';
 import { clock, dayLabel, todayIn, windowOf } from '../calendar-time';
 import { AppointmentDrawer } from './appointment-drawer';
+import { CalendarFeedCard } from './calendar-feed-card';
 
 function Card({
   a,
@@ -117,6 +118,7 @@ export function MyDayPage() {
           ))}
         </ul>
       )}
+      {mine && <CalendarFeedCard agentId={mine.id} />}
       <AppointmentDrawer
         appointment={open}
         type={open ? typeOf(open) : undefined}
