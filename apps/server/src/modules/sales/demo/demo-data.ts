@@ -1,4 +1,4 @@
-import { permissions } from '@tessera/contracts';
+import { documentCreateInput, permissions } from '@tessera/contracts';
 import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { jobContext } from '../../../platform/context/service-context.ts';
@@ -56,7 +56,9 @@ export const seedSalesDemo = async (database: Database, tenantId: string, people
   if (!company) return;
   const make = (kind: 'quote' | 'invoice', lines: ReturnType<typeof line>[], issue = true) =>
     kit.inTenant(ctx, async (t) => {
-      const draft = await createDraft(t, ctx, kind, { companyId: company.id, lines } as never);
+      // Through the contract, as a request would be (quantities become thousandths).
+      const input = documentCreateInput.parse({ companyId: company.id, lines });
+      const draft = await createDraft(t, ctx, kind, input);
       return issue ? issueDraft(t, ctx, draft) : draft;
     });
   await make('quote', [line('Roof inspection', 1, 18_000), line('Solar panel 400 W', 12, 24_990)]);

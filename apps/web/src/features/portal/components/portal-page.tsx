@@ -78,7 +78,7 @@ function PdfButton({ kind, doc }: { kind: PortalKindPath; doc: PortalDocument })
     }
   };
   return (
-    <Button size="sm" variant="secondary" disabled={busy} onClick={() => void download()}>
+    <Button variant="secondary" disabled={busy} onClick={() => void download()}>
       {busy ? 'Preparing…' : 'PDF'}
     </Button>
   );
@@ -107,7 +107,7 @@ function QuoteActions({ quote }: { quote: PortalDocument }) {
     );
   return (
     <>
-      <Button size="sm" disabled={decide.isPending} onClick={() => run('accept')}>
+      <Button disabled={decide.isPending} onClick={() => run('accept')}>
         Accept
       </Button>
       <ConfirmButton
