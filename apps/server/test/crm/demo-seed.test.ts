@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identityDeps } from '../../src/app.ts';
 import { DEMO_COUNTS, seedCrmDemo as seedDemoData } from '../../src/modules/crm/index.ts';
+import { SALES_DEMO_COUNTS } from '../../src/modules/sales/index.ts';
 import { DEMO, DEMO_MEMBERS, seedDemo } from '../../src/seed/demo-seed.ts';
 import { createGeneratedTenant } from '../../src/seed/generate.ts';
 import { setupApiTest } from '../helpers/api-test.ts';
@@ -30,7 +31,7 @@ const count = async (table: string, tenantId: string, where = sql`true`) => {
 describe('demo company', () => {
   it('is created once, with its team, and reports every sign-in', async () => {
     expect(seeded).toMatchObject({ created: true, email: DEMO.email, password: DEMO.password });
-    expect(seeded.members.map((m) => m.role)).toEqual(['manager', 'sales', 'sales', 'dispatch']);
+    expect(seeded.members.map((m) => m.role)).toEqual(['manager', 'sales', 'sales', 'dispatch', 'customer']);
     const again = await seedDemo(deps());
     expect(again.created).toBe(false);
     expect(await count('leads', owner.tenantId)).toBe(DEMO_COUNTS.leads);
@@ -85,6 +86,25 @@ describe('demo company', () => {
     expect(await count('tasks', tenant, sql`status in ('open', 'in_progress') and due_at < now()`)).toBe(20);
     expect(await count('tasks', tenant, sql`status = 'done' and completed_at is not null`)).toBe(25);
     expect(await count('activities', tenant, sql`occurred_at > now()`)).toBe(0);
+  });
+
+  it("has a portal customer who sees their company's sent quotes, issued invoices and payments only", async () => {
+    const customer = await logIn(t.app, 'customer@demo.tessera.test', DEMO.password);
+    const get = async (url: string) => {
+      const res = await asBrowser(t.app, customer, { method: 'GET', url: `/api/v1${url}` });
+      expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+      return res.json().data;
+    };
+    expect((await get('/portal/me')).company.name).toBeTruthy();
+    expect(await get('/portal/quotes')).toHaveLength(SALES_DEMO_COUNTS.quotes - 1);
+    const invoices = await get('/portal/invoices');
+    expect(invoices.map((i: { status: string }) => i.status).sort()).toEqual(['paid', 'partially_paid']);
+    expect(await get('/portal/payments')).toHaveLength(SALES_DEMO_COUNTS.payments);
+    expect(await count('sales_documents', owner.tenantId, sql`kind = 'quote'`)).toBe(
+      SALES_DEMO_COUNTS.quotes,
+    );
+    const leads = await asBrowser(t.app, customer, { method: 'GET', url: '/api/v1/leads' });
+    expect(leads.statusCode).toBe(403);
   });
 
   it('is listed through the API for the demo owner', async () => {

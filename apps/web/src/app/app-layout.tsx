@@ -1,10 +1,12 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Navigate, Outlet } from 'react-router';
 import { ReconnectBanner } from '../components/reconnect-banner';
 import { focusRing } from '../components/ui/focus-ring';
 import { Toaster } from '../components/ui/toaster';
+import { usePermissions } from '../hooks/use-permission';
 import { useRealtime } from '../hooks/use-realtime';
 import { cn } from '../lib/cn';
+import { isPortalOnly } from '../lib/permissions';
 import { useTenantSettings } from '../lib/tenant-settings';
 import { AppHeader } from './app-header';
 import { CommandPalette } from './command-palette/command-palette';
@@ -20,8 +22,17 @@ function Logo() {
   );
 }
 
-/** Sidebar + header + page; `children` replace the route outlet (used by the signed-in 404 page). */
+/**
+ * Sidebar + header + page; `children` replace the route outlet (used by the signed-in 404 page). A customer-portal
+ * member never gets the staff frame: they go to `/portal` (ADR 0035).
+ */
 export function AppLayout({ children }: { children?: ReactNode }) {
+  const held = usePermissions();
+  if (isPortalOnly(held)) return <Navigate to="/portal" replace />;
+  return <StaffLayout>{children}</StaffLayout>;
+}
+
+function StaffLayout({ children }: { children?: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   useRealtime();
   // Pages format money and dates with the company's locale: they render once the settings are known (or failed).

@@ -52,6 +52,10 @@ const AddTaskButton = lazyComponent(
   () => import('../features/crm-tasks/components/add-task-button').then((m) => m.AddTaskButton),
   null,
 );
+const InvitePortalButton = lazyComponent(
+  () => import('../features/portal/components/invite-portal-button').then((m) => m.InvitePortalButton),
+  null,
+);
 const NewDealButton = lazyComponent(
   () => import('../features/crm-deals/components/new-deal-dialog').then((m) => m.NewDealButton),
   null,
@@ -66,12 +70,13 @@ function useAssignees() {
 
 /**
  * The quick actions of a record page: "Log a call" (activities), "Add a task" (tasks) and, on a company or
- * contact, "New deal" for it (deals).
+ * contact, "New deal" for it (deals); on a contact "Invite to portal" (portal.manage, the customer portal).
  */
 function RecordActions({ related }: { related: RelatedRef }) {
   const canLog = usePermission('activities.create');
   const canTask = usePermission('tasks.create');
   const canDeal = usePermission('deals.create');
+  const canInvite = usePermission('portal.manage');
   const me = useSession();
   const assignees = useAssignees();
   const dealFor =
@@ -85,6 +90,7 @@ function RecordActions({ related }: { related: RelatedRef }) {
       {canLog ? <LogActivityButton related={related} /> : null}
       {canTask ? <AddTaskButton related={related} assignees={assignees} /> : null}
       {canDeal && dealFor ? <NewDealButton preset={dealFor} owners={assignees} myId={me.user.id} /> : null}
+      {canInvite && related.type === 'contact' ? <InvitePortalButton contactId={related.id} /> : null}
     </>
   );
 }

@@ -30,6 +30,10 @@ const ResetPasswordPage = lazyComponent(() =>
 const AcceptInvitePage = lazyComponent(() =>
   import('../features/auth/components/accept-invite-page').then((m) => m.AcceptInvitePage),
 );
+const PortalLayout = lazyComponent(() => import('./portal-layout').then((m) => m.PortalLayout));
+const PortalPage = lazyComponent(() =>
+  import('../features/portal/components/portal-page').then((m) => m.PortalPage),
+);
 const AppLayout = lazyComponent(() => import('./app-layout').then((m) => m.AppLayout));
 const DashboardPage = lazyComponent(() => import('./dashboard-page').then((m) => m.DashboardPage));
 const StatusPage = lazyComponent(() =>
@@ -109,8 +113,21 @@ const appRoutes: RouteObject = {
   ],
 };
 
+/** The customer portal (ADR 0035): its own frame, no staff navigation; customers are sent here from `/`. */
+const portalRoutes: RouteObject = {
+  path: 'portal',
+  element: (
+    <RequireSession>
+      <PortalLayout />
+    </RequireSession>
+  ),
+  errorElement: <RouteErrorPage />,
+  children: [{ index: true, element: <PortalPage /> }],
+};
+
 export const routes: RouteObject[] = [
   publicRoutes,
+  portalRoutes,
   appRoutes,
   { path: '*', element: <NotFoundRoute />, errorElement: <RouteErrorPage /> },
 ];

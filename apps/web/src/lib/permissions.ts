@@ -80,3 +80,14 @@ export function permissionDescription(permission: Permission): string {
 export function isScopedResource(resource: string): resource is ScopedResource {
   return (scopedResources as readonly string[]).includes(resource);
 }
+
+/**
+ * A customer-portal member (ADR 0035): `portal.view` and nothing of the staff's — only portal and field-visibility
+ * permissions. They land on `/portal` and never see the staff navigation.
+ */
+export function isPortalOnly(held: ReadonlySet<Permission> | readonly Permission[]): boolean {
+  const list = [...held];
+  return (
+    list.includes('portal.view') && list.every((p) => p.startsWith('portal.') || p.startsWith('fields.'))
+  );
+}

@@ -70,6 +70,10 @@ export const permissionCatalog = {
   'recurring_invoices.run': 'Make a recurring template’s next invoice now',
   'delivery_notes.view': 'See delivery notes',
   'delivery_notes.create': 'Create delivery notes from quotes and invoices',
+  // Customer portal
+  'portal.view': "See your own company's quotes, invoices and payments in the customer portal",
+  'portal.respond': "Accept or decline your own company's sent quotes in the customer portal",
+  'portal.manage': 'Give customers portal access to their company (invite, link, revoke)',
   // Work
   'projects.view': 'See projects',
   'projects.manage': 'Create and change projects and milestones',

@@ -194,17 +194,11 @@ export const roleTemplates: readonly RoleTemplate[] = [
   {
     key: 'customer',
     name: 'Customer',
-    description: 'The company’s client, in a portal: their own quotes, invoices, jobs, documents.',
-    permissions: [
-      'quotes.view',
-      'invoices.view',
-      'payments.view',
-      'jobs.view',
-      'documents.view',
-      'appointments.view',
-      'fields.money.view',
-    ],
-    scopes: { quotes: 'own', invoices: 'own', jobs: 'own', appointments: 'own' },
+    description:
+      'The company’s client, in the customer portal: only their own company’s quotes, invoices and payments.',
+    // Nothing generic (no quotes.view …): the portal routes filter by the member's portal access (ADR 0035).
+    permissions: ['portal.view', 'portal.respond', 'fields.money.view'],
+    scopes: {},
   },
   {
     key: 'canvasser',

@@ -29,6 +29,8 @@ export const identityRoutes = async (app: FastifyInstance, deps: IdentityDeps) =
 export { type Authentication, registerAuthentication } from './auth/authenticate.ts';
 export { signup } from './auth/signup.service.ts';
 export type { AuthSettings, IdentityDeps } from './identity-deps.ts';
+/** Invites an e-mail with a system role in the caller's transaction (sales: "Invite to portal"). */
+export { inviteWithSystemRole } from './invitations/invitations.service.ts';
 export {
   activeMemberUserIds,
   addMembersDirectly,

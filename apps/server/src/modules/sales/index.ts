@@ -6,6 +6,7 @@ import { deliveryNoteRoutes } from './delivery/delivery-notes.routes.ts';
 import { documentFileRoutes } from './documents/document-files.routes.ts';
 import { documentRoutes } from './documents/documents.routes.ts';
 import { quoteRoutes } from './documents/quote.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import { recurringRoutes } from './recurring/recurring.routes.ts';
 import { registerSalesRecords } from './registrations.ts';
 import type { SalesDeps } from './sales-deps.ts';
@@ -26,8 +27,11 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(brandingRoutes, deps);
   await app.register(recurringRoutes, deps);
   await app.register(deliveryNoteRoutes, deps);
+  await app.register(portalRoutes, deps);
 };
 
+/** The demo company's quotes, invoices and payments, and the demo customer's portal access (seed/demo-seed.ts). */
+export { SALES_DEMO_COUNTS, seedSalesDemo } from './demo/demo-data.ts';
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
 export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';
 /** Daily: the invoices of recurring templates (listed in src/jobs.ts). */

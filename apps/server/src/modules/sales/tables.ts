@@ -9,5 +9,6 @@ export {
 } from './delivery/delivery-notes.tables.ts';
 export { salesDocumentLines, salesDocuments, salesReminders } from './documents/documents.tables.ts';
 export { payments } from './payments/payments.tables.ts';
+export { portalAccess } from './portal/portal.tables.ts';
 export { salesRecurringInvoices, salesRecurringRuns } from './recurring/recurring.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';

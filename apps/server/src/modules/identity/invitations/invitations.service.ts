@@ -37,13 +37,16 @@ const toInvitation = (row: typeof invitations.$inferSelect, roleName: string): I
   createdAt: row.createdAt.toISOString(),
 });
 
+/** What sending an invitation needs: the app's URL for the link, the job queue for the mail. */
+export type InviteDeps = Pick<IdentityDeps, 'sendJob'> & { auth: Pick<IdentityDeps['auth'], 'appUrl'> };
+
 /**
  * Invites an e-mail address with a role inside `tx` (shared by single invitations and CSV import).
  * Re-inviting replaces the pending invitation. Returns the invitation and the mail to deliver after commit.
  */
 export const inviteInTx = async (
   tx: Tx,
-  deps: IdentityDeps,
+  deps: InviteDeps,
   ctx: AuthedContext,
   { grantor, email, roleId }: { grantor: Grantor; email: string; roleId: string },
 ) => {
@@ -152,3 +155,33 @@ export const revokeInvitation = (ctx: AuthedContext, id: string) =>
       changes: { email: { from: row.email, to: null } },
     });
   });
+
+/**
+ * For other modules (the sales module's customer portal): in the caller's transaction, invites `email` with the
+ * tenant's system role `roleKey` — unless the e-mail already is a member: then nothing is sent and their user id
+ * is returned. The same checks as an invitation (no escalation: the caller must hold the role's permissions).
+ */
+export const inviteWithSystemRole = async (
+  tx: Tx,
+  ctx: AuthedContext,
+  input: { email: string; roleKey: string },
+  deps: { appUrl: string; sendJob?: IdentityDeps['sendJob'] },
+): Promise<{ userId: string | null; invited: boolean }> => {
+  const [member] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.tenantId, ctx.tenantId), eq(users.email, input.email)));
+  if (member) return { userId: member.userId, invited: false };
+  const [role] = await tx
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.tenantId, ctx.tenantId), eq(roles.key, input.roleKey), eq(roles.isSystem, true)));
+  if (!role) throw notFound('Role');
+  await inviteInTx(tx, { sendJob: deps.sendJob, auth: { appUrl: deps.appUrl } }, ctx, {
+    grantor: await grantorOf(tx, ctx),
+    email: input.email,
+    roleId: role.id,
+  });
+  return { userId: null, invited: true };
+};

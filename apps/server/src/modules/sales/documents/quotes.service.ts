@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/index.ts';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import { newId } from '../../../platform/db/columns.ts';
-import { type Database, withTenant } from '../../../platform/db/index.ts';
+import { type Database, type Tx, withTenant } from '../../../platform/db/index.ts';
 import { emit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
@@ -76,11 +76,45 @@ export const viewPublicQuote = (deps: QuoteLinkDeps, token: string): Promise<Pub
     }),
   }));
 
+/** Who decided a quote: nobody signed in (the public link) or the customer member (the portal). */
+export interface QuoteDecider {
+  tenantId: string;
+  userId: string | null;
+  ip: string;
+  requestId?: string | null;
+}
+
 /**
- * The customer accepts or declines a sent quote through its link: recorded with the time and the IP address,
- * audited (no user), `quote.accepted` / `quote.declined` emitted. Once decided, or past its valid-until day,
- * it is a 409.
+ * Records the customer's decision on a quote the caller locked (`FOR UPDATE`): the public link and the customer
+ * portal both end here. Only a sent quote within its valid-until day can be decided (409 otherwise); the
+ * decision is stored with the time and IP address, audited and emitted (`quote.accepted` / `quote.declined`).
  */
+export const decideQuoteIn = async (
+  t: Tx,
+  row: DocumentRow,
+  decision: 'accepted' | 'declined',
+  by: QuoteDecider,
+): Promise<DocumentRow> => {
+  if (row.status !== 'sent') throw new AppError('CONFLICT', `This quote was already ${row.status}`);
+  if (row.dueDate && row.dueDate < todayIso()) throw new AppError('CONFLICT', 'This quote has expired');
+  const [after] = (await t
+    .update(salesDocuments)
+    .set({ status: decision, decidedAt: new Date(), decidedIp: by.ip, version: row.version + 1 })
+    .where(and(eq(salesDocuments.tenantId, row.tenantId), eq(salesDocuments.id, row.id)))
+    .returning()) as DocumentRow[];
+  if (!after) throw notFound('Quote');
+  const actor = { tenantId: row.tenantId, userId: by.userId, ip: by.ip, requestId: by.requestId ?? null };
+  await writeAudit(t, actor, {
+    action: `quote.${decision}`,
+    targetType: 'quote',
+    targetId: row.id,
+    changes: { status: { from: row.status, to: decision } },
+  });
+  await emit(t, actor, decision === 'accepted' ? 'quote.accepted' : 'quote.declined', quoteRef(after));
+  return after;
+};
+
+/** The customer accepts or declines a sent quote through its link (audited without a user); once. */
 export const decidePublicQuote = (
   deps: QuoteLinkDeps,
   token: string,
@@ -88,27 +122,7 @@ export const decidePublicQuote = (
   origin: { ip: string; requestId?: string },
 ) =>
   withLinkedQuote(deps, token, async (t, row) => {
-    if (row.status !== 'sent') throw new AppError('CONFLICT', `This quote was already ${row.status}`);
-    if (row.dueDate && row.dueDate < todayIso()) throw new AppError('CONFLICT', 'This quote has expired');
-    const [after] = (await t
-      .update(salesDocuments)
-      .set({ status: decision, decidedAt: new Date(), decidedIp: origin.ip, version: row.version + 1 })
-      .where(eq(salesDocuments.id, row.id))
-      .returning()) as DocumentRow[];
-    if (!after) throw notFound('Quote');
-    const actor = {
-      tenantId: row.tenantId,
-      userId: null,
-      ip: origin.ip,
-      requestId: origin.requestId ?? null,
-    };
-    await writeAudit(t, actor, {
-      action: `quote.${decision}`,
-      targetType: 'quote',
-      targetId: row.id,
-      changes: { status: { from: row.status, to: decision } },
-    });
-    await emit(t, actor, decision === 'accepted' ? 'quote.accepted' : 'quote.declined', quoteRef(after));
+    const after = await decideQuoteIn(t, row, decision, { tenantId: row.tenantId, userId: null, ...origin });
     return { status: after.status, decidedAt: kit.iso(after.decidedAt) };
   });
 
