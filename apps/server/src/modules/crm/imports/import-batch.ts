@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
 import { type AuditActor, auditLogs, diffChanges, writeAudit } from '../../../platform/audit/index.ts';
 import { newId } from '../../../platform/db/columns.ts';
+import { copyClientOf, copyRows, copyText } from '../../../platform/db/copy.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import type { DuplicateStrategy, ImportEntityDef, ImportRow } from './import-entities.ts';
 import { convertRow, type RowError } from './import-rows.ts';
@@ -150,7 +151,12 @@ const absentValue = (c: PgColumn) => {
   return isArrayColumn(c) ? [] : null;
 };
 
-/** One INSERT for the batch's new records, owned and created by the importer. */
+/**
+ * The batch's new records, owned and created by the importer. On PostgreSQL they stream with `COPY … FROM
+ * STDIN` into a temporary staging table (dropped at commit) and enter the table with one `INSERT … SELECT`
+ * (a table under row-level security accepts no `COPY FROM`; the INSERT runs the policies and constraints).
+ * PGlite (no client COPY stream) inserts the batch with one `INSERT … SELECT FROM unnest(…)`.
+ */
 const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknown>[]) => {
   const { entity, actor } = ctx;
   const table = entity.def.table;
@@ -175,12 +181,50 @@ const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknow
     for (const f of fields) row[f] = r[f] === undefined ? absentValue(entity.columns[f] as PgColumn) : r[f];
     return row;
   });
-  await tx.execute(
-    sql`insert into ${table} (${sql.join(
-      cols.map((c) => sql.identifier(c.column.name)),
-      sql`, `,
-    )}) ${unnestRows(cols, full)}`,
+  const names = sql.join(
+    cols.map((c) => sql.identifier(c.column.name)),
+    sql`, `,
   );
+  const client = copyClientOf(tx);
+  if (client && (await mayStage(tx))) {
+    await tx.execute(
+      sql`create temp table import_stage (${sql.join(
+        cols.map((c) => sql`${sql.identifier(c.column.name)} ${sql.raw(c.column.getSQLType())}`),
+        sql`, `,
+      )}) on commit drop`,
+    );
+    const copied = await copyRows(
+      client,
+      `copy import_stage (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
+      full.map((r) =>
+        copyText(
+          cols.map(({ field, column }) => {
+            const v = r[field];
+            return v === undefined || v === null ? null : column.mapToDriverValue(v);
+          }),
+        ),
+      ),
+    );
+    if (copied !== full.length) throw new Error(`COPY loaded ${copied} of ${full.length} rows`);
+    await tx.execute(sql`insert into ${table} (${names}) select ${names} from import_stage`);
+    return;
+  }
+  await tx.execute(sql`insert into ${table} (${names}) ${unnestRows(cols, full)}`);
+};
+
+/**
+ * PostgreSQL: whether the application role may create the temporary staging table (the `TEMP` privilege,
+ * which PUBLIC has unless a DBA revoked it); asked once per process. Without it, the INSERT path is used.
+ */
+let stagingAllowed: boolean | undefined;
+const mayStage = async (tx: Tx) => {
+  if (stagingAllowed === undefined) {
+    const { rows } = (await tx.execute(
+      sql`select has_database_privilege(current_database(), 'TEMP') as ok`,
+    )) as unknown as { rows: { ok: boolean }[] };
+    stagingAllowed = rows[0]?.ok === true;
+  }
+  return stagingAllowed;
 };
 
 /** One UPDATE for the batch: non-empty cells overwrite, everything else stays; one audit row per record. */
