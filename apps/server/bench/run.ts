@@ -18,6 +18,7 @@ import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
 import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
+import { importLines, importThroughput, roundLine } from './import-throughput.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
@@ -30,7 +31,8 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 // Method and results: docs/performance.md.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
-       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--keep]
+       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--import 100000]
+       [--import-rounds 3] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -46,6 +48,8 @@ const { values: args } = parseArgs({
     outbox: { type: 'string', default: '3' },
     pdf: { type: 'string', default: '3' },
     documents: { type: 'string', default: '5' },
+    import: { type: 'string', default: '100000' },
+    'import-rounds': { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -474,13 +478,33 @@ try {
       ? await documentThroughput(database, { mb: 10, runs: Number(args.documents) })
       : undefined;
   if (documents) console.log(`\n${documentLines(documents).join('\n')}`);
+  // CRM lead import vs a plain COPY of the same rows (--import 0 skips, --import N rows).
+  const importRows = Number(args.import);
+  const imports =
+    importRows > 0
+      ? await importThroughput(database, {
+          rows: importRows,
+          rounds: Number(args['import-rounds']),
+          onRound: (r) => console.log(roundLine(importRows, r)),
+        })
+      : undefined;
+  if (imports) console.log(`\n${importLines(imports).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
     JSON.stringify(
-      { date: new Date().toISOString(), machine: info, generation, results: all, fanout, outbox, documents },
+      {
+        date: new Date().toISOString(),
+        machine: info,
+        generation,
+        results: all,
+        fanout,
+        outbox,
+        documents,
+        imports,
+      },
       null,
       2,
     ),

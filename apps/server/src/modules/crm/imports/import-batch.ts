@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, is, SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
@@ -152,8 +153,20 @@ const absentValue = (c: PgColumn) => {
 };
 
 /**
+ * The connection's temporary staging table for these columns (name = a hash of names and types): created
+ * once per pooled connection, emptied at the end of every transaction that used it (`on commit delete rows`),
+ * so a batch costs no catalog change. Private to the session: no row-level security needed.
+ */
+const stagingTable = async (tx: Tx, cols: readonly Col[]) => {
+  const definition = cols.map((c) => `"${c.column.name}" ${c.column.getSQLType()}`).join(', ');
+  const name = `import_stage_${createHash('sha1').update(definition).digest('hex').slice(0, 12)}`;
+  await tx.execute(sql.raw(`create temp table if not exists ${name} (${definition}) on commit delete rows`));
+  return name;
+};
+
+/**
  * The batch's new records, owned and created by the importer. On PostgreSQL they stream with `COPY … FROM
- * STDIN` into a temporary staging table (dropped at commit) and enter the table with one `INSERT … SELECT`
+ * STDIN` into the temporary staging table and enter the table with one `INSERT … SELECT`
  * (a table under row-level security accepts no `COPY FROM`; the INSERT runs the policies and constraints).
  * PGlite (no client COPY stream) inserts the batch with one `INSERT … SELECT FROM unnest(…)`.
  */
@@ -187,15 +200,10 @@ const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknow
   );
   const client = copyClientOf(tx);
   if (client && (await mayStage(tx))) {
-    await tx.execute(
-      sql`create temp table import_stage (${sql.join(
-        cols.map((c) => sql`${sql.identifier(c.column.name)} ${sql.raw(c.column.getSQLType())}`),
-        sql`, `,
-      )}) on commit drop`,
-    );
+    const stage = await stagingTable(tx, cols);
     const copied = await copyRows(
       client,
-      `copy import_stage (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
+      `copy ${stage} (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
       full.map((r) =>
         copyText(
           cols.map(({ field, column }) => {
@@ -206,7 +214,7 @@ const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknow
       ),
     );
     if (copied !== full.length) throw new Error(`COPY loaded ${copied} of ${full.length} rows`);
-    await tx.execute(sql`insert into ${table} (${names}) select ${names} from import_stage`);
+    await tx.execute(sql`insert into ${table} (${names}) select ${names} from ${sql.identifier(stage)}`);
     return;
   }
   await tx.execute(sql`insert into ${table} (${names}) ${unnestRows(cols, full)}`);

@@ -13,14 +13,17 @@ import { importEntityOf } from './import-entities.ts';
 import { importChunks, importJobs } from './imports.tables.ts';
 
 export const IMPORT_JOB = 'crm.import';
-/** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
-export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Rows per transaction at most: one INSERT (on PostgreSQL fed by COPY, so a bigger batch costs no bigger
+ * statement), one UPDATE, one progress update.
+ */
+export const IMPORT_BATCH_ROWS = { postgres: 5000, pglite: 1000 } as const;
 /**
  * A smaller file is applied in smaller batches (at least ~20 progress steps, at least 100 rows each), so the
  * progress bar moves during an import of a few thousand rows instead of jumping from 0 to the end.
  */
-export const batchRowsFor = (total: number) =>
-  Math.min(IMPORT_BATCH_ROWS, Math.max(100, Math.ceil(total / 20)));
+export const batchRowsFor = (total: number, kind: keyof typeof IMPORT_BATCH_ROWS = 'pglite') =>
+  Math.min(IMPORT_BATCH_ROWS[kind], Math.max(100, Math.ceil(total / 20)));
 /** The report keeps the first this many entries (errors and skipped duplicates); the counters count them all. */
 export const MAX_STORED_ERRORS = 5000;
 const CHUNKS_PER_READ = 4;
@@ -116,7 +119,7 @@ export const runImport = async (
   });
   let ctx: BatchContext | undefined;
   let row = 0;
-  const batchRows = batchRowsFor(job.total);
+  const batchRows = batchRowsFor(job.total, database.kind);
 
   const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
     inTenant(jobCtx, async (tx) => {
