@@ -173,6 +173,31 @@ describe(`leads list plans on ${LEADS.toLocaleString('en-US')} generated leads`,
     });
   });
 
+  // ADR 0036: source and vendor filters have list-order indexes, like status and owner.
+  it('filtered by source, page 1 and a deep cursor (read in list order)', async () => {
+    const [top] = await rows<{ source: string }>(sql`
+      select source from leads where tenant_id = ${ctx.tenantId} and source is not null
+      group by source order by count(*) desc limit 1`);
+    if (!top) throw new Error('no generated source');
+    await expectIndexed(await listSql({ source: top.source }), { ordered: true });
+    await expectIndexed(await listSql({ source: top.source, cursor: deepCursor }), {
+      ordered: true,
+      indexCond: 'created_at',
+    });
+  });
+
+  it('filtered by vendor (list order), and the vendor foreign key check of a vendor delete', async () => {
+    const vendorId = '01900000-0000-7000-8000-000000000001';
+    await expectIndexed(await listSql({ vendorId }), { ordered: true });
+    const q = database.db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(eq(leads.tenantId, ctx.tenantId), eq(leads.vendorId, vendorId)))
+      .limit(1)
+      .toSQL();
+    await expectIndexed([{ text: q.sql, params: q.params }], { indexCond: 'vendor_id' });
+  });
+
   it('with the total of a filtered list (capped count)', async () => {
     await expectIndexed(await listSql({ includeTotal: 'true', status: 'won' }));
   });

@@ -1,5 +1,5 @@
 import { recordScopes } from '@tessera/contracts';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { type JobContext, jobContext } from '../../../platform/context/service-context.ts';
@@ -145,6 +145,21 @@ export const runImport = async (
       return next;
     });
 
+  // The planner's statistics of the target table, refreshed after the first written batch and whenever the
+  // import's rows double (migration 0048): a new tenant's rows are otherwise invisible to it, and the
+  // duplicate lookup could probe an index that reads the whole tenant per key.
+  let analyzeAt = job.dryRun || job.duplicates === 'create' ? Number.POSITIVE_INFINITY : state.created + 1;
+  const refreshStatistics = async () => {
+    if (state.created < analyzeAt) return;
+    analyzeAt = state.created * 2;
+    const columns = ['tenant_id', 'archived_at', ...entity.duplicateKeys.map((k) => k.column.name)];
+    await inTenant(jobCtx, (tx) =>
+      tx.execute(
+        sql`select tessera_analyze_import_target(${getTableName(entity.def.table)}, ${sql.param(columns)}::text[])`,
+      ),
+    );
+  };
+
   try {
     let seen = 0;
     let batch: { row: number; record: string[] }[] = [];
@@ -173,6 +188,7 @@ export const runImport = async (
       batch.push({ row, record });
       if (batch.length >= batchRows) {
         Object.assign(state, await applyAndRecord(batch, ctx));
+        await refreshStatistics();
         batch = [];
         if (opts.signal?.aborted) throw new Error('The import job was stopped before the end of the file');
       }
