@@ -153,10 +153,13 @@ export const runImport = async (
     if (state.created < analyzeAt) return;
     analyzeAt = state.created * 2;
     const columns = ['tenant_id', 'archived_at', ...entity.duplicateKeys.map((k) => k.column.name)];
+    // Only a help for the planner: an import never fails because of it.
     await inTenant(jobCtx, (tx) =>
       tx.execute(
         sql`select tessera_analyze_import_target(${getTableName(entity.def.table)}, ${sql.param(columns)}::text[])`,
       ),
+    ).catch((err: unknown) =>
+      opts.log.warn({ err, importId: p.importId }, 'import: could not refresh the table statistics'),
     );
   };
 
