@@ -19,6 +19,7 @@ import { type BareRoute, startBareServer } from './bare-server.ts';
 import { dispatchBoardBench, dispatchBoardLines } from './dispatch-board.ts';
 import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
+import { importLines, importThroughput, roundLine } from './import-throughput.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
@@ -32,7 +33,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
        [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
-       [--board 50] [--keep]
+       [--board 50] [--import 100000] [--import-rounds 3] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -49,6 +50,8 @@ const { values: args } = parseArgs({
     pdf: { type: 'string', default: '3' },
     documents: { type: 'string', default: '5' },
     board: { type: 'string', default: '50' },
+    import: { type: 'string', default: '100000' },
+    'import-rounds': { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -484,6 +487,17 @@ try {
       ? await dispatchBoardBench(database, { crews: 50, jobs: [400, 4000], runs: boardRuns })
       : undefined;
   if (board) console.log(`\n${dispatchBoardLines(board, boardRuns).join('\n')}`);
+  // CRM lead import vs a plain COPY of the same rows (--import 0 skips, --import N rows).
+  const importRows = Number(args.import);
+  const imports =
+    importRows > 0
+      ? await importThroughput(database, {
+          rows: importRows,
+          rounds: Number(args['import-rounds']),
+          onRound: (r) => console.log(roundLine(importRows, r)),
+        })
+      : undefined;
+  if (imports) console.log(`\n${importLines(imports).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -499,6 +513,7 @@ try {
         outbox,
         documents,
         board,
+        imports,
       },
       null,
       2,

@@ -1,5 +1,5 @@
 import { recordScopes } from '@tessera/contracts';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { type JobContext, jobContext } from '../../../platform/context/service-context.ts';
@@ -13,14 +13,17 @@ import { importEntityOf } from './import-entities.ts';
 import { importChunks, importJobs } from './imports.tables.ts';
 
 export const IMPORT_JOB = 'crm.import';
-/** Rows per transaction: one multi-row INSERT, one UPDATE, one progress update. */
-export const IMPORT_BATCH_ROWS = 1000;
+/**
+ * Rows per transaction at most: one INSERT (on PostgreSQL fed by COPY, so a bigger batch costs no bigger
+ * statement), one UPDATE, one progress update.
+ */
+export const IMPORT_BATCH_ROWS = { postgres: 5000, pglite: 1000 } as const;
 /**
  * A smaller file is applied in smaller batches (at least ~20 progress steps, at least 100 rows each), so the
  * progress bar moves during an import of a few thousand rows instead of jumping from 0 to the end.
  */
-export const batchRowsFor = (total: number) =>
-  Math.min(IMPORT_BATCH_ROWS, Math.max(100, Math.ceil(total / 20)));
+export const batchRowsFor = (total: number, kind: keyof typeof IMPORT_BATCH_ROWS = 'pglite') =>
+  Math.min(IMPORT_BATCH_ROWS[kind], Math.max(100, Math.ceil(total / 20)));
 /** The report keeps the first this many entries (errors and skipped duplicates); the counters count them all. */
 export const MAX_STORED_ERRORS = 5000;
 const CHUNKS_PER_READ = 4;
@@ -116,7 +119,7 @@ export const runImport = async (
   });
   let ctx: BatchContext | undefined;
   let row = 0;
-  const batchRows = batchRowsFor(job.total);
+  const batchRows = batchRowsFor(job.total, database.kind);
 
   const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
     inTenant(jobCtx, async (tx) => {
@@ -141,6 +144,24 @@ export const runImport = async (
         .where(thisImport(p));
       return next;
     });
+
+  // The planner's statistics of the target table, refreshed after the first written batch and whenever the
+  // import's rows double (migration 0048): a new tenant's rows are otherwise invisible to it, and the
+  // duplicate lookup could probe an index that reads the whole tenant per key.
+  let analyzeAt = job.dryRun || job.duplicates === 'create' ? Number.POSITIVE_INFINITY : state.created + 1;
+  const refreshStatistics = async () => {
+    if (state.created < analyzeAt) return;
+    analyzeAt = state.created * 2;
+    const columns = ['tenant_id', 'archived_at', ...entity.duplicateKeys.map((k) => k.column.name)];
+    // Only a help for the planner: an import never fails because of it.
+    await inTenant(jobCtx, (tx) =>
+      tx.execute(
+        sql`select tessera_analyze_import_target(${getTableName(entity.def.table)}, ${sql.param(columns)}::text[])`,
+      ),
+    ).catch((err: unknown) =>
+      opts.log.warn({ err, importId: p.importId }, 'import: could not refresh the table statistics'),
+    );
+  };
 
   try {
     let seen = 0;
@@ -170,6 +191,7 @@ export const runImport = async (
       batch.push({ row, record });
       if (batch.length >= batchRows) {
         Object.assign(state, await applyAndRecord(batch, ctx));
+        await refreshStatistics();
         batch = [];
         if (opts.signal?.aborted) throw new Error('The import job was stopped before the end of the file');
       }

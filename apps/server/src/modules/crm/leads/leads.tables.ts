@@ -64,8 +64,10 @@ export const leads = pgTable(
     ),
     index('leads_tenant_status_created_idx').on(t.tenantId, t.status, t.createdAt, t.id),
     index('leads_tenant_owner_created_idx').on(t.tenantId, t.ownerId, t.createdAt, t.id),
-    index('leads_tenant_vendor_idx').on(t.tenantId, t.vendorId),
-    index('leads_tenant_source_idx').on(t.tenantId, t.source),
+    // The source and vendor filters read in list order like the status filter; the vendor index also serves
+    // the leads_vendor_fk check when a vendor is deleted (ADR 0036).
+    index('leads_tenant_vendor_created_idx').on(t.tenantId, t.vendorId, t.createdAt, t.id),
+    index('leads_tenant_source_created_idx').on(t.tenantId, t.source, t.createdAt, t.id),
     // Duplicate detection.
     index('leads_tenant_email_idx').on(t.tenantId, t.email),
     index('leads_tenant_phone_idx').on(t.tenantId, t.phoneDigits),
