@@ -28,6 +28,8 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
   await app.register(deliveryNoteRoutes, deps);
 };
 
+/** Draft invoices made by other modules (work: billable time) in their transaction. */
+export { createDraftInvoice, type DraftInvoiceInput } from './documents/draft-invoice.ts';
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
 export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';
 /** Daily: the invoices of recurring templates (listed in src/jobs.ts). */
