@@ -1,9 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type Assignment,
   type assignmentCreateInput,
   assignmentSchema,
   type assignmentUpdateInput,
+  type InvoiceTimeInput,
+  invoiceTimePreviewSchema,
+  invoiceTimeResult,
   type Milestone,
   type milestoneCreateInput,
   milestoneSchema,
@@ -88,3 +91,26 @@ export const projectLabel = (projects: readonly Project[] | undefined, id: strin
   const project = projects?.find((p) => p.id === id);
   return project ? `${project.code} · ${project.name}` : 'Project';
 };
+
+/** `GET /projects/:id/invoice-time`: what invoicing the project's billable time would put on the invoice now. */
+export function useInvoiceTimePreview(projectId: string, query: InvoiceTimeInput, enabled: boolean) {
+  return useQuery({
+    queryKey: ['projects', 'invoice-time', projectId, query],
+    queryFn: ({ signal }) =>
+      api.get(v1(`projects/${projectId}/invoice-time`), { schema: invoiceTimePreviewSchema, signal, query }),
+    enabled,
+  });
+}
+
+/** `POST /projects/:id/invoice-time`: the draft invoice; refreshes the project's figures and time. */
+export function useInvoiceTime(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InvoiceTimeInput) =>
+      api.post(v1(`projects/${projectId}/invoice-time`), input, { schema: invoiceTimeResult }),
+    onSuccess: async () => {
+      void queryClient.invalidateQueries({ queryKey: ['timesheets'] });
+      await queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+  });
+}

@@ -17,6 +17,7 @@ import type { PeopleDirectory } from '../../../lib/people';
 import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
 import { projectRecords } from '../api/projects';
+import { InvoiceTimeDialog } from './invoice-time-dialog';
 import { ProjectExpenses, ProjectTime } from './project-activity';
 import { ProjectBudget } from './project-budget';
 import { projectFields, projectValues, toProjectInput } from './project-fields';
@@ -45,7 +46,9 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   const canSeeMoney = usePermission('fields.money.view');
   const canTime = usePermission('timesheets.view');
   const canExpenses = usePermission('expenses.view');
+  const canInvoice = usePermission('invoices.manage');
   const [editing, setEditing] = useState(false);
+  const [invoicing, setInvoicing] = useState(false);
   const companies = useCompanyOptions(editing);
   const p = project.data;
   useDocumentTitle(p?.name ?? 'Project');
@@ -86,7 +89,18 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
             </>
           ) : null
         }
-        actions={canManage && p ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+        actions={
+          p && (canManage || canInvoice) ? (
+            <>
+              {canInvoice ? (
+                <Button variant="secondary" onClick={() => setInvoicing(true)}>
+                  Invoice billable time
+                </Button>
+              ) : null}
+              {canManage ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+            </>
+          ) : null
+        }
         fields={
           p
             ? [
@@ -155,6 +169,9 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
           </div>
         </div>
       </DetailLayout>
+      {p && canInvoice ? (
+        <InvoiceTimeDialog project={p} open={invoicing} onClose={() => setInvoicing(false)} />
+      ) : null}
       {p ? (
         <RecordFormDialog
           key={p.version}
