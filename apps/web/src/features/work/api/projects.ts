@@ -16,6 +16,10 @@ import {
   type projectCreateInput,
   projectSchema,
   type projectUpdateInput,
+  type Task,
+  type taskCreateInput,
+  taskSchema,
+  type taskUpdateInput,
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
@@ -112,5 +116,25 @@ export function useInvoiceTime(projectId: string) {
       void queryClient.invalidateQueries({ queryKey: ['timesheets'] });
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
+  });
+}
+
+/** `/api/v1/tasks` (the CRM's tasks; under the projects key here): a project's task board (ADR 0021). */
+export const taskRecords = createRecordHooks<
+  Task,
+  z.output<typeof taskCreateInput>,
+  z.output<typeof taskUpdateInput>
+>({ path: 'tasks', key: ['projects', 'tasks'], schema: taskSchema });
+
+/** The tasks linked to a project, all pages. */
+export function useProjectTasks(projectId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...taskRecords.key, 'of', projectId],
+    queryFn: ({ signal }) =>
+      fetchAll(v1('tasks'), taskSchema, {
+        signal,
+        query: { relatedType: 'project', relatedId: projectId, sort: 'dueAt' },
+      }),
+    enabled,
   });
 }

@@ -19,6 +19,7 @@ import { formatMoney } from '../../../lib/records/money';
 import { projectRecords } from '../api/projects';
 import { InvoiceTimeDialog } from './invoice-time-dialog';
 import { ProjectExpenses, ProjectTime } from './project-activity';
+import { ProjectBoard } from './project-board';
 import { ProjectBudget } from './project-budget';
 import { projectFields, projectValues, toProjectInput } from './project-fields';
 import { ProjectMilestones } from './project-milestones';
@@ -27,6 +28,7 @@ import { projectStatusTone } from './projects-page';
 
 const TABS = [
   { key: 'overview', label: 'Overview' },
+  { key: 'tasks', label: 'Tasks' },
   { key: 'milestones', label: 'Milestones' },
   { key: 'team', label: 'Team' },
   { key: 'time', label: 'Time' },
@@ -46,6 +48,7 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   const canSeeMoney = usePermission('fields.money.view');
   const canTime = usePermission('timesheets.view');
   const canExpenses = usePermission('expenses.view');
+  const canTasks = usePermission('tasks.view');
   const canInvoice = usePermission('invoices.manage');
   const [editing, setEditing] = useState(false);
   const [invoicing, setInvoicing] = useState(false);
@@ -54,7 +57,8 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   useDocumentTitle(p?.name ?? 'Project');
   const members = useMemo(() => personOptions(directory, me.user.id, me.user.name), [directory, me.user]);
   const name = (userId: string) => ownerLabel(directory, me.user.id, userId);
-  const tabs = TABS.filter((t) => (t.key === 'time' ? canTime : t.key === 'expenses' ? canExpenses : true));
+  const allowed: Partial<Record<Tab, boolean>> = { time: canTime, expenses: canExpenses, tasks: canTasks };
+  const tabs = TABS.filter((t) => allowed[t.key] ?? true);
   const requested = search.get('tab');
   const tab: Tab = tabs.find((t) => t.key === requested)?.key ?? 'overview';
   const fields = projectFields({
@@ -64,6 +68,7 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   });
   const panels: Record<Tab, () => ReactNode> = {
     overview: () => (p ? <ProjectBudget project={p} personName={name} /> : null),
+    tasks: () => <ProjectBoard projectId={id} members={members} personName={name} />,
     milestones: () => <ProjectMilestones projectId={id} currency={p?.currency ?? 'USD'} />,
     team: () => (p ? <ProjectTeam project={p} members={members} personName={name} /> : null),
     time: () => <ProjectTime projectId={id} personName={name} />,
