@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type Assignment,
   type assignmentCreateInput,
@@ -126,15 +126,17 @@ export const taskRecords = createRecordHooks<
   z.output<typeof taskUpdateInput>
 >({ path: 'tasks', key: ['projects', 'tasks'], schema: taskSchema });
 
-/** The tasks linked to a project, all pages. */
-export function useProjectTasks(projectId: string, enabled = true) {
-  return useQuery({
+/** The tasks linked to a project, all pages (the board; the timesheet's task rows). */
+export const projectTasksQuery = (projectId: string) =>
+  queryOptions({
     queryKey: [...taskRecords.key, 'of', projectId],
     queryFn: ({ signal }) =>
       fetchAll(v1('tasks'), taskSchema, {
         signal,
         query: { relatedType: 'project', relatedId: projectId, sort: 'dueAt' },
       }),
-    enabled,
   });
+
+export function useProjectTasks(projectId: string, enabled = true) {
+  return useQuery({ ...projectTasksQuery(projectId), enabled });
 }
