@@ -128,6 +128,7 @@ describe('invoice billable time', () => {
       status: 'draft',
       number: null,
       companyId: company.id,
+      customer: { name: 'Harbour Clinic' },
       currency: 'EUR',
       netCents: 192_500,
     });

@@ -11,7 +11,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import type { Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
-import { taskTitles } from '../../crm/index.ts';
+import { companyParty, taskTitles } from '../../crm/index.ts';
 import { memberNames } from '../../identity/index.ts';
 import { createDraftInvoice } from '../../sales/index.ts';
 import { type ProjectRow, projectDef } from '../projects/project-record.ts';
@@ -146,8 +146,10 @@ export const invoiceTime = (
     const period = [input.from && `from ${input.from}`, input.to && `to ${input.to}`]
       .filter(Boolean)
       .join(' ');
+    const client = await companyParty(tx, ctx.tenantId, project.companyId);
     const invoice = await createDraftInvoice(tx, ctx, {
       companyId: project.companyId,
+      ...(client?.name.trim() ? { customer: { name: client.name.trim().slice(0, 200) } } : {}),
       contactId: project.contactId,
       currency: project.currency,
       notes: `Time of project ${project.name} (${project.code})${period ? ` ${period}` : ''}`,

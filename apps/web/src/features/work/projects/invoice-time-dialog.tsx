@@ -11,8 +11,8 @@ import { formatMoney } from '../../../lib/records/money';
 import { useInvoiceTime, useInvoiceTimePreview } from '../api/projects';
 
 const GROUPINGS = [
-  { value: 'member_task', label: 'A line per member and task' },
-  { value: 'rate', label: 'A line per hourly rate' },
+  { value: 'member_task', label: 'Per member and task' },
+  { value: 'rate', label: 'Per hourly rate' },
 ];
 
 /**

@@ -71,7 +71,7 @@ export function ProjectBoard({
         title="Tasks"
         description="The project's tasks by status. Drag a card, or use its arrows."
       />
-      <div className="space-y-4 p-4 pt-0">
+      <div className="space-y-4 p-4">
         {canCreate ? (
           <form
             noValidate
@@ -91,37 +91,50 @@ export function ProjectBoard({
               );
             }}
           >
-            <Input
-              aria-label="New task title"
-              placeholder="New task…"
-              maxLength={200}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              className="sm:flex-1"
-            />
-            <Select aria-label="Assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </Select>
-            {milestones.data?.length ? (
+            <div className="min-w-0 sm:flex-1">
+              <Input
+                aria-label="New task title"
+                placeholder="New task…"
+                maxLength={200}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+            </div>
+            <div className="sm:w-40">
               <Select
-                aria-label="Milestone"
-                value={milestoneId}
-                onChange={(e) => setMilestoneId(e.target.value)}
+                aria-label="Assignee"
+                value={assigneeId}
+                onChange={(e) => setAssigneeId(e.target.value)}
               >
-                <option value="">No milestone</option>
-                {milestones.data.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
+                <option value="">Unassigned</option>
+                {members.map((m) => (
+                  <option key={m.value} value={m.value}>
+                    {m.label}
                   </option>
                 ))}
               </Select>
+            </div>
+            {milestones.data?.length ? (
+              <div className="sm:w-40">
+                <Select
+                  aria-label="Milestone"
+                  value={milestoneId}
+                  onChange={(e) => setMilestoneId(e.target.value)}
+                >
+                  <option value="">No milestone</option>
+                  {milestones.data.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.name}
+                    </option>
+                  ))}
+                </Select>
+              </div>
             ) : null}
-            <Button type="submit" disabled={!title.trim() || create.isPending}>
+            <Button
+              type="submit"
+              className="shrink-0 whitespace-nowrap"
+              disabled={!title.trim() || create.isPending}
+            >
               {create.isPending ? <Spinner /> : null}
               Add task
             </Button>
