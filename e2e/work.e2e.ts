@@ -3,7 +3,8 @@ import { DEMO, signIn, signOut } from './helpers.ts';
 
 // A project with a milestone and two members; the owner books a week (keyboard, Tab between days) and submits
 // it; the project's manager approves it from the approvals queue; the project page shows the hours against the
-// budget. Screenshots of every work screen at desktop and phone width go to test-results/screens.
+// budget; the owner adds a task on the project's board and invoices the approved time as a draft invoice for the
+// client. Screenshots of every work screen at desktop and phone width go to test-results/screens.
 const MANAGER = { email: 'manager@demo.tessera.test', password: DEMO.password, name: 'Marcus Reed' };
 const stamp = Date.now().toString(36).slice(-5).toUpperCase();
 // A loaded machine builds and serves slowly: wait for states, generously.
@@ -25,7 +26,7 @@ const shots = async (page: Page, name: string) => {
 test('a project is staffed, a week booked and submitted, approved by the manager, and counted against the budget', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, DEMO.email, DEMO.password, '/projects');
   await expect(page.getByRole('link', { name: 'Riverside office fit-out' })).toBeVisible();
@@ -39,6 +40,10 @@ test('a project is staffed, a week booked and submitted, approved by the manager
   await form.getByLabel('Status').selectOption('active');
   await form.getByLabel('Manager').selectOption({ label: MANAGER.name });
   await form.getByLabel('Budget (hours)').fill('100');
+  // A client (the first demo company) and 80.00 an hour: the approved time is invoiced to it.
+  await expect(form.getByLabel('Client').locator('option')).not.toHaveCount(1);
+  await form.getByLabel('Client').selectOption({ index: 1 });
+  await form.getByLabel('Hourly rate').fill('80');
   await form.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Depot ${stamp}` })).toBeVisible();
   await expect(page.getByTestId('budget-hours-figure')).toHaveText('0 h of 100 h (0 %)');
@@ -105,6 +110,29 @@ test('a project is staffed, a week booked and submitted, approved by the manager
   await shots(page, 'project');
   await page.getByRole('tab', { name: 'Time' }).click();
   await expect(page.getByTestId('project-time').getByRole('row')).toHaveCount(6);
+  await signOut(page);
+
+  // The owner plans a task on the board and moves it along, then invoices the approved week.
+  await signIn(page, DEMO.email, DEMO.password, '/projects');
+  await page.getByRole('link', { name: `Depot ${stamp}` }).click();
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  await page.getByLabel('New task title').fill('Pour the slab');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByTestId('board-open').getByText('Pour the slab')).toBeVisible();
+  await page.getByRole('button', { name: 'Move “Pour the slab” to In progress' }).click();
+  await expect(page.getByTestId('board-in_progress').getByText('Pour the slab')).toBeVisible();
+  await shots(page, 'board');
+  await page.getByRole('button', { name: 'Invoice billable time' }).click();
+  const invoicing = page.getByRole('dialog', { name: 'Invoice billable time' });
+  await expect(invoicing.getByTestId('invoice-time-total')).toHaveText(
+    '40 h from 5 entries · $3,200.00 before tax',
+  );
+  await invoicing.getByRole('button', { name: 'Create draft invoice' }).click();
+  await expect(invoicing.getByText('Draft invoice created')).toBeVisible();
+  await invoicing.getByRole('link', { name: 'Open the draft invoice' }).click();
+  await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(`Depot ${stamp}: Olivia Owner`)).toBeVisible();
+
   await page.goto('/expenses');
   await expect(page.getByRole('button', { name: 'New expense' })).toBeVisible();
   await shots(page, 'expenses');

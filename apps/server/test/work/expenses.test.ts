@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest } from '../helpers/api-test.ts';
-import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import { asBrowser, type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { addMember } from '../helpers/members.ts';
 import { auditActions, dbRows } from '../helpers/tenant-fixtures.ts';
 import { failure, workApi } from './work-fixtures.ts';
@@ -124,5 +124,38 @@ describe('expenses', () => {
     expect(
       (await w.api(manager, 'PATCH', `/expenses/${mine.id}`, { note: 'x', version: 9 })).statusCode,
     ).toBe(409);
+  });
+});
+
+describe('expense receipts (documents attached to the expense)', () => {
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
+  const upload = async (as: BrowserSession, expenseId: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'receipt.png');
+    const body = new Response(form);
+    return asBrowser(t.app, as, {
+      method: 'POST',
+      url: `/api/v1/records/expense/${expenseId}/documents`,
+      payload: Buffer.from(await body.arrayBuffer()),
+      headers: { 'content-type': body.headers.get('content-type') as string },
+    });
+  };
+  it('the member attaches a receipt; approvers see it; another member and another tenant get 404', async () => {
+    const e = (await expense(crew, { date: '2031-05-06' })).json().data;
+    const res = await upload(crew, e.id);
+    expect(res.statusCode, res.body).toBe(201);
+    const files = `/records/expense/${e.id}/documents`;
+    const mine = await w.api(crew, 'GET', files);
+    expect(mine.json().data.map((d: { name: string }) => d.name)).toEqual(['receipt.png']);
+    expect((await w.api(manager, 'GET', files)).json().data).toHaveLength(1);
+    const before = await w.snapshot(owner.tenantId, ['documents', 'document_versions']);
+    expect((await w.api(crew2, 'GET', files)).statusCode).toBe(404);
+    expect((await upload(crew2, e.id)).statusCode).toBe(404);
+    expect((await w.api(other, 'GET', files)).statusCode).toBe(404);
+    expect((await upload(other, e.id)).statusCode).toBe(404);
+    expect(await w.snapshot(owner.tenantId, ['documents', 'document_versions'])).toEqual(before);
   });
 });

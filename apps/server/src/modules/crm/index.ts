@@ -74,4 +74,4 @@ export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
 /** CRM tables other modules refer to (foreign keys of field jobs and visits). */
 export { companies, contacts, deals, leads } from './tables.ts';
-export { assignedTasksDue } from './tasks/tasks-due.ts';
+export { assignedTasksDue, taskTitles } from './tasks/tasks-due.ts';

@@ -15,3 +15,13 @@ export const assignedTasksDue = (tx: Tx, from: Date, to: Date) =>
         inArray(tasks.status, ['open', 'in_progress']),
       ),
     );
+
+/** Titles of tasks by id, in the transaction's tenant (RLS): invoice lines of the work module name them. */
+export const taskTitles = async (tx: Tx, ids: readonly string[]): Promise<Map<string, string>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: tasks.id, title: tasks.title })
+    .from(tasks)
+    .where(inArray(tasks.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.title]));
+};

@@ -2,6 +2,10 @@ import {
   billableTimeSchema,
   decisionInput,
   idParams,
+  invoiceTimeInput,
+  invoiceTimePreviewSchema,
+  invoiceTimeQuery,
+  invoiceTimeResult,
   markInvoicedInput,
   markInvoicedResult,
   rejectReason,
@@ -25,6 +29,7 @@ import { listReplies, replies } from '../../../platform/http/route-schema.ts';
 import { registerRecordRoutes } from '../../../platform/records/index.ts';
 import { workService } from '../shared/record-service.ts';
 import { billableTime, markInvoiced } from './billing.service.ts';
+import { invoiceTime, invoiceTimePreview } from './invoice-time.service.ts';
 import { timeEntryDef, timeEntryRecord } from './time-entry-record.ts';
 import { decideWeek, getWeek, listWeeks, saveWeek, submitWeek } from './weeks.service.ts';
 
@@ -164,5 +169,35 @@ export const timesheetRoutes = async (app: FastifyInstance, { database }: { data
       },
     },
     async (req) => ok(await markInvoiced(ctx(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/v1/projects/:id/invoice-time',
+    {
+      config: { access: 'invoices.manage' },
+      schema: {
+        tags,
+        summary: 'Preview the draft invoice of the project’s billable time (needs projects.view too)',
+        params: idParams,
+        querystring: invoiceTimeQuery,
+        response: replies(invoiceTimePreviewSchema),
+      },
+    },
+    async (req) => ok(await invoiceTimePreview(ctx(req), req.params.id, req.query)),
+  );
+  r.post(
+    '/api/v1/projects/:id/invoice-time',
+    {
+      config: { access: 'invoices.manage', idempotency: 'in-transaction' },
+      schema: {
+        tags,
+        summary:
+          'Invoice the project’s approved billable time: a draft invoice for its client, the entries marked invoiced (once)',
+        params: idParams,
+        body: invoiceTimeInput.nullish(),
+        response: replies(invoiceTimeResult, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(ok(await invoiceTime(ctx(req), req.params.id, req.body ?? {}))),
   );
 };

@@ -1,9 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type Assignment,
   type assignmentCreateInput,
   assignmentSchema,
   type assignmentUpdateInput,
+  type InvoiceTimeInput,
+  invoiceTimePreviewSchema,
+  invoiceTimeResult,
   type Milestone,
   type milestoneCreateInput,
   milestoneSchema,
@@ -13,6 +16,10 @@ import {
   type projectCreateInput,
   projectSchema,
   type projectUpdateInput,
+  type Task,
+  type taskCreateInput,
+  taskSchema,
+  type taskUpdateInput,
 } from '@tessera/contracts';
 import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
@@ -88,3 +95,48 @@ export const projectLabel = (projects: readonly Project[] | undefined, id: strin
   const project = projects?.find((p) => p.id === id);
   return project ? `${project.code} · ${project.name}` : 'Project';
 };
+
+/** `GET /projects/:id/invoice-time`: what invoicing the project's billable time would put on the invoice now. */
+export function useInvoiceTimePreview(projectId: string, query: InvoiceTimeInput, enabled: boolean) {
+  return useQuery({
+    queryKey: ['projects', 'invoice-time', projectId, query],
+    queryFn: ({ signal }) =>
+      api.get(v1(`projects/${projectId}/invoice-time`), { schema: invoiceTimePreviewSchema, signal, query }),
+    enabled,
+  });
+}
+
+/** `POST /projects/:id/invoice-time`: the draft invoice; refreshes the project's figures and time. */
+export function useInvoiceTime(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InvoiceTimeInput) =>
+      api.post(v1(`projects/${projectId}/invoice-time`), input, { schema: invoiceTimeResult }),
+    onSuccess: async () => {
+      void queryClient.invalidateQueries({ queryKey: ['timesheets'] });
+      await queryClient.invalidateQueries({ queryKey: ['projects'] });
+    },
+  });
+}
+
+/** `/api/v1/tasks` (the CRM's tasks; under the projects key here): a project's task board (ADR 0021). */
+export const taskRecords = createRecordHooks<
+  Task,
+  z.output<typeof taskCreateInput>,
+  z.output<typeof taskUpdateInput>
+>({ path: 'tasks', key: ['projects', 'tasks'], schema: taskSchema });
+
+/** The tasks linked to a project, all pages (the board; the timesheet's task rows). */
+export const projectTasksQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: [...taskRecords.key, 'of', projectId],
+    queryFn: ({ signal }) =>
+      fetchAll(v1('tasks'), taskSchema, {
+        signal,
+        query: { relatedType: 'project', relatedId: projectId, sort: 'dueAt' },
+      }),
+  });
+
+export function useProjectTasks(projectId: string, enabled = true) {
+  return useQuery({ ...projectTasksQuery(projectId), enabled });
+}

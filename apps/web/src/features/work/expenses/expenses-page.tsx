@@ -1,55 +1,21 @@
 import { APPROVAL_STATUSES, type Expense, expenseCreateInput } from '@tessera/contracts';
 import { useMemo } from 'react';
 import type { GridColumn } from '../../../components/records/data-grid';
-import type { RecordFieldSpec } from '../../../components/records/record-form';
 import { RecordListPage } from '../../../components/records/record-list-page';
 import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
 import { useSession } from '../../../hooks/use-me';
 import { usePermission } from '../../../hooks/use-permission';
 import { formatDate } from '../../../lib/format';
 import { type PeopleDirectory, personName } from '../../../lib/people';
-import { type FormValues, optional, optionalCents } from '../../../lib/records/form-values';
 import { enumOptions, humanize } from '../../../lib/records/labels';
 import type { FilterSpec } from '../../../lib/records/list-query';
 import { formatMoney } from '../../../lib/records/money';
-import { tenantFormatting } from '../../../lib/tenant-format';
-import { showToast } from '../../../stores/toast-store';
 import { expenseRecords } from '../api/expenses';
 import { openProjects, projectLabel, useProjectOptions } from '../api/projects';
 import { statusTone } from '../timesheets/timesheet-page';
-
-export const EXPENSE_CATEGORIES = [
-  'Materials',
-  'Travel',
-  'Equipment hire',
-  'Meals',
-  'Accommodation',
-  'Other',
-];
-
-function SubmitExpense({ expense }: { expense: Expense }) {
-  const submit = expenseRecords.useAction<object>('submit');
-  return (
-    <Button
-      size="sm"
-      variant="secondary"
-      disabled={submit.isPending}
-      onClick={() =>
-        submit.mutate(
-          { id: expense.id },
-          {
-            onSuccess: () => showToast('Expense submitted for approval', 'success'),
-            onError: (error) => showToast(error.message, 'danger'),
-          },
-        )
-      }
-    >
-      Submit
-    </Button>
-  );
-}
+import { ExpenseActions } from './expense-actions';
+import { expenseFields, expenseValues, toExpenseInput } from './expense-form';
 
 /** `/expenses`: my expenses (everyone's with expenses.manage) in the grid, "New expense", submit drafts. */
 export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
@@ -136,10 +102,9 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
         key: 'actions',
         label: 'Actions',
         header: <span className="sr-only">Actions</span>,
-        cell: (e) =>
-          e.userId === me.user.id && (e.status === 'draft' || e.status === 'rejected') ? (
-            <SubmitExpense expense={e} />
-          ) : null,
+        cell: (e) => (
+          <ExpenseActions expense={e} mine={e.userId === me.user.id} projectOptions={projectOptions} />
+        ),
       },
     ];
     return {
@@ -156,30 +121,11 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
       queryOptions: (state) => expenseRecords.listOptions(state, specs),
     };
   }, [projectOptions, projects.data, canManage, directory, me.user.id]);
-  const fields: RecordFieldSpec[] = [
-    { name: 'date', label: 'Date', kind: 'date' },
-    {
-      name: 'projectId',
-      label: 'Project',
-      kind: 'select',
-      options: [{ value: '', label: 'Pick a project…' }, ...projectOptions],
-    },
-    {
-      name: 'category',
-      label: 'Category',
-      kind: 'select',
-      options: EXPENSE_CATEGORIES.map((c) => ({ value: c, label: c })),
-    },
-    { name: 'currency', label: 'Currency', placeholder: 'USD' },
-    { name: 'expenseAmountCents', label: 'Amount (with tax)', kind: 'money' },
-    { name: 'expenseTaxCents', label: 'Of which tax', kind: 'money' },
-    { name: 'billable', label: 'Billable to the client', kind: 'checkbox' },
-    { name: 'note', label: 'Note', kind: 'textarea' },
-  ];
+  const fields = expenseFields(projectOptions);
   return (
     <RecordListPage
       title="Expenses"
-      description="Costs spent on projects: submit them for approval, then they are reimbursed."
+      description="Costs spent on projects: attach the receipt, submit them for approval, then they are reimbursed."
       list={useRecordList(config)}
       emptyTitle="No expenses yet"
       emptyDescription="Record a cost you paid for a project, then submit it for approval."
@@ -190,26 +136,8 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
               submitLabel: 'Save expense',
               schema: expenseCreateInput,
               fields,
-              initialValues: {
-                date: new Date().toISOString().slice(0, 10),
-                projectId: '',
-                category: 'Materials',
-                currency: tenantFormatting().currency ?? 'USD',
-                expenseAmountCents: '',
-                expenseTaxCents: '',
-                billable: false,
-                note: '',
-              },
-              toInput: (v: FormValues) => ({
-                date: v.date,
-                projectId: v.projectId,
-                category: v.category,
-                currency: optional(v.currency)?.toUpperCase(),
-                expenseAmountCents: optionalCents(v.expenseAmountCents),
-                expenseTaxCents: optionalCents(v.expenseTaxCents),
-                billable: v.billable === true,
-                note: optional(v.note),
-              }),
+              initialValues: expenseValues(),
+              toInput: toExpenseInput,
               create: async (input) => {
                 await create.mutateAsync(input);
                 return '/expenses';

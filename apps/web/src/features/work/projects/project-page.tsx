@@ -17,7 +17,9 @@ import type { PeopleDirectory } from '../../../lib/people';
 import { humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
 import { projectRecords } from '../api/projects';
+import { InvoiceTimeDialog } from './invoice-time-dialog';
 import { ProjectExpenses, ProjectTime } from './project-activity';
+import { ProjectBoard } from './project-board';
 import { ProjectBudget } from './project-budget';
 import { projectFields, projectValues, toProjectInput } from './project-fields';
 import { ProjectMilestones } from './project-milestones';
@@ -26,6 +28,7 @@ import { projectStatusTone } from './projects-page';
 
 const TABS = [
   { key: 'overview', label: 'Overview' },
+  { key: 'tasks', label: 'Tasks' },
   { key: 'milestones', label: 'Milestones' },
   { key: 'team', label: 'Team' },
   { key: 'time', label: 'Time' },
@@ -45,13 +48,17 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   const canSeeMoney = usePermission('fields.money.view');
   const canTime = usePermission('timesheets.view');
   const canExpenses = usePermission('expenses.view');
+  const canTasks = usePermission('tasks.view');
+  const canInvoice = usePermission('invoices.manage');
   const [editing, setEditing] = useState(false);
+  const [invoicing, setInvoicing] = useState(false);
   const companies = useCompanyOptions(editing);
   const p = project.data;
   useDocumentTitle(p?.name ?? 'Project');
   const members = useMemo(() => personOptions(directory, me.user.id, me.user.name), [directory, me.user]);
   const name = (userId: string) => ownerLabel(directory, me.user.id, userId);
-  const tabs = TABS.filter((t) => (t.key === 'time' ? canTime : t.key === 'expenses' ? canExpenses : true));
+  const allowed: Partial<Record<Tab, boolean>> = { time: canTime, expenses: canExpenses, tasks: canTasks };
+  const tabs = TABS.filter((t) => allowed[t.key] ?? true);
   const requested = search.get('tab');
   const tab: Tab = tabs.find((t) => t.key === requested)?.key ?? 'overview';
   const fields = projectFields({
@@ -61,6 +68,7 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   });
   const panels: Record<Tab, () => ReactNode> = {
     overview: () => (p ? <ProjectBudget project={p} personName={name} /> : null),
+    tasks: () => <ProjectBoard projectId={id} members={members} personName={name} />,
     milestones: () => <ProjectMilestones projectId={id} currency={p?.currency ?? 'USD'} />,
     team: () => (p ? <ProjectTeam project={p} members={members} personName={name} /> : null),
     time: () => <ProjectTime projectId={id} personName={name} />,
@@ -86,7 +94,18 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
             </>
           ) : null
         }
-        actions={canManage && p ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+        actions={
+          p && (canManage || canInvoice) ? (
+            <>
+              {canInvoice ? (
+                <Button variant="secondary" onClick={() => setInvoicing(true)}>
+                  Invoice billable time
+                </Button>
+              ) : null}
+              {canManage ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+            </>
+          ) : null
+        }
         fields={
           p
             ? [
@@ -155,6 +174,9 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
           </div>
         </div>
       </DetailLayout>
+      {p && canInvoice ? (
+        <InvoiceTimeDialog project={p} open={invoicing} onClose={() => setInvoicing(false)} />
+      ) : null}
       {p ? (
         <RecordFormDialog
           key={p.version}

@@ -1,3 +1,4 @@
+import { useQueries } from '@tanstack/react-query';
 import type { Project, TimesheetWeek } from '@tessera/contracts';
 import { type ReactNode, useState } from 'react';
 import { Alert, ErrorAlert } from '../../../components/ui/alert';
@@ -7,9 +8,10 @@ import { Spinner } from '../../../components/ui/spinner';
 import { usePermission } from '../../../hooks/use-permission';
 import { formatDateTime } from '../../../lib/format';
 import { showToast } from '../../../stores/toast-store';
+import { projectTasksQuery } from '../api/projects';
 import { useWeekAction } from '../api/timesheets';
 import { RejectDialog } from './reject-dialog';
-import { addRow, type GridRow, gridProblems, toSaveRows } from './week-grid';
+import { addRow, type GridRow, gridProblems, rowLabel, toSaveRows } from './week-grid';
 import { WeekGridTable } from './week-grid-table';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -25,7 +27,7 @@ export interface WeekEditorProps {
   empty: ReactNode;
 }
 
-/** The grid of one week with its actions: add a project row, save, submit; approve / reject for approvers. */
+/** The grid of one week with its actions: add a row (a project, or one of its tasks), save, submit; approve / reject for approvers. */
 export function WeekEditor({
   userId,
   week,
@@ -38,9 +40,21 @@ export function WeekEditor({
   const [rows, setRows] = useState(initialRows);
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState('');
+  const [addingTask, setAddingTask] = useState('');
   const [rejecting, setRejecting] = useState(false);
   const action = useWeekAction(userId, week.weekStart);
   const canApprove = usePermission('timesheets.approve');
+  const canTasks = usePermission('tasks.view');
+  // Task titles of the rows' projects, and the tasks of the project being added (rows per project and task).
+  const taskProjects = canTasks
+    ? [...new Set([...rows.filter((r) => r.taskId).map((r) => r.projectId), ...(adding ? [adding] : [])])]
+    : [];
+  const taskLists = useQueries({ queries: taskProjects.map((id) => projectTasksQuery(id)) });
+  const titles = new Map(taskLists.flatMap((q) => q.data ?? []).map((t) => [t.id, t.title]));
+  const addingTasks = (taskLists[taskProjects.indexOf(adding)]?.data ?? []).filter(
+    (t) => t.status === 'open' || t.status === 'in_progress',
+  );
+  const rowName = (row: GridRow) => rowLabel(row, projectName, (id) => titles.get(id));
   const locked = week.status === 'submitted' || week.status === 'approved';
   const editable = canEdit && !locked;
   const problems = gridProblems(rows);
@@ -59,9 +73,11 @@ export function WeekEditor({
     setDirty(true);
   };
   const add = () => {
-    const next = addRow(rows, adding);
+    const next = addRow(rows, adding, { taskId: addingTask || null });
     if (next) setRows(next);
+    else showToast('That row is already in the grid', 'info');
     setAdding('');
+    setAddingTask('');
   };
   const save = async () => {
     const saved = await action.mutateAsync({ kind: 'save', rows: toSaveRows(rows), version: week.version });
@@ -95,13 +111,28 @@ export function WeekEditor({
           <SelectField
             label="Project"
             value={adding}
-            onChange={(event) => setAdding(event.target.value)}
+            onChange={(event) => {
+              setAdding(event.target.value);
+              setAddingTask('');
+            }}
             options={[
               { value: '', label: 'Pick a project…' },
               ...projectChoices.map((p) => ({ value: p.id, label: `${p.code} · ${p.name}` })),
             ]}
             fieldClassName="min-w-64"
           />
+          {adding && addingTasks.length > 0 ? (
+            <SelectField
+              label="Task"
+              value={addingTask}
+              onChange={(event) => setAddingTask(event.target.value)}
+              options={[
+                { value: '', label: 'The whole project' },
+                ...addingTasks.map((t) => ({ value: t.id, label: t.title })),
+              ]}
+              fieldClassName="min-w-48"
+            />
+          ) : null}
           <Button variant="secondary" disabled={!adding} onClick={add}>
             Add row
           </Button>
@@ -113,7 +144,7 @@ export function WeekEditor({
         <WeekGridTable
           weekStart={week.weekStart}
           rows={rows}
-          projectName={projectName}
+          rowName={rowName}
           locked={!editable}
           onChange={change}
           onRemove={remove}

@@ -25,24 +25,18 @@ const dayLabel = (weekStart: string, day: number) =>
 export interface WeekGridTableProps {
   weekStart: string;
   rows: readonly GridRow[];
-  projectName: (projectId: string) => string;
+  /** The row's name (project, and task): its heading and its cells' labels. */
+  rowName: (row: GridRow) => string;
   locked: boolean;
   onChange: (rowIndex: number, day: number, value: string) => void;
   onRemove: (rowIndex: number) => void;
 }
 
 /**
- * The weekly grid: a row per project, a column per day, row and day totals. Cells take quarter hours
+ * The weekly grid: a row per project or project task, a column per day, row and day totals. Cells take quarter hours
  * (`7.5`, `7,5`, `7:30`); Tab moves along, arrows and Enter move between cells, `+` / `-` step by 0.25 h.
  */
-export function WeekGridTable({
-  weekStart,
-  rows,
-  projectName,
-  locked,
-  onChange,
-  onRemove,
-}: WeekGridTableProps) {
+export function WeekGridTable({ weekStart, rows, rowName, locked, onChange, onRemove }: WeekGridTableProps) {
   const table = useRef<HTMLTableElement>(null);
   const totals = dayTotals(rows);
   const focusCell = (row: number, day: number) =>
@@ -86,7 +80,7 @@ export function WeekGridTable({
           {rows.map((row, r) => (
             <tr key={row.key} data-testid="timesheet-row">
               <th scope="row" className="px-3 py-2 text-left font-medium text-zinc-900 dark:text-zinc-100">
-                {projectName(row.projectId)}
+                {rowName(row)}
                 {row.billable ? null : <span className="ml-2 text-xs text-zinc-500">not billable</span>}
               </th>
               {row.cells.map((cell, day) => {
@@ -95,7 +89,7 @@ export function WeekGridTable({
                   <td key={DAY_NAMES[day]} className="px-1 py-1.5">
                     <input
                       data-cell={`${r}-${day}`}
-                      aria-label={`${projectName(row.projectId)}, ${DAY_NAMES[day]}`}
+                      aria-label={`${rowName(row)}, ${DAY_NAMES[day]}`}
                       aria-invalid={invalid || undefined}
                       inputMode="decimal"
                       autoComplete="off"
@@ -120,7 +114,7 @@ export function WeekGridTable({
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={`Remove ${projectName(row.projectId)}`}
+                    aria-label={`Remove ${rowName(row)}`}
                     onClick={() => onRemove(r)}
                   >
                     ×

@@ -8,6 +8,7 @@ import {
   moveFocus,
   parseHours,
   parseWeek,
+  rowLabel,
   rowsFromWeek,
   rowTotal,
   stepCell,
@@ -89,6 +90,36 @@ describe('weekly grid arithmetic', () => {
     const two = addRow(one, 'p2') as GridRow[];
     (two[0] as GridRow).cells = ['8', '8', '', '', '', '', ''];
     expect(toSaveRows(two)).toEqual([{ projectId: 'p1', billable: true, hours: [8, 8, 0, 0, 0, 0, 0] }]);
+  });
+
+  it('keeps a row per project task: added once, grouped from entries, saved with its taskId, named after it', () => {
+    const whole = addRow([], 'p1') as GridRow[];
+    const withTask = addRow(whole, 'p1', { taskId: 't1' }) as GridRow[];
+    expect(withTask.map((r) => [r.projectId, r.taskId])).toEqual([
+      ['p1', null],
+      ['p1', 't1'],
+    ]);
+    expect(addRow(withTask, 'p1', { taskId: 't1' })).toBeNull();
+    expect(addRow(withTask, 'p1', { taskId: 't1', billable: false })).toHaveLength(3);
+    (withTask[1] as GridRow).cells = ['', '2.5', '', '', '', '', ''];
+    expect(toSaveRows(withTask)).toEqual([
+      { projectId: 'p1', taskId: 't1', billable: true, hours: [0, 2.5, 0, 0, 0, 0, 0] },
+    ]);
+    const entry = (taskId: string | null, date: string, hours: number) =>
+      ({ projectId: 'p1', date, hours, billable: true, taskId, note: null }) as never;
+    const rows = rowsFromWeek({
+      weekStart: '2026-03-02',
+      entries: [entry('t1', '2026-03-02', 2), entry(null, '2026-03-02', 1), entry('t1', '2026-03-03', 3)],
+    });
+    expect(rows.map((r) => [r.taskId, r.cells.slice(0, 2)])).toEqual([
+      ['t1', ['2', '3']],
+      [null, ['1', '']],
+    ]);
+    const project = (id: string) => (id === 'p1' ? 'DEP · Depot' : '?');
+    const titles = (id: string) => (id === 't1' ? 'Pull cables' : undefined);
+    expect(rowLabel({ projectId: 'p1', taskId: 't1' }, project, titles)).toBe('DEP · Depot · Pull cables');
+    expect(rowLabel({ projectId: 'p1', taskId: null }, project, titles)).toBe('DEP · Depot');
+    expect(rowLabel({ projectId: 'p1', taskId: 'gone' }, project, titles)).toBe('DEP · Depot · Task');
   });
 });
 

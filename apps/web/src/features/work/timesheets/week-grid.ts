@@ -89,12 +89,29 @@ export function rowsFromWeek(week: Pick<TimesheetWeek, 'weekStart' | 'entries'>)
   return [...rows.values()];
 }
 
-/** A new empty row for a project (billable unless said otherwise); `null` when it is already in the grid. */
-export function addRow(rows: readonly GridRow[], projectId: string, billable = true): GridRow[] | null {
-  const key = rowKey(projectId, null, billable);
+/**
+ * A new empty row for a project, or one of its tasks (billable unless said otherwise); `null` when that row is
+ * already in the grid.
+ */
+export function addRow(
+  rows: readonly GridRow[],
+  projectId: string,
+  { taskId = null, billable = true }: { taskId?: string | null; billable?: boolean } = {},
+): GridRow[] | null {
+  const key = rowKey(projectId, taskId, billable);
   if (rows.some((row) => row.key === key)) return null;
-  return [...rows, { key, projectId, taskId: null, billable, note: null, cells: Array(DAYS).fill('') }];
+  return [...rows, { key, projectId, taskId, billable, note: null, cells: Array(DAYS).fill('') }];
 }
+
+/** A row's name: the project, and its task when it has one (`Project · Task`). */
+export const rowLabel = (
+  row: Pick<GridRow, 'projectId' | 'taskId'>,
+  projectName: (id: string) => string,
+  taskTitle: (id: string) => string | undefined,
+): string => {
+  const task = row.taskId ? (taskTitle(row.taskId) ?? 'Task') : null;
+  return task ? `${projectName(row.projectId)} · ${task}` : projectName(row.projectId);
+};
 
 /** The save body's rows (`PUT timesheets/me/:week`): rows with some time, hours as numbers. */
 export function toSaveRows(rows: readonly GridRow[]) {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { uuid } from '../primitives.ts';
+import { workDate } from './common.ts';
+
+// Billable time → a draft invoice for the project's client (POST projects/:id/invoice-time; GET previews it).
+
+/** One invoice line per member and task (at each rate), or one per hourly rate. */
+export const INVOICE_TIME_GROUPINGS = ['member_task', 'rate'] as const;
+export type InvoiceTimeGrouping = (typeof INVOICE_TIME_GROUPINGS)[number];
+
+const invoiceTimeFields = {
+  /** Only time worked on or after this day. */
+  from: workDate.optional(),
+  /** Only time worked on or before this day. */
+  to: workDate.optional(),
+  groupBy: z.enum(INVOICE_TIME_GROUPINGS).optional(),
+};
+const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+const periodOrder = { message: 'The period cannot end before it starts', path: ['to'] };
+
+export const invoiceTimeInput = z.strictObject(invoiceTimeFields).refine(periodInOrder, periodOrder);
+export type InvoiceTimeInput = z.input<typeof invoiceTimeInput>;
+export const invoiceTimeQuery = invoiceTimeInput;
+
+export const invoiceTimeLineSchema = z.object({
+  description: z.string(),
+  /** The member (member_task grouping), else null. */
+  userId: uuid.nullable(),
+  taskId: uuid.nullable(),
+  hours: z.number(),
+  entries: z.number().int(),
+  /** Money: absent without fields.money.view. */
+  rateCents: z.number().int().optional(),
+  amountCents: z.number().int().optional(),
+});
+export type InvoiceTimeLine = z.infer<typeof invoiceTimeLineSchema>;
+
+/** What an invoice of the project's billable time holds (the preview), and after POST the draft made. */
+export const invoiceTimePreviewSchema = z.object({
+  projectId: uuid,
+  companyId: uuid.nullable(),
+  currency: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  groupBy: z.enum(INVOICE_TIME_GROUPINGS),
+  lines: z.array(invoiceTimeLineSchema),
+  hours: z.number(),
+  entries: z.number().int(),
+  /** Before tax. Money: absent without fields.money.view. */
+  amountCents: z.number().int().optional(),
+});
+export type InvoiceTimePreview = z.infer<typeof invoiceTimePreviewSchema>;
+export const invoiceTimeResult = invoiceTimePreviewSchema.extend({ invoiceId: uuid });
+export type InvoiceTimeResult = z.infer<typeof invoiceTimeResult>;
