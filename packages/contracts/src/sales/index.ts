@@ -7,6 +7,7 @@ export * from './delivery-notes.ts';
 export * from './documents.ts';
 export * from './numbering.ts';
 export * from './payments.ts';
+export * from './public-quote.ts';
 export * from './recurrence.ts';
 export * from './recurring.ts';
 export * from './settings.ts';
