@@ -153,11 +153,14 @@ export function CommissionRuleDialog({
                 const problem = errors.tiers?.[index];
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their position
-                  <li key={index} className="flex flex-wrap items-start gap-2">
+                  <li key={index} className="grid grid-cols-[minmax(0,1fr)_6rem_auto] items-start gap-2">
                     <FormField
-                      label={`Tier ${index + 1} from volume`}
+                      label={
+                        <>
+                          <span className="sr-only">Tier {index + 1} </span>From volume
+                        </>
+                      }
                       error={problem?.from}
-                      className="min-w-0 flex-1"
                     >
                       {(control) => (
                         <Input
@@ -169,7 +172,14 @@ export function CommissionRuleDialog({
                         />
                       )}
                     </FormField>
-                    <FormField label={`Tier ${index + 1} rate (%)`} error={problem?.rate} className="w-32">
+                    <FormField
+                      label={
+                        <>
+                          <span className="sr-only">Tier {index + 1} </span>Rate (%)
+                        </>
+                      }
+                      error={problem?.rate}
+                    >
                       {(control) => (
                         <Input
                           {...control}
@@ -183,7 +193,7 @@ export function CommissionRuleDialog({
                     <Button
                       variant="ghost"
                       size="sm"
-                      className="mt-6"
+                      className="mt-7"
                       aria-label={`Remove tier ${index + 1}`}
                       onClick={() => set({ tiers: values.tiers.filter((_, i) => i !== index) })}
                     >

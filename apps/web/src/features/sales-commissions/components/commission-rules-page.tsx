@@ -37,60 +37,68 @@ export function CommissionRulesPage({
     [categories.data],
   );
 
+  const target = (r: CommissionRuleDto) =>
+    r.userId ? (
+      <span>
+        {nameOf(agents, r.userId)} <span className="text-zinc-500">(agent)</span>
+      </span>
+    ) : (
+      <span>
+        {nameOf(roles, r.roleId)} <span className="text-zinc-500">(role)</span>
+      </span>
+    );
+  const category = (r: CommissionRuleDto) =>
+    r.categoryId ? nameOf(categoryOptions, r.categoryId) : 'All categories';
+  const tiers = (r: CommissionRuleDto) =>
+    r.tiers.length === 0 ? null : (
+      <ul>
+        {r.tiers.map((t) => (
+          <li key={t.fromCents} className="whitespace-nowrap">
+            from {formatMoney(t.fromCents)}: {bpToPercent(t.rateBp)} %
+          </li>
+        ))}
+      </ul>
+    );
+  // On a phone the rule's target, category and tiers go below its name (three columns fit).
+  const wide = 'hidden md:table-cell';
   const columns: Column<CommissionRuleDto>[] = [
-    { key: 'name', header: 'Name', cell: (r) => <span className="font-medium">{r.name}</span> },
     {
-      key: 'target',
-      header: 'Applies to',
-      cell: (r) =>
-        r.userId ? (
-          <span>
-            {nameOf(agents, r.userId)} <span className="text-zinc-500">(agent)</span>
-          </span>
-        ) : (
-          <span>
-            {nameOf(roles, r.roleId)} <span className="text-zinc-500">(role)</span>
-          </span>
-        ),
+      key: 'name',
+      header: 'Name',
+      cell: (r) => (
+        <div className="min-w-0">
+          <span className="font-medium">{r.name}</span>
+          <div className="mt-0.5 space-y-0.5 text-xs text-zinc-600 md:hidden dark:text-zinc-400">
+            {target(r)}
+            <p>{category(r)}</p>
+            {tiers(r)}
+          </div>
+        </div>
+      ),
     },
+    { key: 'target', header: 'Applies to', className: wide, cell: target },
     {
       key: 'rate',
       header: 'Rate',
       className: 'tabular-nums whitespace-nowrap',
       cell: (r) => `${bpToPercent(r.rateBp)} %`,
     },
-    {
-      key: 'category',
-      header: 'Category',
-      cell: (r) => (r.categoryId ? nameOf(categoryOptions, r.categoryId) : 'All categories'),
-    },
+    { key: 'category', header: 'Category', className: wide, cell: category },
     {
       key: 'tiers',
       header: 'Tiers',
-      className: 'text-xs tabular-nums',
-      cell: (r) =>
-        r.tiers.length === 0 ? (
-          '—'
-        ) : (
-          <ul>
-            {r.tiers.map((t) => (
-              <li key={t.fromCents} className="whitespace-nowrap">
-                from {formatMoney(t.fromCents)}: {bpToPercent(t.rateBp)} %
-              </li>
-            ))}
-          </ul>
-        ),
+      className: `${wide} text-xs tabular-nums`,
+      cell: (r) => tiers(r) ?? '—',
     },
     {
       key: 'actions',
       header: <span className="sr-only">Actions</span>,
       className: 'text-right',
       cell: (r) => (
-        <div className="flex justify-end gap-2">
+        <div className="flex flex-col items-end gap-2 sm:flex-row sm:justify-end">
           {r.archivedAt ? (
             <Button
               variant="secondary"
-              size="sm"
               disabled={archive.isPending}
               onClick={() => archive.mutate({ id: r.id, archived: false })}
             >
@@ -98,12 +106,7 @@ export function CommissionRulesPage({
             </Button>
           ) : (
             <>
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => setEditing(r)}
-                aria-label={`Edit ${r.name}`}
-              >
+              <Button variant="secondary" onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
                 Edit
               </Button>
               <ConfirmButton

@@ -258,7 +258,7 @@ export function PublicQuotePage() {
     return (
       <Frame>
         {isApiClientError(quote.error) && [400, 404, 414].includes(quote.error.status) ? (
-          <Alert tone="warning" title="This quote link is not valid or has expired">
+          <Alert tone="warning" title={<h1>This quote link is not valid or has expired</h1>}>
             A quote link works until the end of the quote’s valid-until day. Use the link from the latest
             e-mail, or ask the sender for a new quote.
           </Alert>
@@ -290,7 +290,7 @@ export function PublicQuotePage() {
             ) : null}
             {doc.seller.name ? <p className="truncate text-lg font-semibold">{doc.seller.name}</p> : null}
           </div>
-          <div className="text-right">
+          <div className="w-full sm:w-auto sm:text-right">
             <h1 className="text-2xl font-semibold tracking-tight">Quote {doc.number}</h1>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               {quoteDate(doc.issueDate, doc.locale)}
