@@ -69,6 +69,7 @@ describe('role hubs', () => {
       'companies',
       'tasks',
       'quotes',
+      'commissions',
       'scheduling',
       'reports',
     ]);

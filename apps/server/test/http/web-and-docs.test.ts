@@ -39,7 +39,9 @@ describe('health', () => {
 
 describe('web app', () => {
   it('serves index.html at / and for client-side routes', async () => {
-    for (const url of ['/', '/leads', '/settings/members?tab=1']) {
+    // A signed link (`<payload>.<HMAC in base64url>`) whose signature happens to hold no '-' or '_'.
+    const quoteLink = `/q/AAECAwQFBgcICQ.${'x'.repeat(22)}`;
+    for (const url of ['/', '/leads', '/settings/members?tab=1', quoteLink]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);

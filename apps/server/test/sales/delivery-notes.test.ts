@@ -68,6 +68,18 @@ describe('delivery notes', () => {
       `DN-${year}-00001`,
       `DN-${year}-00002`,
     ]);
+    // Each note with what it delivered of which line.
+    expect(
+      s.notes.map((n: { lines: { sourceLineId: string; quantity: string }[] }) =>
+        n.lines.map((l) => [l.sourceLineId, l.quantity]),
+      ),
+    ).toEqual([
+      [[panel.id, '2']],
+      [
+        [panel.id, '3'],
+        [work.id, '1.5'],
+      ],
+    ]);
     const list = (await c.api(owner, 'GET', `/delivery-notes?sourceId=${inv.id}&sort=number`)).json().data;
     expect(list.map((n: { number: string }) => n.number)).toEqual([`DN-${year}-00001`, `DN-${year}-00002`]);
     expect(await auditActions(t, owner.tenantId, first.json().data.id)).toEqual(['delivery_note.created']);

@@ -9,6 +9,7 @@ import { connectSocket, listenUrl, type TestSocket } from '../helpers/socket-cli
 import { dbRows } from '../helpers/tenant-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { eventTypes, SALES_TABLES } from './sales-fixtures.ts';
+import { samplePng } from './sample-png.ts';
 
 let t: TestApp;
 let c: ReturnType<typeof crmApi>;
@@ -66,7 +67,27 @@ describe('sending and quotes', () => {
     expect(view.json().data).toMatchObject({
       status: 'sent',
       document: { kind: 'quote', totalMinor: 20000 },
+      branding: { primaryColor: null, accentColor: null, logo: false },
     });
+    expect((await publicApi('GET', `${token}/logo`)).statusCode).toBe(404);
+    // The seller's branding reaches the customer's page: colours in the view, the logo behind the link.
+    const logo = samplePng(40, 20);
+    const branded = await c.api(owner, 'PATCH', '/sales/branding', {
+      primaryColor: '#1F6FEB',
+      logo: { contentType: 'image/png', data: Buffer.from(logo).toString('base64') },
+      version: 1,
+    });
+    expect(branded.statusCode, branded.body).toBe(200);
+    expect((await publicApi('GET', token)).json().data.branding).toEqual({
+      primaryColor: '#1f6feb',
+      accentColor: null,
+      logo: true,
+    });
+    const image = await publicApi('GET', `${token}/logo`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(new Uint8Array(image.rawPayload)).toEqual(logo);
+    expect((await publicApi('GET', `${token}x/logo`)).statusCode).toBe(404);
     // A forged or altered token is a 404; the quote is untouched.
     expect((await publicApi('POST', `${token}x/accept`)).statusCode).toBe(404);
     expect((await publicApi('GET', `${token.split('.')[0]}.AAAA`)).statusCode).toBe(404);
@@ -163,6 +184,10 @@ describe('sending and quotes', () => {
     expect((await c.api(owner, 'POST', `/quotes/${theirs.id}/convert`, {})).statusCode).toBe(404);
     expect((await publicApi('GET', 'short')).statusCode).toBe(400);
     expect((await publicApi('GET', 'x'.repeat(90))).statusCode).toBe(404);
+    expect((await publicApi('GET', `${'x'.repeat(90)}/logo`)).statusCode).toBe(404);
+    // Longer than a route parameter may be (Fastify's maxParamLength).
+    expect((await publicApi('GET', `${'x'.repeat(101)}/logo`)).statusCode).toBe(414);
+    expect((await publicApi('GET', `${token}%00/logo`)).statusCode).not.toBe(500);
     expect([
       await c.snapshot(owner.tenantId, SALES_TABLES),
       await c.snapshot(other.tenantId, SALES_TABLES),

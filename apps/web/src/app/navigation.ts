@@ -86,6 +86,12 @@ export const settingsNavigation: NavItem[] = [
     permission: 'products.view',
   },
   {
+    path: '/settings/commission-rules',
+    label: 'Commission rules',
+    description: 'What agents earn on paid invoices: rates by agent or role, categories, tiers.',
+    permission: 'commissions.manage',
+  },
+  {
     path: '/settings/availability',
     label: 'Availability',
     description: 'Agents: time zone, working hours, breaks, days off, territories, skills.',
@@ -146,6 +152,12 @@ export const navigation: NavSection[] = [
         'recurring_invoices.view',
       ),
       live('/products', 'Products', 'Products and services with prices and tax rates.', 'products.view'),
+      live(
+        '/commissions',
+        'Commissions',
+        'Commission earned on paid invoices, per agent.',
+        'commissions.view',
+      ),
     ],
   },
   {

@@ -59,6 +59,10 @@ const ManageBookingPage = lazyComponent(() =>
   import('../features/scheduling-booking/components/manage-booking-page').then((m) => m.ManageBookingPage),
 );
 
+const PublicQuotePage = lazyComponent(() =>
+  import('../features/sales-documents/components/public-quote-page').then((m) => m.PublicQuotePage),
+);
+
 /** Public pages: centred layout, no session needed. */
 const publicRoutes: RouteObject = {
   element: <AuthLayout />,
@@ -128,6 +132,8 @@ const portalRoutes: RouteObject = {
 export const routes: RouteObject[] = [
   publicRoutes,
   portalRoutes,
+  // The customer's quote link (e-mailed as `/q/<token>`): its own full-width page, the seller's branding.
+  { path: 'q/:token', element: <PublicQuotePage />, errorElement: <RouteErrorPage /> },
   appRoutes,
   { path: '*', element: <NotFoundRoute />, errorElement: <RouteErrorPage /> },
 ];

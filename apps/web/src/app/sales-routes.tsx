@@ -1,8 +1,11 @@
 import type { Permission } from '@tessera/contracts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { RouteObject } from 'react-router';
+import { useRoles } from '../features/roles/api/list-roles';
+import { usePermission } from '../hooks/use-permission';
 import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
+import { usePeopleDirectory } from './use-people-directory';
 
 // Each sales page is its own chunk.
 const ProductsPage = lazyComponent(() =>
@@ -29,10 +32,34 @@ const RecurringPage = lazyComponent(() =>
 const RecurringEditorPage = lazyComponent(() =>
   import('../features/sales-documents/components/recurring-editor-page').then((m) => m.RecurringEditorPage),
 );
+const CommissionStatementPage = lazyComponent(() =>
+  import('../features/sales-commissions/components/commission-statement-page').then(
+    (m) => m.CommissionStatementPage,
+  ),
+);
+const CommissionRulesPage = lazyComponent(() =>
+  import('../features/sales-commissions/components/commission-rules-page').then((m) => m.CommissionRulesPage),
+);
 const ImportButton = lazyComponent(
   () => import('../features/crm-import/components/import-button').then((m) => m.ImportButton),
   null,
 );
+
+/** The members as agents to pick (names; without members.view the list stays empty). */
+function useAgents() {
+  const { people } = usePeopleDirectory();
+  return useMemo(() => people?.map((p) => ({ id: p.userId, name: p.name || p.email })), [people]);
+}
+
+function CommissionStatementRoute() {
+  return <CommissionStatementPage agents={useAgents()} />;
+}
+
+function CommissionRulesRoute() {
+  const roles = useRoles({ enabled: usePermission('roles.view') });
+  const options = useMemo(() => roles.data?.map(({ id, name }) => ({ id, name })), [roles.data]);
+  return <CommissionRulesPage agents={useAgents()} roles={options} />;
+}
 
 const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
   path,
@@ -54,7 +81,11 @@ export const salesRoutes: RouteObject[] = [
   guarded('recurring-invoices/new', 'recurring_invoices.manage', <RecurringEditorPage />),
   guarded('recurring-invoices/:id', 'recurring_invoices.view', <RecurringPage />),
   guarded('recurring-invoices/:id/edit', 'recurring_invoices.manage', <RecurringEditorPage />),
+  guarded('commissions', 'commissions.view', <CommissionStatementRoute />),
 ];
 
-/** `/settings/tax-rates`. */
-export const taxRatesSettingsRoute = guarded('tax-rates', 'products.view', <TaxRatesPage />);
+/** `/settings/tax-rates` and `/settings/commission-rules`. */
+export const salesSettingsRoutes: RouteObject[] = [
+  guarded('tax-rates', 'products.view', <TaxRatesPage />),
+  guarded('commission-rules', 'commissions.manage', <CommissionRulesRoute />),
+];

@@ -5,7 +5,7 @@ import { useRoles } from '../features/roles/api/list-roles';
 import { usePermission } from '../hooks/use-permission';
 import { lazyComponent } from './lazy-page';
 import { RequirePermission } from './require-permission';
-import { taxRatesSettingsRoute } from './sales-routes';
+import { salesSettingsRoutes } from './sales-routes';
 import { schedulingSettingsRoutes } from './scheduling-routes';
 import { SettingsLayout } from './settings-layout';
 import { usePeopleDirectory } from './use-people-directory';
@@ -109,7 +109,7 @@ export const settingsRoute: RouteObject = {
     guarded('company', 'settings.manage', <CompanySettingsPage />),
     guarded('features', 'settings.manage', <FeatureFlagsRoute />),
     guarded('hubs', 'settings.manage', <HubEditorRoute />),
-    taxRatesSettingsRoute,
+    ...salesSettingsRoutes,
     ...schedulingSettingsRoutes,
   ],
 };

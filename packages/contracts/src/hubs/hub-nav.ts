@@ -59,6 +59,14 @@ export const hubNav = {
     permission: 'invoices.view',
     feature: 'sales',
   },
+  commissions: {
+    id: 'commissions',
+    label: 'Commissions',
+    path: '/commissions',
+    icon: 'percent',
+    permission: 'commissions.view',
+    feature: 'sales',
+  },
   projects: {
     id: 'projects',
     label: 'Projects',

@@ -8,6 +8,7 @@ export * from './documents.ts';
 export * from './numbering.ts';
 export * from './payments.ts';
 export * from './portal.ts';
+export * from './public-quote.ts';
 export * from './recurrence.ts';
 export * from './recurring.ts';
 export * from './settings.ts';

@@ -5,8 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { sendNotFound } from './error-handler.ts';
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
-/** `/leads/42` is a client route; `/missing.js` is a missing file. */
-const looksLikeFile = (path: string) => /\.[a-z0-9]+$/i.test(path);
+/**
+ * `/leads/42` is a client route; `/missing.js` is a missing file. Only a short extension counts: a signed link's
+ * `<payload>.<signature>` (22 characters after the dot, e.g. the quote link `/q/…`) is a client route.
+ */
+const looksLikeFile = (path: string) => /\.[a-z0-9]{1,12}$/i.test(path);
 
 /**
  * Serves the built web app: the `.br` / `.gz` files the build wrote next to each asset when the browser

@@ -142,6 +142,11 @@ export const deliveryStatus = (ctx: AuthedContext, kind: SourceKind, sourceId: s
       .from(salesDeliveryNotes)
       .where(and(eq(salesDeliveryNotes.tenantId, ctx.tenantId), eq(salesDeliveryNotes.sourceId, sourceId)))
       .orderBy(salesDeliveryNotes.createdAt);
+    const noteLinesOf = await noteLines(
+      t,
+      ctx.tenantId,
+      notes.map((n) => n.id),
+    );
     return {
       lines: lines.map((l) => {
         const done = delivered.get(l.id) ?? 0;
@@ -155,7 +160,14 @@ export const deliveryStatus = (ctx: AuthedContext, kind: SourceKind, sourceId: s
           remaining: formatQuantity(Math.max(0, l.quantityMilli - done)),
         };
       }),
-      notes: notes.map((n) => toDeliveryNote(n, source)),
+      // Each note with its delivered quantities (one query for all of them).
+      notes: notes.map((n) =>
+        toDeliveryNote(
+          n,
+          source,
+          noteLinesOf.filter((l) => l.noteId === n.id),
+        ),
+      ),
     };
   });
 

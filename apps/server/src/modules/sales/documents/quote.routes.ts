@@ -7,7 +7,13 @@ import { ok } from '../../../platform/http/envelope.ts';
 import { replies } from '../../../platform/http/route-schema.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { sendDocument } from './document-send.service.ts';
-import { convertQuote, decidePublicQuote, quoteLinkOf, viewPublicQuote } from './quotes.service.ts';
+import {
+  convertQuote,
+  decidePublicQuote,
+  publicQuoteLogo,
+  quoteLinkOf,
+  viewPublicQuote,
+} from './quotes.service.ts';
 
 const tokenParams = z.strictObject({ token: z.string().min(10).max(100) });
 const decision = z.object({ status: z.string(), decidedAt: z.string().nullable() });
@@ -78,6 +84,20 @@ export const quoteRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
       },
     },
     async (req) => ok(await viewPublicQuote(linkDeps, req.params.token)),
+  );
+  r.get(
+    '/api/public/quotes/:token/logo',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: "The seller's logo on the quote page", params: tokenParams },
+    },
+    async (req, reply) => {
+      const logo = await publicQuoteLogo(linkDeps, req.params.token);
+      return reply
+        .type(logo.contentType)
+        .header('cache-control', 'private, max-age=300')
+        .send(Buffer.from(logo.content));
+    },
   );
   for (const [action, status] of [
     ['accept', 'accepted'],

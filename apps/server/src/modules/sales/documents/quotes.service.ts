@@ -8,6 +8,7 @@ import { emit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { winDealIn } from '../../crm/index.ts';
+import { brandingRowOf } from '../branding/branding.service.ts';
 import type { SalesDocumentView } from '../rendering/document-view.ts';
 import { settingsOf } from '../settings/settings.service.ts';
 import { changeIssued, todayIso } from './document-actions.service.ts';
@@ -62,19 +63,41 @@ const withLinkedQuote = <T>(
   });
 };
 
-export type PublicQuote = { status: string; decidedAt: string | null; document: SalesDocumentView };
+export type PublicQuote = {
+  status: string;
+  decidedAt: string | null;
+  document: SalesDocumentView;
+  /** The seller's colours and whether it has a logo (`GET /api/public/quotes/:token/logo`). */
+  branding: { primaryColor: string | null; accentColor: string | null; logo: boolean };
+};
 
-/** What the customer sees behind the link: the quote as it was sent, and its status. */
+/** What the customer sees behind the link: the quote as it was sent, its status and the seller's branding. */
 export const viewPublicQuote = (deps: QuoteLinkDeps, token: string): Promise<PublicQuote> =>
-  withLinkedQuote(deps, token, async (t, row) => ({
-    status: row.status,
-    decidedAt: kit.iso(row.decidedAt),
-    document: toDocumentView({
-      row,
-      lines: await linesOf(t, row.tenantId, row.id),
-      settings: await settingsOf(t, row.tenantId),
-    }),
-  }));
+  withLinkedQuote(deps, token, async (t, row) => {
+    const branding = await brandingRowOf(t, row.tenantId);
+    return {
+      status: row.status,
+      decidedAt: kit.iso(row.decidedAt),
+      document: toDocumentView({
+        row,
+        lines: await linesOf(t, row.tenantId, row.id),
+        settings: await settingsOf(t, row.tenantId),
+      }),
+      branding: {
+        primaryColor: branding?.primaryColor ?? null,
+        accentColor: branding?.accentColor ?? null,
+        logo: Boolean(branding?.logo && branding.logoType),
+      },
+    };
+  });
+
+/** The seller's logo behind a valid quote link; 404 without one. */
+export const publicQuoteLogo = (deps: QuoteLinkDeps, token: string) =>
+  withLinkedQuote(deps, token, async (t, row) => {
+    const branding = await brandingRowOf(t, row.tenantId);
+    if (!branding?.logo || !branding.logoType) throw notFound('Logo');
+    return { contentType: branding.logoType, content: branding.logo };
+  });
 
 /** Who decided a quote: nobody signed in (the public link) or the customer member (the portal). */
 export interface QuoteDecider {

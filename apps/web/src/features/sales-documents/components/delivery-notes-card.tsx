@@ -77,10 +77,22 @@ export function DeliveryNotesCard({
                 aria-label="Delivery notes"
               >
                 {data.notes.map((n) => (
-                  <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-                    <span>
+                  <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
+                    <div className="min-w-0">
                       <span className="font-medium">{n.number}</span> · {formatDate(n.deliveredOn)}
-                    </span>
+                      {n.lines?.length ? (
+                        <ul
+                          className="text-xs text-zinc-600 dark:text-zinc-400"
+                          aria-label={`Delivered on ${n.number}`}
+                        >
+                          {n.lines.map((l) => (
+                            <li key={l.id} className="tabular-nums">
+                              {l.quantity} {l.unit ?? ''} × {l.description}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </div>
                     <Button variant="ghost" onClick={() => void downloadDeliveryNote(n.id, n.number)}>
                       PDF
                     </Button>
