@@ -6,13 +6,14 @@ import { explain, planLine, planNodes, planSummary } from '../../bench/explain.t
 import { type CapturedQuery, captureQueries, withoutFrame } from '../../bench/sql-capture.ts';
 import { identityDeps } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/index.ts';
+import { matchOrCreateBookingLead } from '../../src/modules/crm/leads/booking-lead.ts';
 import { findDuplicateLeads } from '../../src/modules/crm/leads/lead-duplicates.service.ts';
 import { listLeads } from '../../src/modules/crm/leads/leads.service.ts';
 import { leads } from '../../src/modules/crm/tables.ts';
 import type { AuthedContext } from '../../src/platform/context/service-context.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { encodeCursor } from '../../src/platform/http/pagination.ts';
-import { searchRecords } from '../../src/platform/records/index.ts';
+import { inTenant, searchRecords } from '../../src/platform/records/index.ts';
 import { createGeneratedTenant, generateData } from '../../src/seed/generate.ts';
 import { TEST_JWT_SECRET } from '../helpers/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
@@ -293,5 +294,28 @@ describe(`leads list plans on ${LEADS.toLocaleString('en-US')} generated leads`,
   it('the duplicate finder (groups by e-mail, phone and name)', async () => {
     const { queries } = await captureQueries(database, (db) => findDuplicateLeads({ ...ctx, database: db }));
     await expectIndexed(withoutFrame(queries));
+  });
+  // Issue #12: the public booking page matches its lead by lower(email); leads_tenant_lower_email_idx (migration
+  // 0049) makes it an index lookup instead of a read of the tenant's leads.
+  it("the public booking's lead match by lower(e-mail) uses leads_tenant_lower_email_idx", async () => {
+    const booking = {
+      ...ctx,
+      auth: { ...ctx.auth, permissions: new Set([...ctx.auth.permissions, 'leads.create' as const]) },
+    };
+    const { queries } = await captureQueries(database, (db) =>
+      inTenant({ ...booking, database: db }, (tx) =>
+        matchOrCreateBookingLead(tx, booking, {
+          name: 'Plan Test',
+          email: rareEmail.toLowerCase(),
+          phone: '+49 30 1234567',
+          ownerId: null,
+        }),
+      ),
+    );
+    const match = withoutFrame(queries).filter((q) => /lower\("leads"\."email"\)/.test(q.text));
+    expect(match.length).toBe(1);
+    await expectIndexed(match, { indexCond: 'lower' });
+    const summary = planSummary(await explain(database, ctx.tenantId, match[0] as CapturedQuery));
+    expect(summary.indexes).toContain('leads_tenant_lower_email_idx');
   });
 });

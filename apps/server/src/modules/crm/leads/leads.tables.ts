@@ -70,6 +70,9 @@ export const leads = pgTable(
     index('leads_tenant_source_created_idx').on(t.tenantId, t.source, t.createdAt, t.id),
     // Duplicate detection.
     index('leads_tenant_email_idx').on(t.tenantId, t.email),
+    // The public booking page's lead match compares lower(email) (addresses stored before the contract lowered
+    // them may carry capitals), so it needs the expression; the duplicate finder groups the stored value.
+    index('leads_tenant_lower_email_idx').on(t.tenantId, sql`lower(${t.email})`),
     index('leads_tenant_phone_idx').on(t.tenantId, t.phoneDigits),
     index('leads_tenant_name_key_idx').on(t.tenantId, t.nameKey),
     // Search and tags (btree_gin lets a GIN index start with tenant_id).

@@ -13,6 +13,7 @@ import { type AgentRow, agentDef } from '../agents/agent-record.ts';
 import { appointmentBooked, appointmentChanged } from '../scheduling-events.ts';
 import { settingsIn } from '../settings/settings.service.ts';
 import { bookableType, nextFreeSlots } from '../slots/slots.service.ts';
+import type { AppointmentTypeRow } from '../types/type-record.ts';
 import { type AgentPick, pickAgent } from './agent-picker.ts';
 import {
   type AppointmentRow,
@@ -74,9 +75,21 @@ export const getAppointment = (ctx: AuthedContext, id: string): Promise<Appointm
 export type BookInput = z.output<typeof appointmentCreateInput> & { source?: 'internal' | 'public' };
 export type Booked = { row: AppointmentRow; assignment?: AgentPick['assignment'] };
 
-/** Books inside the caller's transaction (the public booking page reuses it); picks the agent when none given. */
-export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promise<Booked> => {
-  const type = await bookableType(t, ctx.tenantId, input.typeId, 'typeId');
+/**
+ * Books inside the caller's transaction (the public booking page reuses it); picks the agent when none given.
+ * `known`: the type row and the agent row the caller already read in this transaction (the public booking
+ * page, whose agent is the picker's choice, not the visitor's): not read again.
+ */
+export const bookIn = async (
+  t: Tx,
+  ctx: AuthedContext,
+  input: BookInput,
+  known?: { type: AppointmentTypeRow; agent: AgentRow },
+): Promise<Booked> => {
+  const type =
+    known?.type.id === input.typeId
+      ? known.type
+      : await bookableType(t, ctx.tenantId, input.typeId, 'typeId');
   await kit.assertReferences(t, ctx, {
     leadId: input.leadId,
     contactId: input.contactId,
@@ -93,7 +106,11 @@ export const bookIn = async (t: Tx, ctx: AuthedContext, input: BookInput): Promi
         postalCode: input.postalCode,
         settings: await settingsIn(t, ctx.tenantId),
       });
-  const agent = picked?.agent ?? (await agentFor(t, ctx, input.agentId as string));
+  const agent =
+    picked?.agent ??
+    (known && known.agent.id === input.agentId
+      ? known.agent
+      : await agentFor(t, ctx, input.agentId as string));
   assertAgentTakes(agent, type);
   const row = await kit
     .insertRecord<AppointmentRow>(t, ctx, appointmentDef, {

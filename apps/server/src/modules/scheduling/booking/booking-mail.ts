@@ -15,9 +15,20 @@ export interface BookingMailFacts {
   location: string | null;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+const whenFormat = (timeZone: string) => {
+  let f = whenFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' });
+    if (whenFormats.size > 1_000) whenFormats.clear();
+    whenFormats.set(timeZone, f);
+  }
+  return f;
+};
+
 /** "Monday, 7 December 2026, 09:00 (Europe/Berlin)": an instant in the visitor's zone. */
-export const localWhen = (at: Date, timeZone: string) =>
-  `${new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(at)} (${timeZone})`;
+export const localWhen = (at: Date, timeZone: string) => `${whenFormat(timeZone).format(at)} (${timeZone})`;
 
 const LOCATIONS: Record<string, string> = {
   on_site: 'At your address',

@@ -4,7 +4,7 @@ import type { Database, Tx } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { findTenantBySlug } from '../../identity/index.ts';
 import type { AgentRow } from '../agents/agent-record.ts';
-import type { ComputedSlot } from '../slots/compute-slots.ts';
+import type { BusyRange, ComputedSlot } from '../slots/compute-slots.ts';
 import { freeSlotsIn } from '../slots/slots.service.ts';
 import { addDays, wallClock, zonedToUtc } from '../slots/zoned-time.ts';
 import { appointmentTypes } from '../types/appointment-types.tables.ts';
@@ -90,7 +90,14 @@ export const visitorSlots = async (
 export const isOffered = async (
   t: Tx,
   tenantId: string,
-  input: { type: AppointmentTypeRow; agents: readonly AgentRow[]; start: number; exceptId?: string },
+  input: {
+    type: AppointmentTypeRow;
+    agents: readonly AgentRow[];
+    start: number;
+    exceptId?: string;
+    /** The agents' busy ranges if already read (covering [start − 1 day, start + 1 day]). */
+    busy?: readonly BusyRange[];
+  },
 ) => {
   const slots = await freeSlotsIn(t, tenantId, {
     type: input.type,
@@ -99,6 +106,7 @@ export const isOffered = async (
     to: input.start + 1,
     limit: 1_000,
     exceptId: input.exceptId,
+    busy: input.busy,
   });
   return slots.some((s) => s.start === input.start);
 };

@@ -9,13 +9,15 @@ import { pickAgent } from '../appointments/agent-picker.ts';
 import { isSlotTaken } from '../appointments/appointment-timing.ts';
 import { bookIn } from '../appointments/appointments.service.ts';
 import { settingsIn } from '../settings/settings.service.ts';
-import { candidateAgents } from '../slots/slots.service.ts';
+import { busyRanges, candidateAgents } from '../slots/slots.service.ts';
 import { schedulingBookings } from './booking.tables.ts';
 import type { BookingDeps } from './booking-deps.ts';
 import { queueBookingMail } from './booking-mail.ts';
 import { isOffered, publicType, tenantOfPage, visitorSlots } from './booking-page.ts';
 
 type Page = { tenantSlug: string; typeSlug: string };
+
+const DAY = 86_400_000;
 
 const invalid = (path: string, message: string) =>
   new AppError('VALIDATION_ERROR', message, { details: [{ path, message }] });
@@ -84,15 +86,27 @@ export const bookPublic = async (
       if (type.locationKind === 'on_site' && !input.address)
         throw invalid('address', 'Enter the address where we should meet you');
       const agents = await candidateAgents(t, tenant.id, type, {});
-      if (!(await isOffered(t, tenant.id, { type, agents, start })))
-        throw new AppError('CONFLICT', 'This time is not available. Please pick one of the times shown.');
       const end = start + type.durationMinutes * 60_000;
+      // One read of the agents' appointments serves both the page check and the agent picker: it covers the
+      // day around the start (what isOffered computes over) and the blocked range with buffers.
+      const busy = await busyRanges(
+        t,
+        tenant.id,
+        agents.map((a) => a.id),
+        {
+          from: Math.min(start - DAY, start - type.bufferBeforeMinutes * 60_000),
+          to: Math.max(start + 1 + DAY, end + type.bufferAfterMinutes * 60_000),
+        },
+      );
+      if (!(await isOffered(t, tenant.id, { type, agents, start, busy })))
+        throw new AppError('CONFLICT', 'This time is not available. Please pick one of the times shown.');
       const pick = await pickAgent(t, tenant.id, {
         type,
         start,
         end,
         postalCode: input.postalCode,
         settings: await settingsIn(t, tenant.id),
+        known: { agents, busy },
       });
       const lead = await matchOrCreateBookingLead(t, ctx, {
         name: input.name,
@@ -102,15 +116,20 @@ export const bookPublic = async (
         ownerId: pick.agent.userId,
       });
       const location = type.locationKind === 'on_site' ? (input.address ?? null) : null;
-      const { row } = await bookIn(t, ctx, {
-        typeId: type.id,
-        agentId: pick.agent.id,
-        leadId: lead.leadId,
-        startsAt: new Date(start).toISOString(),
-        location,
-        notes: input.notes ?? null,
-        source: 'public',
-      });
+      const { row } = await bookIn(
+        t,
+        ctx,
+        {
+          typeId: type.id,
+          agentId: pick.agent.id,
+          leadId: lead.leadId,
+          startsAt: new Date(start).toISOString(),
+          location,
+          notes: input.notes ?? null,
+          source: 'public',
+        },
+        { type, agent: pick.agent },
+      );
       await t.insert(schedulingBookings).values({
         tenantId: tenant.id,
         appointmentId: row.id,

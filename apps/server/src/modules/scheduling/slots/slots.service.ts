@@ -105,15 +105,19 @@ export const freeSlotsIn = async (
     limit: number;
     /** An appointment whose own time counts as free (rescheduling it). */
     exceptId?: string;
+    /** The agents' busy ranges when the caller already read them (covering [from − 1 day, to + 1 day)). */
+    busy?: readonly BusyRange[];
   },
 ): Promise<ComputedSlot[]> => {
   const { type, agents, from, to, limit, exceptId } = input;
-  const busy = await busyRanges(
-    t,
-    tenantId,
-    agents.map((a) => a.id),
-    { from: from - DAY, to: to + DAY, exceptId },
-  );
+  const busy =
+    input.busy ??
+    (await busyRanges(
+      t,
+      tenantId,
+      agents.map((a) => a.id),
+      { from: from - DAY, to: to + DAY, exceptId },
+    ));
   return computeSlots(
     agents.map((a) => ({ ...a, agentId: a.id })),
     busy,
