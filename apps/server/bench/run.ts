@@ -26,6 +26,7 @@ import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
 import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
+import { workBench, workLines } from './work.ts';
 
 // npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10] [--keep]
 // Load scenarios on generated data against the real app and against a bare route running the same SQL.
@@ -33,7 +34,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
        [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
-       [--board 50] [--import 100000] [--import-rounds 3] [--keep]
+       [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -52,6 +53,7 @@ const { values: args } = parseArgs({
     board: { type: 'string', default: '50' },
     import: { type: 'string', default: '100000' },
     'import-rounds': { type: 'string', default: '3' },
+    work: { type: 'string', default: '200' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -498,6 +500,13 @@ try {
         })
       : undefined;
   if (imports) console.log(`\n${importLines(imports).join('\n')}`);
+  // Work: timesheet week saves, utilisation and budgets on N members × a year of entries (--work 0 skips).
+  const workMembers = Number(args.work);
+  const work =
+    workMembers > 0
+      ? await workBench(database, { members: workMembers, runs: 100, seconds: 5, clients: 8 })
+      : undefined;
+  if (work) console.log(`\n${workLines(work).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -514,6 +523,7 @@ try {
         documents,
         board,
         imports,
+        work,
       },
       null,
       2,
