@@ -83,7 +83,11 @@ describe('visit → appointment (scheduling public API)', () => {
     expect((await outboxEvents(t, owner.tenantId)).map((e) => e.type)).toContain('appointment.booked');
     // The closer (the agent) sees it; the canvasser's "own" scope does not cover other people's appointments.
     expect((await c.api(closer, 'GET', `/scheduling/appointments/${v.appointmentId}`)).statusCode).toBe(200);
-    const stats = (await c.api(owner, 'GET', `/visits/stats?date=${v.visitedAt.slice(0, 10)}`)).json().data;
+    // The visit's UTC day ± 1: the stats count days in the tenant's time zone.
+    const day = (offset: number) =>
+      new Date(Date.parse(v.visitedAt) + offset * 86_400_000).toISOString().slice(0, 10);
+    const stats = (await c.api(owner, 'GET', `/visits/stats?from=${day(-1)}&to=${day(1)}`)).json().data
+      .agents;
     expect(stats.find((s: { agentId: string }) => s.agentId === canvasser.userId)).toMatchObject({
       appointments: 1,
     });
