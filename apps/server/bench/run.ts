@@ -23,6 +23,7 @@ import { importLines, importThroughput, roundLine } from './import-throughput.ts
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
+import { salesBench, salesLines } from './sales.ts';
 import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
@@ -33,7 +34,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
        [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
-       [--board 50] [--import 100000] [--import-rounds 3] [--keep]
+       [--board 50] [--import 100000] [--import-rounds 3] [--sales 100000] [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -52,6 +53,7 @@ const { values: args } = parseArgs({
     board: { type: 'string', default: '50' },
     import: { type: 'string', default: '100000' },
     'import-rounds': { type: 'string', default: '3' },
+    sales: { type: 'string', default: '100000' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -498,6 +500,12 @@ try {
         })
       : undefined;
   if (imports) console.log(`\n${importLines(imports).join('\n')}`);
+  // Sales: issuing (1 and 8 writers) and the invoice list on N generated invoices (--sales 0 skips).
+  const sales =
+    Number(args.sales) > 0
+      ? await salesBench(database, { invoices: Number(args.sales), issues: 400, runs: 100 })
+      : undefined;
+  if (sales) console.log(`\n${salesLines(sales, 100).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -514,6 +522,7 @@ try {
         documents,
         board,
         imports,
+        sales,
       },
       null,
       2,
