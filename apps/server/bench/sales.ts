@@ -82,7 +82,7 @@ export const salesBench = async (
     const genStarted = performance.now();
     await generateSalesData(database, {
       tenantId: tenant.tenantId,
-      invoices: options.invoices,
+      counts: { invoices: options.invoices },
       ownerIds: tenant.memberIds,
     });
     const generateSeconds = round((performance.now() - genStarted) / 1000);
