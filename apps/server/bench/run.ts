@@ -23,6 +23,7 @@ import { importLines, importThroughput, roundLine } from './import-throughput.ts
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
+import { salesBench, salesLines } from './sales.ts';
 import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
@@ -34,7 +35,8 @@ import { workBench, workLines } from './work.ts';
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
        [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
-       [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--keep]
+       [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--sales 100000]
+       [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
 deleted again at the end unless --keep).`;
@@ -54,6 +56,7 @@ const { values: args } = parseArgs({
     import: { type: 'string', default: '100000' },
     'import-rounds': { type: 'string', default: '3' },
     work: { type: 'string', default: '200' },
+    sales: { type: 'string', default: '100000' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -507,6 +510,12 @@ try {
       ? await workBench(database, { members: workMembers, runs: 100, seconds: 5, clients: 8 })
       : undefined;
   if (work) console.log(`\n${workLines(work).join('\n')}`);
+  // Sales: issuing (1 and 8 writers) and the invoice list on N generated invoices (--sales 0 skips).
+  const sales =
+    Number(args.sales) > 0
+      ? await salesBench(database, { invoices: Number(args.sales), issues: 400, runs: 100 })
+      : undefined;
+  if (sales) console.log(`\n${salesLines(sales, 100).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -524,6 +533,7 @@ try {
         board,
         imports,
         work,
+        sales,
       },
       null,
       2,

@@ -5,12 +5,21 @@ import { describeDatabase, loadConfigOrExit, openConfiguredDatabase } from '../b
 import { resolveJwtSecret } from '../config/index.ts';
 import { migrate } from '../platform/db/index.ts';
 import { createLogger } from '../platform/observability/logger.ts';
-import { createGeneratedTenant, type GenerateCounts, generateData } from '../seed/generate.ts';
+import {
+  createGeneratedTenant,
+  type GenerateCounts,
+  generateData,
+  generateSales,
+  type SalesCounts,
+} from '../seed/generate.ts';
 
 // npm run db:generate -- --tenant <id|new> --leads 1000000 [--companies N --contacts N --deals N]
+//   [--products N --quotes N --invoices N]
 // Fills one tenant with generated rows for benchmarks (SQL generate_series in batches; see docs/performance.md).
+// Sales documents come with lines (totals by the shared calculation), gapless numbers and, for invoices, payments.
 const USAGE =
   'Usage: npm run db:generate -- --tenant <tenant id|new> --leads N [--companies N] [--contacts N] [--deals N]\n' +
+  '       [--products N] [--quotes N] [--invoices N (with lines and payments; 10 000 per transaction)]\n' +
   '       [--agents N (sales agents of a new tenant, default 5)] [--batch N (rows per INSERT, default 100000)]';
 
 const { values: args } = parseArgs({
@@ -20,6 +29,9 @@ const { values: args } = parseArgs({
     companies: { type: 'string' },
     contacts: { type: 'string' },
     deals: { type: 'string' },
+    products: { type: 'string' },
+    quotes: { type: 'string' },
+    invoices: { type: 'string' },
     agents: { type: 'string' },
     batch: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -42,7 +54,12 @@ const counts: GenerateCounts = {
   contacts: count('contacts', args.contacts),
   deals: count('deals', args.deals),
 };
-if (args.help || !args.tenant || Object.values(counts).every((n) => !n)) {
+const salesCounts: SalesCounts = {
+  products: count('products', args.products),
+  quotes: count('quotes', args.quotes),
+  invoices: count('invoices', args.invoices),
+};
+if (args.help || !args.tenant || [...Object.values(counts), ...Object.values(salesCounts)].every((n) => !n)) {
   console.error(USAGE);
   process.exit(args.help ? 0 : 1);
 }
@@ -71,13 +88,28 @@ try {
   }
   console.log(`Generating into ${describeDatabase(config)}, tenant ${tenantId}…`);
   const started = performance.now();
-  const results = await generateData(database, tenantId, counts, {
-    batchSize: count('batch', args.batch ?? '100000') || 100_000,
-    onBatch: ({ table, done, total, elapsedMs }) =>
-      console.log(
-        `  ${table}: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${rate(done, elapsedMs)} rows/s)`,
-      ),
-  });
+  const onBatch = ({
+    table,
+    done,
+    total,
+    elapsedMs,
+  }: {
+    table: string;
+    done: number;
+    total: number;
+    elapsedMs: number;
+  }) =>
+    console.log(
+      `  ${table}: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${rate(done, elapsedMs)} rows/s)`,
+    );
+  const results = Object.values(counts).some((n) => n > 0)
+    ? await generateData(database, tenantId, counts, {
+        batchSize: count('batch', args.batch ?? '100000') || 100_000,
+        onBatch,
+      })
+    : [];
+  if (Object.values(salesCounts).some((n) => n > 0))
+    results.push(...(await generateSales(database, tenantId, salesCounts, { onBatch })));
   for (const r of results) {
     console.log(
       r.rows > 0

@@ -7,6 +7,7 @@ import {
   type TableResult,
 } from '../modules/crm/index.ts';
 import { activeMemberUserIds, type IdentityDeps, signup } from '../modules/identity/index.ts';
+import { generateSalesData } from '../modules/sales/index.ts';
 import type { Database } from '../platform/db/index.ts';
 import { makeMembers } from './factories.ts';
 
@@ -40,6 +41,32 @@ export const generateData = async (
   const ownerIds = options.ownerIds ?? (await activeMemberUserIds(database, tenantId));
   if (ownerIds.length === 0) throw new Error(`Tenant ${tenantId} has no active member to own the rows`);
   return generateCrmData(database, { ...options, tenantId, counts, ownerIds });
+};
+
+export interface SalesCounts {
+  products?: number;
+  quotes?: number;
+  invoices?: number;
+}
+
+/**
+ * Fills a tenant with sales rows (see generateSalesData: products, quotes and invoices with lines and payments),
+ * owned by `ownerIds` or else by the tenant's active members. `batchSize` documents per transaction.
+ */
+export const generateSales = async (
+  database: Database,
+  tenantId: string,
+  counts: SalesCounts,
+  options: GenerateOptions = {},
+): Promise<TableResult[]> => {
+  const ownerIds = options.ownerIds ?? (await activeMemberUserIds(database, tenantId));
+  return generateSalesData(database, {
+    tenantId,
+    counts,
+    ownerIds,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+  });
 };
 
 export interface GeneratedTenant {
