@@ -25,16 +25,30 @@ export function PortalAccessPage() {
     {
       key: 'email',
       header: 'E-mail',
-      cell: (a) => <span className="font-medium break-all">{a.email}</span>,
+      cell: (a) => (
+        <div className="min-w-0">
+          <span className="font-medium [overflow-wrap:anywhere]">{a.email}</span>
+          {/* On a phone the company and the member state go under the e-mail. */}
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-600 sm:hidden dark:text-zinc-400">
+            <span>{a.companyName}</span>
+            <MemberBadge access={a} />
+          </div>
+        </div>
+      ),
     },
-    { key: 'company', header: 'Company', cell: (a) => a.companyName },
+    { key: 'company', header: 'Company', className: 'hidden sm:table-cell', cell: (a) => a.companyName },
     {
       key: 'member',
       header: 'Member',
-      cell: (a) =>
-        a.userId ? <Badge tone="success">Linked</Badge> : <Badge tone="warning">Pending sign-up</Badge>,
+      className: 'hidden sm:table-cell',
+      cell: (a) => <MemberBadge access={a} />,
     },
-    { key: 'since', header: 'Since', cell: (a) => formatDate(a.createdAt) },
+    {
+      key: 'since',
+      header: 'Since',
+      className: 'hidden md:table-cell',
+      cell: (a) => formatDate(a.createdAt),
+    },
     {
       key: 'actions',
       header: <span className="sr-only">Actions</span>,
@@ -89,4 +103,8 @@ export function PortalAccessPage() {
       </ConfirmDialog>
     </TableSection>
   );
+}
+
+function MemberBadge({ access }: { access: PortalAccess }) {
+  return access.userId ? <Badge tone="success">Linked</Badge> : <Badge tone="warning">Pending sign-up</Badge>;
 }
