@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
 import { crmApi } from '../helpers/crm-api.ts';
-import { auditActions, dbRows } from '../helpers/tenant-fixtures.ts';
+import { auditActions, dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 import { pdfPages } from './pdf-text.ts';
 import { counters, SALES_TABLES } from './sales-fixtures.ts';
 
@@ -207,5 +207,137 @@ describe('delivery notes', () => {
       await counters(t, owner.tenantId),
     ]).toEqual([before[0], (before[2] as number) + 2, before[3]]);
     expect([await c.snapshot(other.tenantId, TABLES)]).toEqual(afterTheirs);
+  });
+
+  it('cancel: number kept, quantities open again, audited, the PDF says so; twice or stale 409; 403; 404', async () => {
+    const inv = await issued();
+    const [panel] = inv.lines as [{ id: string }];
+    const note = (
+      await c.api(owner, 'POST', `/invoices/${inv.id}/delivery-notes`, {
+        lines: [{ lineId: panel.id, quantity: 5 }],
+        notes: 'Left at the gate',
+      })
+    ).json().data;
+    // Everything of the panel line was delivered: no more.
+    const more = { lines: [{ lineId: panel.id, quantity: 1 }] };
+    expect((await c.api(owner, 'POST', `/invoices/${inv.id}/delivery-notes`, more)).statusCode).toBe(409);
+    const url = `/delivery-notes/${note.id}/cancel`;
+    const stale = await c.api(owner, 'POST', url, { reason: 'Wrong quantity', version: note.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current).toMatchObject({ id: note.id, status: 'delivered' });
+    const viewer = await memberWithRole(t, owner.tenantId, {
+      permissions: ['delivery_notes.view', 'invoices.view'],
+    });
+    expect((await c.api(viewer, 'POST', url, { reason: 'Nope' })).statusCode).toBe(403);
+    expect((await c.api(other, 'POST', url, { reason: 'Nope' })).statusCode).toBe(404);
+    expect(await auditActions(t, owner.tenantId, note.id)).toEqual(['delivery_note.created']);
+
+    const res = await c.api(owner, 'POST', url, {
+      reason: ' Wrong quantity: 4 pieces came ',
+      version: note.version,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toMatchObject({
+      number: note.number,
+      status: 'cancelled',
+      cancelReason: 'Wrong quantity: 4 pieces came',
+      cancelledBy: owner.userId,
+      version: note.version + 1,
+      lines: [{ sourceLineId: panel.id, quantity: '5' }],
+    });
+    expect(res.json().data.cancelledAt).toBeTruthy();
+    expect(await auditActions(t, owner.tenantId, note.id)).toEqual([
+      'delivery_note.created',
+      'delivery_note.cancelled',
+    ]);
+    const again = await c.api(owner, 'POST', url, { reason: 'Again' });
+    expect(again.statusCode).toBe(409);
+    expect((await c.api(owner, 'GET', `/delivery-notes/${note.id}`)).json().data.cancelReason).toBe(
+      'Wrong quantity: 4 pieces came',
+    );
+
+    // The cancelled note no longer counts: the open quantity is back, and a corrected note takes the next number.
+    const s = await status(`/invoices/${inv.id}`);
+    expect(s.lines[0]).toMatchObject({ ordered: '5', delivered: '0', remaining: '5' });
+    expect(s.notes[0]).toMatchObject({ id: note.id, status: 'cancelled' });
+    const corrected = await c.api(owner, 'POST', `/invoices/${inv.id}/delivery-notes`, {
+      lines: [{ lineId: panel.id, quantity: 4 }],
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(Number(corrected.json().data.number.slice(-5))).toBe(Number(note.number.slice(-5)) + 1);
+    expect(
+      (
+        await c.api(owner, 'POST', `/invoices/${inv.id}/delivery-notes`, {
+          lines: [{ lineId: panel.id, quantity: 2 }],
+        })
+      ).statusCode,
+    ).toBe(409);
+
+    // The database holds it: a cancelled note changes no more, and takes no lines.
+    await expect(
+      dbRows(
+        t,
+        sql`update sales_delivery_notes set status = 'delivered', cancelled_at = null, cancel_reason = null where id = ${note.id}`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      dbRows(t, sql`update sales_delivery_notes set cancel_reason = 'x' where id = ${note.id}`),
+    ).rejects.toThrow();
+    await expect(
+      dbRows(
+        t,
+        sql`insert into sales_delivery_note_lines (id, tenant_id, note_id, source_line_id, position, quantity_milli)
+            values (gen_random_uuid(), ${owner.tenantId}, ${note.id}, ${panel.id}, 9, 1000)`,
+      ),
+    ).rejects.toThrow();
+
+    const pdf = await c.api(owner, 'GET', `/delivery-notes/${note.id}/pdf`);
+    const text = (await pdfPages(new Uint8Array(pdf.rawPayload))).join(' ');
+    expect(text).toContain('CANCELLED');
+    expect(text).toContain('Wrong quantity: 4 pieces came');
+    expect(text).toContain('Left at the gate');
+    const fine = await c.api(owner, 'GET', `/delivery-notes/${corrected.json().data.id}/pdf`);
+    expect((await pdfPages(new Uint8Array(fine.rawPayload))).join(' ')).not.toContain('CANCELLED');
+  });
+
+  it('cancel: 400 for bad input, another tenant 404; nothing changes', async () => {
+    const inv = await issued();
+    const note = (await c.api(owner, 'POST', `/invoices/${inv.id}/delivery-notes`, {})).json().data;
+    const theirs = await issued('invoices', other);
+    const theirNote = (await c.api(other, 'POST', `/invoices/${theirs.id}/delivery-notes`, {})).json().data;
+    const before = [
+      await c.snapshot(owner.tenantId, TABLES),
+      await c.snapshot(other.tenantId, TABLES),
+      await auditActions(t, owner.tenantId, note.id),
+    ];
+    const url = `/delivery-notes/${note.id}/cancel`;
+    for (const body of [
+      {},
+      { reason: '' },
+      { reason: '   ' },
+      { reason: 5 },
+      { reason: null },
+      { reason: 'x'.repeat(501) },
+      { reason: 'a\u0000b' },
+      { reason: 'ok', version: 0 },
+      { reason: 'ok', version: '1' },
+      { reason: 'ok', status: 'delivered' },
+      [],
+    ])
+      expect((await c.api(owner, 'POST', url, body)).statusCode, JSON.stringify(body)).toBe(400);
+    expect((await c.api(owner, 'POST', '/delivery-notes/nope/cancel', { reason: 'ok' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await c.api(owner, 'POST', `/delivery-notes/${theirNote.id}/cancel`, { reason: 'ok' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await c.api(owner, 'POST', `/delivery-notes/${inv.id}/cancel`, { reason: 'ok' })).statusCode,
+    ).toBe(404);
+    expect([
+      await c.snapshot(owner.tenantId, TABLES),
+      await c.snapshot(other.tenantId, TABLES),
+      await auditActions(t, owner.tenantId, note.id),
+    ]).toEqual(before);
   });
 });

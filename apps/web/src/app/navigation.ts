@@ -92,6 +92,12 @@ export const settingsNavigation: NavItem[] = [
     permission: 'commissions.manage',
   },
   {
+    path: '/settings/portal',
+    label: 'Customer portal',
+    description: 'Who sees which company in the customer portal; grant and revoke access.',
+    permission: 'portal.manage',
+  },
+  {
     path: '/settings/availability',
     label: 'Availability',
     description: 'Agents: time zone, working hours, breaks, days off, territories, skills.',

@@ -40,6 +40,9 @@ const CommissionStatementPage = lazyComponent(() =>
 const CommissionRulesPage = lazyComponent(() =>
   import('../features/sales-commissions/components/commission-rules-page').then((m) => m.CommissionRulesPage),
 );
+const PortalAccessPage = lazyComponent(() =>
+  import('../features/portal/components/portal-access-page').then((m) => m.PortalAccessPage),
+);
 const ImportButton = lazyComponent(
   () => import('../features/crm-import/components/import-button').then((m) => m.ImportButton),
   null,
@@ -84,8 +87,9 @@ export const salesRoutes: RouteObject[] = [
   guarded('commissions', 'commissions.view', <CommissionStatementRoute />),
 ];
 
-/** `/settings/tax-rates` and `/settings/commission-rules`. */
+/** `/settings/tax-rates`, `/settings/commission-rules` and `/settings/portal` (customer portal access). */
 export const salesSettingsRoutes: RouteObject[] = [
   guarded('tax-rates', 'products.view', <TaxRatesPage />),
   guarded('commission-rules', 'commissions.manage', <CommissionRulesRoute />),
+  guarded('portal', 'portal.manage', <PortalAccessPage />),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateOnly, optionalText } from '../crm/common.ts';
-import { uuid } from '../primitives.ts';
+import { isoDateTime, uuid, version } from '../primitives.ts';
 import { listParams, recordBase, sortParam } from '../records.ts';
 import { quantityInput } from './documents.ts';
 
@@ -17,6 +17,14 @@ export const deliveryNoteCreateInput = z.strictObject({
     .max(200)
     .optional(),
 });
+
+/** `POST /delivery-notes/:id/cancel`: why (kept with the note and printed on it), and the version seen. */
+export const deliveryNoteCancelInput = z.strictObject({
+  reason: z.string().trim().min(1).max(500),
+  version: version.optional(),
+});
+
+export const DELIVERY_NOTE_STATUSES = ['delivered', 'cancelled'] as const;
 
 export const deliveryNoteLineSchema = z.object({
   id: uuid,
@@ -37,6 +45,11 @@ export const deliveryNoteSchema = z.object({
   deliveredOn: z.string(),
   notes: z.string().nullable(),
   customerName: z.string().nullable(),
+  /** A cancelled note keeps its number; its quantities no longer count as delivered. */
+  status: z.enum(DELIVERY_NOTE_STATUSES),
+  cancelledAt: isoDateTime.nullable(),
+  cancelledBy: uuid.nullable(),
+  cancelReason: z.string().nullable(),
   lines: z.array(deliveryNoteLineSchema).optional(),
 });
 export type DeliveryNote = z.infer<typeof deliveryNoteSchema>;

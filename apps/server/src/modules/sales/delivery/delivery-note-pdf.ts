@@ -40,6 +40,11 @@ export const deliveryNotePdf = async (ctx: AuthedContext, id: string): Promise<D
       netMinor: 0,
       taxMinor: 0,
       totalMinor: 0,
+      ...(note.cancelledAt && note.cancelReason
+        ? {
+            cancelled: { on: note.cancelledAt.toISOString().slice(0, 10), reason: note.cancelReason },
+          }
+        : {}),
       lines: lines.map(
         (l): DocumentLine => ({
           position: l.position,

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../../platform/context/service-context.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import { baseDto, type ListSpec, type RecordDef, scopeWhere } from '../../../platform/records/index.ts';
+import { baseDto, iso, type ListSpec, type RecordDef, scopeWhere } from '../../../platform/records/index.ts';
 import { salesDocumentLines } from '../documents/documents.tables.ts';
 import { salesDeliveryNoteLines, salesDeliveryNotes } from './delivery-notes.tables.ts';
 
@@ -16,7 +16,7 @@ export const deliveryNoteDef: RecordDef = {
   table: salesDeliveryNotes,
   scope: 'invoices',
   owner: salesDeliveryNotes.ownerId,
-  auditFields: ['number', 'sourceId', 'deliveredOn', 'notes', 'archivedAt'],
+  auditFields: ['number', 'sourceId', 'deliveredOn', 'notes', 'status', 'cancelReason', 'archivedAt'],
 };
 
 /** A note's lines with what they print of their source line. */
@@ -62,6 +62,10 @@ export const toDeliveryNote = (
   deliveredOn: r.deliveredOn,
   notes: r.notes,
   customerName: source.customerName,
+  status: r.status,
+  cancelledAt: iso(r.cancelledAt),
+  cancelledBy: r.cancelledBy,
+  cancelReason: r.cancelReason,
   ...(lines
     ? {
         lines: lines.map((l) => ({
@@ -95,7 +99,7 @@ export const deliveryListSpec = (ctx: AuthedContext, f: Filters): ListSpec => {
   };
 };
 
-/** What was delivered so far of each line (all delivery notes). */
+/** What was delivered so far of each line (all delivery notes that are not cancelled). */
 export const deliveredByLine = async (t: Tx, tenantId: string, lineIds: string[]) => {
   if (lineIds.length === 0) return new Map<string, number>();
   const rows = await t
@@ -104,10 +108,18 @@ export const deliveredByLine = async (t: Tx, tenantId: string, lineIds: string[]
       delivered: sql<string>`sum(${salesDeliveryNoteLines.quantityMilli})`,
     })
     .from(salesDeliveryNoteLines)
+    .innerJoin(
+      salesDeliveryNotes,
+      and(
+        eq(salesDeliveryNotes.tenantId, salesDeliveryNoteLines.tenantId),
+        eq(salesDeliveryNotes.id, salesDeliveryNoteLines.noteId),
+      ),
+    )
     .where(
       and(
         eq(salesDeliveryNoteLines.tenantId, tenantId),
         inArray(salesDeliveryNoteLines.sourceLineId, lineIds),
+        eq(salesDeliveryNotes.status, 'delivered'),
       ),
     )
     .groupBy(salesDeliveryNoteLines.sourceLineId);

@@ -1,4 +1,5 @@
 import {
+  deliveryNoteCancelInput,
   deliveryNoteCreateInput,
   deliveryNoteListQuery,
   deliveryNoteSchema,
@@ -13,6 +14,7 @@ import { ok, page } from '../../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../../platform/http/route-schema.ts';
 import { deliveryNotePdf } from './delivery-note-pdf.ts';
 import {
+  cancelDeliveryNote,
   createDeliveryNote,
   deliveryStatus,
   getDeliveryNote,
@@ -87,6 +89,20 @@ export const deliveryNoteRoutes = async (app: FastifyInstance, { database }: { d
       },
     },
     async (req) => ok(await getDeliveryNote(ctx(req), req.params.id)),
+  );
+  r.post(
+    '/api/v1/delivery-notes/:id/cancel',
+    {
+      config: { access: 'delivery_notes.create' },
+      schema: {
+        tags,
+        summary: 'Cancel a delivery note (keeps its number; its quantities are open again)',
+        params: idParams,
+        body: deliveryNoteCancelInput,
+        response: replies(deliveryNoteSchema),
+      },
+    },
+    async (req) => ok(await cancelDeliveryNote(ctx(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/delivery-notes/:id/pdf',

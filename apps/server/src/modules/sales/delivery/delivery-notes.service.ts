@@ -1,6 +1,7 @@
 import {
   type DeliveryNote,
   type DeliveryStatus,
+  type deliveryNoteCancelInput,
   type deliveryNoteCreateInput,
   type deliveryNoteListQuery,
   formatQuantity,
@@ -218,4 +219,40 @@ export const getDeliveryNote = (ctx: AuthedContext, id: string) =>
   kit.inTenant(ctx, async (t) => {
     const { note, source, lines } = await loadDeliveryNote(t, ctx, id);
     return toDeliveryNote(note, source, lines);
+  });
+
+/**
+ * Cancels a delivery note (the one change its trigger allows): status `cancelled`, when, by whom and why,
+ * audited. Its number stays used; its quantities are open again. The source document row is locked first, so a
+ * cancel and a new note of the same document queue. Cancelled already → 409; a stale version → 409.
+ */
+export const cancelDeliveryNote = (
+  ctx: AuthedContext,
+  id: string,
+  input: z.output<typeof deliveryNoteCancelInput>,
+) =>
+  kit.inTenant(ctx, async (t): Promise<DeliveryNote> => {
+    const { note, source } = await loadDeliveryNote(t, ctx, id);
+    await sourceOf(t, ctx, note.sourceKind, note.sourceId, true);
+    const lines = await noteLines(t, ctx.tenantId, [id]);
+    const current = (row: NoteRow) => toDeliveryNote(row, source, lines);
+    const locked = await kit.findRecord<NoteRow>(t, ctx, deliveryNoteDef, id, true);
+    if (input.version !== undefined && locked.version !== input.version)
+      throw kit.conflict(deliveryNoteDef.label, current(locked));
+    if (locked.status === 'cancelled')
+      throw new AppError('CONFLICT', 'This delivery note is already cancelled');
+    const { after } = await kit.updateRecord<NoteRow>(t, ctx, deliveryNoteDef, {
+      id,
+      version: undefined,
+      patch: {
+        status: 'cancelled',
+        cancelledAt: new Date(),
+        cancelledBy: ctx.userId,
+        cancelReason: input.reason,
+        updatedAt: new Date(),
+      },
+      toDto: current,
+      action: 'cancelled',
+    });
+    return current(after);
   });

@@ -12,12 +12,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../../identity/index.ts';
 import { salesDocumentLines, salesDocuments } from '../documents/documents.tables.ts';
-import { ownerColumn, recordColumns, tenantKey } from '../record-columns.ts';
+import { at, ownerColumn, recordColumns, tenantKey } from '../record-columns.ts';
 
 /**
- * Delivery notes of a quote or an invoice: numbered when made (gapless, like invoices), fixed afterwards. The
- * owner is the source document's (record scope).
+ * Delivery notes of a quote or an invoice: numbered when made (gapless, like invoices), fixed afterwards — the
+ * one change allowed (trigger `sales_delivery_note_guard`) is cancelling: status `cancelled` with when, by whom
+ * and why; a cancelled note keeps its number and no longer counts as delivered. The owner is the source
+ * document's (record scope).
  */
 export const salesDeliveryNotes = pgTable(
   'sales_delivery_notes',
@@ -29,6 +32,12 @@ export const salesDeliveryNotes = pgTable(
     ownerId: ownerColumn(),
     deliveredOn: date('delivered_on', { mode: 'string' }).notNull(),
     notes: text('notes'),
+    status: text('status', { enum: ['delivered', 'cancelled'] })
+      .notNull()
+      .default('delivered'),
+    cancelledAt: at('cancelled_at'),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelReason: text('cancel_reason'),
   },
   (t) => [
     tenantKey('sales_delivery_notes_tenant_id_key', t),
@@ -41,6 +50,10 @@ export const salesDeliveryNotes = pgTable(
       foreignColumns: [salesDocuments.tenantId, salesDocuments.id] as [AnyPgColumn, AnyPgColumn],
     }),
     check('sales_delivery_notes_source_kind', sql`source_kind IN ('quote','invoice')`),
+    check(
+      'sales_delivery_notes_status',
+      sql`(status = 'delivered' AND cancelled_at IS NULL AND cancel_reason IS NULL) OR (status = 'cancelled' AND cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL)`,
+    ),
   ],
 );
 

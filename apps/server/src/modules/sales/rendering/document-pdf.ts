@@ -69,6 +69,13 @@ function drawTitle(canvas: Canvas): void {
       bold: true,
     },
   );
+  if (view.cancelled)
+    textAt(
+      canvas,
+      `${labels.cancelled.toUpperCase()} ${canvas.fmt.date(view.cancelled.on)}`,
+      { x, y: PAGE.top + 44, width: 260, align: 'right', maxHeight: 16 },
+      { size: 13, bold: true, color: '#b91c1c' },
+    );
 }
 
 function partyLines(canvas: Canvas, party: SalesDocumentView['buyer']): string[] {

@@ -98,6 +98,8 @@ export interface SalesDocumentView {
   precedingDocumentDate?: string;
   paymentTerms?: string;
   notes?: string;
+  /** A cancelled document (delivery notes): stamped under its number, the reason printed with the notes. */
+  cancelled?: { on: string; reason: string };
   /** Invoices: the sum of credit notes against it (reduces the balance; added for the PDF's totals). */
   creditedMinor?: number;
 }

@@ -8,6 +8,8 @@ export interface DocumentLabels {
   title: Record<SalesDocumentKind, string>;
   number: Record<SalesDocumentKind, string>;
   draft: string;
+  /** Stamped under the number of a cancelled document (delivery notes). */
+  cancelled: string;
   issueDate: string;
   dueDate: string;
   validUntil: string;
@@ -60,6 +62,7 @@ const en: DocumentLabels = {
     delivery_note: 'Delivery note no.',
   },
   draft: 'Draft',
+  cancelled: 'Cancelled',
   issueDate: 'Date',
   dueDate: 'Due date',
   validUntil: 'Valid until',
@@ -111,6 +114,7 @@ const de: DocumentLabels = {
     delivery_note: 'Lieferscheinnr.',
   },
   draft: 'Entwurf',
+  cancelled: 'Storniert',
   issueDate: 'Datum',
   dueDate: 'Fällig am',
   validUntil: 'Gültig bis',

@@ -169,12 +169,12 @@ const SIDE_WIDTH = CONTENT_WIDTH - TOTALS_WIDTH - 28;
 export function drawSummary(canvas: Canvas): void {
   const { view, labels } = canvas;
   if (view.kind === 'delivery_note') {
-    if (view.notes) {
-      ensureSpace(
-        canvas,
-        Math.min(blocksHeight(canvas, [{ title: labels.notes, body: view.notes }], CONTENT_WIDTH), 120),
-      );
-      drawBlocks(canvas, [{ title: labels.notes, body: view.notes }], PAGE.left, CONTENT_WIDTH);
+    const blocks: Block[] = [];
+    if (view.cancelled) blocks.push({ title: labels.cancelled, body: view.cancelled.reason });
+    if (view.notes) blocks.push({ title: labels.notes, body: view.notes });
+    if (blocks.length > 0) {
+      ensureSpace(canvas, Math.min(blocksHeight(canvas, blocks, CONTENT_WIDTH), 120));
+      drawBlocks(canvas, blocks, PAGE.left, CONTENT_WIDTH);
     }
     drawSignature(canvas);
     return;

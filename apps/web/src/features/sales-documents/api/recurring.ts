@@ -66,6 +66,16 @@ export function useCreateDeliveryNote(kind: DocumentKindPath, id: string) {
   });
 }
 
+/** `POST /delivery-notes/:id/cancel` (the version seen: a stale one is a 409). */
+export function useCancelDeliveryNote(kind: DocumentKindPath, sourceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; reason: string; version: number }) =>
+      api.post(v1(`delivery-notes/${id}/cancel`), body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [kind, 'detail', sourceId, 'delivery-notes'] }),
+  });
+}
+
 /** Downloads a delivery note's PDF. */
 export const downloadDeliveryNote = async (id: string, number: string) => {
   const res = await api.send<Blob>('GET', v1(`delivery-notes/${id}/pdf`), { responseType: 'blob' });

@@ -1,14 +1,19 @@
-import type { DeliveryStatus } from '@tessera/contracts';
+import type { DeliveryNote, DeliveryStatus } from '@tessera/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
-import { Input } from '../../../components/ui/input';
+import { Input, Textarea } from '../../../components/ui/input';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { usePermission } from '../../../hooks/use-permission';
 import { formatDate } from '../../../lib/format';
 import type { DocumentKindPath } from '../api/documents';
-import { downloadDeliveryNote, useCreateDeliveryNote, useDeliveries } from '../api/recurring';
+import {
+  downloadDeliveryNote,
+  useCancelDeliveryNote,
+  useCreateDeliveryNote,
+  useDeliveries,
+} from '../api/recurring';
 import { ActionDialog } from './document-dialogs';
 
 /** Statuses whose goods can be delivered (the server decides; this only hides the card elsewhere). */
@@ -78,11 +83,29 @@ export function DeliveryNotesCard({
               >
                 {data.notes.map((n) => (
                   <li key={n.id} className="flex flex-wrap items-start justify-between gap-2 py-1.5">
-                    <div className="min-w-0">
-                      <span className="font-medium">{n.number}</span> · {formatDate(n.deliveredOn)}
+                    <div className={n.status === 'cancelled' ? 'min-w-0 text-zinc-500' : 'min-w-0'}>
+                      <span className={n.status === 'cancelled' ? 'font-medium line-through' : 'font-medium'}>
+                        {n.number}
+                      </span>{' '}
+                      · {formatDate(n.deliveredOn)}
+                      {n.status === 'cancelled' ? (
+                        <span className="ml-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+                          Cancelled
+                        </span>
+                      ) : null}
+                      {n.status === 'cancelled' && n.cancelReason ? (
+                        <p className="text-xs break-words">
+                          {n.cancelledAt ? `${formatDate(n.cancelledAt)}: ` : ''}
+                          {n.cancelReason}
+                        </p>
+                      ) : null}
                       {n.lines?.length ? (
                         <ul
-                          className="text-xs text-zinc-600 dark:text-zinc-400"
+                          className={
+                            n.status === 'cancelled'
+                              ? 'text-xs text-zinc-500 line-through'
+                              : 'text-xs text-zinc-600 dark:text-zinc-400'
+                          }
                           aria-label={`Delivered on ${n.number}`}
                         >
                           {n.lines.map((l) => (
@@ -93,9 +116,14 @@ export function DeliveryNotesCard({
                         </ul>
                       ) : null}
                     </div>
-                    <Button variant="ghost" onClick={() => void downloadDeliveryNote(n.id, n.number)}>
-                      PDF
-                    </Button>
+                    <div className="flex gap-1">
+                      <Button variant="ghost" onClick={() => void downloadDeliveryNote(n.id, n.number)}>
+                        PDF
+                      </Button>
+                      {canCreate && n.status !== 'cancelled' ? (
+                        <CancelDeliveryNote kind={kind} sourceId={id} note={n} />
+                      ) : null}
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -158,6 +186,42 @@ function NewDeliveryNote({
         placeholder="Notes (optional)"
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
+      />
+    </ActionDialog>
+  );
+}
+
+/** Cancels one note after asking why (the reason is kept and printed; the number stays used). */
+function CancelDeliveryNote({
+  kind,
+  sourceId,
+  note,
+}: {
+  kind: DocumentKindPath;
+  sourceId: string;
+  note: DeliveryNote;
+}) {
+  const cancel = useCancelDeliveryNote(kind, sourceId);
+  const [reason, setReason] = useState('');
+  return (
+    <ActionDialog
+      label="Cancel note"
+      title={`Cancel delivery note ${note.number}`}
+      submitLabel="Cancel delivery note"
+      variant="danger"
+      submit={() => cancel.mutateAsync({ id: note.id, reason: reason.trim(), version: note.version })}
+    >
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        The note keeps its number and is marked cancelled; its quantities are open again, so a corrected note
+        can be made.
+      </p>
+      <Textarea
+        aria-label="Reason for cancelling"
+        placeholder="Reason (required)"
+        required
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
       />
     </ActionDialog>
   );
