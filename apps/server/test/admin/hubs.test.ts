@@ -1,6 +1,17 @@
-import { type HubConfig, myHubSchema, roleHubSchema } from '@tessera/contracts';
+import {
+  baseHubConfig,
+  deepMerge,
+  type HubConfig,
+  hubConfigSchema,
+  hubWidgets,
+  myHubSchema,
+  roleHubConfigs,
+  roleHubSchema,
+  roleTemplates,
+} from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { registeredKpi } from '../../src/modules/reporting/kpi-registry.ts';
 import { enterScope } from '../../src/platform/db/index.ts';
 import { setupApiTest } from '../helpers/api-test.ts';
 import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
@@ -120,6 +131,50 @@ describe('role hubs', () => {
     expect((await save({ ...override, dashboard: { widgets } }, version)).statusCode).toBe(201);
     expect(ids((await myHub(sales)).config.dashboard.widgets)).not.toContain('invoices');
     expect(ids((await myHub(owner)).config.dashboard.widgets)).not.toContain('invoices'); // the owner's own hub
+  });
+
+  it('every KPI widget the repository ships needs reports.view and its KPI’s own permission and module', () => {
+    const list = (v: string | string[] | undefined) =>
+      v === undefined ? [] : typeof v === 'string' ? [v] : v;
+    let checked = 0;
+    for (const template of roleTemplates) {
+      const config = hubConfigSchema.parse(deepMerge(baseHubConfig, roleHubConfigs[template.key]));
+      for (const widget of config.dashboard.widgets) {
+        if (!widget.dataSource.startsWith('kpi:')) continue;
+        const def = registeredKpi(widget.dataSource.slice(4));
+        expect(def, `${template.key}: ${widget.dataSource}`).toBeDefined();
+        expect(list(widget.permission), widget.id).toEqual(
+          expect.arrayContaining(['reports.view', def?.permission]),
+        );
+        expect(list(widget.feature), widget.id).toEqual(expect.arrayContaining(['reporting', def?.feature]));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('a money KPI widget shows to the owner but not to sales, who hold reports.view but not invoices.view', async () => {
+    expect(ids((await myHub(owner)).config.dashboard.widgets)).toEqual(
+      expect.arrayContaining(['invoice-ageing', 'receivables', 'ar-by-month']),
+    );
+    const { base, override } = await roleHub();
+    const ageing = { ...hubWidgets.invoiceAgeing, area: { x: 0, y: 20, w: 12, h: 3 } };
+    const widgets = [
+      ...((override?.dashboard as { widgets: unknown[] })?.widgets ?? base.dashboard.widgets),
+      ageing,
+    ];
+    const res = await api(owner, 'POST', `/hubs/${salesRoleId}/preview`, {
+      override: { ...override, dashboard: { widgets } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const shown = ids((res.json().data as HubConfig).dashboard.widgets);
+    expect(shown).toContain('win-rate'); // reports.view + deals.view: held
+    expect(shown).not.toContain('invoice-ageing');
+    // Saved for the owner's role, the owner sees it.
+    const ownerRole = await roleHub((await roleByKey(t.app, owner, 'owner')).id);
+    expect(ids(ownerRole.effective.dashboard.widgets)).toContain('invoice-ageing');
+    // Its data answers 403 to sales anyway.
+    expect((await api(sales, 'GET', '/reports/kpis/invoice-ageing')).statusCode).toBe(403);
   });
 
   it('an invalid override is refused with one error per field and nothing is saved', async () => {

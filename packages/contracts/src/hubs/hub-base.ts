@@ -5,7 +5,11 @@ export { hubNav };
 
 const n = (...keys: (keyof typeof hubNav)[]): HubNavItem[] => keys.map((k) => ({ ...hubNav[k] }));
 
-const kpi = 'reports.view' as const;
+/** A KPI widget needs `reports.view` and the KPI's own data permission and module (checked by a server test). */
+type Needs = Pick<HubWidget, 'permission' | 'feature'>;
+const deals: Needs = { permission: ['reports.view', 'deals.view'], feature: ['reporting', 'crm'] };
+const leads: Needs = { permission: ['reports.view', 'leads.view'], feature: ['reporting', 'crm'] };
+const money: Needs = { permission: ['reports.view', 'invoices.view'], feature: ['reporting', 'sales'] };
 const area = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
 
 /** Dashboard widgets the role configs pick from (placed by each role). */
@@ -17,8 +21,7 @@ export const hubWidgets = {
     dataSource: 'kpi:pipeline-value',
     refreshSeconds: 300,
     options: { measure: 'weightedCents' },
-    permission: kpi,
-    feature: 'reporting',
+    ...deals,
   },
   winRate: {
     id: 'win-rate',
@@ -27,8 +30,7 @@ export const hubWidgets = {
     dataSource: 'kpi:win-rate',
     refreshSeconds: 300,
     options: { measure: 'rate' },
-    permission: kpi,
-    feature: 'reporting',
+    ...deals,
   },
   salesCycle: {
     id: 'sales-cycle',
@@ -37,8 +39,7 @@ export const hubWidgets = {
     dataSource: 'kpi:sales-cycle',
     refreshSeconds: 0,
     options: { measure: 'averageDays' },
-    permission: kpi,
-    feature: 'reporting',
+    ...deals,
   },
   pipelineByStage: {
     id: 'pipeline-by-stage',
@@ -47,8 +48,7 @@ export const hubWidgets = {
     dataSource: 'kpi:pipeline-value',
     refreshSeconds: 300,
     options: { category: 'stage', measure: 'valueCents' },
-    permission: kpi,
-    feature: 'reporting',
+    ...deals,
   },
   revenueByMonth: {
     id: 'revenue-by-month',
@@ -57,8 +57,7 @@ export const hubWidgets = {
     dataSource: 'kpi:revenue-by-month',
     refreshSeconds: 0,
     options: { grouping: 'month', measure: 'revenueCents' },
-    permission: kpi,
-    feature: 'reporting',
+    ...deals,
   },
   leadFunnel: {
     id: 'lead-funnel',
@@ -67,8 +66,7 @@ export const hubWidgets = {
     dataSource: 'kpi:lead-funnel',
     refreshSeconds: 300,
     options: { category: 'status', measure: 'reached', drillParam: 'status' },
-    permission: kpi,
-    feature: 'reporting',
+    ...leads,
   },
   leadSources: {
     id: 'lead-sources',
@@ -77,8 +75,7 @@ export const hubWidgets = {
     dataSource: 'kpi:lead-sources',
     refreshSeconds: 0,
     options: { category: 'source', measure: 'leads', drillParam: 'source' },
-    permission: kpi,
-    feature: 'reporting',
+    ...leads,
   },
   sourceRoi: {
     id: 'source-roi',
@@ -87,8 +84,34 @@ export const hubWidgets = {
     dataSource: 'kpi:lead-sources',
     refreshSeconds: 0,
     options: {},
-    permission: kpi,
-    feature: 'reporting',
+    ...leads,
+  },
+  invoiceAgeing: {
+    id: 'invoice-ageing',
+    type: 'bar-chart',
+    title: 'Invoice ageing',
+    dataSource: 'kpi:invoice-ageing',
+    refreshSeconds: 300,
+    options: { category: 'bucket', measure: 'balanceCents' },
+    ...money,
+  },
+  receivables: {
+    id: 'receivables',
+    type: 'kpi-number',
+    title: 'Open receivables',
+    dataSource: 'kpi:ar-summary',
+    refreshSeconds: 300,
+    options: { measure: 'openCents' },
+    ...money,
+  },
+  arByMonth: {
+    id: 'ar-by-month',
+    type: 'line-chart',
+    title: 'Open receivables by month',
+    dataSource: 'kpi:ar-summary',
+    refreshSeconds: 0,
+    options: { grouping: 'month', measure: 'openCents' },
+    ...money,
   },
   myTasks: {
     id: 'my-tasks',
@@ -167,8 +190,11 @@ const managerDashboard = [
   w('leadFunnel', 6, 4, 6, 3),
   w('leadSources', 0, 7, 4, 3),
   w('sourceRoi', 4, 7, 8, 3),
-  w('myTasks', 0, 10, 6, 3),
-  w('activity', 6, 10, 6, 3),
+  w('receivables', 0, 10, 3, 1),
+  w('invoiceAgeing', 3, 10, 4, 3),
+  w('arByMonth', 7, 10, 5, 3),
+  w('myTasks', 0, 13, 6, 3),
+  w('activity', 6, 13, 6, 3),
 ];
 const everything = n(
   'dashboard',

@@ -27,6 +27,13 @@ const appPath = z
   .regex(/^\/(?!\/)[A-Za-z0-9\-._~/?=&%]*$/, 'A path inside the app, e.g. /leads?status=new');
 const color = z.string().regex(COLOR_PATTERN, 'A colour like #1f6feb');
 const permission = z.enum(permissions);
+const feature = z.enum(featureFlagKeys);
+/**
+ * A widget's requirements: one permission (feature) or a list of them, all needed — a KPI widget needs
+ * `reports.view` and the KPI's own data permission (`invoices.view` for the ageing), so a member who could not
+ * load its data never sees it.
+ */
+const oneOrAll = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1).max(4)]);
 
 export const hubNavItemSchema = z.strictObject({
   id: slug,
@@ -72,8 +79,8 @@ export const hubWidgetSchema = z
       .refine((v) => v === 0 || v >= 30, 'Either 0 or at least 30'),
     /** Type-specific options (period, grouping, measure…): plain JSON. */
     options: z.record(z.string().max(40), z.json()).default({}),
-    permission: permission.optional(),
-    feature: z.enum(featureFlagKeys).optional(),
+    permission: oneOrAll(permission).optional(),
+    feature: oneOrAll(feature).optional(),
   })
   .refine((w) => w.area.x + w.area.w <= 12, {
     message: 'The widget does not fit in 12 columns',
@@ -142,8 +149,10 @@ export const visibleHub = (
     ...featuresOff,
     ...Object.entries(config.features).flatMap(([k, on]) => (on === false ? [k] : [])),
   ]);
-  const shown = (e: { permission?: string | undefined; feature?: string | undefined }) =>
-    (!e.permission || held.has(e.permission)) && (!e.feature || !off.has(e.feature));
+  const all = (v: string | readonly string[] | undefined): readonly string[] =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : v;
+  const shown = (e: { permission?: string | readonly string[]; feature?: string | readonly string[] }) =>
+    all(e.permission).every((p) => held.has(p)) && !all(e.feature).some((f) => off.has(f));
   return {
     ...config,
     navigation: {
