@@ -1,5 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { companySchema, contactSchema, dealSchema, type Job, jobCreateInput } from '@tessera/contracts';
+import {
+  companySchema,
+  contactSchema,
+  dealSchema,
+  type Job,
+  type JobCreateInput,
+  jobCreateInput,
+} from '@tessera/contracts';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { RecordFormDialog } from '../../../components/records/record-form';
@@ -72,7 +79,7 @@ export function useNewJobForm(enabled: boolean, preset: JobPreset = {}) {
     fields,
     initialValues: jobFormValues(undefined, preset),
     toInput: (values: Parameters<typeof toJobInput>[0]) => toJobInput(values),
-    create: async (input: unknown) => `/jobs/${(await create.mutateAsync(input as never)).id}`,
+    create: async (input: JobCreateInput) => `/jobs/${(await create.mutateAsync(input)).id}`,
   };
 }
 
