@@ -52,7 +52,10 @@ test('a dispatcher creates a job from a company, assigns a crew and completes it
   await expect(page).toHaveURL(/\/jobs\/[0-9a-f-]{36}$/);
   const jobId = page.url().split('/').at(-1) ?? '';
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByRole('link', { name: company.name })).toHaveAttribute('href', `/companies/${company.id}`);
+  await expect(page.getByRole('link', { name: company.name })).toHaveAttribute(
+    'href',
+    `/companies/${company.id}`,
+  );
 
   // Open it from the jobs list (search).
   await page.goto('/jobs');
@@ -71,6 +74,7 @@ test('a dispatcher creates a job from a company, assigns a crew and completes it
   await expect(assign).toBeHidden();
   await expect(page.getByText('Crew: North crew')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reassign' })).toBeVisible();
+  await page.screenshot(shot('jobs-page-dispatched-1440'));
 
   // Dispatched (by the assignment) → en route → on site → completed, each with its button.
   await page.getByRole('button', { name: 'On the way' }).click();
@@ -123,6 +127,18 @@ test('a dispatcher creates a job from a company, assigns a crew and completes it
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot(shot('jobs-page-390'));
+  // A job under way on a phone: its status buttons wrap within the screen.
+  const under = (await call(page.request, context, 'GET', '/jobs?status=dispatched&limit=1')) as {
+    id: string;
+  }[];
+  if (under[0]) {
+    await page.goto(`/jobs/${under[0].id}`);
+    await expect(page.getByRole('button', { name: 'On the way' })).toBeVisible();
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.screenshot(shot('jobs-page-dispatched-390'));
+  }
   await page.goto(`/jobs?q=${stamp}`);
   await expect(page.getByTestId('jobs-grid').getByRole('link', { name: title })).toBeVisible();
   await page.screenshot(shot('jobs-list-390'));
