@@ -13,6 +13,8 @@ import { RecordFormDialog } from '../../../components/records/record-form';
 import { withCurrentOption } from '../../../components/records/use-company-options';
 import { useCustomerOptions } from '../../../components/records/use-customer-options';
 import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { Skeleton } from '../../../components/ui/skeleton';
 import { usePermission } from '../../../hooks/use-permission';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
@@ -83,14 +85,35 @@ export function useNewJobForm(enabled: boolean, preset: JobPreset = {}) {
   };
 }
 
+/** A deal's company and contact, for a job made from the deal's page (only with `deals.view`). */
+function useDealParties(dealId: string | null) {
+  const allowed = usePermission('deals.view');
+  const query = useQuery({
+    queryKey: ['deals', 'parties', dealId],
+    queryFn: async ({ signal }) => {
+      const deal = await api.get(v1(`deals/${encodeURIComponent(dealId ?? '')}`), {
+        schema: dealSchema,
+        signal,
+      });
+      return { companyId: deal.companyId, contactId: deal.contactId };
+    },
+    enabled: allowed && dealId !== null,
+    staleTime: 60_000,
+  });
+  return { data: query.data, waiting: allowed && dealId !== null && query.isPending };
+}
+
 /**
  * "New job" for a customer or a deal (company, contact, deal and invoice pages): the job form with the
- * customer and deal filled in; opens the job once created. Only with `jobs.manage`.
+ * customer and deal filled in (from a deal: its company and contact too); opens the job once created. Only
+ * with `jobs.manage`.
  */
 export function NewJobButton({ preset, label = 'New job' }: { preset: JobPreset; label?: string }) {
   const canCreate = usePermission('jobs.manage');
   const [open, setOpen] = useState(false);
-  const form = useNewJobForm(open, preset);
+  const fromDeal = preset.dealId && !preset.companyId && !preset.contactId ? preset.dealId : null;
+  const parties = useDealParties(open ? fromDeal : null);
+  const form = useNewJobForm(open, { ...preset, ...parties.data });
   const navigate = useNavigate();
   if (!canCreate) return null;
   return (
@@ -98,21 +121,31 @@ export function NewJobButton({ preset, label = 'New job' }: { preset: JobPreset;
       <Button variant="secondary" onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <RecordFormDialog
-        open={open}
-        title={form.label}
-        schema={form.schema}
-        initialValues={form.initialValues}
-        fields={form.fields}
-        toInput={form.toInput}
-        submitLabel={form.submitLabel}
-        onCancel={() => setOpen(false)}
-        onSubmit={async (input) => {
-          const path = await form.create(input);
-          setOpen(false);
-          await navigate(path);
-        }}
-      />
+      {open && parties.waiting ? (
+        <Dialog open onClose={() => setOpen(false)} title={form.label} size="lg">
+          <div className="space-y-3" aria-busy="true">
+            <Skeleton className="h-9 w-full" />
+            <Skeleton className="h-9 w-2/3" />
+            <span className="sr-only">Loading…</span>
+          </div>
+        </Dialog>
+      ) : (
+        <RecordFormDialog
+          open={open}
+          title={form.label}
+          schema={form.schema}
+          initialValues={form.initialValues}
+          fields={form.fields}
+          toInput={form.toInput}
+          submitLabel={form.submitLabel}
+          onCancel={() => setOpen(false)}
+          onSubmit={async (input) => {
+            const path = await form.create(input);
+            setOpen(false);
+            await navigate(path);
+          }}
+        />
+      )}
     </>
   );
 }

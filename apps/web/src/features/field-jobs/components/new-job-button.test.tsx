@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { listBody, uid } from '../../../test/crm-fixtures';
+import { listBody, makeDeal, stageIds, uid } from '../../../test/crm-fixtures';
 import { envelope, jsonResponse, stubApi } from '../../../test/fake-fetch';
 import { makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
@@ -56,6 +56,28 @@ describe('"New job" for a customer', () => {
     });
     // The API's failure is shown in the form, which stays open.
     expect(await within(dialog).findByText('This was not saved')).toBeTruthy();
+  });
+
+  it('from a deal: the deal’s company and contact are filled in as well', async () => {
+    const api = stubApi({
+      'GET /api/v1/companies': jsonResponse(listBody([])),
+      'GET /api/v1/contacts': jsonResponse(listBody([])),
+      [`GET /api/v1/companies/${companyId}`]: envelope(company),
+      [`GET /api/v1/deals/${dealId}`]: envelope(
+        makeDeal(1, stageIds[0], { id: dealId, companyId, contactId }),
+      ),
+      'POST /api/v1/jobs': () => new Response('{}', { status: 500 }),
+    });
+    renderWithProviders(<NewJobButton preset={{ dealId }} />, { me: makeMe() });
+    fireEvent.click(screen.getByRole('button', { name: 'New job' }));
+    // A moment of loading (the deal's parties), then the form.
+    const picker = (await screen.findByLabelText('Customer company')) as HTMLSelectElement;
+    const dialog = screen.getByRole('dialog', { name: 'New job' });
+    await waitFor(() => expect(picker.selectedOptions[0]?.textContent).toBe('Harbour Holdings'));
+    fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'Survey' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create job' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/jobs')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/jobs')[0]?.body).toMatchObject({ companyId, contactId, dealId });
   });
 
   it('is not offered without jobs.manage', () => {
