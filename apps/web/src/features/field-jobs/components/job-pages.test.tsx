@@ -163,6 +163,23 @@ describe('job page', () => {
     });
   });
 
+  it('a refused step is shown and the job is read again, with the steps from where it is now', async () => {
+    const job = makeJob(1, { crewId, status: 'dispatched' });
+    let current = job;
+    const { api } = openJob(job, {
+      [`GET /api/v1/jobs/${job.id}`]: () => envelope(current),
+      [`POST /api/v1/jobs/${job.id}/status`]: () => {
+        current = { ...job, status: 'en_route', version: 4 };
+        return errorResponse('CONFLICT', 409, { message: 'A job cannot go from en_route to scheduled' });
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Back to scheduled' }));
+    expect(await screen.findByText('A job cannot go from en_route to scheduled')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Arrived on site' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Back to scheduled' })).toBeNull();
+    expect(api.calls(`GET /api/v1/jobs/${job.id}`).length).toBeGreaterThan(1);
+  });
+
   it('completing asks for the checklist, notes and signature', async () => {
     const job = makeJob(1, {
       crewId,

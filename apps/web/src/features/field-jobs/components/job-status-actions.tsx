@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { Job, JobStatusInput } from '@tessera/contracts';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/alert';
@@ -7,7 +8,7 @@ import { TextareaField, TextField } from '../../../components/ui/form-field';
 import { CheckboxField } from '../../../components/ui/input';
 import { Spinner } from '../../../components/ui/spinner';
 import { usePermission } from '../../../hooks/use-permission';
-import { useJobStatus } from '../api/jobs';
+import { jobRecords, useJobStatus } from '../api/jobs';
 import { type JobStatusAction, jobStatusActions } from '../job-status';
 
 /**
@@ -18,11 +19,17 @@ import { type JobStatusAction, jobStatusActions } from '../job-status';
 export function JobStatusActions({ job }: { job: Job }) {
   const canWork = usePermission('jobs.work');
   const change = useJobStatus();
+  const queryClient = useQueryClient();
   const [asking, setAsking] = useState<JobStatusAction | null>(null);
   if (!canWork) return null;
   const actions = jobStatusActions(job);
+  // A refused step (409: the job moved meanwhile, e.g. the crew's phone was quicker) reloads the job, so the
+  // buttons show the steps from where it is now; the message stays until the next click.
   const send = (input: Omit<JobStatusInput, 'version'>) =>
-    change.mutateAsync({ id: job.id, version: job.version, ...input });
+    change.mutateAsync({ id: job.id, version: job.version, ...input }).catch((error: unknown) => {
+      void queryClient.invalidateQueries({ queryKey: jobRecords.key });
+      throw error;
+    });
   return (
     <>
       {actions.map((action) => (
