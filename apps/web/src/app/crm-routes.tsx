@@ -56,6 +56,10 @@ const InvitePortalButton = lazyComponent(
   () => import('../features/portal/components/invite-portal-button').then((m) => m.InvitePortalButton),
   null,
 );
+const NewJobButton = lazyComponent(
+  () => import('../features/field-jobs/components/job-form').then((m) => m.NewJobButton),
+  null,
+);
 const NewDealButton = lazyComponent(
   () => import('../features/crm-deals/components/new-deal-dialog').then((m) => m.NewDealButton),
   null,
@@ -70,13 +74,15 @@ function useAssignees() {
 
 /**
  * The quick actions of a record page: "Log a call" (activities), "Add a task" (tasks) and, on a company or
- * contact, "New deal" for it (deals); on a contact "Invite to portal" (portal.manage, the customer portal).
+ * contact, "New deal" for it (deals); on a company, contact or deal "New job" for it (jobs.manage, the field
+ * module); on a contact "Invite to portal" (portal.manage, the customer portal).
  */
 function RecordActions({ related }: { related: RelatedRef }) {
   const canLog = usePermission('activities.create');
   const canTask = usePermission('tasks.create');
   const canDeal = usePermission('deals.create');
   const canInvite = usePermission('portal.manage');
+  const canJob = usePermission('jobs.manage');
   const me = useSession();
   const assignees = useAssignees();
   const dealFor =
@@ -85,11 +91,13 @@ function RecordActions({ related }: { related: RelatedRef }) {
       : related.type === 'contact'
         ? { contactId: related.id }
         : null;
+  const jobFor = dealFor ?? (related.type === 'deal' ? { dealId: related.id } : null);
   return (
     <>
       {canLog ? <LogActivityButton related={related} /> : null}
       {canTask ? <AddTaskButton related={related} assignees={assignees} /> : null}
       {canDeal && dealFor ? <NewDealButton preset={dealFor} owners={assignees} myId={me.user.id} /> : null}
+      {canJob && jobFor ? <NewJobButton preset={jobFor} /> : null}
       {canInvite && related.type === 'contact' ? <InvitePortalButton contactId={related.id} /> : null}
     </>
   );

@@ -8,6 +8,12 @@ import { usePeopleDirectory } from './use-people-directory';
 const DispatchBoardPage = lazyComponent(() =>
   import('../features/field-dispatch/components/dispatch-board-page').then((m) => m.DispatchBoardPage),
 );
+const JobsPage = lazyComponent(() =>
+  import('../features/field-jobs/components/jobs-page').then((m) => m.JobsPage),
+);
+const JobDetailPage = lazyComponent(() =>
+  import('../features/field-jobs/components/job-detail-page').then((m) => m.JobDetailPage),
+);
 const MyJobsPage = lazyComponent(() =>
   import('../features/field-crew/components/my-jobs-page').then((m) => m.MyJobsPage),
 );
@@ -34,10 +40,13 @@ const guarded = (path: string, permission: Permission, element: ReactNode): Rout
 });
 
 const TerritoryFormRoute = () => <TerritoryFormPage directory={usePeopleDirectory()} />;
+const JobDetailRoute = () => <JobDetailPage directory={usePeopleDirectory()} />;
 const CanvassingStatsRoute = () => <CanvassingStatsPage directory={usePeopleDirectory()} />;
 
-/** The field module's screens: the dispatch board, the crew's "my jobs today", d2d territories. */
+/** The field module's screens: jobs, the dispatch board, the crew's "my jobs today", d2d territories. */
 export const fieldRoutes: RouteObject[] = [
+  guarded('jobs', 'jobs.view', <JobsPage />),
+  guarded('jobs/:id', 'jobs.view', <JobDetailRoute />),
   guarded('dispatch', 'jobs.dispatch', <DispatchBoardPage />),
   guarded('my-jobs', 'jobs.work', <MyJobsPage />),
   guarded('canvassing', 'visits.create', <RecordVisitPage />),

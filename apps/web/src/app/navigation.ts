@@ -186,7 +186,7 @@ export const navigation: NavSection[] = [
   {
     title: 'Field',
     items: [
-      soon('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.', 'jobs.view'),
+      live('/jobs', 'Jobs', 'On-site jobs from booking to sign-off.', 'jobs.view'),
       live('/dispatch', 'Dispatch', 'Assign technicians and plan routes.', 'jobs.dispatch'),
       live('/my-jobs', 'My jobs', 'Today’s jobs of your crew, on your phone.', 'jobs.work'),
       live('/canvassing', 'Record a visit', 'Door-to-door: outcome, lead, appointment.', 'visits.create'),

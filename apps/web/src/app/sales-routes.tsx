@@ -43,6 +43,10 @@ const CommissionRulesPage = lazyComponent(() =>
 const PortalAccessPage = lazyComponent(() =>
   import('../features/portal/components/portal-access-page').then((m) => m.PortalAccessPage),
 );
+const NewJobButton = lazyComponent(
+  () => import('../features/field-jobs/components/job-form').then((m) => m.NewJobButton),
+  null,
+);
 const ImportButton = lazyComponent(
   () => import('../features/crm-import/components/import-button').then((m) => m.ImportButton),
   null,
@@ -64,6 +68,25 @@ function CommissionRulesRoute() {
   return <CommissionRulesPage agents={useAgents()} roles={options} />;
 }
 
+/** An invoice's page with "New job" for its customer and deal (jobs.manage; the field module). */
+function InvoiceRoute() {
+  const canJob = usePermission('jobs.manage');
+  return (
+    <DocumentPage
+      kind="invoices"
+      actions={
+        canJob
+          ? (doc) => (
+              <NewJobButton
+                preset={{ companyId: doc.companyId, contactId: doc.contactId, dealId: doc.dealId }}
+              />
+            )
+          : undefined
+      }
+    />
+  );
+}
+
 const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
   path,
   element: <RequirePermission permission={permission}>{element}</RequirePermission>,
@@ -74,7 +97,7 @@ export const salesRoutes: RouteObject[] = [
   guarded('products', 'products.view', <ProductsPage importAction={<ImportButton entity="products" />} />),
   guarded('invoices', 'invoices.view', <DocumentsPage kind="invoices" />),
   guarded('invoices/new', 'invoices.manage', <DocumentEditorPage kind="invoices" />),
-  guarded('invoices/:id', 'invoices.view', <DocumentPage kind="invoices" />),
+  guarded('invoices/:id', 'invoices.view', <InvoiceRoute />),
   guarded('invoices/:id/edit', 'invoices.manage', <DocumentEditorPage kind="invoices" />),
   guarded('quotes', 'quotes.view', <DocumentsPage kind="quotes" />),
   guarded('quotes/new', 'quotes.manage', <DocumentEditorPage kind="quotes" />),

@@ -25,6 +25,20 @@ const result: SearchResult = {
       hasMore: false,
       hits: [{ id: uid(9, 1), type: 'job', title: 'Ada roof', subtitle: null, url: `/jobs/${uid(9, 1)}` }],
     },
+    {
+      type: 'document',
+      label: 'Documents',
+      hasMore: false,
+      hits: [
+        {
+          id: uid(9, 2),
+          type: 'document',
+          title: 'Ada plan',
+          subtitle: null,
+          url: `/documents/${uid(9, 2)}`,
+        },
+      ],
+    },
   ],
 };
 
@@ -52,8 +66,9 @@ describe('command palette', () => {
     expect(searches).toHaveLength(1);
     expect(searches[0]?.url.searchParams.get('q')).toBe('ada');
     expect(within(listbox).getByRole('group', { name: 'Leads' })).toBeTruthy();
-    // A kind without a page in the app (jobs) is not offered.
-    expect(within(listbox).queryByText('Ada roof')).toBeNull();
+    // Jobs have their page now; a kind without a page in the app (documents) is not offered.
+    expect(within(listbox).getByRole('group', { name: 'Jobs' })).toBeTruthy();
+    expect(within(listbox).queryByText('Ada plan')).toBeNull();
     const options = within(listbox).getAllByRole('option');
     expect(options[0]?.getAttribute('aria-selected')).toBe('true');
     expect(input.getAttribute('aria-activedescendant')).toBe(options[0]?.id);
@@ -63,6 +78,25 @@ describe('command palette', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(router.state.location.pathname).toBe(`/leads/${lead}`));
     expect(screen.queryByRole('dialog', { name: 'Search and commands' })).toBeNull();
+  });
+
+  it('a job hit opens the job page', async () => {
+    const { router } = renderApp('/status', { api: { 'GET /api/v1/search': envelope(result) } });
+    const { dialog, input } = await openPalette();
+    fireEvent.change(input, { target: { value: 'ada roof' } });
+    fireEvent.click(await within(dialog).findByRole('option', { name: /Ada roof/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/jobs/${uid(9, 1)}`));
+  });
+
+  it('leaves job hits out for a member without jobs.view', async () => {
+    renderApp('/status', {
+      me: makeMe(['leads.view']),
+      api: { 'GET /api/v1/search': envelope(result) },
+    });
+    const { dialog, input } = await openPalette();
+    fireEvent.change(input, { target: { value: 'ada' } });
+    expect(await within(dialog).findByRole('option', { name: /Ada Lovelace/ })).toBeTruthy();
+    expect(within(dialog).queryByText('Ada roof')).toBeNull();
   });
 
   it('offers only the commands the member may run; "New lead" opens the leads page with its dialog', async () => {

@@ -27,6 +27,7 @@ const CREATE_COMMANDS: readonly CreateCommand[] = [
   { label: 'New company', path: '/companies', permissions: ['companies.view', 'companies.create'] },
   { label: 'New contact', path: '/contacts', permissions: ['contacts.view', 'contacts.create'] },
   { label: 'New task', path: '/tasks', permissions: ['tasks.view', 'tasks.create'] },
+  { label: 'New job', path: '/jobs', permissions: ['jobs.view', 'jobs.manage'] },
 ];
 
 /** The pages the member may open: the navigation and settings entries they may see, built and switched on. */

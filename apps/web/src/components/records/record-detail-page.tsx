@@ -1,4 +1,4 @@
-import type { Permission, RelatedRef, RelatedType } from '@tessera/contracts';
+import { type Permission, RELATED_TYPES, type RelatedRef, type RelatedType } from '@tessera/contracts';
 import { type ReactNode, useState } from 'react';
 import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -25,8 +25,16 @@ interface OwnedRecord {
   archivedAt: string | null;
 }
 
+/** Whether a record type has a CRM timeline and quick actions (`RELATED_TYPES`). */
+const isRelatedType = (type: string): type is RelatedType =>
+  (RELATED_TYPES as readonly string[]).includes(type);
+
 export interface RecordDetailPageProps<T extends OwnedRecord, U> {
-  type: RelatedType;
+  /**
+   * The record type as the API names it (`company`, `job`): panels (files) follow it; the timeline and the
+   * record actions only show for the CRM's related types, which have them.
+   */
+  type: string;
   /** The record's kind in messages ("company": "Edit company", "This company was changed…"). */
   noun: string;
   /** The entity's hooks (`companyRecords`): the page reads `:id` and edits through them. */
@@ -40,8 +48,10 @@ export interface RecordDetailPageProps<T extends OwnedRecord, U> {
   /** Short facts under the title; `owner` names an owner id ("Me", a member, "Unassigned"). */
   meta: (record: T, owner: (ownerId: string | null) => string) => ReactNode;
   fields: (record: T) => readonly DetailField[];
-  /** Side cards under the fields (related contacts, deals). */
-  aside?: ReactNode;
+  /** Side cards under the fields (related contacts, deals), or built from the record. */
+  aside?: ReactNode | ((record: T) => ReactNode);
+  /** Cards of the main column before the panels and the timeline (a job's status history, checklist). */
+  body?: (record: T) => ReactNode;
   /** Record-specific buttons before "Edit" (won / lost, move…). */
   actions?: (record: T) => ReactNode;
   /** Notices above the body (an archived or closed record). */
@@ -70,6 +80,7 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
   meta,
   fields,
   aside,
+  body,
   actions,
   notice,
   edit,
@@ -104,7 +115,7 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
         actions={
           data ? (
             <>
-              {recordActions?.({ type, id })}
+              {isRelatedType(type) ? recordActions?.({ type, id }) : null}
               {actions?.(data)}
               {canUpdate ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
               {canArchive ? (
@@ -128,11 +139,12 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
           ) : null
         }
         fields={data ? fields(data) : undefined}
-        aside={data ? aside : null}
+        aside={data ? (typeof aside === 'function' ? aside(data) : aside) : null}
       >
         <div className="space-y-6">
+          {data ? body?.(data) : null}
           <RecordPanels type={type} id={id} />
-          <RecordTimeline type={type} id={id} actorName={owner} />
+          {isRelatedType(type) ? <RecordTimeline type={type} id={id} actorName={owner} /> : null}
         </div>
       </DetailLayout>
       {data ? (

@@ -1,4 +1,5 @@
 import type { SalesDocument } from '@tessera/contracts';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -23,17 +24,34 @@ import { DocumentStatus } from './document-status';
 
 const OPEN = ['issued', 'sent', 'partially_paid', 'overdue'];
 
-/** `/invoices/:id` and `/quotes/:id`: status, lines, totals, payments and the document's actions. */
-export function DocumentPage({ kind }: { kind: DocumentKindPath }) {
+/**
+ * `/invoices/:id` and `/quotes/:id`: status, lines, totals, payments and the document's actions; `actions`
+ * adds buttons composed by the app from other features (an invoice's "New job").
+ */
+export function DocumentPage({
+  kind,
+  actions,
+}: {
+  kind: DocumentKindPath;
+  actions?: (doc: SalesDocument) => ReactNode;
+}) {
   const { id = '' } = useParams();
   const record = documentRecords[kind].useRecord(id);
   useDocumentTitle(record.data?.number ?? (kind === 'invoices' ? 'Invoice' : 'Quote'));
   if (record.isPending) return <Skeleton className="h-96" />;
   if (record.error) return <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />;
-  return <DocumentView kind={kind} doc={record.data} />;
+  return <DocumentView kind={kind} doc={record.data} actions={actions} />;
 }
 
-function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocument }) {
+function DocumentView({
+  kind,
+  doc,
+  actions,
+}: {
+  kind: DocumentKindPath;
+  doc: SalesDocument;
+  actions?: ((doc: SalesDocument) => ReactNode) | undefined;
+}) {
   const navigate = useNavigate();
   const money = (cents: number | undefined) => formatMoney(cents, doc.currency);
   const post = useDocumentPost<{ action: string; body?: object }>(
@@ -69,6 +87,7 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
         }
         actions={
           <div className="flex flex-wrap gap-2">
+            {actions?.(doc)}
             {doc.status === 'draft' && can.manage ? (
               <Button variant="secondary" onClick={() => void navigate(`/${kind}/${doc.id}/edit`)}>
                 Edit
