@@ -109,3 +109,22 @@ describe('companies list: bulk actions and export', () => {
     expect(screen.queryByRole('button', { name: 'Export' })).toBeNull();
   });
 });
+
+describe('company page: related cards', () => {
+  it('shows only the related lists the member may see, and never asks for the others', async () => {
+    const [a] = companies as [Company];
+    const noDeals: Permission[] = permissions.filter((p) => p !== 'deals.view');
+    const { api } = renderApp(`/companies/${a.id}`, {
+      me: makeMe(noDeals),
+      api: {
+        [`GET /api/v1/companies/${a.id}`]: envelope(a),
+        [`GET /api/v1/companies/${a.id}/contacts`]: jsonResponse(listBody([])),
+        'GET /api/v1/members': envelope([]),
+      },
+    });
+    expect(await screen.findByRole('region', { name: 'Contacts' })).toBeTruthy();
+    await screen.findByText('No contacts at this company yet.');
+    expect(screen.queryByRole('region', { name: 'Deals' })).toBeNull();
+    expect(api.calls(`GET /api/v1/companies/${a.id}/deals`)).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { usePermission } from '../../../hooks/use-permission';
 import { humanize } from '../../../lib/records/labels';
 import type { ListPage } from '../../../lib/records/list-page';
 import { formatMoney } from '../../../lib/records/money';
@@ -52,45 +53,51 @@ function RelatedCard<T>({
 
 const _link = 'font-medium text-indigo-600 hover:underline dark:text-indigo-400';
 
-/** The company's contacts and deals (side cards of the company page). */
+/** The company's contacts and deals (side cards of the company page), each only for who may see them. */
 export function CompanyRelated({ companyId }: { companyId: string }) {
-  const contacts = useCompanyContacts(companyId);
-  const deals = useCompanyDeals(companyId);
+  const seesContacts = usePermission('contacts.view');
+  const seesDeals = usePermission('deals.view');
+  const contacts = useCompanyContacts(companyId, seesContacts);
+  const deals = useCompanyDeals(companyId, seesDeals);
   return (
     <>
-      <RelatedCard<Contact>
-        title="Contacts"
-        query={contacts}
-        empty="No contacts at this company yet."
-        render={(contact) => (
-          <li key={contact.id}>
-            <RecordLink type="contact" id={contact.id}>
-              {contact.firstName} {contact.lastName}
-            </RecordLink>
-            {contact.title ? (
-              <span className="text-zinc-500 dark:text-zinc-400"> · {contact.title}</span>
-            ) : null}
-          </li>
-        )}
-      />
-      <RelatedCard<Deal>
-        title="Deals"
-        query={deals}
-        empty="No deals with this company yet."
-        render={(deal) => (
-          <li key={deal.id} className="flex items-center justify-between gap-2">
-            <RecordLink type="deal" id={deal.id}>
-              {deal.title}
-            </RecordLink>
-            <span className="flex items-center gap-2 text-xs tabular-nums">
-              {formatMoney(deal.amountCents, deal.currency)}
-              <Badge tone={deal.status === 'won' ? 'success' : deal.status === 'lost' ? 'danger' : 'info'}>
-                {humanize(deal.status)}
-              </Badge>
-            </span>
-          </li>
-        )}
-      />
+      {seesContacts ? (
+        <RelatedCard<Contact>
+          title="Contacts"
+          query={contacts}
+          empty="No contacts at this company yet."
+          render={(contact) => (
+            <li key={contact.id}>
+              <RecordLink type="contact" id={contact.id}>
+                {contact.firstName} {contact.lastName}
+              </RecordLink>
+              {contact.title ? (
+                <span className="text-zinc-500 dark:text-zinc-400"> · {contact.title}</span>
+              ) : null}
+            </li>
+          )}
+        />
+      ) : null}
+      {seesDeals ? (
+        <RelatedCard<Deal>
+          title="Deals"
+          query={deals}
+          empty="No deals with this company yet."
+          render={(deal) => (
+            <li key={deal.id} className="flex items-center justify-between gap-2">
+              <RecordLink type="deal" id={deal.id}>
+                {deal.title}
+              </RecordLink>
+              <span className="flex items-center gap-2 text-xs tabular-nums">
+                {formatMoney(deal.amountCents, deal.currency)}
+                <Badge tone={deal.status === 'won' ? 'success' : deal.status === 'lost' ? 'danger' : 'info'}>
+                  {humanize(deal.status)}
+                </Badge>
+              </span>
+            </li>
+          )}
+        />
+      ) : null}
     </>
   );
 }
