@@ -45,18 +45,23 @@ const ar = (invoiced: number | null, moneyHidden = false) => ({
 describe('reports', () => {
   it('lists the reports by module, each opening its page', async () => {
     renderApp('/reports', { api: { 'GET /api/v1/reports/kpis': envelope(list) } });
-    expect(await screen.findByRole('heading', { name: 'CRM' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Sales' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Lead funnel/ }).getAttribute('href')).toBe('/reports/lead-funnel');
+    const reports = within(await screen.findByTestId('report-list'));
+    expect(reports.getAllByRole('heading').map((h) => h.textContent)).toEqual(['CRM', 'Sales']);
+    expect(reports.getByRole('link', { name: /Lead funnel/ }).getAttribute('href')).toBe(
+      '/reports/lead-funnel',
+    );
   });
 
   it('runs a report with the URL query: table with totals, grouping, filters only the KPI takes', async () => {
-    const { api, router } = renderApp('/reports/ar-summary?period=custom&from=2026-01-01&to=2026-01-31&source=x', {
-      api: {
-        'GET /api/v1/reports/kpis': envelope(list),
-        'GET /api/v1/reports/kpis/ar-summary': envelope(ar(125_00)),
+    const { api, router } = renderApp(
+      '/reports/ar-summary?period=custom&from=2026-01-01&to=2026-01-31&source=x',
+      {
+        api: {
+          'GET /api/v1/reports/kpis': envelope(list),
+          'GET /api/v1/reports/kpis/ar-summary': envelope(ar(125_00)),
+        },
       },
-    });
+    );
     const table = await screen.findByTestId('report-table');
     expect(within(table).getByTestId('report-totals').textContent).toContain('Total');
     expect(within(table).getByRole('columnheader', { name: 'Invoiced' })).toBeTruthy();
