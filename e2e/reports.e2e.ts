@@ -84,6 +84,7 @@ test('reports: the owner runs the lead funnel, changes period and owner (in the 
   await page.goto('/reports/revenue-by-month?grouping=week&period=this-quarter');
   await expect(page.getByLabel('Group by')).toHaveValue('week');
   await expect(page.getByTestId('report-table')).toBeVisible();
+  await expect(page.getByTestId('report-chart').locator('.recharts-line-curve')).toBeVisible();
   await page.screenshot(shot('reports-revenue-dark-390'));
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(page.locator('html')).not.toHaveClass(/dark/);
@@ -92,6 +93,8 @@ test('reports: the owner runs the lead funnel, changes period and owner (in the 
   await page.screenshot(shot('reports-list-light-390'));
   await page.goto('/reports/lead-funnel?period=this-year');
   await expect(page.getByTestId('report-table')).toBeVisible();
+  await expect(page.getByTestId('report-table').getByRole('cell', { name: 'In progress' })).toBeVisible();
+  await expect(page.getByTestId('report-chart').locator('.recharts-funnel-trapezoid').first()).toBeVisible();
   await page.screenshot(shot('reports-lead-funnel-light-390'));
   await page.setViewportSize({ width: 1440, height: 1000 });
 

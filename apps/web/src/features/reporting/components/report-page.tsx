@@ -11,6 +11,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
 import { usePermission } from '../../../hooks/use-permission';
 import { formatDate } from '../../../lib/format';
+import { humanize } from '../../../lib/records/labels';
 import { useDownloadReportCsv, useKpiList, useReport } from '../api/reports';
 import { chartSeries } from '../chart-data';
 import { reportChart } from '../report-charts';
@@ -159,6 +160,12 @@ function ReportFilters({
   );
 }
 
+/** A cell: codes (`in_progress`) as words, like the chart's categories; other values by their column kind. */
+const cellText = (c: KpiColumn, value: string | number | null | undefined) =>
+  c.kind === 'text' && typeof value === 'string' && /^[a-z][a-z0-9_]*$/.test(value)
+    ? humanize(value)
+    : formatKpiValue(c.kind, value);
+
 /** The report's rows with a totals line; money columns are left out when the API hides them. */
 function ReportTable({ data, busy }: { data: KpiResult; busy: boolean }) {
   const columns = data.columns.filter((c) => !(data.moneyHidden && c.kind === 'money'));
@@ -191,7 +198,7 @@ function ReportTable({ data, busy }: { data: KpiResult; busy: boolean }) {
             <tr key={i}>
               {columns.map((c) => (
                 <td key={c.key} className={`whitespace-nowrap px-2 py-1.5 tabular-nums ${align(c)}`}>
-                  {formatKpiValue(c.kind, row[c.key])}
+                  {cellText(c, row[c.key])}
                 </td>
               ))}
             </tr>
@@ -248,7 +255,7 @@ export function ReportPage({ pickers }: { pickers: ReportPickers }) {
   const state = readReportState(search);
   const list = useKpiList();
   const kpi = list.data?.find((k) => k.name === name);
-  useDocumentTitle(kpi ? `${kpi.title} · Reports` : 'Reports');
+  useDocumentTitle(kpi?.title ?? 'Reports');
   const invalid = periodError(state);
   const query = kpi && !invalid ? reportApiQuery(kpi, state) : null;
   const report = useReport(name, query);
