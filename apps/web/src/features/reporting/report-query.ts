@@ -109,7 +109,7 @@ export type ReportApiQuery = Partial<Record<'from' | 'to' | 'grouping' | KpiFilt
  * for a KPI grouped by time, and only the filters the KPI takes (another one would be a 400).
  */
 export function reportApiQuery(
-  kpi: Pick<KpiInfo, 'filters' | 'grouped' | 'period'>,
+  kpi: Pick<KpiInfo, 'grouped' | 'period'> & { filters: readonly KpiFilterName[] },
   state: ReportState,
   today = new Date(),
 ): ReportApiQuery {
