@@ -212,6 +212,7 @@ describe('CRM KPIs on prepared data', () => {
         'sales-cycle',
       ]),
     );
+    expect(list).not.toContain('ar-summary'); // invoices.view: not the sales agent's
     expect(
       (await api(owner, 'PATCH', '/feature-flags/reporting', { enabled: false, version: 0 })).statusCode,
     ).toBe(200);
@@ -220,6 +221,43 @@ describe('CRM KPIs on prepared data', () => {
       (await api(owner, 'PATCH', '/feature-flags/reporting', { enabled: true, version: 1 })).statusCode,
     ).toBe(200);
     expect((await api(owner, 'GET', '/reports/kpis/win-rate')).statusCode).toBe(200);
+  });
+
+  it('lists each KPI with its module, how the period and grouping apply and whether it has money; not a module that is off', async () => {
+    const info = (name: string) =>
+      api(owner, 'GET', '/reports/kpis').then((r) =>
+        r.json().data.find((k: { name: string }) => k.name === name),
+      );
+    expect(await info('win-rate')).toEqual({
+      name: 'win-rate',
+      title: 'Win rate',
+      description: expect.any(String),
+      module: 'crm',
+      filters: ['ownerId', 'teamId', 'pipelineId'],
+      grouped: true,
+      period: 'range',
+      money: false,
+    });
+    expect(await info('lead-funnel')).toMatchObject({ module: 'crm', grouped: false, period: 'range' });
+    expect(await info('pipeline-value')).toMatchObject({ grouped: false, period: 'none', money: true });
+    expect(await info('revenue-by-month')).toMatchObject({ grouped: true, money: true });
+    expect(await info('invoice-ageing')).toMatchObject({ module: 'sales', period: 'end', grouped: false });
+    expect((await api(owner, 'PATCH', '/feature-flags/crm', { enabled: false, version: 0 })).statusCode).toBe(
+      200,
+    );
+    try {
+      const names = (await api(owner, 'GET', '/reports/kpis'))
+        .json()
+        .data.map((k: { name: string }) => k.name);
+      expect(names).toContain('ar-summary');
+      expect(names).not.toContain('win-rate');
+      expect(names).not.toContain('lead-funnel');
+    } finally {
+      expect(
+        (await api(owner, 'PATCH', '/feature-flags/crm', { enabled: true, version: 1 })).statusCode,
+      ).toBe(200);
+    }
+    expect(await info('win-rate')).toBeDefined();
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { envelope } from '../test/fake-fetch';
 import { makeMe } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 import { navItems, settingsNavigation } from './navigation';
@@ -14,10 +15,10 @@ describe('router', () => {
     }
   });
 
-  it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/reports');
+  it('renders the layout landmarks around a module page', async () => {
+    renderApp('/reports', { api: { 'GET /api/v1/reports/kpis': envelope([]) } });
     expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Reports is coming soon' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No reports for you yet' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)

@@ -7,6 +7,7 @@ import { fieldRoutes } from './field-routes';
 import { lazyComponent } from './lazy-page';
 import { comingSoonItems } from './navigation';
 import { NotFoundRoute } from './not-found-route';
+import { reportsRoutes } from './reports-routes';
 import { RequirePermission } from './require-permission';
 import { RequireSession } from './require-session';
 import { salesRoutes } from './sales-routes';
@@ -102,6 +103,7 @@ const appRoutes: RouteObject = {
         ...fieldRoutes,
         ...schedulingRoutes,
         ...workRoutes,
+        ...reportsRoutes,
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

@@ -63,10 +63,21 @@ export const kpiResultSchema = z.object({
 });
 export type KpiResult = z.infer<typeof kpiResultSchema>;
 
+/** How a KPI uses the period: `range` from–to, `end` only its last day (as of), `none` (figures now). */
+export const kpiPeriodUses = ['range', 'end', 'none'] as const;
+export type KpiPeriodUse = (typeof kpiPeriodUses)[number];
+
 export const kpiInfoSchema = z.object({
   name: z.string(),
   title: z.string(),
   description: z.string(),
+  /** The module that registers it (its feature flag): what the reports list groups by. */
+  module: z.string(),
   filters: z.array(z.enum(kpiFilterNames)),
+  /** Rows are time buckets: `grouping` (day / week / month) applies. */
+  grouped: z.boolean(),
+  period: z.enum(kpiPeriodUses),
+  /** Has money columns (null for callers without `fields.money.view`). */
+  money: z.boolean(),
 });
 export type KpiInfo = z.infer<typeof kpiInfoSchema>;

@@ -1,4 +1,11 @@
-import type { FeatureFlagKey, KpiColumn, KpiFilterName, KpiQuery, Permission } from '@tessera/contracts';
+import type {
+  FeatureFlagKey,
+  KpiColumn,
+  KpiFilterName,
+  KpiPeriodUse,
+  KpiQuery,
+  Permission,
+} from '@tessera/contracts';
 import type { SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { AuthedContext } from '../../platform/context/service-context.ts';
@@ -38,6 +45,10 @@ export interface KpiDef {
   permission: Permission;
   feature: FeatureFlagKey;
   filters: readonly KpiFilterName[];
+  /** Rows are time buckets (`run.buckets()`), so `grouping` applies; default false. */
+  grouped?: boolean;
+  /** How the period applies (default `range`): `end` = as of `to`, `none` = figures now. */
+  period?: KpiPeriodUse;
   columns: readonly KpiColumn[];
   /** The client route a chart of this KPI drills down to, with the query's filters. */
   drillDown?: (query: KpiQuery) => string;

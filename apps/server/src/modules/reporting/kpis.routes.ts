@@ -46,7 +46,7 @@ export const kpiRoutes = async (app: FastifyInstance, deps: { database: Database
       config: { access: 'reports.view' },
       schema: { tags, summary: 'The KPIs I may read', response: replies(z.array(kpiInfoSchema)) },
     },
-    async (req) => ok(listKpis(authedContext(req, deps.database))),
+    async (req) => ok(await listKpis(authedContext(req, deps.database))),
   );
   r.get(
     '/api/v1/reports/kpis/:name',

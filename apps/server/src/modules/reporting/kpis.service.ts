@@ -83,8 +83,24 @@ export const runKpi = (ctx: AuthedContext, name: string, query: KpiQuery): Promi
   });
 };
 
-/** The KPIs the caller may read. */
-export const listKpis = (ctx: AuthedContext): KpiInfo[] =>
-  registeredKpis()
-    .filter((k) => ctx.auth.permissions.has(k.permission))
-    .map((k) => ({ name: k.name, title: k.title, description: k.description, filters: [...k.filters] }));
+/** The KPIs the caller may read: their data permission held and their module on for the caller. */
+export const listKpis = (ctx: AuthedContext): Promise<KpiInfo[]> => {
+  const allowed = registeredKpis().filter((k) => ctx.auth.permissions.has(k.permission));
+  return inTenant(ctx, async (tx) => {
+    const on = new Map<string, boolean>();
+    for (const feature of new Set(allowed.map((k) => k.feature)))
+      on.set(feature, await featureOn(tx, ctx.tenantId, ctx.userId, feature));
+    return allowed
+      .filter((k) => on.get(k.feature))
+      .map((k) => ({
+        name: k.name,
+        title: k.title,
+        description: k.description,
+        module: k.feature,
+        filters: [...k.filters],
+        grouped: k.grouped ?? false,
+        period: k.period ?? 'range',
+        money: k.columns.some((c) => c.kind === 'money'),
+      }));
+  });
+};

@@ -48,6 +48,7 @@ const pipelineValue: KpiDef = {
   permission: 'deals.view',
   feature: 'crm',
   filters: ['ownerId', 'teamId', 'pipelineId'],
+  period: 'none',
   columns: [
     { key: 'stage', label: 'Stage', kind: 'text' },
     { key: 'probability', label: 'Probability', kind: 'percent' },
@@ -106,6 +107,7 @@ const winRate: KpiDef = {
   permission: 'deals.view',
   feature: 'crm',
   filters: ['ownerId', 'teamId', 'pipelineId'],
+  grouped: true,
   columns: [
     { key: 'period', label: 'Period', kind: 'date' },
     { key: 'won', label: 'Won', kind: 'number' },
@@ -268,6 +270,7 @@ const wonDeals = (name: 'revenue-by-month' | 'sales-cycle'): KpiDef => ({
   permission: 'deals.view',
   feature: 'crm',
   filters: ['ownerId', 'teamId', 'pipelineId'],
+  grouped: true,
   columns:
     name === 'revenue-by-month'
       ? [

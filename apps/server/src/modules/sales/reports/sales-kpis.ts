@@ -36,6 +36,7 @@ const invoiceAgeing: KpiDef = {
   permission: 'invoices.view',
   feature: 'sales',
   filters: ['ownerId', 'teamId'],
+  period: 'end',
   columns: [
     { key: 'bucket', label: 'Days past due', kind: 'text' },
     { key: 'invoices', label: 'Invoices', kind: 'number' },
@@ -81,6 +82,7 @@ const arSummary: KpiDef = {
   permission: 'invoices.view',
   feature: 'sales',
   filters: ['ownerId', 'teamId'],
+  grouped: true,
   columns: [
     { key: 'period', label: 'Period', kind: 'date' },
     { key: 'invoices', label: 'Invoices', kind: 'number' },

@@ -68,13 +68,55 @@ function SeriesTable({
 }
 
 /**
+ * The chart of a series (the lazily loaded charting chunk), named by a one-sentence summary of its figures; a
+ * click on a segment opens the KPI's list filtered by it. Used by the chart widgets and the report pages.
+ */
+export function KpiChartFigure({
+  title,
+  kind,
+  series,
+  drillDown,
+  drillParam,
+  className = 'h-56',
+}: {
+  title: string;
+  kind: ChartKind;
+  series: ChartSeries;
+  drillDown: string | null;
+  drillParam: string | undefined;
+  className?: string;
+}) {
+  const navigate = useNavigate();
+  const format = (v: number) => formatKpiValue(series.measure.kind, v);
+  return (
+    <div role="img" aria-label={seriesSummary(title, series, format)} className={className}>
+      <Suspense fallback={<Skeleton className="h-full" />}>
+        <KpiChart
+          kind={kind}
+          series={series}
+          format={format}
+          formatTick={(v) => compactValue(series.measure.kind, v, tenantFormatting())}
+          onSelect={
+            drillDown
+              ? (point) => {
+                  const href = drillDownUrl(drillDown, drillParam, point.key);
+                  if (href) navigate(href);
+                }
+              : undefined
+          }
+        />
+      </Suspense>
+    </div>
+  );
+}
+
+/**
  * A bar/line/funnel/pie chart of a KPI (hub widget types `*-chart`). Options: `category`, `measure`,
  * `drillParam` (see chart-data.ts), `grouping`. A click on a segment opens the filtered list; "Table" shows the
  * same figures as a table with links (keyboard and screen reader users get the chart's summary as its name).
  */
 export function KpiChartWidget({ kind, ...props }: KpiWidgetProps & { kind: ChartKind }) {
   const kpi = useKpi(props);
-  const navigate = useNavigate();
   const [asTable, setAsTable] = useState(false);
   const options = chartOptionsOf(props.options);
   const data = kpi.data;
@@ -114,24 +156,13 @@ export function KpiChartWidget({ kind, ...props }: KpiWidgetProps & { kind: Char
         ) : null}
         {series && !empty && asTable ? <SeriesTable series={series} format={format} hrefOf={hrefOf} /> : null}
         {series && !empty && !asTable ? (
-          <div role="img" aria-label={seriesSummary(props.title, series, format)} className="h-56">
-            <Suspense fallback={<Skeleton className="h-56" />}>
-              <KpiChart
-                kind={kind}
-                series={series}
-                format={format}
-                formatTick={(v) => compactValue(series.measure.kind, v, tenantFormatting())}
-                onSelect={
-                  data?.drillDown
-                    ? (point) => {
-                        const href = hrefOf(point.key);
-                        if (href) navigate(href);
-                      }
-                    : undefined
-                }
-              />
-            </Suspense>
-          </div>
+          <KpiChartFigure
+            title={props.title}
+            kind={kind}
+            series={series}
+            drillDown={data?.drillDown ?? null}
+            drillParam={options.drillParam}
+          />
         ) : null}
       </CardBody>
     </Card>
