@@ -15,8 +15,8 @@ const addMonths = (date: string, months: number) => {
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 const isoWeekday = (date: string) => parse(date).getUTCDay() || 7;
 
-/** The wall-clock date and hour of `at` in `timezone`. */
-export const localDateHour = (at: Date, timezone: string): { date: string; hour: number } => {
+/** The wall-clock date, hour and minute of `at` in `timezone`. */
+const localTime = (at: Date, timezone: string) => {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone: timezone,
@@ -24,21 +24,31 @@ export const localDateHour = (at: Date, timezone: string): { date: string; hour:
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+};
+
+/** The wall-clock date and hour of `at` in `timezone`. */
+export const localDateHour = (at: Date, timezone: string): { date: string; hour: number } => {
+  const { date, hour } = localTime(at, timezone);
+  return { date, hour };
 };
 
 /** The instant `date` at `hour`:00 in `timezone` (the first such instant when a clock change repeats it). */
 export const zonedInstant = (date: string, hour: number, timezone: string): Date => {
   const wall = parse(date).getTime() + hour * 3_600_000;
   const offsetAt = (instant: number) => {
-    const l = localDateHour(new Date(instant), timezone);
-    const minutes = new Date(instant).getUTCMinutes();
-    return parse(l.date).getTime() + l.hour * 3_600_000 + minutes * 60_000 - instant;
+    const l = localTime(new Date(instant), timezone);
+    return parse(l.date).getTime() + l.hour * 3_600_000 + l.minute * 60_000 - instant;
   };
   const first = wall - offsetAt(wall);
   return new Date(wall - offsetAt(first));
