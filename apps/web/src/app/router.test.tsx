@@ -15,13 +15,13 @@ describe('router', () => {
   });
 
   it('renders the layout landmarks and a coming-soon page for module routes', async () => {
-    renderApp('/reports');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Reports' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Reports is coming soon' })).toBeTruthy();
+    renderApp('/documents');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Documents' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Documents is coming soon' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
-        .getByRole('link', { name: /Reports/ })
+        .getByRole('link', { name: /Documents/ })
         .getAttribute('aria-current'),
     ).toBe('page');
     expect(screen.getByRole('main')).toBeTruthy();

@@ -46,6 +46,9 @@ const ProfilePage = lazyComponent(() =>
   import('../features/profile/components/profile-page').then((m) => m.ProfilePage),
 );
 
+const ReportsPage = lazyComponent(() =>
+  import('../features/reporting/components/reports-page').then((m) => m.ReportsPage),
+);
 const NotificationPreferencesPage = lazyComponent(() =>
   import('../features/notifications/components/notification-preferences-page').then(
     (m) => m.NotificationPreferencesPage,
@@ -96,6 +99,14 @@ const appRoutes: RouteObject = {
         { path: 'profile', element: <ProfilePage /> },
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'profile/notifications', element: <NotificationPreferencesPage /> },
+        {
+          path: 'reports',
+          element: (
+            <RequirePermission permission="reports.view">
+              <ReportsPage />
+            </RequirePermission>
+          ),
+        },
         settingsRoute,
         ...crmRoutes,
         ...salesRoutes,
