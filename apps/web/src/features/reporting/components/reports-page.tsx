@@ -40,7 +40,7 @@ function EmailMeControl({ kpi }: { kpi: KpiInfo }) {
     <div className="flex flex-wrap items-center gap-2">
       <Select
         aria-label={`${kpi.title}: how often`}
-        className="w-auto"
+        className="sm:max-w-xs"
         value={choice}
         onChange={(e) => {
           setDone(false);
