@@ -93,7 +93,7 @@ export const kpisBench = async (
   const app = await buildApp({ config, jwtSecret, database, log, jobsState: () => 'disabled' });
   try {
     const started = performance.now();
-    await generateData(database, tenant.tenantId, { leads: options.leads });
+    await generateData(database, tenant.tenantId, { leads: options.leads }, { batchSize: 10_000 });
     if (options.invoices > 0)
       await generateSalesData(database, {
         tenantId: tenant.tenantId,
@@ -186,6 +186,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(32).toString('base64url'),
     WEB_DIST_DIR: '/nonexistent',
+    // Generating on a loaded machine: a batch may take longer than the app's 30-second statement limit.
+    DATABASE_QUERY_TIMEOUT_MS: env.DATABASE_QUERY_TIMEOUT_MS ?? '600000',
   });
   const database = await openConfiguredDatabase(config, log);
   try {
