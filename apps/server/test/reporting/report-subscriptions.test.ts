@@ -177,6 +177,15 @@ describe('report subscriptions API', () => {
       const res = await api(owner, 'POST', '/report-subscriptions', body);
       expect(res.statusCode, `${JSON.stringify(body)} → ${res.body}`).toBe(status);
     }
+    // A KPI of a module that is off for the company: 404 like GET /reports/kpis/:name.
+    await exec(sql`insert into feature_flags (tenant_id, key, enabled) values (${owner.tenantId}, 'sales', false)
+      on conflict (tenant_id, key) do update set enabled = false`);
+    const off = await api(owner, 'POST', '/report-subscriptions', {
+      kpi: 'ar-summary',
+      frequency: 'monthly',
+    });
+    expect(off.statusCode, off.body).toBe(404);
+    await exec(sql`delete from feature_flags where tenant_id = ${owner.tenantId} and key = 'sales'`);
     expect(await snapshot(owner.tenantId, TABLES)).toEqual(before);
   });
 
@@ -235,6 +244,11 @@ describe('report subscriptions API', () => {
       ).statusCode,
     ).toBe(400);
     expect((await api(owner, 'DELETE', '/report-subscriptions/not-a-uuid')).statusCode).toBe(400);
+    const weekdayOnMonthly = await api(owner, 'PATCH', `/report-subscriptions/${s.id}`, {
+      weekday: 2,
+      version: 2,
+    });
+    expect(weekdayOnMonthly.statusCode).toBe(400);
     expect(await snapshot(owner.tenantId, TABLES)).toEqual(before);
     const weekly = await api(owner, 'PATCH', `/report-subscriptions/${s.id}`, {
       frequency: 'weekly',

@@ -9,9 +9,9 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../platform/context/service-context.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError, notFound } from '../../platform/http/app-error.ts';
 import * as kit from '../../platform/records/index.ts';
-import { getTenantSettings } from '../admin/index.ts';
+import { featureOn, getTenantSettings } from '../admin/index.ts';
 import { registeredKpi } from './kpi-registry.ts';
 import { kpiFor } from './kpis.service.ts';
 import { firstRunAt } from './report-schedule.ts';
@@ -52,9 +52,10 @@ export const toReportSubscription = (r: ReportSubscriptionRow): ReportSubscripti
 });
 
 /** The KPI may be subscribed to by the caller with this query: 404/403/400 like `GET /reports/kpis/:name`. */
-const checkKpi = (ctx: AuthedContext, kpi: string, query: ReportSubscriptionQuery) => {
+const checkKpi = async (tx: Tx, ctx: AuthedContext, kpi: string, query: ReportSubscriptionQuery) => {
   kit.requirePermission(ctx, SUBSCRIBE_PERMISSION);
-  kpiFor(ctx, kpi, query, 'body.query');
+  const def = kpiFor(ctx, kpi, query, 'body.query');
+  if (!(await featureOn(tx, ctx.tenantId, ctx.userId, def.feature))) throw notFound('KPI', 'body.kpi');
 };
 
 const timezoneOf = async (tx: Tx, tenantId: string) =>
@@ -79,7 +80,7 @@ export const createReportSubscription = (
 ) =>
   kit.inTenant(ctx, async (tx) => {
     if (!ctx.userId) throw new AppError('FORBIDDEN', 'Report e-mails go to a person; sign in as one');
-    checkKpi(ctx, input.kpi, input.query);
+    await checkKpi(tx, ctx, input.kpi, input.query);
     const [count] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(reportSubscriptions)
@@ -108,6 +109,10 @@ export const updateReportSubscription = (
     const { version, ...patch } = input;
     const current = await kit.findRecord<ReportSubscriptionRow>(tx, ctx, reportSubscriptionDef, id, true);
     const frequency = patch.frequency ?? current.frequency;
+    if (frequency === 'monthly' && patch.weekday !== undefined && patch.weekday !== null)
+      throw new AppError('VALIDATION_ERROR', 'A monthly report goes out on day 1', {
+        details: [{ path: 'body.weekday', message: 'Not for a monthly report' }],
+      });
     const weekday =
       frequency === 'monthly' ? null : patch.weekday !== undefined ? patch.weekday : current.weekday;
     if (frequency === 'weekly' && weekday === null)
@@ -117,7 +122,7 @@ export const updateReportSubscription = (
     const query = patch.query ?? reportSubscriptionQuery.parse(current.query);
     const active = patch.active ?? current.active;
     // Resuming or changing what is sent: the caller must still be allowed to get it.
-    if (active && (!current.active || patch.query)) checkKpi(ctx, current.kpi, query);
+    if (active && (!current.active || patch.query)) await checkKpi(tx, ctx, current.kpi, query);
     const rescheduled =
       frequency !== current.frequency || weekday !== current.weekday || (active && !current.active);
     const { after } = await kit.updateRecord<ReportSubscriptionRow>(tx, ctx, reportSubscriptionDef, {
