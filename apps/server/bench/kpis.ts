@@ -22,8 +22,8 @@ import { captureQueries, withoutFrame } from './sql-capture.ts';
 // DATABASE_URL=postgres://… node bench/kpis.ts [--leads 100000] [--invoices 10000] [--duration 10] [--connections 10]
 // (or `npm run bench -- --kpis N`). Every registered KPI endpoint (GET /api/v1/reports/kpis/:name, the default
 // period: the last 12 months, grouped by month) under autocannon load (`connections` connections for `duration`
-// seconds, Bearer token of the tenant's owner: no record scope) on a generated tenant with `leads` leads (and
-// the generator's companies, contacts, deals) and `invoices` issued invoices (generateSalesData: lines,
+// seconds, Bearer token of the tenant's owner: no record scope) on a generated tenant with `leads` leads (N/20
+// companies, N/10 deals) and `invoices` issued invoices (default N/10; generateSalesData: lines,
 // payments, credit notes). Besides p50/p99 and requests per second, each KPI's statements are captured from the
 // real service call and EXPLAINed as the app role: the sequential scans of big tables are listed.
 // Method and figures: docs/performance.md.
@@ -93,7 +93,16 @@ export const kpisBench = async (
   const app = await buildApp({ config, jwtSecret, database, log, jobsState: () => 'disabled' });
   try {
     const started = performance.now();
-    await generateData(database, tenant.tenantId, { leads: options.leads }, { batchSize: 10_000 });
+    await generateData(
+      database,
+      tenant.tenantId,
+      {
+        leads: options.leads,
+        companies: Math.floor(options.leads / 20),
+        deals: Math.floor(options.leads / 10),
+      },
+      { batchSize: 10_000 },
+    );
     if (options.invoices > 0)
       await generateSalesData(database, {
         tenantId: tenant.tenantId,
@@ -160,7 +169,7 @@ const kpiLine = (c: KpiCase) =>
   `${c.seqScans.length ? `; seq scan: ${c.seqScans.join(', ')}` : ''}`;
 
 export const kpiLines = (r: KpiBenchResult, connections: number, duration: number) => [
-  `KPIs: ${r.leads.toLocaleString('en-US')} generated leads, ${r.invoices.toLocaleString('en-US')} invoices (${r.generateSeconds} s)`,
+  `KPIs: ${r.leads.toLocaleString('en-US')} generated leads (with companies and deals), ${r.invoices.toLocaleString('en-US')} invoices (${r.generateSeconds} s)`,
   `  GET /reports/kpis/:name (last 12 months by month, owner), ${connections} connections × ${duration} s each:`,
   ...r.cases.map(kpiLine),
   `  load average at the end: ${r.loadAverage.join(' / ')}`,
