@@ -320,6 +320,20 @@ describe('the report e-mail job', () => {
     expect(await mails(owner.email)).toHaveLength(1);
   });
 
+  it('waits while the company is suspended, then sends the latest period once', async () => {
+    const s = await subscribe(other, { kpi: 'lead-funnel', frequency: 'monthly' });
+    await makeDue(s.id);
+    await exec(sql`update tenants set status = 'suspended' where id = ${other.tenantId}`);
+    expect(await sendDueReports(t.database, log, DEC_1)).toEqual([]);
+    expect(await mails(other.email)).toEqual([]);
+    await exec(sql`update tenants set status = 'active' where id = ${other.tenantId}`);
+    const later = new Date('2026-12-20T12:00:00Z');
+    expect((await sendDueReports(t.database, log, later)).map((o) => Object.keys(o)[0])).toEqual(['mailId']);
+    const [mail] = await mails(other.email);
+    expect(mail?.subject).toBe('Lead funnel: 2026-11-01 to 2026-11-30');
+    expect((await csvOf(mail?.id ?? '')).text).toContain('Total,1,,100'); // only its own company's lead
+  });
+
   it('computes as the member: scope own and hidden money apply to the mailed CSV', async () => {
     const a = await subscribe(agent, { kpi: 'lead-funnel', frequency: 'monthly' });
     const n = await subscribe(noMoney, { kpi: 'revenue-by-month', frequency: 'monthly' });

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { defineJob, type SendJob } from '../../platform/jobs/index.ts';
 import { queueMail, SEND_MAIL_JOB } from '../../platform/mail/index.ts';
 import { featureOn, getTenantSettings } from '../admin/index.ts';
-import { activeMemberRights, memberContacts } from '../identity/index.ts';
+import { activeMemberRights, memberContacts, tenants } from '../identity/index.ts';
 import { kpiCsv } from './kpi-csv.ts';
 import { registeredKpi } from './kpi-registry.ts';
 import { computeKpi } from './kpis.service.ts';
@@ -163,6 +163,8 @@ export const sendDueReports = async (
       userId: reportSubscriptions.userId,
     })
     .from(reportSubscriptions)
+    // A suspended company's e-mails wait (still due: the latest period goes out once it is active again).
+    .innerJoin(tenants, and(eq(tenants.id, reportSubscriptions.tenantId), eq(tenants.status, 'active')))
     .where(and(eq(reportSubscriptions.active, true), lte(reportSubscriptions.nextRunAt, now)))
     .orderBy(asc(reportSubscriptions.nextRunAt))
     .limit(BATCH);
