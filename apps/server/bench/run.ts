@@ -20,6 +20,7 @@ import { dispatchBoardBench, dispatchBoardLines } from './dispatch-board.ts';
 import { documentLines, documentThroughput } from './document-throughput.ts';
 import { explain, planLine, planSummary } from './explain.ts';
 import { importLines, importThroughput, roundLine } from './import-throughput.ts';
+import { kpiLines, kpisBench } from './kpis.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
@@ -35,7 +36,7 @@ import { workBench, workLines } from './work.ts';
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
        [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
-       [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--sales 100000]
+       [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--sales 100000] [--kpis 0]
        [--keep]
 
 Runs against real PostgreSQL only (use a dedicated database: each size adds a tenant with that many leads,
@@ -57,6 +58,7 @@ const { values: args } = parseArgs({
     'import-rounds': { type: 'string', default: '3' },
     work: { type: 'string', default: '200' },
     sales: { type: 'string', default: '100000' },
+    kpis: { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -516,6 +518,11 @@ try {
       ? await salesBench(database, { invoices: Number(args.sales), issues: 400, runs: 100 })
       : undefined;
   if (sales) console.log(`\n${salesLines(sales, 100).join('\n')}`);
+  // Every KPI endpoint on N leads (and N/10 invoices), --kpis 0 (default) skips: bench/kpis.ts.
+  const kpiLeads = Number(args.kpis);
+  const kpiRun = { leads: kpiLeads, invoices: Math.floor(kpiLeads / 10), duration, connections };
+  const kpis = kpiLeads > 0 ? await kpisBench(database, kpiRun) : undefined;
+  if (kpis) console.log(`\n${kpiLines(kpis, connections, duration).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
   for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -534,6 +541,7 @@ try {
         imports,
         work,
         sales,
+        kpis,
       },
       null,
       2,

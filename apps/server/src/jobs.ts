@@ -3,6 +3,7 @@ import { type Config, resolveJwtSecret } from './config/index.ts';
 import { crmImportJob } from './modules/crm/index.ts';
 import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
 import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
+import { reportEmailsJob } from './modules/reporting/index.ts';
 import { salesOverdueJob, salesRecurringJob } from './modules/sales/index.ts';
 import { appointmentRemindersJob } from './modules/scheduling/index.ts';
 import type { Database } from './platform/db/index.ts';
@@ -23,6 +24,7 @@ export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonl
   dailyDigestJob,
   salesOverdueJob,
   salesRecurringJob,
+  reportEmailsJob,
   // The manage links in customers' reminders are signed with the app secret (resolved when the job runs).
   appointmentRemindersJob(() => ({ secret: resolveJwtSecret(config), appUrl: config.appUrl })),
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),

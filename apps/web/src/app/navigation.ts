@@ -208,7 +208,7 @@ export const navigation: NavSection[] = [
     title: null,
     items: [
       soon('/documents', 'Documents', 'Files, templates and signatures.', 'documents.view'),
-      live('/reports', 'Reports', 'Dashboards and exports across every module.', 'reports.view'),
+      live('/reports', 'Reports', 'Reports, CSV exports and report e-mails.', 'reports.view'),
       {
         path: '/settings',
         label: 'Settings',

@@ -1,1 +1,2 @@
 export * from './kpis.ts';
+export * from './report-subscriptions.ts';

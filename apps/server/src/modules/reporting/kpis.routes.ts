@@ -1,11 +1,4 @@
-import {
-  errorEnvelope,
-  type KpiResult,
-  kpiInfoSchema,
-  kpiParams,
-  kpiQuery,
-  kpiResultSchema,
-} from '@tessera/contracts';
+import { errorEnvelope, kpiInfoSchema, kpiParams, kpiQuery, kpiResultSchema } from '@tessera/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +7,7 @@ import type { Database } from '../../platform/db/index.ts';
 import { ok } from '../../platform/http/envelope.ts';
 import { featureScope } from '../../platform/http/feature-gate.ts';
 import { replies } from '../../platform/http/route-schema.ts';
-import { csvCell } from '../../platform/records/index.ts';
+import { kpiCsv } from './kpi-csv.ts';
 import { listKpis, runKpi } from './kpis.service.ts';
 
 const tags = ['reports'];
@@ -25,16 +18,6 @@ const errors = {
   404: errorEnvelope,
   429: errorEnvelope,
 };
-
-/** Numbers are written as numbers (a negative ROI is not a formula); text is formula-safe. */
-const cell = (v: unknown) => (typeof v === 'number' ? String(v) : csvCell(v));
-const line = (cells: readonly unknown[]) => `${cells.map(cell).join(',')}\r\n`;
-
-/** A KPI as CSV: header, one line per row, then the totals. */
-export const kpiCsv = (r: KpiResult): string =>
-  line(r.columns.map((c) => c.label)) +
-  r.rows.map((row) => line(r.columns.map((c) => row[c.key]))).join('') +
-  line(r.columns.map((c, i) => (i === 0 ? 'Total' : r.totals[c.key])));
 
 /** KPIs registered by the modules: JSON for widgets, CSV for export. Behind the `reporting` feature. */
 export const kpiRoutes = async (app: FastifyInstance, deps: { database: Database }) => {

@@ -50,37 +50,59 @@ const find = (ctx: AuthedContext, name: string): KpiDef => {
   return def;
 };
 
-/** One KPI for the caller: their record scope applies; money is null without `fields.money.view`. */
-export const runKpi = (ctx: AuthedContext, name: string, query: KpiQuery): Promise<KpiResult> => {
+/** The KPI `name` for the caller (404 unknown, 403 without its permission), when it takes the query's filters. */
+export const kpiFor = (
+  ctx: AuthedContext,
+  name: string,
+  query: Partial<KpiQuery>,
+  path = 'querystring',
+): KpiDef => {
   const def = find(ctx, name);
   const unsupported = (['ownerId', 'teamId', 'pipelineId', 'source'] as const).filter(
     (f) => query[f] !== undefined && !def.filters.includes(f),
   );
   if (unsupported.length > 0)
     throw new AppError('VALIDATION_ERROR', `${def.title} cannot be filtered by ${unsupported.join(', ')}`, {
-      details: unsupported.map((f) => ({ path: `querystring.${f}`, message: 'Not a filter of this KPI' })),
+      details: unsupported.map((f) => ({ path: `${path}.${f}`, message: 'Not a filter of this KPI' })),
     });
-  return inTenant(ctx, async (tx) => {
-    if (!(await featureOn(tx, ctx.tenantId, ctx.userId, def.feature))) throw notFound('KPI', 'params.name');
-    const timezone = (await getTenantSettings(tx, ctx.tenantId))?.timezone ?? 'UTC';
-    const to = query.to ?? today(timezone);
-    const from = query.from ?? yearBefore(to);
-    const { rows, totals } = await def.compute(runFor(ctx, tx, { ...query, from, to }, timezone));
-    const showMoney = ctx.auth.permissions.has(MONEY);
-    const money = def.columns.filter((c) => c.kind === 'money').map((c) => c.key);
-    const hide = (row: KpiRow): KpiRow =>
-      showMoney ? row : { ...row, ...Object.fromEntries(money.map((k) => [k, null])) };
-    return {
-      kpi: def.name,
-      title: def.title,
-      period: { from, to, grouping: query.grouping, timezone },
-      columns: [...def.columns],
-      rows: rows.map(hide),
-      totals: hide(totals),
-      moneyHidden: !showMoney && money.length > 0,
-      drillDown: def.drillDown?.(query) ?? null,
-    };
-  });
+  return def;
+};
+
+/**
+ * A KPI computed in the caller's tenant transaction `tx` (a route's, or the report e-mail job's as the member):
+ * 404 when its module is off for them; money is null without `fields.money.view`.
+ */
+export const computeKpi = async (
+  tx: KpiRun['tx'],
+  ctx: AuthedContext,
+  def: KpiDef,
+  query: KpiQuery,
+): Promise<KpiResult> => {
+  if (!(await featureOn(tx, ctx.tenantId, ctx.userId, def.feature))) throw notFound('KPI', 'params.name');
+  const timezone = (await getTenantSettings(tx, ctx.tenantId))?.timezone ?? 'UTC';
+  const to = query.to ?? today(timezone);
+  const from = query.from ?? yearBefore(to);
+  const { rows, totals } = await def.compute(runFor(ctx, tx, { ...query, from, to }, timezone));
+  const showMoney = ctx.auth.permissions.has(MONEY);
+  const money = def.columns.filter((c) => c.kind === 'money').map((c) => c.key);
+  const hide = (row: KpiRow): KpiRow =>
+    showMoney ? row : { ...row, ...Object.fromEntries(money.map((k) => [k, null])) };
+  return {
+    kpi: def.name,
+    title: def.title,
+    period: { from, to, grouping: query.grouping, timezone },
+    columns: [...def.columns],
+    rows: rows.map(hide),
+    totals: hide(totals),
+    moneyHidden: !showMoney && money.length > 0,
+    drillDown: def.drillDown?.(query) ?? null,
+  };
+};
+
+/** One KPI for the caller: their record scope applies; money is null without `fields.money.view`. */
+export const runKpi = (ctx: AuthedContext, name: string, query: KpiQuery): Promise<KpiResult> => {
+  const def = kpiFor(ctx, name, query);
+  return inTenant(ctx, (tx) => computeKpi(tx, ctx, def, query));
 };
 
 /** The KPIs the caller may read: their data permission held and their module on for the caller. */

@@ -28,6 +28,7 @@ import {
 } from '../report-query';
 import { KpiChartFigure } from './kpi-chart-widget';
 import { formatKpiValue } from './kpi-widgets';
+import { EmailMeControl } from './report-emails';
 
 /** The choices of the filter pickers, handed in by the app (features do not import each other). */
 export interface ReportPickers {
@@ -292,10 +293,7 @@ export function ReportPage({ pickers }: { pickers: ReportPickers }) {
         actions={
           <>
             {back}
-            {/*
-              Slot: "E-mail me this report" (report subscriptions, built separately). Its control goes here,
-              beside the CSV download, with the same `query` (reportApiQuery) and `kpi.name`.
-            */}
+            {canExport && query ? <EmailMeControl kpi={kpi} query={query} /> : null}
             {canExport && query ? (
               <Button
                 variant="secondary"

@@ -6,14 +6,17 @@ import { focusRing } from '../../../components/ui/focus-ring';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
+import { usePermission } from '../../../hooks/use-permission';
 import { cn } from '../../../lib/cn';
 import { useKpiList } from '../api/reports';
 import { groupByModule, moduleLabel } from '../report-charts';
+import { MyReportEmails } from './report-emails';
 
 /** `/reports` (reports.view): the reports the member may run, by module; each opens `/reports/:name`. */
 export function ReportsPage() {
   useDocumentTitle('Reports');
   const list = useKpiList();
+  const canExport = usePermission('reports.export');
   return (
     <>
       <PageHeader
@@ -63,6 +66,11 @@ export function ReportsPage() {
               </CardBody>
             </Card>
           ))}
+        </div>
+      ) : null}
+      {canExport && list.data && list.data.length > 0 ? (
+        <div className="mt-6">
+          <MyReportEmails />
         </div>
       ) : null}
     </>
