@@ -62,6 +62,8 @@ export function useDocumentPost<I>(path: (input: I) => string, body: (input: I) 
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['invoices'] });
       void client.invalidateQueries({ queryKey: ['quotes'] });
+      // Converting a quote can mark its deal won.
+      void client.invalidateQueries({ queryKey: ['deals'] });
     },
   });
 }
@@ -72,5 +74,15 @@ export function useDeletePayment() {
   return useMutation({
     mutationFn: (id: string) => api.delete(v1(`payments/${id}`)),
     onSuccess: () => client.invalidateQueries({ queryKey: ['invoices'] }),
+  });
+}
+
+/** The quotes or invoices of one deal (`?dealId=`, newest first; a deal has a handful). */
+export function useDealDocuments(kind: DocumentKindPath, dealId: string, enabled = true) {
+  return useQuery({
+    queryKey: [kind, 'deal', dealId],
+    queryFn: ({ signal }) =>
+      fetchListPage(v1(kind), documentSchema, { dealId, limit: 50, sort: '-createdAt' }, signal),
+    enabled,
   });
 }

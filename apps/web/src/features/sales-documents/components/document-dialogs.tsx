@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { FormField } from '../../../components/ui/form-field';
-import { Input, Select, Textarea } from '../../../components/ui/input';
+import { CheckboxField, Input, Select, Textarea } from '../../../components/ui/input';
 import { parseMoneyToCents } from '../../../lib/records/money';
 
 /** A button that opens a small form dialog; `submit` returns the request (errors show in the dialog). */
@@ -153,6 +153,41 @@ export function PaymentDialog({
       <FormField label="Reference">
         {(p) => <Input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
       </FormField>
+    </ActionDialog>
+  );
+}
+
+/**
+ * "Convert to invoice" of an accepted quote: a draft invoice with the quote's lines; a quote made for a deal
+ * can mark the deal won at the same time (ticked by default when the member may change deals).
+ */
+export function ConvertDialog({
+  hasDeal,
+  canWinDeal,
+  convert,
+}: {
+  hasDeal: boolean;
+  canWinDeal: boolean;
+  convert: (input: { markDealWon: boolean }) => Promise<unknown>;
+}) {
+  const offerWin = hasDeal && canWinDeal;
+  const [markDealWon, setMarkDealWon] = useState(offerWin);
+  return (
+    <ActionDialog
+      label="Convert to invoice"
+      title="Create the invoice?"
+      submitLabel="Create invoice"
+      variant="primary"
+      submit={() => convert({ markDealWon: offerWin && markDealWon })}
+    >
+      <p className="text-sm">A draft invoice with the same lines; you issue and send it from its page.</p>
+      {offerWin ? (
+        <CheckboxField
+          label="Mark the deal as won"
+          checked={markDealWon}
+          onChange={(e) => setMarkDealWon(e.target.checked)}
+        />
+      ) : null}
     </ActionDialog>
   );
 }

@@ -17,7 +17,7 @@ import {
   usePayments,
 } from '../api/documents';
 import { DeliveryNotesCard } from './delivery-notes-card';
-import { ActionDialog, PaymentDialog, SendDialog } from './document-dialogs';
+import { ActionDialog, ConvertDialog, PaymentDialog, SendDialog } from './document-dialogs';
 import { DocumentFiles } from './document-files';
 import { DocumentStatus } from './document-status';
 
@@ -50,6 +50,7 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
     pay: usePermission('payments.create'),
     deletePay: usePermission('payments.delete'),
     convert: usePermission('invoices.manage'),
+    winDeal: usePermission('deals.update'),
   };
   const run = (action: string, body?: object) => post.mutateAsync({ action, body });
   const open = doc.balanceCents ?? 0;
@@ -62,6 +63,14 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
           <span className="flex flex-wrap items-center gap-2">
             <DocumentStatus status={doc.status} />
             <span>{doc.customer.name ?? 'No customer yet'}</span>
+            {doc.dealId ? (
+              <Link
+                to={`/deals/${doc.dealId}`}
+                className="text-indigo-600 hover:underline dark:text-indigo-400"
+              >
+                Open deal
+              </Link>
+            ) : null}
             <Link to={`/${kind}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
               All {kind}
             </Link>
@@ -118,22 +127,14 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
               </ActionDialog>
             ) : null}
             {kind === 'quotes' && doc.status === 'accepted' && can.convert ? (
-              <ActionDialog
-                label="Convert to invoice"
-                title="Create the invoice?"
-                submitLabel="Create invoice"
-                variant="primary"
-                submit={async () => {
-                  const invoice = (await run('convert', { markDealWon: Boolean(doc.dealId) })) as {
-                    id: string;
-                  };
+              <ConvertDialog
+                hasDeal={Boolean(doc.dealId)}
+                canWinDeal={can.winDeal}
+                convert={async (body) => {
+                  const invoice = (await run('convert', body)) as { id: string };
                   void navigate(`/invoices/${invoice.id}`);
                 }}
-              >
-                <p className="text-sm">
-                  A draft invoice with the same lines{doc.dealId ? '; the deal is marked won' : ''}.
-                </p>
-              </ActionDialog>
+              />
             ) : null}
           </div>
         }
