@@ -80,13 +80,17 @@ export function DealDocumentsPanel({ type, id }: RecordPanelProps) {
                   </Link>
                   <p className="text-xs text-zinc-500 dark:text-zinc-400">
                     {formatDate(doc.issueDate)}
-                    {doc.dueDate ? ` · ${kind === 'quotes' ? 'valid until' : 'due'} ${formatDate(doc.dueDate)}` : ''}
+                    {doc.dueDate
+                      ? ` · ${kind === 'quotes' ? 'valid until' : 'due'} ${formatDate(doc.dueDate)}`
+                      : ''}
                   </p>
                 </div>
                 <div className="flex items-center gap-3">
                   <DocumentStatus status={doc.status} />
                   {doc.totalCents !== undefined ? (
-                    <span className="font-medium tabular-nums">{formatMoney(doc.totalCents, doc.currency)}</span>
+                    <span className="font-medium tabular-nums">
+                      {formatMoney(doc.totalCents, doc.currency)}
+                    </span>
                   ) : null}
                 </div>
               </li>

@@ -13,6 +13,7 @@ import {
   type DocumentKindPath,
   documentRecords,
   useDeletePayment,
+  useDocumentCustomer,
   useDocumentPost,
   usePayments,
 } from '../api/documents';
@@ -52,6 +53,7 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
     convert: usePermission('invoices.manage'),
     winDeal: usePermission('deals.update'),
   };
+  const customer = useDocumentCustomer(doc);
   const run = (action: string, body?: object) => post.mutateAsync({ action, body });
   const open = doc.balanceCents ?? 0;
   const title = `${kind === 'invoices' ? 'Invoice' : 'Quote'} ${doc.number ?? '(draft)'}`;
@@ -61,8 +63,10 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
         title={title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <DocumentStatus status={doc.status} />
-            <span>{doc.customer.name ?? 'No customer yet'}</span>
+            <span data-testid="document-status">
+              <DocumentStatus status={doc.status} />
+            </span>
+            <span>{customer.name ?? (customer.loading ? '…' : 'No customer yet')}</span>
             {doc.dealId ? (
               <Link
                 to={`/deals/${doc.dealId}`}
@@ -98,7 +102,12 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
             {can.send &&
             doc.status !== 'void' &&
             !['accepted', 'declined', 'invoiced', 'expired'].includes(doc.status) ? (
-              <SendDialog defaultTo={doc.customer.email ?? ''} send={(body) => run('send', body)} />
+              <SendDialog
+                // The customer's address may arrive after the page (a draft's company): the form starts with it.
+                key={customer.email ?? ''}
+                defaultTo={customer.email ?? ''}
+                send={(body) => run('send', body)}
+              />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.pay ? (
               <PaymentDialog open={open} record={(body) => run('payments', body)} />
