@@ -68,13 +68,13 @@ export function DealDocumentsPanel({ type, id }: RecordPanelProps) {
             {items.map(([kind, doc]) => (
               <li
                 key={doc.id}
-                className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3"
+                className="flex items-start justify-between gap-3 py-3"
                 data-testid="deal-document"
               >
                 <div className="min-w-0">
                   <Link
                     to={`/${kind}/${doc.id}`}
-                    className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                    className="font-medium text-indigo-600 [overflow-wrap:anywhere] hover:underline dark:text-indigo-400"
                   >
                     {kind === 'quotes' ? 'Quote' : 'Invoice'} {doc.number ?? '(draft)'}
                   </Link>
@@ -85,13 +85,14 @@ export function DealDocumentsPanel({ type, id }: RecordPanelProps) {
                       : ''}
                   </p>
                 </div>
-                <div className="flex items-center gap-3">
-                  <DocumentStatus status={doc.status} />
+                {/* Amount over status, right-aligned at every width. */}
+                <div className="flex shrink-0 flex-col items-end gap-1">
                   {doc.totalCents !== undefined ? (
                     <span className="font-medium tabular-nums">
                       {formatMoney(doc.totalCents, doc.currency)}
                     </span>
                   ) : null}
+                  <DocumentStatus status={doc.status} />
                 </div>
               </li>
             ))}

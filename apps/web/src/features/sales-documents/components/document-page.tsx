@@ -110,7 +110,12 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
               />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.pay ? (
-              <PaymentDialog open={open} record={(body) => run('payments', body)} />
+              <PaymentDialog
+                // Each payment starts from the balance left after the last one.
+                key={open}
+                open={open}
+                record={(body) => run('payments', body)}
+              />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.issue ? (
               <ActionDialog
