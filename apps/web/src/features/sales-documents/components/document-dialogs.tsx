@@ -15,6 +15,7 @@ export function ActionDialog({
   variant = 'secondary',
   children,
   submit,
+  onOpen,
 }: {
   label: string;
   title: string;
@@ -22,6 +23,8 @@ export function ActionDialog({
   variant?: 'primary' | 'secondary' | 'danger';
   children?: ReactNode;
   submit: () => Promise<unknown>;
+  /** Called each time the dialog opens (a form starts from the current values). */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -41,7 +44,14 @@ export function ActionDialog({
   };
   return (
     <>
-      <Button variant={variant} onClick={() => setOpen(true)}>
+      <Button
+        variant={variant}
+        onClick={() => {
+          onOpen?.();
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>
@@ -70,7 +80,9 @@ export function SendDialog({
   defaultTo: string;
   send: (input: object) => Promise<unknown>;
 }) {
-  const [to, setTo] = useState(defaultTo);
+  // Untouched, "To" is the customer's address — also when it arrives while the dialog is open.
+  const [typed, setTyped] = useState<string | null>(null);
+  const to = typed ?? defaultTo;
   const [message, setMessage] = useState('');
   return (
     <ActionDialog
@@ -78,6 +90,7 @@ export function SendDialog({
       title="Send by e-mail"
       submitLabel="Send"
       variant="primary"
+      onOpen={() => setTyped(null)}
       submit={() =>
         send({
           to: to
@@ -89,7 +102,7 @@ export function SendDialog({
       }
     >
       <FormField label="To" hint="Separate several addresses with commas">
-        {(p) => <Input {...p} type="text" value={to} onChange={(e) => setTo(e.target.value)} autoFocus />}
+        {(p) => <Input {...p} type="text" value={to} onChange={(e) => setTyped(e.target.value)} autoFocus />}
       </FormField>
       <FormField label="Message">
         {(p) => <Textarea {...p} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} />}
@@ -106,7 +119,9 @@ export function PaymentDialog({
   open: number;
   record: (input: object) => Promise<unknown>;
 }) {
-  const [amount, setAmount] = useState((open / 100).toFixed(2));
+  // Each time it opens, the amount starts at the open balance.
+  const [typed, setTyped] = useState<string | null>(null);
+  const amount = typed ?? (open / 100).toFixed(2);
   const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
   const [method, setMethod] = useState('bank_transfer');
   const [reference, setReference] = useState('');
@@ -116,6 +131,7 @@ export function PaymentDialog({
       title="Record a payment"
       submitLabel="Record payment"
       variant="primary"
+      onOpen={() => setTyped(null)}
       submit={() =>
         record({
           amountCents: parseMoneyToCents(amount),
@@ -131,7 +147,7 @@ export function PaymentDialog({
             {...p}
             inputMode="decimal"
             value={amount}
-            onChange={(e) => setAmount(e.target.value)}
+            onChange={(e) => setTyped(e.target.value)}
             autoFocus
           />
         )}

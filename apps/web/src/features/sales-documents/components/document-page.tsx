@@ -102,20 +102,10 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
             {can.send &&
             doc.status !== 'void' &&
             !['accepted', 'declined', 'invoiced', 'expired'].includes(doc.status) ? (
-              <SendDialog
-                // The customer's address may arrive after the page (a draft's company): the form starts with it.
-                key={customer.email ?? ''}
-                defaultTo={customer.email ?? ''}
-                send={(body) => run('send', body)}
-              />
+              <SendDialog defaultTo={customer.email ?? ''} send={(body) => run('send', body)} />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.pay ? (
-              <PaymentDialog
-                // Each payment starts from the balance left after the last one.
-                key={open}
-                open={open}
-                record={(body) => run('payments', body)}
-              />
+              <PaymentDialog open={open} record={(body) => run('payments', body)} />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.issue ? (
               <ActionDialog
