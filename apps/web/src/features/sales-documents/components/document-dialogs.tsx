@@ -76,9 +76,12 @@ export function ActionDialog({
 export function SendDialog({
   defaultTo,
   send,
+  label = 'Send',
 }: {
   defaultTo: string;
   send: (input: object) => Promise<unknown>;
+  /** "Send again" once it was sent (a copy; the status stays). */
+  label?: string;
 }) {
   // Untouched, "To" is the customer's address — also when it arrives while the dialog is open.
   const [typed, setTyped] = useState<string | null>(null);
@@ -86,7 +89,7 @@ export function SendDialog({
   const [message, setMessage] = useState('');
   return (
     <ActionDialog
-      label="Send"
+      label={label}
       title="Send by e-mail"
       submitLabel="Send"
       variant="primary"

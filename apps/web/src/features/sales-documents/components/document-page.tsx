@@ -102,7 +102,11 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
             {can.send &&
             doc.status !== 'void' &&
             !['accepted', 'declined', 'invoiced', 'expired'].includes(doc.status) ? (
-              <SendDialog defaultTo={customer.email ?? ''} send={(body) => run('send', body)} />
+              <SendDialog
+                label={doc.sentAt ? 'Send again' : 'Send'}
+                defaultTo={customer.email ?? ''}
+                send={(body) => run('send', body)}
+              />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.pay ? (
               <PaymentDialog open={open} record={(body) => run('payments', body)} />
@@ -169,7 +173,24 @@ function DocumentView({ kind, doc }: { kind: DocumentKindPath; doc: SalesDocumen
       </Card>
       <Card>
         <CardHeader title="Lines" />
-        <div className="overflow-x-auto">
+        {/* A phone gets one block per line; wider screens the table. */}
+        <ul className="divide-y divide-zinc-100 text-sm sm:hidden dark:divide-zinc-800" aria-label="Lines">
+          {(doc.lines ?? []).map((l) => (
+            <li key={l.id} className="flex items-start justify-between gap-3 px-5 py-3">
+              <div className="min-w-0">
+                <p className="[overflow-wrap:anywhere]">{l.description}</p>
+                {l.sku ? (
+                  <p className="font-mono text-xs text-zinc-500 [overflow-wrap:anywhere]">{l.sku}</p>
+                ) : null}
+                <p className="text-xs text-zinc-500 tabular-nums">
+                  {l.quantity} {l.unit ?? ''} × {money(l.unitPriceCents)} · tax {l.taxRateBp / 100} %
+                </p>
+              </div>
+              <span className="shrink-0 tabular-nums">{money(l.totalCents)}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[560px] text-sm">
             <thead className="text-left text-xs text-zinc-500">
               <tr>
