@@ -67,10 +67,10 @@ export const seedSalesDemo = async (database: Database, tenantId: string, people
       salesSettingsUpdateInput.parse({
         sellerName: tenant?.name ?? 'Demo Services Co',
         sellerAddress: {
-          line1: '200 Harbour Road',
-          postalCode: '94107',
-          city: 'San Francisco',
-          country: 'US',
+          line1: 'Königstraße 12',
+          postalCode: '70173',
+          city: 'Stuttgart',
+          country: 'DE',
         },
         sellerEmail: 'billing@demo.tessera.test',
         version: settings.version,
