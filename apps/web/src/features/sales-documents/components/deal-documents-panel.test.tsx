@@ -7,7 +7,7 @@ import { errorResponse, jsonResponse, stubApi } from '../../../test/fake-fetch';
 import { makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { DealDocumentsPanel } from './deal-documents-panel';
-import { SendDialog } from './document-dialogs';
+import { PaymentDialog, SendDialog } from './document-dialogs';
 
 const dealId = uid(9, 1);
 const doc = (n: number, kind: 'quote' | 'invoice', status: string, number: string | null): SalesDocument => ({
@@ -116,5 +116,41 @@ describe('Send dialog', () => {
     act(() => arrive('late@example.test'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(sent).toEqual({ to: ['a@example.test', 'b@example.test'] }));
+  });
+});
+
+describe('Payment dialog', () => {
+  it('starts from the open balance each time it opens, and keeps it while the balance changes', async () => {
+    const recorded: object[] = [];
+    let setBalance: (cents: number) => void = () => {};
+    function Host() {
+      const [balance, set] = useState(327_250);
+      setBalance = set;
+      return (
+        <PaymentDialog
+          open={balance}
+          record={async (body) => {
+            recorded.push(body);
+          }}
+        />
+      );
+    }
+    renderWithProviders(<Host />, { me: makeMe() });
+    const openDialog = () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+      return screen.getByRole('dialog', { name: 'Record a payment' });
+    };
+    let dialog = openDialog();
+    const amount = () => within(dialog).getByLabelText('Amount') as HTMLInputElement;
+    expect(amount().value).toBe('3272.50');
+    fireEvent.change(amount(), { target: { value: '1000' } });
+    act(() => setBalance(300_000));
+    expect(amount().value).toBe('1000');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Record payment' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(recorded[0]).toMatchObject({ amountCents: 100_000 });
+    act(() => setBalance(227_250));
+    dialog = openDialog();
+    expect(amount().value).toBe('2272.50');
   });
 });

@@ -122,9 +122,9 @@ export function PaymentDialog({
   open: number;
   record: (input: object) => Promise<unknown>;
 }) {
-  // Each time it opens, the amount starts at the open balance.
-  const [typed, setTyped] = useState<string | null>(null);
-  const amount = typed ?? (open / 100).toFixed(2);
+  // Each time it opens, the amount starts at the open balance of that moment (a snapshot: a value changing
+  // under the cursor would mix with what is being typed).
+  const [amount, setAmount] = useState((open / 100).toFixed(2));
   const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
   const [method, setMethod] = useState('bank_transfer');
   const [reference, setReference] = useState('');
@@ -134,7 +134,7 @@ export function PaymentDialog({
       title="Record a payment"
       submitLabel="Record payment"
       variant="primary"
-      onOpen={() => setTyped(null)}
+      onOpen={() => setAmount((open / 100).toFixed(2))}
       submit={() =>
         record({
           amountCents: parseMoneyToCents(amount),
@@ -150,7 +150,7 @@ export function PaymentDialog({
             {...p}
             inputMode="decimal"
             value={amount}
-            onChange={(e) => setTyped(e.target.value)}
+            onChange={(e) => setAmount(e.target.value)}
             autoFocus
           />
         )}
