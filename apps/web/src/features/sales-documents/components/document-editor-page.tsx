@@ -38,7 +38,8 @@ export function DocumentEditorPage({ kind }: { kind: DocumentKindPath }) {
   const record = useQuery({ ...existing.detailOptions(id ?? ''), enabled: Boolean(id) });
   const deal = useQuery({
     queryKey: ['deals', 'detail', dealId],
-    queryFn: ({ signal }) => api.get(v1(`deals/${dealId}`), { schema: dealSchema, signal }),
+    queryFn: ({ signal }) =>
+      api.get(v1(`deals/${encodeURIComponent(dealId ?? '')}`), { schema: dealSchema, signal }),
     enabled: Boolean(dealId),
   });
   if (id && record.isPending) return <Skeleton className="h-96" />;
@@ -102,7 +103,10 @@ function Editor({
     event.preventDefault();
     setSaving(true);
     const body = {
-      ...(forDeal ? { dealId: forDeal.id, contactId: forDeal.contactId } : {}),
+      // The deal's contact goes with the deal's company (not with another one picked instead).
+      ...(forDeal
+        ? { dealId: forDeal.id, ...(companyId === forDeal.companyId ? { contactId: forDeal.contactId } : {}) }
+        : {}),
       companyId: companyId || null,
       issueDate,
       dueDate: dueDate || null,
