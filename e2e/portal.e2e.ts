@@ -69,3 +69,27 @@ test('a contact invited to the portal sees and accepts only their company’s qu
   await expect(page.getByText('No invoices yet')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/portal-invoices-empty-phone.png', fullPage: true });
 });
+
+test('settings: access is granted to a company found by typing in the company picker (phone width)', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.email, DEMO.password, '/settings/portal');
+  const company = await apiCall(page.request, context, 'POST', '/companies', {
+    name: `Zephyr Picker ${stamp}`,
+  });
+  const email = `granted.${stamp}@example.test`;
+  await page.getByLabel('E-mail').fill(email);
+  const picker = page.getByRole('combobox', { name: 'Company' });
+  await picker.fill(`zephyr picker ${stamp}`);
+  const option = page.getByRole('option', { name: company.name });
+  await expect(option).toBeVisible();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/portal-settings-picker-phone.png', fullPage: true });
+  await option.click();
+  await expect(picker).toHaveValue(company.name);
+  await page.getByRole('button', { name: 'Grant access' }).click();
+  await expect(page.getByRole('table', { name: 'Customer portal' })).toContainText(email);
+});

@@ -103,6 +103,12 @@ describe('demo company', () => {
     expect(await count('sales_documents', owner.tenantId, sql`kind = 'quote'`)).toBe(
       SALES_DEMO_COUNTS.quotes,
     );
+    // The documents name their seller: the demo company, from the sales settings.
+    const settings = await asBrowser(t.app, owner, { method: 'GET', url: '/api/v1/sales/settings' });
+    expect(settings.json().data).toMatchObject({
+      sellerName: 'Demo Services Co',
+      sellerEmail: 'billing@demo.tessera.test',
+    });
     const leads = await asBrowser(t.app, customer, { method: 'GET', url: '/api/v1/leads' });
     expect(leads.statusCode).toBe(403);
   });

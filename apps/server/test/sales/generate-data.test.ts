@@ -44,6 +44,10 @@ beforeAll(async () => {
     ['quotes', 15],
     ['invoices', 60],
     ['payments', expect.any(Number)],
+    // Invoices 19, 39 and 59 are credited; 3, 6, 21, 24, 27, 42, 45, 48 and 60 delivered (see the generator).
+    ['credit notes', 3],
+    ['delivery notes', 9],
+    ['commission rules', 2],
     ['vacuum analyze', 0],
   ]);
 }, 120_000);
@@ -68,7 +72,7 @@ describe('generated sales data', () => {
     }>(
       sql`select id, rounding, net_cents, tax_cents, total_cents from sales_documents where tenant_id = ${tenant.tenantId}`,
     );
-    expect(docs).toHaveLength(75);
+    expect(docs).toHaveLength(78);
     const lines = await rows<{
       document_id: string;
       quantity_milli: string | number;
@@ -140,11 +144,13 @@ describe('generated sales data', () => {
       status: string;
       total: number;
       paid: number;
+      credited: number;
       payments: number;
       overdue: boolean;
       paid_at: unknown;
     }>(sql`
-      select d.number, d.status, d.total_cents::int as total, d.paid_cents::int as paid, d.paid_at,
+      select d.number, d.status, d.total_cents::int as total, d.paid_cents::int as paid,
+        d.credited_cents::int as credited, d.paid_at,
         coalesce((select sum(amount_cents) from payments p where p.tenant_id = d.tenant_id and p.invoice_id = d.id), 0)::int as payments,
         d.due_date < current_date as overdue
       from sales_documents d where d.tenant_id = ${tenant.tenantId} and d.kind = 'invoice' and d.number is not null
@@ -156,9 +162,9 @@ describe('generated sales data', () => {
     for (const i of invoices) {
       statuses.add(i.status);
       expect(i.paid).toBe(i.payments);
-      expect(i.paid).toBeLessThanOrEqual(i.total);
+      expect(i.paid + i.credited).toBeLessThanOrEqual(i.total);
       const expected =
-        i.paid === i.total
+        i.paid + i.credited === i.total
           ? 'paid'
           : i.paid > 0
             ? 'partially_paid'
@@ -171,5 +177,59 @@ describe('generated sales data', () => {
     }
     expect(statuses).toContain('paid');
     expect(statuses).toContain('partially_paid');
+  });
+
+  it('credits some open invoices in full with numbered credit notes that copy their lines', async () => {
+    const notes = await rows<{
+      number: string;
+      status: string;
+      total: number;
+      lines: number;
+      invoice_total: number;
+      invoice_lines: number;
+      paid: number;
+      credited: number;
+      invoice_status: string;
+    }>(sql`
+      select cn.number, cn.status, cn.total_cents::int as total, i.total_cents::int as invoice_total,
+        i.paid_cents::int as paid, i.credited_cents::int as credited, i.status as invoice_status,
+        (select count(*)::int from sales_document_lines l where l.document_id = cn.id) as lines,
+        (select count(*)::int from sales_document_lines l where l.document_id = i.id) as invoice_lines
+      from sales_documents cn join sales_documents i on i.id = cn.source_id
+      where cn.tenant_id = ${tenant.tenantId} and cn.kind = 'credit_note' order by cn.number`);
+    expect(notes.map((n) => Number(/(\d+)$/.exec(n.number)?.[1]))).toEqual([1, 2, 3]);
+    for (const n of notes) {
+      expect(n).toMatchObject({ status: 'issued', total: n.invoice_total, paid: 0, invoice_status: 'paid' });
+      expect(n.credited).toBe(n.invoice_total);
+      expect(n.lines).toBe(n.invoice_lines);
+    }
+  });
+
+  it('delivers some paid invoices in full with numbered delivery notes, never more than ordered', async () => {
+    const notes = await rows<{ number: string; status: string; source_status: string }>(sql`
+      select n.number, n.status, d.status as source_status from sales_delivery_notes n
+      join sales_documents d on d.id = n.source_id where n.tenant_id = ${tenant.tenantId} order by n.number`);
+    expect(notes.map((n) => Number(/(\d+)$/.exec(n.number)?.[1]))).toEqual(
+      Array.from({ length: 9 }, (_, i) => i + 1),
+    );
+    expect(new Set(notes.map((n) => [n.status, n.source_status].join()))).toEqual(
+      new Set(['delivered,paid']),
+    );
+    const lines = await rows<{ ordered: number; delivered: number }>(sql`
+      select l.quantity_milli::int as ordered, sum(x.quantity_milli)::int as delivered
+      from sales_delivery_note_lines x join sales_document_lines l on l.id = x.source_line_id
+      where x.tenant_id = ${tenant.tenantId} group by l.id, l.quantity_milli`);
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    for (const l of lines) expect(l.delivered).toBe(l.ordered);
+  });
+
+  it('adds commission rules for the sales role and one agent', async () => {
+    const rules = await rows<{ name: string; by_role: boolean; by_user: boolean; rate_bp: number }>(sql`
+      select name, role_id is not null as by_role, user_id is not null as by_user, rate_bp
+      from commission_rules where tenant_id = ${tenant.tenantId} order by name`);
+    expect(rules).toEqual([
+      { name: 'Generated: sales team', by_role: true, by_user: false, rate_bp: 500 },
+      { name: 'Generated: senior agent', by_role: false, by_user: true, rate_bp: 800 },
+    ]);
   });
 });

@@ -112,6 +112,22 @@ describe('sending and quotes', () => {
     expect((await c.api(owner, 'GET', `/deals/${deal.id}`)).json().data.status).toBe('won');
     expect((await c.api(owner, 'POST', `/quotes/${quote.id}/convert`, {})).statusCode).toBe(409);
 
+    // The deal page lists the deal's quotes and invoices (`?dealId=`); another deal's list is empty, another
+    // tenant sees none of them, and a malformed or unknown filter is a 400.
+    const ids = async (session: BrowserSession, url: string) => {
+      const res = await c.api(session, 'GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().data.map((d: { id: string }) => d.id);
+    };
+    const otherDeal = await c.create(owner, '/deals', { title: 'Fence', companyId: company.id });
+    await c.create(owner, '/quotes', { companyId: company.id, dealId: otherDeal.id, lines });
+    expect(await ids(owner, `/quotes?dealId=${deal.id}`)).toEqual([quote.id]);
+    expect(await ids(owner, `/invoices?dealId=${deal.id}`)).toEqual([invoice.id]);
+    expect(await ids(owner, `/invoices?dealId=${otherDeal.id}`)).toEqual([]);
+    expect(await ids(other, `/quotes?dealId=${deal.id}`)).toEqual([]);
+    for (const bad of ['not-a-uuid', `${deal.id}%00`, `${deal.id}&dealIds=${deal.id}`])
+      expect((await c.api(owner, 'GET', `/quotes?dealId=${bad}`)).statusCode).toBe(400);
+
     const ownerSocket = await connectSocket(await listenUrl(t.app), { session: owner });
     sockets.push(ownerSocket);
     const sentInvoice = await c.api(owner, 'POST', `/invoices/${invoice.id}/send`, {

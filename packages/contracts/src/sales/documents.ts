@@ -171,6 +171,8 @@ const listFilters = {
   ...listParams,
   sort: sortParam(['issueDate', 'number', 'totalCents', 'dueDate', 'createdAt'], '-createdAt'),
   companyId: uuid.optional(),
+  /** The documents of one deal (the deal page's quotes and invoices). */
+  dealId: uuid.optional(),
   ownerId: uuid.optional(),
   issuedFrom: dateOnly.optional(),
   issuedTo: dateOnly.optional(),

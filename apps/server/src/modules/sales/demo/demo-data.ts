@@ -1,4 +1,4 @@
-import { documentCreateInput, permissions } from '@tessera/contracts';
+import { documentCreateInput, permissions, salesSettingsUpdateInput } from '@tessera/contracts';
 import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { jobContext } from '../../../platform/context/service-context.ts';
@@ -6,11 +6,12 @@ import { newId } from '../../../platform/db/columns.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { companies } from '../../crm/index.ts';
-import { users } from '../../identity/index.ts';
+import { tenants, users } from '../../identity/index.ts';
 import { issueDraft } from '../documents/document-actions.service.ts';
 import { createDraft } from '../documents/documents.service.ts';
 import { recordPayment } from '../payments/payments.service.ts';
 import { portalAccess } from '../portal/portal.tables.ts';
+import { getSalesSettings, updateSalesSettings } from '../settings/settings.service.ts';
 
 /** The people the demo seed made (the CRM's DemoPeople shape) and the demo customer member. */
 export interface SalesDemoPeople {
@@ -28,7 +29,7 @@ const line = (description: string, quantity: number, unitPriceCents: number) => 
 });
 
 /**
- * Sales demo data for the customer portal: for the first company (by name, the work demo's client too) two sent
+ * Sales demo data for the customer portal: the seller's name, address and e-mail in the sales settings; for the first company (by name, the work demo's client too) two sent
  * quotes and a draft, a paid and a partially paid invoice — made by the owner through the module's own services
  * (numbers, totals, audit and events as in real use) — and the demo customer's portal access to that company.
  */
@@ -54,6 +55,28 @@ export const seedSalesDemo = async (database: Database, tenantId: string, people
       )[0],
   );
   if (!company) return;
+  // The seller the demo's quotes, invoices, PDFs and the customer's quote page print (a real tenant fills this
+  // in under the sales settings); without it they come "from" nobody.
+  const settings = await getSalesSettings(ctx);
+  if (!settings.sellerName) {
+    const [tenant] = await kit.inTenant(ctx, (t) =>
+      t.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)),
+    );
+    await updateSalesSettings(
+      ctx,
+      salesSettingsUpdateInput.parse({
+        sellerName: tenant?.name ?? 'Demo Services Co',
+        sellerAddress: {
+          line1: 'Königstraße 12',
+          postalCode: '70173',
+          city: 'Stuttgart',
+          country: 'DE',
+        },
+        sellerEmail: 'billing@demo.tessera.test',
+        version: settings.version,
+      }),
+    );
+  }
   const make = (kind: 'quote' | 'invoice', lines: ReturnType<typeof line>[], issue = true) =>
     kit.inTenant(ctx, async (t) => {
       // Through the contract, as a request would be (quantities become thousandths).

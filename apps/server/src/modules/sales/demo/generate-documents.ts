@@ -1,10 +1,10 @@
 import { type CalcLine, calculateDocument, numberPeriod } from '@tessera/contracts';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Database, withTenant } from '../../../platform/db/index.ts';
 import { settingsOf } from '../settings/settings.service.ts';
 
 /**
- * Bulk products, quotes and invoices (with lines and payments) for `npm run db:generate -- --invoices N` and the sales bench
+ * Bulk products, quotes and invoices (with lines, payments, credit and delivery notes; and commission rules) for `npm run db:generate -- --invoices N` and the sales bench
  * (bench/sales.ts). Set-based like the CRM generator: one `INSERT … SELECT … FROM generate_series` per table
  * and batch, one batch per tenant transaction (row-level security applies). The amounts come from a few line
  * sets priced in JavaScript by the shared calculation (contracts/sales/calculation.ts) and picked per row, so
@@ -91,6 +91,39 @@ const listSql = (values: readonly string[]) =>
 const SEQ = `substring(number from '(\\d+)$')::int`;
 const seqOf = sql.raw(SEQ);
 
+type NumberedKind = 'quote' | 'invoice' | 'credit_note' | 'delivery_note';
+
+/**
+ * Takes `count` numbers of `kind` for the period of `day` from the tenant's counter (moved on in the caller's
+ * transaction, which holds the row until commit: gapless with concurrent issuing). `start + 1 … start + count`
+ * are this caller's; `number(seq, date)` is the SQL of the formatted number of sequence `seq` dated `date`.
+ */
+const takeNumbers = async (
+  tx: Tx,
+  tenantId: string,
+  kind: NumberedKind,
+  pattern: string,
+  day: string,
+  count: number,
+) => {
+  const period = numberPeriod(pattern, day);
+  const counter = (await tx.execute(sql`
+    insert into sales_counters (tenant_id, kind, period, last_value) values (${tenantId}, ${kind}, ${period}, ${count})
+    on conflict (tenant_id, kind, period) do update set last_value = sales_counters.last_value + ${count}
+    returning last_value::int as last`)) as unknown as { rows: { last: number }[] };
+  const start = (counter.rows[0]?.last ?? count) - count;
+  const width = Number(/\{SEQ(?::(\d))?\}/.exec(pattern)?.[1] ?? 1);
+  const template = pattern
+    .replaceAll('{YYYY}', '#Y4#')
+    .replaceAll('{YY}', '#Y2#')
+    .replaceAll('{MM}', '#M#')
+    .replace(/\{SEQ(?::\d)?\}/, '#SEQ#');
+  const number = (seq: SQL, date: SQL) => sql`replace(replace(replace(replace(${template},
+      '#Y4#', to_char(${date}, 'YYYY')), '#Y2#', to_char(${date}, 'YY')), '#M#', to_char(${date}, 'MM')),
+      '#SEQ#', lpad((${seq})::text, greatest(${width}, length((${seq})::text)), '0'))`;
+  return { start, number };
+};
+
 /** `count` numbered drafts of `kind` (numbers go on from the counter, which moves on with them). */
 const documentDrafts = async (
   tx: Tx,
@@ -111,18 +144,7 @@ const documentDrafts = async (
         ? `${period}-01`
         : `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const days = Math.max(0, Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000));
-  // Move the counter on by `count` (locks the row until commit: gapless with concurrent issuing).
-  const counter = (await tx.execute(sql`
-    insert into sales_counters (tenant_id, kind, period, last_value) values (${tenantId}, ${kind}, ${period}, ${count})
-    on conflict (tenant_id, kind, period) do update set last_value = sales_counters.last_value + ${count}
-    returning last_value::int as last`)) as unknown as { rows: { last: number }[] };
-  const start = (counter.rows[0]?.last ?? count) - count; // numbers start + 1 … start + count
-  const width = Number(/\{SEQ(?::(\d))?\}/.exec(pattern)?.[1] ?? 1);
-  const template = pattern
-    .replaceAll('{YYYY}', '#Y4#')
-    .replaceAll('{YY}', '#Y2#')
-    .replaceAll('{MM}', '#M#')
-    .replace(/\{SEQ(?::\d)?\}/, '#SEQ#');
+  const { start, number } = await takeNumbers(tx, tenantId, kind, pattern, today, count);
   const sets = JSON.stringify(pricedSets(settings.rounding));
   const validDays = kind === 'quote' ? 30 : settings.paymentTermsDays;
   // Documents: drafts first (the lines guard takes lines only on drafts), then moved on below.
@@ -131,8 +153,7 @@ const documentDrafts = async (
       owner_id, issue_date, due_date, currency, rounding, customer_name, subtotal_cents, discount_cents,
       net_cents, tax_cents, total_cents, tax_breakdown)
     select gen_random_uuid(), ${tenantId}, d.issue::timestamptz, d.issue::timestamptz, d.owner, ${kind},
-      replace(replace(replace(replace(${template}, '#Y4#', to_char(d.issue, 'YYYY')), '#Y2#', to_char(d.issue, 'YY')),
-        '#M#', to_char(d.issue, 'MM')), '#SEQ#', lpad(d.n::text, greatest(${width}, length(d.n::text)), '0')),
+      ${number(sql`d.n`, sql`d.issue`)},
       'draft', d.owner, d.issue, d.issue + ${validDays}::int, ${settings.currency}, ${settings.rounding},
       (array[${listSql(CUSTOMERS)}])[1 + d.n % ${CUSTOMERS.length}] || ' ' ||
         (array[${listSql(TRADES)}])[1 + (d.n / 7) % ${TRADES.length}] || ' ' || (d.n % 997),
@@ -180,7 +201,7 @@ const completeDocuments = async (tx: Tx, tenantId: string, kind: 'quote' | 'invo
         status = case when ${seqOf} % 5 = 0 then 'accepted' when ${seqOf} % 5 = 1 then 'declined'
           when due_date < ${today}::date then 'expired' else 'sent' end
       where ${batch}`);
-    return 0;
+    return { payments: 0, creditNotes: 0, deliveryNotes: 0 };
   }
   // 45 % paid in full, 15 % half paid, the rest open (every line set has a positive total): one payment per
   // paid amount, never above the balance, and the status following the balance. Both from the row number,
@@ -196,21 +217,115 @@ const completeDocuments = async (tx: Tx, tenantId: string, kind: 'quote' | 'invo
     rowCount?: number;
     affectedRows?: number;
   };
+  const credited = await creditNotes(tx, tenantId, settings, batch, today);
+  const delivered = await deliveryNotes(tx, tenantId, settings, batch, today);
   await tx.execute(sql`
     update sales_documents set
       paid_cents = ${paidCents},
+      credited_cents = case when ${CREDITED} then total_cents else 0 end,
       issued_at = issue_date::timestamptz + interval '9 hours',
       sent_at = case when ${seqOf} % 2 = 0 then issue_date::timestamptz + interval '10 hours' end,
       paid_at = case when ${paidCents} = total_cents
-        then least(issue_date + 10, ${today}::date)::timestamptz + interval '12 hours' end,
+        then least(issue_date + 10, ${today}::date)::timestamptz + interval '12 hours'
+        when ${CREDITED} then ${today}::timestamptz + interval '12 hours' end,
       status = case
-        when ${paidCents} = total_cents then 'paid'
+        when ${paidCents} = total_cents or ${CREDITED} then 'paid'
         when ${paidCents} > 0 then 'partially_paid'
         when due_date < ${today}::date then 'overdue'
         when ${seqOf} % 2 = 0 then 'sent'
         else 'issued' end
     where ${batch}`);
-  return paid.rowCount ?? paid.affectedRows ?? 0;
+  return {
+    payments: paid.rowCount ?? paid.affectedRows ?? 0,
+    creditNotes: credited,
+    deliveryNotes: delivered,
+  };
+};
+
+/** Invoices credited in full (one in 20, among the unpaid ones: a credit note may not exceed the balance). */
+const CREDITED = sql.raw(`${SEQ} % 20 = 19`);
+/** Invoices delivered in full (a third of the paid ones). */
+const DELIVERED = sql.raw(`${SEQ} % 20 < 9 and ${SEQ} % 3 = 0`);
+const rowCount = (r: unknown) =>
+  (r as { rowCount?: number; affectedRows?: number }).rowCount ??
+  (r as { affectedRows?: number }).affectedRows ??
+  0;
+
+/**
+ * A credit note for each CREDITED invoice of the batch (still drafts here), issued today: all its lines,
+ * prices and totals, its own gapless number; the invoice's `credited_cents` is set with its status below.
+ */
+const creditNotes = async (tx: Tx, tenantId: string, settings: Settings, batch: SQL, today: string) => {
+  const counted = (await tx.execute(
+    sql`select count(*)::int as n from sales_documents where ${batch} and ${CREDITED}`,
+  )) as unknown as { rows: { n: number }[] };
+  const count = counted.rows[0]?.n ?? 0;
+  if (count === 0) return 0;
+  const { start, number } = await takeNumbers(
+    tx,
+    tenantId,
+    'credit_note',
+    settings.creditNotePattern,
+    today,
+    count,
+  );
+  await tx.execute(sql`
+    insert into sales_documents (id, tenant_id, created_at, updated_at, created_by, kind, number, status,
+      owner_id, source_id, issue_date, currency, rounding, customer_name, subtotal_cents, discount_cents,
+      net_cents, tax_cents, total_cents, tax_breakdown)
+    select gen_random_uuid(), ${tenantId}, now(), now(), owner_id, 'credit_note',
+      ${number(sql`${start} + row_number() over (order by issue_date, id)`, sql`${today}::date`)}, 'draft',
+      owner_id, id, ${today}::date, currency, rounding, customer_name, subtotal_cents, discount_cents,
+      net_cents, tax_cents, total_cents, tax_breakdown
+    from sales_documents where ${batch} and ${CREDITED}`);
+  const notes = sql`cn.tenant_id = ${tenantId} and cn.kind = 'credit_note' and cn.status = 'draft'`;
+  await tx.execute(sql`
+    insert into sales_document_lines (id, tenant_id, document_id, position, description, quantity_milli,
+      unit_price_cents, discount_kind, discount_value, tax_rate_bp, tax_inclusive, discount_cents, net_cents,
+      tax_cents, total_cents)
+    select gen_random_uuid(), ${tenantId}, cn.id, l.position, l.description, l.quantity_milli,
+      l.unit_price_cents, l.discount_kind, l.discount_value, l.tax_rate_bp, l.tax_inclusive, l.discount_cents,
+      l.net_cents, l.tax_cents, l.total_cents
+    from sales_documents cn
+    join sales_document_lines l on l.tenant_id = cn.tenant_id and l.document_id = cn.source_id
+    where ${notes}`);
+  await tx.execute(sql`
+    update sales_documents cn set status = 'issued', issued_at = ${today}::timestamptz + interval '12 hours'
+    where ${notes}`);
+  return count;
+};
+
+/** A delivery note for each DELIVERED invoice of the batch: every line in full, its own gapless number. */
+const deliveryNotes = async (tx: Tx, tenantId: string, settings: Settings, batch: SQL, today: string) => {
+  const counted = (await tx.execute(
+    sql`select count(*)::int as n from sales_documents where ${batch} and ${DELIVERED}`,
+  )) as unknown as { rows: { n: number }[] };
+  const count = counted.rows[0]?.n ?? 0;
+  if (count === 0) return 0;
+  const { start, number } = await takeNumbers(
+    tx,
+    tenantId,
+    'delivery_note',
+    settings.deliveryNotePattern,
+    today,
+    count,
+  );
+  const inserted = await tx.execute(sql`
+    insert into sales_delivery_notes (id, tenant_id, created_at, updated_at, created_by, number, source_id,
+      source_kind, owner_id, delivered_on)
+    select gen_random_uuid(), ${tenantId}, now(), now(), owner_id,
+      ${number(sql`${start} + row_number() over (order by issue_date, id)`, sql`${today}::date`)}, id,
+      'invoice', owner_id, least(issue_date + 3, ${today}::date)
+    from sales_documents where ${batch} and ${DELIVERED}`);
+  // The notes just made are the ones without lines yet (every other note got its lines with it).
+  await tx.execute(sql`
+    insert into sales_delivery_note_lines (id, tenant_id, note_id, source_line_id, position, quantity_milli)
+    select gen_random_uuid(), ${tenantId}, n.id, l.id, l.position, l.quantity_milli
+    from sales_delivery_notes n
+    join sales_document_lines l on l.tenant_id = n.tenant_id and l.document_id = n.source_id
+    where n.tenant_id = ${tenantId} and not exists (
+      select 1 from sales_delivery_note_lines x where x.tenant_id = n.tenant_id and x.note_id = n.id)`);
+  return rowCount(inserted);
 };
 
 /** `count` products (and services) with SKUs GEN-… numbered on after the tenant's existing products. */
@@ -225,6 +340,31 @@ const productBatch = async (tx: Tx, tenantId: string, from: number, count: numbe
     from generate_series(${from}::int, ${from + count - 1}::int) g`);
 };
 
+/**
+ * Commission rules for the generated agents (once per tenant: a run that finds generated rules adds none):
+ * every member of the sales role earns 5 %, 7 % from 10,000.00 of paid net in the month; the first owner has
+ * an own rule of 8 %. Commission lines are written by settling an invoice (a payment, a credit note), so the
+ * generated payments earn nothing until then.
+ */
+const commissionRules = async (tx: Tx, tenantId: string, ownerIds: readonly string[]) => {
+  const done = (await tx.execute(
+    sql`select count(*)::int as n from commission_rules where tenant_id = ${tenantId} and name like 'Generated: %'`,
+  )) as unknown as { rows: { n: number }[] };
+  if ((done.rows[0]?.n ?? 0) > 0) return 0;
+  const tiers = JSON.stringify([{ fromCents: 1_000_000, rateBp: 700 }]);
+  const byRole = await tx.execute(sql`
+    insert into commission_rules (id, tenant_id, created_at, updated_at, name, role_id, rate_bp, tiers)
+    select gen_random_uuid(), ${tenantId}, now(), now(), 'Generated: sales team', id, 500, ${tiers}::jsonb
+    from roles where tenant_id = ${tenantId} and key = 'sales'`);
+  const [first] = ownerIds;
+  const byAgent = first
+    ? await tx.execute(sql`
+        insert into commission_rules (id, tenant_id, created_at, updated_at, name, user_id, rate_bp)
+        values (gen_random_uuid(), ${tenantId}, now(), now(), 'Generated: senior agent', ${first}, 800)`)
+    : null;
+  return rowCount(byRole) + (byAgent ? rowCount(byAgent) : 0);
+};
+
 /** Products, quotes and invoices (see the comment at the top), in batches, then VACUUM ANALYZE. */
 export const generateSalesData = async (
   database: Database,
@@ -234,7 +374,7 @@ export const generateSalesData = async (
   if (input.ownerIds.length === 0) throw new Error(`Tenant ${tenantId} has no active member to own the rows`);
   const batchSize = input.batchSize ?? 10_000;
   const results: { table: string; rows: number; ms: number }[] = [];
-  let payments = 0;
+  const made = { payments: 0, creditNotes: 0, deliveryNotes: 0 };
   for (const table of ['products', 'quotes', 'invoices'] as const) {
     const total = counts[table] ?? 0;
     if (total <= 0) continue;
@@ -260,20 +400,33 @@ export const generateSalesData = async (
         const kind = table === 'quotes' ? 'quote' : 'invoice';
         await bulk((tx, settings) => documentDrafts(tx, tenantId, kind, count, input.ownerIds, settings));
         await database.withSession((s) => s.query('analyze sales_documents'));
-        payments += await bulk((tx, settings) => completeDocuments(tx, tenantId, kind, settings));
+        const batchMade = await bulk((tx, settings) => completeDocuments(tx, tenantId, kind, settings));
+        made.payments += batchMade.payments;
+        made.creditNotes += batchMade.creditNotes;
+        made.deliveryNotes += batchMade.deliveryNotes;
       }
       done += count;
       input.onBatch?.({ table, done, total, elapsedMs: performance.now() - started });
     }
     results.push({ table, rows: total, ms: performance.now() - started });
   }
-  // Payments are made within the invoice batches: their time is the invoices'.
+  // Payments, credit and delivery notes are made within the invoice batches: their time is the invoices'.
   const invoiceMs = results.find((r) => r.table === 'invoices')?.ms ?? 0;
-  if (payments > 0) results.push({ table: 'payments', rows: payments, ms: invoiceMs });
+  if (made.payments > 0) results.push({ table: 'payments', rows: made.payments, ms: invoiceMs });
+  if (made.creditNotes > 0) results.push({ table: 'credit notes', rows: made.creditNotes, ms: invoiceMs });
+  if (made.deliveryNotes > 0)
+    results.push({ table: 'delivery notes', rows: made.deliveryNotes, ms: invoiceMs });
+  if ((counts.invoices ?? 0) > 0) {
+    const t0 = performance.now();
+    const rules = await withTenant(database, tenantId, (tx) => commissionRules(tx, tenantId, input.ownerIds));
+    results.push({ table: 'commission rules', rows: rules, ms: performance.now() - t0 });
+  }
   if (results.length === 0) return results;
   const t0 = performance.now();
   await database.withSession((s) =>
-    s.query('vacuum (analyze) products, sales_documents, sales_document_lines, payments, sales_counters'),
+    s.query(
+      'vacuum (analyze) products, sales_documents, sales_document_lines, payments, sales_counters, sales_delivery_notes, sales_delivery_note_lines, commission_rules',
+    ),
   );
   results.push({ table: 'vacuum analyze', rows: 0, ms: performance.now() - t0 });
   return results;

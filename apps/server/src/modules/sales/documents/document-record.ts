@@ -129,7 +129,7 @@ export const toDocument =
 
 type Filters = Omit<DocumentListQuery, 'limit' | 'cursor' | 'sort' | 'includeTotal' | 'archived' | 'q'>;
 
-/** A kind's list: its record scope, filters by status, customer, owner, issue date and total. */
+/** A kind's list: its record scope, filters by status, customer, deal, owner, issue date and total. */
 export const documentListSpec = (ctx: AuthedContext, kind: DocumentKind, f: Filters): ListSpec => {
   const d = salesDocuments;
   return {
@@ -143,6 +143,7 @@ export const documentListSpec = (ctx: AuthedContext, kind: DocumentKind, f: Filt
       scopeWhere(ctx, DOCUMENT_DEFS[kind]),
       f.status?.length ? inArray(d.status, f.status) : undefined,
       f.companyId ? eq(d.companyId, f.companyId) : undefined,
+      f.dealId ? eq(d.dealId, f.dealId) : undefined,
       f.ownerId ? eq(d.ownerId, f.ownerId) : undefined,
       f.issuedFrom ? gte(d.issueDate, f.issuedFrom) : undefined,
       f.issuedTo ? lte(d.issueDate, f.issuedTo) : undefined,

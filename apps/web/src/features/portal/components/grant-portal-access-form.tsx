@@ -1,26 +1,29 @@
 import { type FormEvent, useState } from 'react';
-import { useCompanyOptions } from '../../../components/records/use-company-options';
+import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { SelectField, TextField } from '../../../components/ui/form-field';
+import { TextField } from '../../../components/ui/form-field';
 import { showToast } from '../../../stores/toast-store';
 import { useGrantPortalAccess } from '../api/portal-access';
 
-/** "Grant access": an e-mail and a company (the first companies by name; the server checks both). */
+/** "Grant access": an e-mail and a company (searched as you type; the server checks both). */
 export function GrantPortalAccessForm() {
   const grant = useGrantPortalAccess();
-  const companies = useCompanyOptions();
   const [email, setEmail] = useState('');
-  const [companyId, setCompanyId] = useState('');
+  const [company, setCompany] = useState<PickedCompany | null>(null);
+  // A new picker (empty text) after each grant.
+  const [round, setRound] = useState(0);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (!company) return;
     grant.mutate(
-      { email: email.trim(), companyId },
+      { email: email.trim(), companyId: company.id },
       {
         onSuccess: (access) => {
           showToast(`${access.email} can now see ${access.companyName} in the portal`, 'success');
           setEmail('');
-          setCompanyId('');
+          setCompany(null);
+          setRound((n) => n + 1);
         },
       },
     );
@@ -32,9 +35,6 @@ export function GrantPortalAccessForm() {
       className="space-y-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       {grant.error ? <ErrorAlert error={grant.error} /> : null}
-      {companies.query.error ? (
-        <ErrorAlert error={companies.query.error} onRetry={() => void companies.query.refetch()} />
-      ) : null}
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <TextField
           label="E-mail"
@@ -46,23 +46,15 @@ export function GrantPortalAccessForm() {
           onChange={(e) => setEmail(e.target.value)}
           fieldClassName="min-w-0 sm:flex-1"
         />
-        <SelectField
+        <CompanyPicker
+          key={round}
           label="Company"
           required
-          value={companyId}
-          onChange={(e) => setCompanyId(e.target.value)}
-          options={companies.options ?? []}
-          placeholder={
-            companies.options === null
-              ? 'No permission to list companies'
-              : companies.query.isPending
-                ? 'Loading companies…'
-                : 'Choose a company'
-          }
-          disabled={!companies.options?.length}
-          fieldClassName="min-w-0 sm:flex-1"
+          value={company}
+          onChange={setCompany}
+          className="min-w-0 sm:flex-1"
         />
-        <Button type="submit" disabled={grant.isPending || !email.trim() || !companyId}>
+        <Button type="submit" disabled={grant.isPending || !email.trim() || !company}>
           Grant access
         </Button>
       </div>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { listBody, makeDeal, stageIds, uid } from '../../../test/crm-fixtures';
-import { envelope, errorResponse, jsonResponse, stubApi } from '../../../test/fake-fetch';
+import { envelope, errorResponse, type FakeRequest, jsonResponse, stubApi } from '../../../test/fake-fetch';
 import { makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
 import { PortalAccessPage } from './portal-access-page';
@@ -19,6 +19,12 @@ const company = {
   city: null,
   country: null,
 };
+const otherCompany = { ...company, id: uid(5, 2), name: 'Borealis Roofing' };
+/** `GET /companies` as the API answers it: the companies whose name holds `q`, by name. */
+const companiesMatching = (request: FakeRequest) => {
+  const q = request.url.searchParams.get('q')?.toLowerCase() ?? '';
+  return jsonResponse(listBody([company, otherCompany].filter((c) => c.name.toLowerCase().includes(q))));
+};
 const access = (n: number, email: string, userId: string | null) => ({
   id: uid(6, n),
   email,
@@ -33,7 +39,7 @@ describe('Customer portal settings page', () => {
     let rows = [access(1, 'customer@example.com', uid(7, 1))];
     const api = stubApi({
       'GET /api/v1/portal-access': () => envelope(rows),
-      'GET /api/v1/companies': jsonResponse(listBody([company])),
+      'GET /api/v1/companies': companiesMatching,
       'POST /api/v1/portal-access': () => {
         const added = access(2, 'new@example.com', null);
         rows = [...rows, added];
@@ -50,8 +56,17 @@ describe('Customer portal settings page', () => {
     expect(within(table).getAllByText('Linked').length).toBeGreaterThan(0);
 
     fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: ' new@example.com ' } });
-    await screen.findByRole('option', { name: company.name });
-    fireEvent.change(screen.getByRole('combobox', { name: 'Company' }), { target: { value: companyId } });
+    // The company is searched as you type: the typed text goes to the API, only its matches are offered.
+    const picker = screen.getByRole('combobox', { name: 'Company' });
+    fireEvent.focus(picker);
+    expect(await screen.findByRole('option', { name: otherCompany.name })).toBeTruthy();
+    fireEvent.change(picker, { target: { value: 'atl' } });
+    await waitFor(() => expect(screen.queryByRole('option', { name: otherCompany.name })).toBeNull());
+    expect(api.calls('GET /api/v1/companies').map((c) => c.url.searchParams.get('q'))).toContain('atl');
+    expect(screen.getByRole('button', { name: 'Grant access' })).toHaveProperty('disabled', true);
+    fireEvent.click(await screen.findByRole('option', { name: company.name }));
+    expect(picker).toHaveProperty('value', company.name);
+    expect(screen.queryByRole('option')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
     expect(await within(table).findByText('new@example.com')).toBeTruthy();
     expect(within(table).getAllByText('Pending sign-up').length).toBeGreaterThan(0);

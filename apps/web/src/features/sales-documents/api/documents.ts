@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  companySchema,
   type documentCreateInput,
   documentSchema,
   type documentUpdateInput,
@@ -10,6 +11,7 @@ import {
   taxRateSchema,
 } from '@tessera/contracts';
 import { z } from 'zod';
+import { usePermission } from '../../../hooks/use-permission';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { fetchListPage } from '../../../lib/records/list-page';
@@ -62,6 +64,8 @@ export function useDocumentPost<I>(path: (input: I) => string, body: (input: I) 
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['invoices'] });
       void client.invalidateQueries({ queryKey: ['quotes'] });
+      // Converting a quote can mark its deal won.
+      void client.invalidateQueries({ queryKey: ['deals'] });
     },
   });
 }
@@ -73,4 +77,35 @@ export function useDeletePayment() {
     mutationFn: (id: string) => api.delete(v1(`payments/${id}`)),
     onSuccess: () => client.invalidateQueries({ queryKey: ['invoices'] }),
   });
+}
+
+/** The quotes or invoices of one deal (`?dealId=`, newest first; a deal has a handful). */
+export function useDealDocuments(kind: DocumentKindPath, dealId: string, enabled = true) {
+  return useQuery({
+    queryKey: [kind, 'deal', dealId],
+    queryFn: ({ signal }) =>
+      fetchListPage(v1(kind), documentSchema, { dealId, limit: 50, sort: '-createdAt' }, signal),
+    enabled,
+  });
+}
+
+/**
+ * Whom a document is for, as its page shows it: what it prints (`customer`) and, while a draft has not printed
+ * its company's name and e-mail yet (issuing completes them), the company's — so "Send" offers the customer's
+ * address. The company is read only for such a draft, with `companies.view`.
+ */
+export function useDocumentCustomer(doc: SalesDocument) {
+  const incomplete = doc.status === 'draft' && (!doc.customer.name || !doc.customer.email);
+  const allowed = usePermission('companies.view');
+  const company = useQuery({
+    queryKey: ['companies', 'detail', doc.companyId],
+    queryFn: ({ signal }) => api.get(v1(`companies/${doc.companyId}`), { schema: companySchema, signal }),
+    enabled: Boolean(doc.companyId) && incomplete && allowed,
+    staleTime: 60_000,
+  });
+  return {
+    name: doc.customer.name ?? company.data?.name ?? null,
+    email: doc.customer.email ?? company.data?.email ?? null,
+    loading: company.isLoading,
+  };
 }

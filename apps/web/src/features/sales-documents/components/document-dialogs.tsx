@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { FormField } from '../../../components/ui/form-field';
-import { Input, Select, Textarea } from '../../../components/ui/input';
+import { CheckboxField, Input, Select, Textarea } from '../../../components/ui/input';
 import { parseMoneyToCents } from '../../../lib/records/money';
 
 /** A button that opens a small form dialog; `submit` returns the request (errors show in the dialog). */
@@ -15,6 +15,7 @@ export function ActionDialog({
   variant = 'secondary',
   children,
   submit,
+  onOpen,
 }: {
   label: string;
   title: string;
@@ -22,6 +23,8 @@ export function ActionDialog({
   variant?: 'primary' | 'secondary' | 'danger';
   children?: ReactNode;
   submit: () => Promise<unknown>;
+  /** Called each time the dialog opens (a form starts from the current values). */
+  onOpen?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -41,7 +44,14 @@ export function ActionDialog({
   };
   return (
     <>
-      <Button variant={variant} onClick={() => setOpen(true)}>
+      <Button
+        variant={variant}
+        onClick={() => {
+          onOpen?.();
+          setError(null);
+          setOpen(true);
+        }}
+      >
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title}>
@@ -66,18 +76,24 @@ export function ActionDialog({
 export function SendDialog({
   defaultTo,
   send,
+  label = 'Send',
 }: {
   defaultTo: string;
   send: (input: object) => Promise<unknown>;
+  /** "Send again" once it was sent (a copy; the status stays). */
+  label?: string;
 }) {
-  const [to, setTo] = useState(defaultTo);
+  // Untouched, "To" is the customer's address — also when it arrives while the dialog is open.
+  const [typed, setTyped] = useState<string | null>(null);
+  const to = typed ?? defaultTo;
   const [message, setMessage] = useState('');
   return (
     <ActionDialog
-      label="Send"
+      label={label}
       title="Send by e-mail"
       submitLabel="Send"
       variant="primary"
+      onOpen={() => setTyped(null)}
       submit={() =>
         send({
           to: to
@@ -89,7 +105,7 @@ export function SendDialog({
       }
     >
       <FormField label="To" hint="Separate several addresses with commas">
-        {(p) => <Input {...p} type="text" value={to} onChange={(e) => setTo(e.target.value)} autoFocus />}
+        {(p) => <Input {...p} type="text" value={to} onChange={(e) => setTyped(e.target.value)} autoFocus />}
       </FormField>
       <FormField label="Message">
         {(p) => <Textarea {...p} rows={4} value={message} onChange={(e) => setMessage(e.target.value)} />}
@@ -106,6 +122,8 @@ export function PaymentDialog({
   open: number;
   record: (input: object) => Promise<unknown>;
 }) {
+  // Each time it opens, the amount starts at the open balance of that moment (a snapshot: a value changing
+  // under the cursor would mix with what is being typed).
   const [amount, setAmount] = useState((open / 100).toFixed(2));
   const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
   const [method, setMethod] = useState('bank_transfer');
@@ -116,6 +134,7 @@ export function PaymentDialog({
       title="Record a payment"
       submitLabel="Record payment"
       variant="primary"
+      onOpen={() => setAmount((open / 100).toFixed(2))}
       submit={() =>
         record({
           amountCents: parseMoneyToCents(amount),
@@ -153,6 +172,41 @@ export function PaymentDialog({
       <FormField label="Reference">
         {(p) => <Input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
       </FormField>
+    </ActionDialog>
+  );
+}
+
+/**
+ * "Convert to invoice" of an accepted quote: a draft invoice with the quote's lines; a quote made for a deal
+ * can mark the deal won at the same time (ticked by default when the member may change deals).
+ */
+export function ConvertDialog({
+  hasDeal,
+  canWinDeal,
+  convert,
+}: {
+  hasDeal: boolean;
+  canWinDeal: boolean;
+  convert: (input: { markDealWon: boolean }) => Promise<unknown>;
+}) {
+  const offerWin = hasDeal && canWinDeal;
+  const [markDealWon, setMarkDealWon] = useState(offerWin);
+  return (
+    <ActionDialog
+      label="Convert to invoice"
+      title="Create the invoice?"
+      submitLabel="Create invoice"
+      variant="primary"
+      submit={() => convert({ markDealWon: offerWin && markDealWon })}
+    >
+      <p className="text-sm">A draft invoice with the same lines; you issue and send it from its page.</p>
+      {offerWin ? (
+        <CheckboxField
+          label="Mark the deal as won"
+          checked={markDealWon}
+          onChange={(e) => setMarkDealWon(e.target.checked)}
+        />
+      ) : null}
     </ActionDialog>
   );
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { type SalesDocument, salesSettingsSchema } from '@tessera/contracts';
+import { dealSchema, type SalesDocument, salesSettingsSchema } from '@tessera/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { useCompanyOptions } from '../../../components/records/use-company-options';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useCompanyOptions, withCurrentOption } from '../../../components/records/use-company-options';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody } from '../../../components/ui/card';
@@ -17,17 +17,56 @@ import { type DocumentKindPath, documentRecords, useCatalog } from '../api/docum
 import { fromStored, type LineDraft, newLine, previewTotals, toLineInputs } from './line-items';
 import { LineItemsTable } from './line-items-table';
 
-/** `/invoices/new`, `/quotes/new` and `/<kind>/:id/edit` (drafts): the line-item editor with live totals. */
-export function DocumentEditorPage({ kind }: { kind: DocumentKindPath }) {
-  const { id } = useParams();
-  const existing = documentRecords[kind];
-  const record = useQuery({ ...existing.detailOptions(id ?? ''), enabled: Boolean(id) });
-  if (id && record.isPending) return <Skeleton className="h-96" />;
-  if (id && record.error) return <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />;
-  return <Editor kind={kind} document={record.data} />;
+/** The deal a new document is made for (`?dealId=`): its title and customer, to fill the form in. */
+interface ForDeal {
+  id: string;
+  title: string;
+  companyId: string | null;
+  companyName: string | null;
+  contactId: string | null;
 }
 
-function Editor({ kind, document }: { kind: DocumentKindPath; document?: SalesDocument }) {
+/**
+ * `/invoices/new`, `/quotes/new` and `/<kind>/:id/edit` (drafts): the line-item editor with live totals.
+ * `/quotes/new?dealId=` (the deal page's "New quote") makes the document for that deal and its company and contact.
+ */
+export function DocumentEditorPage({ kind }: { kind: DocumentKindPath }) {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const dealId = id ? null : search.get('dealId');
+  const existing = documentRecords[kind];
+  const record = useQuery({ ...existing.detailOptions(id ?? ''), enabled: Boolean(id) });
+  const deal = useQuery({
+    queryKey: ['deals', 'detail', dealId],
+    queryFn: ({ signal }) =>
+      api.get(v1(`deals/${encodeURIComponent(dealId ?? '')}`), { schema: dealSchema, signal }),
+    enabled: Boolean(dealId),
+  });
+  if (id && record.isPending) return <Skeleton className="h-96" />;
+  if (id && record.error) return <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />;
+  if (dealId && deal.isPending) return <Skeleton className="h-96" />;
+  if (dealId && deal.error) return <ErrorAlert error={deal.error} onRetry={() => void deal.refetch()} />;
+  const forDeal: ForDeal | undefined = deal.data
+    ? {
+        id: deal.data.id,
+        title: deal.data.title,
+        companyId: deal.data.companyId,
+        companyName: deal.data.parties?.company?.name ?? null,
+        contactId: deal.data.contactId,
+      }
+    : undefined;
+  return <Editor kind={kind} document={record.data} forDeal={forDeal} />;
+}
+
+function Editor({
+  kind,
+  document,
+  forDeal,
+}: {
+  kind: DocumentKindPath;
+  document?: SalesDocument | undefined;
+  forDeal?: ForDeal | undefined;
+}) {
   const one = kind === 'invoices' ? 'invoice' : 'quote';
   useDocumentTitle(document ? `Edit ${one}` : `New ${one}`);
   const navigate = useNavigate();
@@ -37,7 +76,11 @@ function Editor({ kind, document }: { kind: DocumentKindPath; document?: SalesDo
     queryKey: ['sales-settings'],
     queryFn: ({ signal }) => api.get(v1('sales/settings'), { schema: salesSettingsSchema, signal }),
   });
-  const [companyId, setCompanyId] = useState(document?.companyId ?? '');
+  // The chosen company is offered even when it is beyond the picker's first page.
+  const current = document
+    ? { id: document.companyId, name: document.customer.name }
+    : { id: forDeal?.companyId, name: forDeal?.companyName };
+  const [companyId, setCompanyId] = useState(current.id ?? '');
   const [issueDate, setIssueDate] = useState(document?.issueDate ?? new Date().toISOString().slice(0, 10));
   const [dueDate, setDueDate] = useState(document?.dueDate ?? '');
   const [notes, setNotes] = useState(document?.notes ?? '');
@@ -60,6 +103,10 @@ function Editor({ kind, document }: { kind: DocumentKindPath; document?: SalesDo
     event.preventDefault();
     setSaving(true);
     const body = {
+      // The deal's contact goes with the deal's company (not with another one picked instead).
+      ...(forDeal
+        ? { dealId: forDeal.id, ...(companyId === forDeal.companyId ? { contactId: forDeal.contactId } : {}) }
+        : {}),
       companyId: companyId || null,
       issueDate,
       dueDate: dueDate || null,
@@ -83,7 +130,22 @@ function Editor({ kind, document }: { kind: DocumentKindPath; document?: SalesDo
     <form onSubmit={submit} className="space-y-4">
       <PageHeader
         title={document ? `Edit ${one} (draft)` : `New ${one}`}
-        description="Pick products or type free-text lines; totals follow the tenant's rounding setting."
+        description={
+          forDeal ? (
+            <>
+              For the deal{' '}
+              <Link
+                to={`/deals/${forDeal.id}`}
+                className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+              >
+                {forDeal.title}
+              </Link>
+              . Pick products or type free-text lines.
+            </>
+          ) : (
+            "Pick products or type free-text lines; totals follow the tenant's rounding setting."
+          )
+        }
         actions={
           <>
             <Button variant="secondary" onClick={() => void navigate(-1)}>
@@ -103,7 +165,7 @@ function Editor({ kind, document }: { kind: DocumentKindPath; document?: SalesDo
               {(p) => (
                 <Select {...p} value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
                   <option value="">—</option>
-                  {companies.options?.map((o) => (
+                  {withCurrentOption(companies.options ?? [], current.id, current.name).map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}
                     </option>

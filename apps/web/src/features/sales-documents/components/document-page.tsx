@@ -14,11 +14,12 @@ import {
   type DocumentKindPath,
   documentRecords,
   useDeletePayment,
+  useDocumentCustomer,
   useDocumentPost,
   usePayments,
 } from '../api/documents';
 import { DeliveryNotesCard } from './delivery-notes-card';
-import { ActionDialog, PaymentDialog, SendDialog } from './document-dialogs';
+import { ActionDialog, ConvertDialog, PaymentDialog, SendDialog } from './document-dialogs';
 import { DocumentFiles } from './document-files';
 import { DocumentStatus } from './document-status';
 
@@ -68,7 +69,9 @@ function DocumentView({
     pay: usePermission('payments.create'),
     deletePay: usePermission('payments.delete'),
     convert: usePermission('invoices.manage'),
+    winDeal: usePermission('deals.update'),
   };
+  const customer = useDocumentCustomer(doc);
   const run = (action: string, body?: object) => post.mutateAsync({ action, body });
   const open = doc.balanceCents ?? 0;
   const title = `${kind === 'invoices' ? 'Invoice' : 'Quote'} ${doc.number ?? '(draft)'}`;
@@ -78,8 +81,18 @@ function DocumentView({
         title={title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <DocumentStatus status={doc.status} />
-            <span>{doc.customer.name ?? 'No customer yet'}</span>
+            <span data-testid="document-status">
+              <DocumentStatus status={doc.status} />
+            </span>
+            <span>{customer.name ?? (customer.loading ? '…' : 'No customer yet')}</span>
+            {doc.dealId ? (
+              <Link
+                to={`/deals/${doc.dealId}`}
+                className="text-indigo-600 hover:underline dark:text-indigo-400"
+              >
+                Open deal
+              </Link>
+            ) : null}
             <Link to={`/${kind}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
               All {kind}
             </Link>
@@ -108,7 +121,11 @@ function DocumentView({
             {can.send &&
             doc.status !== 'void' &&
             !['accepted', 'declined', 'invoiced', 'expired'].includes(doc.status) ? (
-              <SendDialog defaultTo={doc.customer.email ?? ''} send={(body) => run('send', body)} />
+              <SendDialog
+                label={doc.sentAt ? 'Send again' : 'Send'}
+                defaultTo={customer.email ?? ''}
+                send={(body) => run('send', body)}
+              />
             ) : null}
             {kind === 'invoices' && OPEN.includes(doc.status) && can.pay ? (
               <PaymentDialog open={open} record={(body) => run('payments', body)} />
@@ -137,22 +154,14 @@ function DocumentView({
               </ActionDialog>
             ) : null}
             {kind === 'quotes' && doc.status === 'accepted' && can.convert ? (
-              <ActionDialog
-                label="Convert to invoice"
-                title="Create the invoice?"
-                submitLabel="Create invoice"
-                variant="primary"
-                submit={async () => {
-                  const invoice = (await run('convert', { markDealWon: Boolean(doc.dealId) })) as {
-                    id: string;
-                  };
+              <ConvertDialog
+                hasDeal={Boolean(doc.dealId)}
+                canWinDeal={can.winDeal}
+                convert={async (body) => {
+                  const invoice = (await run('convert', body)) as { id: string };
                   void navigate(`/invoices/${invoice.id}`);
                 }}
-              >
-                <p className="text-sm">
-                  A draft invoice with the same lines{doc.dealId ? '; the deal is marked won' : ''}.
-                </p>
-              </ActionDialog>
+              />
             ) : null}
           </div>
         }
@@ -183,7 +192,24 @@ function DocumentView({
       </Card>
       <Card>
         <CardHeader title="Lines" />
-        <div className="overflow-x-auto">
+        {/* A phone gets one block per line; wider screens the table. */}
+        <ul className="divide-y divide-zinc-100 text-sm sm:hidden dark:divide-zinc-800" aria-label="Lines">
+          {(doc.lines ?? []).map((l) => (
+            <li key={l.id} className="flex items-start justify-between gap-3 px-5 py-3">
+              <div className="min-w-0">
+                <p className="[overflow-wrap:anywhere]">{l.description}</p>
+                {l.sku ? (
+                  <p className="font-mono text-xs text-zinc-500 [overflow-wrap:anywhere]">{l.sku}</p>
+                ) : null}
+                <p className="text-xs text-zinc-500 tabular-nums">
+                  {l.quantity} {l.unit ?? ''} × {money(l.unitPriceCents)} · tax {l.taxRateBp / 100} %
+                </p>
+              </div>
+              <span className="shrink-0 tabular-nums">{money(l.totalCents)}</span>
+            </li>
+          ))}
+        </ul>
+        <div className="hidden overflow-x-auto sm:block">
           <table className="w-full min-w-[560px] text-sm">
             <thead className="text-left text-xs text-zinc-500">
               <tr>
