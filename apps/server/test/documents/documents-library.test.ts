@@ -22,6 +22,7 @@ interface Row {
   recordType: string;
   recordId: string;
   createdBy: string | null;
+  createdAt: string;
   current: { contentType: string };
   record: { type: string; id: string; label: string; name: string | null; url: string | null };
 }
@@ -94,6 +95,7 @@ describe('GET /documents (the documents library)', () => {
       'logo.png',
     ]);
     expect(pagination).toMatchObject({ hasMore: false, nextCursor: null });
+    expect((await library(agentA, '?includeTotal=true')).pagination).toMatchObject({ total: 1 });
     const lead = data.find((d) => d.name === 'ann-contract.pdf');
     expect(lead?.record).toEqual({
       type: 'lead',
@@ -147,7 +149,7 @@ describe('GET /documents (the documents library)', () => {
     expect(await names(owner, '?q=NOTES')).toEqual(['bob-notes.txt']);
     expect(await names(owner, '?q=%25')).toEqual([]);
     expect(await names(owner, '?q=logo')).toEqual(['logo.png']);
-    const created = docs.leadAPdf?.createdAt as unknown as string;
+    const created = docs.leadAPdf?.createdAt as string;
     expect(await names(owner, `?createdFrom=${encodeURIComponent(created)}`)).toEqual([
       'invoice-scan.pdf',
       'bob-notes.txt',

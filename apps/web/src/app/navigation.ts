@@ -207,7 +207,7 @@ export const navigation: NavSection[] = [
   {
     title: null,
     items: [
-      soon('/documents', 'Documents', 'Files, templates and signatures.', 'documents.view'),
+      live('/documents', 'Documents', 'Every file attached to the records you can see.', 'documents.view'),
       soon('/reports', 'Reports', 'Dashboards and exports across every module.', 'reports.view'),
       {
         path: '/settings',

@@ -81,6 +81,7 @@ export const documentLibraryQuery = z.strictObject({
   cursor: listParams.cursor,
   /** Part of the document's name (its file name unless renamed), case-insensitive. */
   q: listParams.q,
+  includeTotal: listParams.includeTotal,
   sort: sortParam(DOCUMENT_LIBRARY_SORTS, '-createdAt'),
   recordType: attachableType.optional(),
   /** Who uploaded the document (its first version): a member's user id, or `me`. */

@@ -60,6 +60,7 @@ export const listLibrary = (ctx: AuthedContext, query: LibraryQuery) =>
         sort: query.sort,
         ...(query.cursor ? { cursor: query.cursor } : {}),
         ...(query.q ? { q: query.q } : {}),
+        includeTotal: query.includeTotal ?? false,
       },
       { id: documents.id },
     );
