@@ -68,6 +68,8 @@ export function DocumentsLibraryPage({ directory }: { directory: PeopleDirectory
         label: 'Name',
         header: 'Name',
         sortField: 'name',
+        // A phone scrolls the table sideways rather than squeezing the name to a letter per line.
+        className: 'min-w-[14rem]',
         cell: (d) => (
           <button
             type="button"
@@ -76,7 +78,7 @@ export function DocumentsLibraryPage({ directory }: { directory: PeopleDirectory
             aria-label={`Preview ${d.name}`}
           >
             <FilePreview doc={d} />
-            <span className="min-w-0 break-all font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+            <span className="min-w-0 break-words font-medium text-zinc-900 hover:underline dark:text-zinc-100">
               {d.name}
             </span>
           </button>
@@ -86,6 +88,7 @@ export function DocumentsLibraryPage({ directory }: { directory: PeopleDirectory
         key: 'record',
         label: 'Record',
         header: 'Record',
+        className: 'min-w-[10rem]',
         cell: (d) => <DocumentRecordLink doc={d} className="break-words" />,
       },
       {
