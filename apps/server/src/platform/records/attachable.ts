@@ -55,7 +55,8 @@ export const assertAttachableVisible = async (
  * The same rule as `assertAttachableVisible`, as one SQL condition on the `type`/`id` columns of an outer query
  * (the documents library): for each registered type whose view permission the caller holds (or only `onlyType`),
  * the record exists in the tenant within the caller's record scope (`visibleRecordWhere`, what `findRecord`
- * runs). No visible type → `false`.
+ * runs). No visible type → `false`. Meant for a page read in index order (`LIMIT`): each row costs one indexed
+ * probe of its record.
  */
 export const attachableVisibleWhere = (
   ctx: AuthedContext,
@@ -67,7 +68,9 @@ export const attachableVisibleWhere = (
   return or(
     ...visible.map(
       (a) =>
-        sql`(${columns.type} = ${a.type} and exists (select 1 from ${a.def.table} where ${visibleRecordWhere(ctx, a.def, columns.id)}))`,
+        // `offset 0` keeps each EXISTS a per-row primary-key probe: without it PostgreSQL may plan it as a hashed
+        // subplan, reading every record of the type once per page (a sequential scan on a big tenant).
+        sql`(${columns.type} = ${a.type} and exists (select 1 from ${a.def.table} where ${visibleRecordWhere(ctx, a.def, columns.id)} offset 0))`,
     ),
   ) as SQL;
 };
