@@ -12,6 +12,7 @@ test('a file uploaded on a lead is found in the documents library by search, pre
   page,
 }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, undefined, undefined, '/leads');
   const leadLink = page.getByRole('table', { name: 'Leads' }).getByRole('link').first();
   const lead = (await leadLink.textContent())?.trim() ?? '';
@@ -35,11 +36,8 @@ test('a file uploaded on a lead is found in the documents library by search, pre
   const grid = page.getByRole('table', { name: 'Documents' });
   await expect(grid).toBeVisible();
 
-  await page
-    .getByRole('searchbox', { name: 'Search by file name' })
-    .or(page.getByLabel('Search by file name'))
-    .first()
-    .fill(stamp);
+  const search = page.getByLabel('Search by file name').first();
+  await search.fill(stamp);
   await expect(page).toHaveURL(new RegExp(`q=${stamp}`));
   const row = grid.getByRole('row').filter({ hasText: fileName });
   await expect(row).toHaveCount(1);
@@ -57,6 +55,12 @@ test('a file uploaded on a lead is found in the documents library by search, pre
   await page.screenshot(shot('documents-library-preview'));
   await preview.getByRole('button', { name: 'Close' }).first().click();
   await expect(preview).toBeHidden();
+
+  // A search that matches nothing says so (the grid's empty state), and the search comes back.
+  await search.fill(`no-such-file-${stamp}`);
+  await expect(page.getByText('No documents match these filters.')).toBeVisible();
+  await search.fill(stamp);
+  await expect(row).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(row).toBeVisible();
