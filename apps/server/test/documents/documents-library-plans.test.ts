@@ -32,15 +32,25 @@ let deepName: string;
 const rows = async <T>(query: ReturnType<typeof sql>) =>
   ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 
-/** `count` documents (with their version 1) spread over the tenant's leads, one per second back in time. */
-const addDocuments = async (tenantId: string, userId: string, count: number) => {
+/**
+ * `count` documents (with their version 1) spread over the tenant's records of `type` (`table`), one per second
+ * back in time (`offset` seconds first).
+ */
+const addDocuments = async (
+  tenantId: string,
+  userId: string,
+  count: number,
+  type: 'lead' | 'company' = 'lead',
+  offset = 0,
+) => {
+  const table = sql.raw(type === 'lead' ? 'leads' : 'companies');
   await database.db.execute(sql`
-    with l as (select id, (row_number() over (order by id)) - 1 as n from leads where tenant_id = ${tenantId}),
+    with l as (select id, (row_number() over (order by id)) - 1 as n from ${table} where tenant_id = ${tenantId}),
     c as (select count(*) as total from l),
     d as (
       insert into documents (id, tenant_id, record_type, record_id, name, current_version, created_at, created_by)
-      select gen_random_uuid(), ${tenantId}, 'lead', l.id, 'file-' || g || '.' || (array['png','pdf','mp3','txt'])[g % 4 + 1],
-        1, now() - make_interval(secs => g), ${userId}
+      select gen_random_uuid(), ${tenantId}, ${type}, l.id, 'file-' || g || '.' || (array['png','pdf','mp3','txt'])[g % 4 + 1],
+        1, now() - make_interval(secs => g + ${offset}), ${userId}
       from generate_series(1, ${count}) g cross join c join l on l.n = g % c.total
       returning id, tenant_id, name, created_by
     )
@@ -84,11 +94,11 @@ beforeAll(async () => {
   await generateData(database, neighbour.tenantId, { leads: 500 });
   await addDocuments(neighbour.tenantId, neighbour.ownerId, 2_000);
   const tenant = await createGeneratedTenant(deps, { agents: 3 });
-  await generateData(database, tenant.tenantId, { leads: 2_000 });
-  await addDocuments(tenant.tenantId, tenant.ownerId, DOCUMENTS);
-  await database.db.execute(sql`analyze documents`);
-  await database.db.execute(sql`analyze document_versions`);
-  await database.db.execute(sql`analyze leads`);
+  await generateData(database, tenant.tenantId, { leads: 2_000, companies: 500 });
+  await addDocuments(tenant.tenantId, tenant.ownerId, DOCUMENTS - 4_000);
+  await addDocuments(tenant.tenantId, tenant.ownerId, 4_000, 'company', DOCUMENTS);
+  for (const table of ['documents', 'document_versions', 'leads', 'companies'])
+    await database.db.execute(sql`analyze ${sql.raw(table)}`);
   owner = context(tenant.tenantId, tenant.ownerId, {});
   agent = context(tenant.tenantId, tenant.memberIds[2] as string, { leads: 'own' });
   const [byCreated] = await rows<{ created_at: string; id: string }>(sql`
@@ -130,6 +140,17 @@ const expectIndexed = async (statement: CapturedQuery, index: string, opts: { in
   expect(summary.seqScan, described).toBe(false);
   expect(summary.indexes, described).toContain(index);
   expect(summary.sorts, described).toBe(false);
+  // Visibility: one probe per row through the records' (tenant_id, id) keys, never a scan of their tenant.
+  const probes = planNodes(plan).flatMap((n) =>
+    ['leads', 'companies'].includes(n['Relation Name'] ?? '') ||
+    n['Index Name']?.startsWith('leads_') ||
+    n['Index Name']?.startsWith('companies_')
+      ? [n['Index Name'] ?? n['Node Type']]
+      : [],
+  );
+  expect(probes, described).toContain('leads_tenant_id_key');
+  for (const probe of probes)
+    expect(['leads_tenant_id_key', 'companies_tenant_id_key'], described).toContain(probe);
   if (opts.indexCond)
     expect(
       summary.indexConds.some((c) => c.includes(opts.indexCond as string)),
