@@ -3,8 +3,8 @@ import { isoDateTime, uuid, version } from '../primitives.ts';
 import { listParams, sortParam } from '../records.ts';
 
 /*
- * Documents: files attached to a record of any registered type (lead, company, contact, deal; quote,
- * invoice, job, project, visit once their modules register). Visibility follows the record.
+ * Documents: files attached to a record of any registered type (lead, company, contact, deal, quote,
+ * invoice, job, visit, expense). Visibility follows the record.
  */
 
 /** A record type as it appears in URLs; the server answers 404 for one no module registered. */
