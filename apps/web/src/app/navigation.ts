@@ -207,7 +207,7 @@ export const navigation: NavSection[] = [
   {
     title: null,
     items: [
-      soon('/documents', 'Documents', 'Files, templates and signatures.', 'documents.view'),
+      live('/documents', 'Documents', 'Every file attached to the records you can see.', 'documents.view'),
       live('/reports', 'Reports', 'Reports, CSV exports and report e-mails.', 'reports.view'),
       {
         path: '/settings',

@@ -13,6 +13,7 @@ import { RequireSession } from './require-session';
 import { salesRoutes } from './sales-routes';
 import { schedulingRoutes } from './scheduling-routes';
 import { settingsRoute } from './settings-routes';
+import { usePeopleDirectory } from './use-people-directory';
 import { workRoutes } from './work-routes';
 
 // Each page is its own chunk (the sign-in page loads no CRM code); the layouts and guards are small and shared.
@@ -52,6 +53,11 @@ const NotificationPreferencesPage = lazyComponent(() =>
     (m) => m.NotificationPreferencesPage,
   ),
 );
+
+const DocumentsLibraryPage = lazyComponent(() =>
+  import('../features/documents/components/documents-library-page').then((m) => m.DocumentsLibraryPage),
+);
+const DocumentsLibraryRoute = () => <DocumentsLibraryPage directory={usePeopleDirectory()} />;
 
 const BookPage = lazyComponent(() =>
   import('../features/scheduling-booking/components/book-page').then((m) => m.BookPage),
@@ -104,6 +110,14 @@ const appRoutes: RouteObject = {
         ...schedulingRoutes,
         ...workRoutes,
         ...reportsRoutes,
+        {
+          path: 'documents',
+          element: (
+            <RequirePermission permission="documents.view">
+              <DocumentsLibraryRoute />
+            </RequirePermission>
+          ),
+        },
         ...comingSoonItems.map((item) => ({
           path: item.path,
           element: item.permission ? (

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isoDateTime, uuid, version } from '../primitives.ts';
+import { listParams, sortParam } from '../records.ts';
 
 /*
- * Documents: files attached to a record of any registered type (lead, company, contact, deal; quote,
- * invoice, job, project, visit once their modules register). Visibility follows the record.
+ * Documents: files attached to a record of any registered type (lead, company, contact, deal, quote,
+ * invoice, job, visit, expense). Visibility follows the record.
  */
 
 /** A record type as it appears in URLs; the server answers 404 for one no module registered. */
@@ -64,3 +65,43 @@ export const signedDownloadQuery = z.strictObject({
   s: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
   inline: z.enum(['1']).optional(),
 });
+
+/*
+ * The documents library (`GET /documents`): every live document of the tenant the caller may see, across
+ * record types — the same rule as opening one document (the record type's view permission + record scope).
+ */
+
+/** What kind of file, from the detected content type: `image/*`, `application/pdf`, `audio/*`, the rest. */
+export const documentFamily = z.enum(['image', 'pdf', 'audio', 'other']);
+export type DocumentFamily = z.infer<typeof documentFamily>;
+export const DOCUMENT_LIBRARY_SORTS = ['createdAt', 'name'] as const;
+
+export const documentLibraryQuery = z.strictObject({
+  limit: listParams.limit,
+  cursor: listParams.cursor,
+  /** Part of the document's name (its file name unless renamed), case-insensitive. */
+  q: listParams.q,
+  includeTotal: listParams.includeTotal,
+  sort: sortParam(DOCUMENT_LIBRARY_SORTS, '-createdAt'),
+  recordType: attachableType.optional(),
+  /** Who uploaded the document (its first version): a member's user id, or `me`. */
+  uploadedBy: z.union([uuid, z.literal('me')]).optional(),
+  family: documentFamily.optional(),
+  createdFrom: isoDateTime.optional(),
+  createdTo: isoDateTime.optional(),
+});
+export type DocumentLibraryQuery = z.input<typeof documentLibraryQuery>;
+
+/** The record a library row belongs to: its type, id, a display name when the type has one, the web route. */
+export const documentRecordRefSchema = z.object({
+  type: z.string(),
+  id: uuid,
+  label: z.string(),
+  name: z.string().nullable(),
+  /** The web app's path of the record ("/leads/<id>"), null for a type without a page. */
+  url: z.string().nullable(),
+});
+export type DocumentRecordRef = z.infer<typeof documentRecordRefSchema>;
+
+export const libraryDocumentSchema = attachedDocumentSchema.extend({ record: documentRecordRefSchema });
+export type LibraryDocument = z.infer<typeof libraryDocumentSchema>;

@@ -2,12 +2,14 @@ import multipart from '@fastify/multipart';
 import {
   attachedDocumentSchema,
   documentDeleteInput,
+  documentLibraryQuery,
   documentLinkInput,
   documentLinkSchema,
   documentListQuery,
   documentVersionParams,
   documentVersionSchema,
   idParams,
+  libraryDocumentSchema,
   recordDocumentsParams,
   signedDownloadQuery,
   uuid,
@@ -28,6 +30,7 @@ import {
   listVersions,
 } from './documents.service.ts';
 import type { DocumentsDeps } from './documents-deps.ts';
+import { listLibrary } from './documents-library.service.ts';
 
 const tags = ['documents'];
 const UPLOAD_HELP =
@@ -74,6 +77,27 @@ export const documentRoutes = async (app: FastifyInstance, deps: DocumentsDeps) 
     },
     async (req, reply) =>
       reply.code(201).send(ok(await uploadDocument(ctx(req), deps, { ref: req.params, req }))),
+  );
+  r.get(
+    '/api/v1/documents',
+    {
+      config: { access: 'documents.view' },
+      schema: {
+        tags,
+        summary: 'The documents library: every file the caller may see, across record types',
+        description:
+          "Live documents of records whose type's view permission the caller holds, within their record scope " +
+          '(the rule of `GET /documents/{id}`). Keyset paging (`cursor`), `sort` `-createdAt` (default) or `name`; ' +
+          'filters `recordType`, `uploadedBy` (user id or `me`), `family` (image, pdf, audio, other), ' +
+          '`createdFrom`/`createdTo`, `q` (part of the name).',
+        querystring: documentLibraryQuery,
+        response: listReplies(libraryDocumentSchema),
+      },
+    },
+    async (req) => {
+      const { items, pagination } = await listLibrary(ctx(req), req.query);
+      return page(items, pagination);
+    },
   );
   r.get(
     '/api/v1/documents/:id',

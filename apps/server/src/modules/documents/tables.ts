@@ -42,6 +42,14 @@ export const documents = pgTable(
   (t) => [
     uniqueIndex('documents_tenant_id_key').on(t.tenantId, t.id),
     index('documents_tenant_record_idx').on(t.tenantId, t.recordType, t.recordId, t.createdAt, t.id),
+    // The documents library (GET /documents): live rows per tenant, newest first or by name, and name search.
+    index('documents_library_created_idx')
+      .on(t.tenantId, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('documents_library_name_idx').on(t.tenantId, t.name, t.id).where(sql`${t.deletedAt} is null`),
+    index('documents_library_search_idx')
+      .using('gin', t.tenantId, sql`lower(${t.name}) gin_trgm_ops`)
+      .where(sql`${t.deletedAt} is null`),
     check('documents_name_length', sql`char_length(name) between 1 and 255`),
     check('documents_record_type_format', sql`record_type ~ '^[a-z][a-z_]{0,39}$'`),
     check('documents_current_version_positive', sql`current_version >= 1`),

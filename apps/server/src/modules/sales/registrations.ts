@@ -22,6 +22,9 @@ export const registerSalesRecords = () => {
   kit.registerExport(productExport);
   registerImportEntity(productImport);
   kit.registerTimelineSource(documentTimeline);
+  // Files (documents module) on quotes and invoices: visible to whoever sees the quote / invoice.
+  kit.registerAttachableType({ type: 'quote', def: DOCUMENT_DEFS.quote, view: 'quotes.view' });
+  kit.registerAttachableType({ type: 'invoice', def: DOCUMENT_DEFS.invoice, view: 'invoices.view' });
   registerSalesKpis();
   // Invoice and quote events become socket messages; a paid invoice is also `invoiceCleared` to the tenant room.
   registerRealtimeEntity({

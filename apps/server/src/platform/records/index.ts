@@ -6,8 +6,11 @@
 
 export {
   type AttachableTypeDef,
+  type AttachedRecordRef,
   assertAttachableVisible,
   attachableTypes,
+  attachableVisibleWhere,
+  attachedRecordRefs,
   registerAttachableType,
 } from './attachable.ts';
 export { bulkRoutes } from './bulk/bulk.routes.ts';
@@ -61,6 +64,7 @@ export {
   scopeWhere,
   setArchived,
   updateRecord,
+  visibleRecordWhere,
 } from './record-ops.ts';
 export { type RecordRoutes, registerRecordRoutes } from './record-routes.ts';
 export {
@@ -84,6 +88,7 @@ export {
   registeredSearchables,
   registerSearchable,
   type SearchableDef,
+  searchableOf,
   searchRecords,
 } from './search.ts';
 export {

@@ -28,8 +28,13 @@ type BaseRow = { id: string; version: number };
 export const scopeWhere = (ctx: AuthedContext, def: RecordDef): SQL | undefined =>
   and(def.owner ? scopeCondition(ctx.auth, def.scope, def.owner) : undefined, def.restrict?.(ctx));
 
-const byId = (ctx: AuthedContext, def: RecordDef, id: string) =>
+/**
+ * The record `id` (a value, or a column of an outer query) of the tenant within the caller's record scope: the
+ * one rule behind `findRecord`, and behind lists that must show only what `findRecord` would find.
+ */
+export const visibleRecordWhere = (ctx: AuthedContext, def: RecordDef, id: string | AnyColumn) =>
   and(eq(def.table.tenantId, ctx.tenantId), eq(def.table.id, id), scopeWhere(ctx, def));
+const byId = visibleRecordWhere;
 
 /** A record of the tenant within the caller's scope, or 404 (another tenant's id is a 404 too). */
 export const findRecord = async <Row extends BaseRow>(

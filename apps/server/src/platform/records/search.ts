@@ -38,6 +38,9 @@ export const registerSearchable = (searchable: SearchableDef) => {
   SEARCHABLES.set(searchable.type, searchable);
 };
 
+/** The searchable kind `type`, if one is registered. */
+export const searchableOf = (type: string): SearchableDef | undefined => SEARCHABLES.get(type);
+
 /** The registered kinds, in group order. */
 export const registeredSearchables = () =>
   [...SEARCHABLES.values()].sort((a, b) => (a.order ?? 100) - (b.order ?? 100));

@@ -26,16 +26,16 @@ const result: SearchResult = {
       hits: [{ id: uid(9, 1), type: 'job', title: 'Ada roof', subtitle: null, url: `/jobs/${uid(9, 1)}` }],
     },
     {
-      type: 'document',
-      label: 'Documents',
+      type: 'visit',
+      label: 'Visits',
       hasMore: false,
       hits: [
         {
           id: uid(9, 2),
-          type: 'document',
+          type: 'visit',
           title: 'Ada plan',
           subtitle: null,
-          url: `/documents/${uid(9, 2)}`,
+          url: `/visits/${uid(9, 2)}`,
         },
       ],
     },
@@ -66,7 +66,7 @@ describe('command palette', () => {
     expect(searches).toHaveLength(1);
     expect(searches[0]?.url.searchParams.get('q')).toBe('ada');
     expect(within(listbox).getByRole('group', { name: 'Leads' })).toBeTruthy();
-    // Jobs have their page now; a kind without a page in the app (documents) is not offered.
+    // Jobs have their page now; a kind without a page in the app (visits) is not offered.
     expect(within(listbox).getByRole('group', { name: 'Jobs' })).toBeTruthy();
     expect(within(listbox).queryByText('Ada plan')).toBeNull();
     const options = within(listbox).getAllByRole('option');

@@ -59,10 +59,19 @@ export interface RecordListViewProps<T> {
   /** Above the grid (bulk bar, bulk result). */
   notice?: ReactNode;
   selection?: { selected: ReadonlySet<string>; onChange: (selected: Set<string>) => void };
+  /** Enter on a row (default: follow the row's first link). */
+  onOpenRow?: (row: T) => void;
 }
 
 /** Search + filter chips + column picker + the data grid, for any CRM list. */
-export function RecordListView<T>({ list, emptyState, toolbar, notice, selection }: RecordListViewProps<T>) {
+export function RecordListView<T>({
+  list,
+  emptyState,
+  toolbar,
+  notice,
+  selection,
+  onOpenRow,
+}: RecordListViewProps<T>) {
   const { config, search, visible, setVisible } = list;
   const nothingYet = !list.filtered && list.list.rows?.length === 0 && !list.list.error;
   return (
@@ -96,6 +105,7 @@ export function RecordListView<T>({ list, emptyState, toolbar, notice, selection
           sort={search.state.sort}
           onSortChange={search.setSort}
           selection={selection}
+          onOpenRow={onOpenRow}
           empty={`No ${config.noun} match these filters.`}
           data-testid={`${config.grid}-grid`}
         />

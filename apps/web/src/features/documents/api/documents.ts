@@ -8,13 +8,15 @@ import {
   documentLinkSchema,
   documentVersionSchema,
   IDEMPOTENCY_KEY_HEADER,
+  libraryDocumentSchema,
 } from '@tessera/contracts';
 import { z } from 'zod';
 import { api } from '../../../lib/api-client';
 import { ApiClientError, isErrorEnvelope } from '../../../lib/api-error';
 import { currentCsrfToken } from '../../../lib/csrf';
 import { v1 } from '../../../lib/endpoints';
-import { fetchListPage } from '../../../lib/records/list-page';
+import { fetchListPage, listInfiniteOptions } from '../../../lib/records/list-page';
+import { buildListQuery, type FilterSpec, type ListState } from '../../../lib/records/list-query';
 import { uuid } from '../../../lib/uuid';
 
 export const DOCUMENTS_KEY = ['documents'] as const;
@@ -29,6 +31,15 @@ export function useRecordDocuments(type: string, id: string, enabled: boolean) {
     enabled,
   });
 }
+
+/** `GET /documents` (the library): keyset pages for the state's filters, sort and search, with the total. */
+export const libraryOptions = (state: ListState, specs: readonly FilterSpec[]) =>
+  listInfiniteOptions(
+    [...DOCUMENTS_KEY, 'library', state],
+    v1('documents'),
+    libraryDocumentSchema,
+    (cursor) => buildListQuery(state, specs, { cursor, includeTotal: true }),
+  );
 
 /** `GET /documents/{id}/versions`, newest first. */
 export function useDocumentVersions(id: string, enabled: boolean) {

@@ -1,0 +1,3 @@
+CREATE INDEX "documents_library_created_idx" ON "documents" USING btree ("tenant_id","created_at","id") WHERE "documents"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "documents_library_name_idx" ON "documents" USING btree ("tenant_id","name","id") WHERE "documents"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "documents_library_search_idx" ON "documents" USING gin ("tenant_id",lower("name") gin_trgm_ops) WHERE "documents"."deleted_at" is null;
