@@ -66,6 +66,8 @@ export interface RecordDetailPageProps<T extends OwnedRecord, U> {
   directory: PeopleDirectory;
   /** "Log a call" / "Add a task", composed by the app from the activities and tasks features. */
   recordActions?: ((related: RelatedRef) => ReactNode) | undefined;
+  /** Names of referenced records in the timeline's changes (a deal's stage), when the page has them. */
+  refName?: ((field: string, id: string) => string | undefined) | undefined;
 }
 
 /** `/<records>/:id` of an owned record: header, facts, "Edit", details, side cards and the timeline. */
@@ -86,6 +88,7 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
   edit,
   directory,
   recordActions,
+  refName,
 }: RecordDetailPageProps<T, U>) {
   const { id = '' } = useParams();
   const me = useSession();
@@ -144,7 +147,9 @@ export function RecordDetailPage<T extends OwnedRecord, U>({
         <div className="space-y-6">
           {data ? body?.(data) : null}
           <RecordPanels type={type} id={id} />
-          {isRelatedType(type) ? <RecordTimeline type={type} id={id} actorName={owner} /> : null}
+          {isRelatedType(type) ? (
+            <RecordTimeline type={type} id={id} actorName={owner} refName={refName} />
+          ) : null}
         </div>
       </DetailLayout>
       {data ? (

@@ -16,10 +16,12 @@ export function RecordTimeline({
   type,
   id,
   actorName,
+  refName,
 }: {
   type: RelatedType;
   id: string;
   actorName?: (userId: string) => string;
+  refName?: ((field: string, id: string) => string | undefined) | undefined;
 }) {
   const timeline = useInfiniteQuery(timelineQueryOptions(type, id));
   const items = timeline.data?.pages.flatMap((page) => page.items);
@@ -44,7 +46,12 @@ export function RecordTimeline({
         ) : (
           <ol className="space-y-4" data-testid="timeline">
             {items.map((item) => (
-              <TimelineEntry key={`${item.kind}-${item.id}`} item={item} actorName={actorName} />
+              <TimelineEntry
+                key={`${item.kind}-${item.id}`}
+                item={item}
+                actorName={actorName}
+                refName={refName}
+              />
             ))}
           </ol>
         )}

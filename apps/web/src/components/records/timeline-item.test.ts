@@ -44,4 +44,19 @@ describe('timeline entries', () => {
     });
     expect(changeLines(created, names)).toEqual([]);
   });
+
+  it('names referenced records the page knows (a deal’s stage), else “another record”', () => {
+    const moved = item({
+      title: 'deal.stage_changed',
+      data: { changes: { stageId: { from: 's1', to: 's2' }, companyId: { from: null, to: 'c9' } } },
+    });
+    const stages: Record<string, string> = { s1: 'Qualification', s2: 'Proposal' };
+    expect(
+      changeLines(moved, { refName: (field, id) => (field === 'stageId' ? stages[id] : undefined) }),
+    ).toEqual(['Stage: Qualification → Proposal', 'Company: none → another record']);
+    expect(changeLines(moved, {})).toEqual([
+      'Stage: another record → another record',
+      'Company: none → another record',
+    ]);
+  });
 });

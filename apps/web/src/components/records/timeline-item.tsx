@@ -35,15 +35,20 @@ export function itemTitle(item: TimelineItem): string {
   return item.kind === 'audit' && action?.[1] ? humanize(action[1]) : item.title;
 }
 
-type Names = { actorName?: ((userId: string) => string) | undefined };
+type Names = {
+  actorName?: ((userId: string) => string) | undefined;
+  /** A referenced record's name by field and id (a deal's `stageId` → "Proposal"), when the page knows it. */
+  refName?: ((field: string, id: string) => string | undefined) | undefined;
+};
 
 /** One changed value in words: people by name, money in units, statuses as words, dates as dates. */
-function changeValue(field: string, value: unknown, { actorName }: Names): string {
+function changeValue(field: string, value: unknown, { actorName, refName }: Names): string {
   if (value === null || value === undefined || value === '') return 'none';
   if (/Cents$/.test(field) && typeof value === 'number') return formatMoney(value);
   if (/^(ownerId|assigneeId)$/.test(field) && typeof value === 'string')
     return actorName ? actorName(value) : 'someone';
-  if (/Id$/.test(field)) return 'another record';
+  if (/Id$/.test(field))
+    return (typeof value === 'string' ? refName?.(field, value) : undefined) ?? 'another record';
   if (/(At|Date)$/.test(field) && typeof value === 'string') return formatDateTime(value);
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
   if (typeof value === 'string') return /^[a-z_]+$/.test(value) ? humanize(value) : value;
@@ -79,9 +84,9 @@ function taskWhen(item: TimelineItem): { text: string; late: boolean } {
 }
 
 /** One entry of a record's timeline. */
-export function TimelineEntry({ item, actorName }: { item: TimelineItem } & Names) {
+export function TimelineEntry({ item, actorName, refName }: { item: TimelineItem } & Names) {
   const badge = itemBadge(item);
-  const lines = changeLines(item, { actorName });
+  const lines = changeLines(item, { actorName, refName });
   const task = item.kind === 'task' ? taskWhen(item) : null;
   const minutes = item.kind === 'activity' ? Number(item.data.durationMinutes) : Number.NaN;
   return (

@@ -94,12 +94,22 @@ export function DealDetailPage({
     ],
   );
   const stageName = stage?.name ?? '—';
+  /** The timeline's stage and pipeline changes by name ("Stage: Qualification → Proposal"). */
+  const refName = (field: string, refId: string) => {
+    if (field === 'pipelineId') return pipelines.data?.find((p) => p.id === refId)?.name;
+    if (field === 'stageId')
+      return pipelines.data?.flatMap((p) => p.stages).find((item) => item.id === refId)?.name;
+    if (field === 'companyId' && refId === deal?.companyId) return parties.companyName ?? undefined;
+    if (field === 'contactId' && refId === deal?.contactId) return parties.contactName ?? undefined;
+    return undefined;
+  };
 
   return (
     <RecordDetailPage<Deal, ReturnType<typeof dealUpdateInput.parse>>
       type="deal"
       noun="deal"
       records={dealRecords}
+      refName={refName}
       back={{ to: pipeline ? `/deals?pipeline=${pipeline.id}` : '/deals', label: 'Deals' }}
       updatePermission="deals.update"
       archivePermission="deals.delete"
