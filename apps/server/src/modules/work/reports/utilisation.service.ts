@@ -20,7 +20,7 @@ export const utilisation = (ctx: AuthedContext, q: z.output<typeof utilisationQu
       ctx.auth.permissions.has('timesheets.manage') || ctx.auth.permissions.has('timesheets.approve');
     const only = wide ? q.userId : ctx.userId;
     // One member: their membership row and their entries only (the user_id index range), not the tenant's.
-    const members = await activeMemberDirectory(tx, ctx.tenantId, only);
+    const members = await activeMemberDirectory(tx, ctx.tenantId, only ?? undefined);
     const capacity = await capacitiesOf(
       tx,
       ctx.tenantId,
