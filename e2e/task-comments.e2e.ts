@@ -54,7 +54,7 @@ test('a project task opens from its board card; comments are added, edited and s
   await expect(detail).toBeHidden();
 
   // The comments are on the project's timeline too.
-  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('timeline').getByText('Electrician booked for Monday.')).toBeVisible();
   await shots(page, 'timeline');
 

@@ -34,7 +34,7 @@ const TABS = [
   { key: 'team', label: 'Team' },
   { key: 'time', label: 'Time' },
   { key: 'expenses', label: 'Expenses' },
-  { key: 'timeline', label: 'Timeline' },
+  { key: 'timeline', label: 'History' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 const day = (value: string | null) => (value ? formatDate(`${value}T00:00`) : '—');
