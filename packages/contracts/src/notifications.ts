@@ -7,7 +7,8 @@ export const NOTIFICATION_ENTITIES = ['lead', 'task', 'deal', 'activity'] as con
 
 /**
  * What a user can be notified about (in-app and by e-mail); the preferences page lists these. Most are domain
- * events; `task.due_today` comes from a daily job, `note.mentioned` from an activity body naming the user.
+ * events; `task.due_today` comes from a daily job, `note.mentioned` from an activity body naming the user,
+ * `task.commented` tells a task's assignee that someone else commented on it.
  */
 export const NOTIFICATION_TYPES = [
   'lead.assigned',
@@ -15,6 +16,7 @@ export const NOTIFICATION_TYPES = [
   'deal.won',
   'note.mentioned',
   'task.due_today',
+  'task.commented',
 ] as const;
 export const notificationType = z.enum(NOTIFICATION_TYPES);
 export type NotificationType = z.infer<typeof notificationType>;

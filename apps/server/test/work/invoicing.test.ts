@@ -239,3 +239,65 @@ describe('invoice billable time', () => {
     expect(await w.rows('sales_documents', other.tenantId)).toEqual([]);
   });
 });
+
+describe('invoice a fixed-price milestone', () => {
+  const MILESTONE_TABLES = ['project_milestones', 'sales_documents', 'sales_document_lines'];
+  const invoiceUrl = (m: { id: string }, p = project) => `/projects/${p.id}/milestones/${m.id}/invoice`;
+  const milestone = (body: object, p = project) =>
+    w.create(owner, '/milestones', { projectId: p.id, name: 'Panels fitted', ...body });
+
+  it('makes one draft invoice with the amount for the client and sets the milestone billed; concurrently once', async () => {
+    const m = await milestone({ amountCents: 250_000, status: 'reached' });
+    const results = await Promise.all([1, 2, 3].map(() => w.api(owner, 'POST', invoiceUrl(m))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const made = results.find((r) => r.statusCode === 201)?.json().data;
+    expect(made.milestone).toMatchObject({ id: m.id, status: 'billed', version: 2 });
+    const invoice = (await w.api(owner, 'GET', `/invoices/${made.invoiceId}`)).json().data;
+    expect(invoice).toMatchObject({ status: 'draft', companyId: company.id, currency: 'EUR' });
+    expect(invoice.lines).toHaveLength(1);
+    expect(invoice.lines[0]).toMatchObject({
+      description: 'Clinic wiring: Panels fitted',
+      quantity: '1',
+      unitPriceCents: 250_000,
+    });
+    const drafts = await dbRows(
+      t,
+      sql`select id from sales_documents where tenant_id = ${owner.tenantId} and notes like 'Milestone of project%'`,
+    );
+    expect(drafts).toHaveLength(1);
+    expect(await auditActions(t, owner.tenantId, m.id)).toContain('milestone.invoiced');
+    // Billed stays billed: again is a 409 and changes nothing.
+    const before = await w.snapshot(owner.tenantId, MILESTONE_TABLES);
+    const again = await w.api(owner, 'POST', invoiceUrl(m));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/billed already/);
+    expect(await w.snapshot(owner.tenantId, MILESTONE_TABLES)).toEqual(before);
+  });
+
+  it('409 when not reached, without an amount or a client; 404/403/400 for others and bad ids; nothing changes', async () => {
+    const open = await milestone({ amountCents: 1000 });
+    const noAmount = await milestone({ status: 'reached' });
+    const bare = await w.create(owner, '/projects', { name: 'No client either', code: 'NC2' });
+    const noClient = await milestone({ amountCents: 1000, status: 'reached' }, bare);
+    const ready = await milestone({ amountCents: 5000, status: 'reached' });
+    const before = await w.snapshot(owner.tenantId, MILESTONE_TABLES);
+    for (const [m, p, pattern] of [
+      [open, project, /reached milestone/],
+      [noAmount, project, /no amount/],
+      [noClient, bare, /no client company/],
+    ] as const) {
+      const res = await w.api(owner, 'POST', invoiceUrl(m, p));
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toMatch(pattern);
+    }
+    expect((await w.api(owner, 'POST', invoiceUrl(ready, bare))).statusCode).toBe(404);
+    expect((await w.api(other, 'POST', invoiceUrl(ready))).statusCode).toBe(404);
+    expect((await w.api(owner, 'POST', invoiceUrl({ id: MISSING_ID }))).statusCode).toBe(404);
+    expect((await w.api(crew, 'POST', invoiceUrl(ready))).statusCode).toBe(403);
+    expect((await w.api(sales, 'POST', invoiceUrl(ready))).statusCode).toBe(403);
+    expect((await w.api(owner, 'POST', invoiceUrl({ id: 'not-a-uuid' }))).statusCode).toBe(400);
+    expect((await w.api(owner, 'POST', invoiceUrl(ready), { extra: 1 })).statusCode).toBe(400);
+    expect(await w.snapshot(owner.tenantId, MILESTONE_TABLES)).toEqual(before);
+    expect(await w.rows('sales_documents', other.tenantId)).toEqual([]);
+  });
+});

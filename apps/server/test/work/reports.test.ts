@@ -170,4 +170,55 @@ describe('project budget', () => {
       { code: 'over_allocated', userId: crew.userId, from: '2031-03-10', percent: 110 },
     ]);
   });
+
+  it('prices each entry by precedence: member rate → role rate → default; the latest-starting assignment wins', async () => {
+    const rates = await w.create(owner, '/projects', {
+      name: 'Rates',
+      code: 'RTS',
+      defaultRateCents: 5000,
+      roleRates: { Electrician: 7000 },
+    });
+    const assign = (userId: string, extra: object) =>
+      w.create(owner, '/assignments', {
+        projectId: rates.id,
+        userId,
+        allocationPercent: 10,
+        startDate: '2031-04-07',
+        endDate: '2031-04-13',
+        ...extra,
+      });
+    await assign(crew.userId, { role: 'Electrician', rateCents: 9000 });
+    // Starts later and covers Wednesday on: its own rate wins from then on.
+    await assign(crew.userId, { role: 'Helper', rateCents: 11_000, startDate: '2031-04-09' });
+    await assign(crew2.userId, { role: 'Electrician' });
+    const archived = await assign(crew2.userId, { rateCents: 99_999, startDate: '2031-04-08' });
+    expect((await w.api(owner, 'POST', `/assignments/${archived.id}/archive`)).statusCode).toBe(200);
+    await assign(manager.userId, { role: 'Helper' });
+    const row = (hours: number[]) => [{ projectId: rates.id, hours }];
+    for (const [who, hours] of [
+      [crew.userId, [1, 1, 1, 1, 0, 0, 0]],
+      [crew2.userId, [2, 0, 1, 0, 0, 0, 0]],
+      [manager.userId, [1, 0, 0, 0, 0, 0, 0]],
+      [owner.userId, [0.5, 0, 0, 0, 0, 0, 0]],
+    ] as const)
+      expect((await w.saveWeek(owner, who, '2031-04-07', row([...hours]))).statusCode).toBe(200);
+    const b = (await w.api(owner, 'GET', `/projects/${rates.id}/budget?asOf=2031-04-13`)).json().data;
+    // Carla 2 h × 90.00 + 2 h × 110.00; Cole 3 h × 70.00 (role; the archived 999.99 ignored); Manny 1 h × 50.00
+    // (a role without a rate); the owner 0.5 h × 50.00 (no assignment).
+    expect(b).toMatchObject({ bookedHours: 8.5, costCents: 40_000 + 21_000 + 5000 + 2500 });
+    // One member's utilisation: just their row, with the same figures as in everyone's.
+    const one = (
+      await w.api(manager, 'GET', `/utilisation?from=2031-04-07&to=2031-04-13&userId=${crew.userId}`)
+    ).json().data as Row[];
+    const all = (await w.api(manager, 'GET', '/utilisation?from=2031-04-07&to=2031-04-13')).json()
+      .data as Row[];
+    expect(one).toEqual([rowOf(all, crew.userId)]);
+    expect(one[0]).toMatchObject({ bookedHours: 4, capacityHours: 40 });
+    const stranger = await w.api(
+      manager,
+      'GET',
+      `/utilisation?from=2031-04-07&to=2031-04-13&userId=${other.userId}`,
+    );
+    expect(stranger.json().data).toEqual([]);
+  });
 });

@@ -49,3 +49,29 @@ export const taskListQuery = z.strictObject({
   dueTo: isoDateTime.optional(),
 });
 export const taskCompleteInput = z.strictObject({ version: version.optional() });
+
+/** A comment on a task (its discussion; ADR 0021). `authorId` null: the author's user is gone. */
+export const taskCommentSchema = z.object({
+  id: uuid,
+  taskId: uuid,
+  authorId: uuid.nullable(),
+  body: z.string(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** Set when the author changed the body. */
+  editedAt: isoDateTime.nullable(),
+  version,
+});
+export type TaskComment = z.infer<typeof taskCommentSchema>;
+export const TASK_COMMENT_MAX = 5000;
+const commentBody = z.string().trim().min(1, 'Required').max(TASK_COMMENT_MAX);
+export const taskCommentCreateInput = z.strictObject({ body: commentBody });
+export type TaskCommentCreateInput = z.input<typeof taskCommentCreateInput>;
+export const taskCommentUpdateInput = z.strictObject({ body: commentBody, version });
+export type TaskCommentUpdateInput = z.input<typeof taskCommentUpdateInput>;
+/** `GET /tasks/:id/comments`: oldest first, keyset `cursor`. */
+export const taskCommentListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const taskCommentParams = z.strictObject({ id: uuid, commentId: uuid });

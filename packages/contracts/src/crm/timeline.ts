@@ -3,7 +3,7 @@ import { isoDateTime, uuid } from '../primitives.ts';
 import { relatedType } from './common.ts';
 
 export const timelineItemSchema = z.object({
-  kind: z.enum(['activity', 'task', 'audit', 'document']),
+  kind: z.enum(['activity', 'task', 'comment', 'audit', 'document']),
   id: z.string(),
   at: isoDateTime,
   title: z.string(),

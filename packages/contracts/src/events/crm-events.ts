@@ -55,6 +55,11 @@ export const crmEvents = defineEvents({
       mentionedUserIds: z.array(id).max(20),
     }),
   },
+  'task.commented': {
+    description:
+      "Someone commented on a task; `assigneeId` is its assignee then (the comment is read from the API, where the task's visibility applies).",
+    payload: z.strictObject({ taskId: id, commentId: id, assigneeId: userRef, title: z.string() }),
+  },
   'task.completed': {
     description: 'A task was marked done.',
     payload: z.strictObject({ taskId: id, assigneeId: userRef }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../primitives.ts';
 import { workDate } from './common.ts';
+import { milestoneSchema } from './projects.ts';
 
 // Billable time → a draft invoice for the project's client (POST projects/:id/invoice-time; GET previews it).
 
@@ -52,3 +53,8 @@ export const invoiceTimePreviewSchema = z.object({
 export type InvoiceTimePreview = z.infer<typeof invoiceTimePreviewSchema>;
 export const invoiceTimeResult = invoiceTimePreviewSchema.extend({ invoiceId: uuid });
 export type InvoiceTimeResult = z.infer<typeof invoiceTimeResult>;
+
+/** `POST /projects/:id/milestones/:milestoneId/invoice`: the billed milestone and the draft invoice made for it. */
+export const milestoneInvoiceParams = z.strictObject({ id: uuid, milestoneId: uuid });
+export const milestoneInvoiceResult = z.object({ milestone: milestoneSchema, invoiceId: uuid });
+export type MilestoneInvoiceResult = z.infer<typeof milestoneInvoiceResult>;

@@ -25,6 +25,7 @@ import { leadImport } from './leads/lead-import.ts';
 import { leadDef } from './leads/lead-record.ts';
 import { leads } from './leads/leads.tables.ts';
 import { pipelineStages, pipelines } from './pipelines/pipelines.tables.ts';
+import { taskCommentTimeline } from './tasks/task-comment-timeline.ts';
 import { taskTimeline } from './tasks/task-timeline.ts';
 import { tasks } from './tasks/tasks.tables.ts';
 import { registerCrmTimelineRollups } from './timeline-rollups.ts';
@@ -70,6 +71,7 @@ export const registerCrmRecords = () => {
   kit.registerAttachableType({ type: 'deal', def: dealDef, view: 'deals.view' });
   kit.registerTimelineSource(activityTimeline);
   kit.registerTimelineSource(taskTimeline);
+  kit.registerTimelineSource(taskCommentTimeline);
   registerCrmTimelineRollups();
   // What a body may refer to, and what the caller needs to see it (view permission + record scope).
   kit.registerRecordReference('vendorId', { table: leadVendors, view: 'leads.view' });

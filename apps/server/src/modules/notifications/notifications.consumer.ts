@@ -21,6 +21,12 @@ export const notificationsConsumer = defineConsumer({
       if (assigneeId === event.actorUserId) return;
       await notify(tx, event, [assigneeId], 'task', taskId, title.slice(0, 200));
     },
+    'task.commented': async (event, { tx }) => {
+      const { assigneeId, taskId, title } = event.payload;
+      // The comment itself is not copied: the assignee reads it on the task, where its visibility applies.
+      if (!assigneeId || assigneeId === event.actorUserId) return;
+      await notify(tx, event, [assigneeId], 'task', taskId, title.slice(0, 200));
+    },
     'activity.created': async (event, { tx }) => {
       const { activityId, mentionedUserIds } = event.payload;
       // The note's text is not copied: the recipient reads it in the app, where its visibility applies.

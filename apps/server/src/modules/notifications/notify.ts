@@ -23,6 +23,7 @@ export const SUBJECTS: Record<NotificationType, string> = {
   'deal.won': 'A deal in your team was won',
   'note.mentioned': 'You were mentioned in a note',
   'task.due_today': 'A task of yours is due today',
+  'task.commented': 'Someone commented on your task',
 };
 
 /**

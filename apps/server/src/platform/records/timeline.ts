@@ -41,7 +41,8 @@ export const registerTimelineRollup = (type: string, rollup: TimelineRollup) => 
 };
 
 /**
- * A source of items kept in one table with link columns (activities, tasks): `select` is the SELECT list
+ * A source of items kept in one table with link columns (activities, tasks), or joined to one (`from`: task
+ * comments through their task): `select` is the SELECT list
  * (`… as kind, … as id, … as at, … as title, … as detail, … as actor_id, … as data`); the caller sees the
  * items only with the `view` permission and within its record scope on `owner`.
  */
@@ -52,6 +53,8 @@ export const linkedItemsSource = (source: {
   scope: ScopedResource;
   owner: AnyColumn;
   select: SQL;
+  /** The FROM clause when the items are rows of another table joined to `table` (comments to their task). */
+  from?: SQL;
 }): TimelineSource => {
   const links = getTableColumns(source.table) as Record<string, AnyColumn>;
   return {
@@ -73,7 +76,7 @@ export const linkedItemsSource = (source: {
       return sql`select ${source.select},
           case when ${link} = ${id} then null${sql.join(viaType, sql``)} end as via_type,
           case when ${link} = ${id} then null${sql.join(viaId, sql``)} end as via_id
-        from ${source.table}
+        from ${source.from ?? source.table}
         where ${source.table.tenantId} = ${ctx.tenantId} and (${sql.join(matches, sql` or `)}) and ${visible}`;
     },
   };

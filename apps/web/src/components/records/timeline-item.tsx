@@ -25,6 +25,7 @@ export function itemBadge(item: TimelineItem): { label: string; tone: BadgeTone 
   if (item.kind === 'activity')
     return { label: ACTIVITY_LABELS[String(item.data.type)] ?? 'Activity', tone: 'info' };
   if (item.kind === 'task') return { label: 'Task', tone: 'warning' };
+  if (item.kind === 'comment') return { label: 'Comment', tone: 'info' };
   if (item.kind === 'document') return { label: 'Document', tone: 'success' };
   return { label: 'Change', tone: 'neutral' };
 }
@@ -32,6 +33,7 @@ export function itemBadge(item: TimelineItem): { label: string; tone: BadgeTone 
 /** Audit titles come as action names (`lead.status_changed`): show them as words ("Status changed"). */
 export function itemTitle(item: TimelineItem): string {
   const action = /^[a-z_]+\.([a-z_]+)$/.exec(item.title);
+  if (item.kind === 'comment') return `On “${item.title}”`;
   return item.kind === 'audit' && action?.[1] ? humanize(action[1]) : item.title;
 }
 

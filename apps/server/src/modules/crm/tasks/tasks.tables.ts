@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../identity/index.ts';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { idColumn, timestamps, versionColumn } from '../../../platform/db/columns.ts';
+import { tenants, users } from '../../identity/index.ts';
 import { relatedColumns, relatedKeys } from '../activities/related-links.ts';
 import { recordColumns } from '../record-columns.ts';
 import { at } from '../table-helpers.ts';
@@ -51,5 +62,35 @@ export const tasks = pgTable(
     index('tasks_tenant_project_idx').on(t.tenantId, t.projectId, t.status),
     check('tasks_milestone_needs_project', sql`milestone_id is null or project_id is not null`),
     check('tasks_estimate_range', sql`estimate_minutes is null or estimate_minutes between 0 and 1000000`),
+  ],
+);
+
+/**
+ * Comments on a task (ADR 0021, amended): the task's discussion, owned by the tasks entity — seen by whoever sees
+ * the task (tasks.view and its record scope), gone with it. `author_id` is null once the author's user is gone;
+ * `edited_at` is set when the author changed the body.
+ */
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    id: idColumn(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    ...timestamps(),
+    editedAt: at('edited_at'),
+    version: versionColumn(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'task_comments_task_fk',
+      columns: [t.tenantId, t.taskId],
+      foreignColumns: [tasks.tenantId, tasks.id],
+    }).onDelete('cascade'),
+    check('task_comments_body_length', sql`char_length(body) between 1 and 5000`),
+    index('task_comments_task_idx').on(t.tenantId, t.taskId, t.createdAt, t.id),
   ],
 );

@@ -45,16 +45,23 @@ export const memberContacts = async (
     );
 };
 
-/** Every active member's id, name and e-mail (mention matching). */
+/** Every active member's id, name and e-mail (mention matching); `only`: just that member (or none). */
 export const activeMemberDirectory = (
   tx: Tx,
   tenantId: string,
+  only?: string,
 ): Promise<{ userId: string; name: string; email: string }[]> =>
   tx
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.status, 'active')));
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.status, 'active'),
+        only ? eq(memberships.userId, only) : undefined,
+      ),
+    );
 
 /** Names of the tenant's members by user id, former members too (exports show who owned a record). */
 export const memberNames = async (

@@ -22,7 +22,7 @@ export const milestoneDef: kit.RecordDef = {
   restrict: projectVisible,
 };
 
-const toMilestone = (ctx: AuthedContext, r: MilestoneRow): Milestone =>
+export const toMilestone = (ctx: AuthedContext, r: MilestoneRow): Milestone =>
   redactFields(ctx.auth, {
     ...kit.baseDto(r),
     projectId: r.projectId,

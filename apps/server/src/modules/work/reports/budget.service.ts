@@ -5,7 +5,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import * as kit from '../../../platform/records/index.ts';
 import { capacitiesOf, overAllocationWarnings, percentOf } from '../assignments/allocation.ts';
 import { type ProjectRow, projectDef } from '../projects/project-record.ts';
-import { entryRate } from '../timesheets/rates.ts';
+import { pricedEntries } from '../timesheets/rates.ts';
 import { addDays, mondays, weekdaysBetween } from './calendar.ts';
 
 type Totals = { booked: number; approved: number; billable: number; cost: string };
@@ -35,11 +35,10 @@ export const projectBudget = (ctx: AuthedContext, projectId: string, asOf: strin
       select coalesce(sum(e.minutes), 0)::int as booked,
              coalesce(sum(e.minutes) filter (where w.status = 'approved'), 0)::int as approved,
              coalesce(sum(e.minutes) filter (where e.billable), 0)::int as billable,
-             coalesce(sum(round(e.minutes * ${entryRate('e', 'p')} / 60.0)), 0)::bigint as cost
-        from time_entries e
-        join projects p on p.tenant_id = e.tenant_id and p.id = e.project_id
-        left join timesheet_weeks w on w.tenant_id = e.tenant_id and w.user_id = e.user_id and w.week_start = e.week_start
-       where e.tenant_id = ${ctx.tenantId} and e.project_id = ${projectId}`,
+             coalesce(sum(round(e.minutes * e.rate / 60.0)), 0)::bigint as cost
+        from ${pricedEntries(ctx.tenantId, projectId)} e
+        left join timesheet_weeks w on w.tenant_id = ${ctx.tenantId} and w.user_id = e.user_id and w.week_start = e.week_start
+       `,
     );
     const [spent] = await q<{ cents: string }>(
       tx,

@@ -19,7 +19,8 @@ export const utilisation = (ctx: AuthedContext, q: z.output<typeof utilisationQu
     const wide =
       ctx.auth.permissions.has('timesheets.manage') || ctx.auth.permissions.has('timesheets.approve');
     const only = wide ? q.userId : ctx.userId;
-    const members = (await activeMemberDirectory(tx, ctx.tenantId)).filter((m) => !only || m.userId === only);
+    // One member: their membership row and their entries only (the user_id index range), not the tenant's.
+    const members = await activeMemberDirectory(tx, ctx.tenantId, only ?? undefined);
     const capacity = await capacitiesOf(
       tx,
       ctx.tenantId,
@@ -29,6 +30,7 @@ export const utilisation = (ctx: AuthedContext, q: z.output<typeof utilisationQu
       select user_id, sum(minutes)::int as booked, coalesce(sum(minutes) filter (where billable), 0)::int as billable
         from time_entries
        where tenant_id = ${ctx.tenantId} and work_date between ${q.from} and ${q.to}
+         ${only ? sql`and user_id = ${only}` : sql``}
        group by user_id`)) as unknown as { rows: { user_id: string; booked: number; billable: number }[] };
     const booked = new Map(rows.map((r) => [r.user_id, r]));
     const days = weekdaysBetween(q.from, q.to);

@@ -7,7 +7,7 @@ import type { AuthedContext } from '../../../platform/context/service-context.ts
 import { AppError } from '../../../platform/http/app-error.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { type ProjectRow, projectDef } from '../projects/project-record.ts';
-import { entryRate } from './rates.ts';
+import { pricedEntries } from './rates.ts';
 import { timeRules } from './time-entry-record.ts';
 
 type Line = {
@@ -28,13 +28,10 @@ export const billableTime = (ctx: AuthedContext, projectId: string): Promise<Bil
   kit.inTenant(ctx, async (tx) => {
     const project = await kit.findRecord<ProjectRow>(tx, ctx, projectDef, projectId);
     const { rows } = (await tx.execute(sql`
-      select e.id as entry_id, e.user_id, e.work_date::text as work_date, e.task_id, e.minutes, e.note,
-             ${entryRate('e', 'p')} as rate
-        from time_entries e
-        join projects p on p.tenant_id = e.tenant_id and p.id = e.project_id
-        join timesheet_weeks w on w.tenant_id = e.tenant_id and w.user_id = e.user_id and w.week_start = e.week_start
-       where e.tenant_id = ${ctx.tenantId} and e.project_id = ${projectId}
-         and e.billable and e.invoiced_at is null and w.status = 'approved'
+      select e.id as entry_id, e.user_id, e.work_date::text as work_date, e.task_id, e.minutes, e.note, e.rate
+        from ${pricedEntries(ctx.tenantId, projectId, sql`e.billable and e.invoiced_at is null`)} e
+        join timesheet_weeks w on w.tenant_id = ${ctx.tenantId} and w.user_id = e.user_id and w.week_start = e.week_start
+       where w.status = 'approved'
        order by e.work_date, e.user_id, e.id`)) as unknown as { rows: Line[] };
     const lines = rows.map((r) => {
       const rateCents = Number(r.rate);

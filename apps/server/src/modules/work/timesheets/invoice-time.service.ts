@@ -15,7 +15,7 @@ import { companyParty, taskTitles } from '../../crm/index.ts';
 import { memberNames } from '../../identity/index.ts';
 import { createDraftInvoice } from '../../sales/index.ts';
 import { type ProjectRow, projectDef } from '../projects/project-record.ts';
-import { entryRate } from './rates.ts';
+import { pricedEntries } from './rates.ts';
 import { timeRules } from './time-entry-record.ts';
 
 type Input = z.output<typeof invoiceTimeInput>;
@@ -33,14 +33,17 @@ type Group = Omit<InvoiceTimeLine, 'rateCents' | 'amountCents'> & {
  */
 const openEntries = async (tx: Tx, ctx: AuthedContext, projectId: string, input: Input, lock: boolean) => {
   const { rows } = (await tx.execute(sql`
-    select e.id, e.user_id, e.task_id, e.minutes, ${entryRate('e', 'p')} as rate
+    select e.id, e.user_id, e.task_id, e.minutes, r.rate
       from time_entries e
-      join projects p on p.tenant_id = e.tenant_id and p.id = e.project_id
+      join ${pricedEntries(
+        ctx.tenantId,
+        projectId,
+        sql`e.billable and e.invoiced_at is null
+        ${input.from ? sql`and e.work_date >= ${input.from}::date` : sql``}
+        ${input.to ? sql`and e.work_date <= ${input.to}::date` : sql``}`,
+      )} r on r.id = e.id
       join timesheet_weeks w on w.tenant_id = e.tenant_id and w.user_id = e.user_id and w.week_start = e.week_start
-     where e.tenant_id = ${ctx.tenantId} and e.project_id = ${projectId}
-       and e.billable and e.invoiced_at is null and w.status = 'approved'
-       ${input.from ? sql`and e.work_date >= ${input.from}::date` : sql``}
-       ${input.to ? sql`and e.work_date <= ${input.to}::date` : sql``}
+     where e.tenant_id = ${ctx.tenantId} and e.project_id = ${projectId} and w.status = 'approved'
      order by e.work_date, e.id
      ${lock ? sql`for update of e` : sql``}`)) as unknown as { rows: Entry[] };
   return rows;

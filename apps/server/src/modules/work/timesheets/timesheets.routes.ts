@@ -8,6 +8,8 @@ import {
   invoiceTimeResult,
   markInvoicedInput,
   markInvoicedResult,
+  milestoneInvoiceParams,
+  milestoneInvoiceResult,
   rejectReason,
   timeEntryCreateInput,
   timeEntryListQuery,
@@ -27,6 +29,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import { ok, page } from '../../../platform/http/envelope.ts';
 import { listReplies, replies } from '../../../platform/http/route-schema.ts';
 import { registerRecordRoutes } from '../../../platform/records/index.ts';
+import { invoiceMilestone } from '../projects/milestone-invoice.service.ts';
 import { workService } from '../shared/record-service.ts';
 import { billableTime, markInvoiced } from './billing.service.ts';
 import { invoiceTime, invoiceTimePreview } from './invoice-time.service.ts';
@@ -183,6 +186,22 @@ export const timesheetRoutes = async (app: FastifyInstance, { database }: { data
       },
     },
     async (req) => ok(await invoiceTimePreview(ctx(req), req.params.id, req.query)),
+  );
+  r.post(
+    '/api/v1/projects/:id/milestones/:milestoneId/invoice',
+    {
+      config: { access: 'invoices.manage', idempotency: 'in-transaction' },
+      schema: {
+        tags,
+        summary:
+          'Invoice a reached fixed-price milestone: a draft invoice for the client with its amount, the milestone billed (once)',
+        params: milestoneInvoiceParams,
+        body: z.strictObject({}).nullish(),
+        response: replies(milestoneInvoiceResult, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(ok(await invoiceMilestone(ctx(req), req.params.id, req.params.milestoneId))),
   );
   r.post(
     '/api/v1/projects/:id/invoice-time',

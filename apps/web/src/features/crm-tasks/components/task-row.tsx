@@ -13,15 +13,17 @@ const priorityTone: Record<Task['priority'], BadgeTone> = {
   urgent: 'danger',
 };
 
-/** One of my tasks: a checkbox that completes it, due time, priority and a link to its record. */
+/** One of my tasks: a checkbox that completes it, its title (opens the task with its comments), due time, priority and a link to its record. */
 export function TaskRow({
   task,
   overdue,
   onComplete,
+  onOpen,
 }: {
   task: Task;
   overdue: boolean;
   onComplete: (task: Task) => void;
+  onOpen: (task: Task) => void;
 }) {
   // A member without tasks.update (dispatch) sees the task, not a checkbox that would answer 403.
   const canComplete = usePermission('tasks.update');
@@ -41,7 +43,13 @@ export function TaskRow({
         />
       )}
       <div className="min-w-0 flex-1">
-        <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{task.title}</p>
+        <button
+          type="button"
+          className="text-left text-sm font-medium text-zinc-900 hover:underline dark:text-zinc-100"
+          onClick={() => onOpen(task)}
+        >
+          {task.title}
+        </button>
         <p className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           {task.dueAt ? (
             <time

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { TaskDetailDialog } from '../../../components/tasks/task-detail-dialog';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Card, CardHeader } from '../../../components/ui/card';
 import { EmptyState } from '../../../components/ui/empty-state';
@@ -23,6 +24,10 @@ export function TasksPage({ assignees }: { assignees: readonly SelectOption[] })
   const complete = useCompleteTask();
   const canCreate = usePermission('tasks.create');
   const groups = useMemo(() => (tasks.data ? groupTasks(tasks.data, new Date()) : null), [tasks.data]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = tasks.data?.find((task) => task.id === openId) ?? null;
+  const personName = (userId: string) =>
+    assignees.find((a) => a.value === userId)?.label ?? `User ${userId.slice(0, 8)}`;
 
   return (
     <>
@@ -65,6 +70,7 @@ export function TasksPage({ assignees }: { assignees: readonly SelectOption[] })
                     key={task.id}
                     task={task}
                     overdue={key === 'overdue'}
+                    onOpen={(open) => setOpenId(open.id)}
                     onComplete={(done) =>
                       complete.mutate(done, {
                         onSuccess: () => showToast(`Completed “${done.title}”`, 'success'),
@@ -78,6 +84,7 @@ export function TasksPage({ assignees }: { assignees: readonly SelectOption[] })
           ))}
         </div>
       )}
+      <TaskDetailDialog task={opened} onClose={() => setOpenId(null)} personName={personName} />
     </>
   );
 }

@@ -7,6 +7,7 @@ const LABELS: Partial<Record<Notification['type'], string>> = {
   'lead.assigned': 'A lead was assigned to you',
   'task.assigned': 'A task was assigned to you',
   'deal.won': 'A deal was won',
+  'task.commented': 'New comment on your task',
 };
 
 const hrefOf = (n: Notification) =>

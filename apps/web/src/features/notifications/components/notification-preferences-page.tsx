@@ -18,6 +18,7 @@ export const TYPE_LABELS: Record<NotificationType, string> = {
   'deal.won': 'A deal in my team is won',
   'note.mentioned': 'I am mentioned in a note',
   'task.due_today': 'A task of mine is due today',
+  'task.commented': 'Someone comments on a task of mine',
 };
 
 const EMAIL_LABELS: Record<(typeof NOTIFICATION_EMAIL_MODES)[number], string> = {

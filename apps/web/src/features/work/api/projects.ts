@@ -9,6 +9,7 @@ import {
   invoiceTimeResult,
   type Milestone,
   type milestoneCreateInput,
+  milestoneInvoiceResult,
   milestoneSchema,
   type milestoneUpdateInput,
   type Project,
@@ -116,6 +117,18 @@ export function useInvoiceTime(projectId: string) {
       void queryClient.invalidateQueries({ queryKey: ['timesheets'] });
       await queryClient.invalidateQueries({ queryKey: ['projects'] });
     },
+  });
+}
+
+/** `POST /projects/:id/milestones/:milestoneId/invoice`: a reached milestone's draft invoice; it becomes billed. */
+export function useInvoiceMilestone(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (milestoneId: string) =>
+      api.post(v1(`projects/${projectId}/milestones/${milestoneId}/invoice`), undefined, {
+        schema: milestoneInvoiceResult,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['projects'] }),
   });
 }
 

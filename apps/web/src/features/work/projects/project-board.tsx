@@ -1,5 +1,6 @@
 import { TASK_STATUSES, type Task } from '@tessera/contracts';
 import { type DragEvent, useState } from 'react';
+import { TaskDetailDialog } from '../../../components/tasks/task-detail-dialog';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -22,8 +23,8 @@ const DRAG_TYPE = 'application/x-tessera-task';
 
 /**
  * The project's task board (ADR 0021: CRM tasks linked to the project): a column per task status; a card moves
- * by dragging it to another column or with its arrow buttons (the keyboard and phone way); "Add task" creates
- * one in the project.
+ * by dragging it to another column or with its arrow buttons (the keyboard and phone way); its title opens the
+ * task's detail (description, checklist, comments); "Add task" creates one in the project.
  */
 export function ProjectBoard({
   projectId,
@@ -44,6 +45,8 @@ export function ProjectBoard({
   const [assigneeId, setAssigneeId] = useState('');
   const [milestoneId, setMilestoneId] = useState('');
   const [over, setOver] = useState<Status | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = tasks.data?.find((t) => t.id === openId) ?? null;
   const milestoneName = (id: string | null) => milestones.data?.find((m) => m.id === id)?.name;
 
   const move = (task: Task, status: Status) => {
@@ -193,7 +196,14 @@ export function ProjectBoard({
                               canMove && 'cursor-grab',
                             )}
                           >
-                            <p className="font-medium break-words">{task.title}</p>
+                            <button
+                              type="button"
+                              className="text-left font-medium break-words hover:underline"
+                              aria-label={`Open “${task.title}”`}
+                              onClick={() => setOpenId(task.id)}
+                            >
+                              {task.title}
+                            </button>
                             <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
                               <span>{task.assigneeId ? personName(task.assigneeId) : 'Unassigned'}</span>
                               {task.dueAt ? <span>· due {formatDate(task.dueAt)}</span> : null}
@@ -241,6 +251,7 @@ export function ProjectBoard({
           </p>
         ) : null}
       </div>
+      <TaskDetailDialog task={opened} onClose={() => setOpenId(null)} personName={personName} />
     </Card>
   );
 }

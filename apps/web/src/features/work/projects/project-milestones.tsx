@@ -5,6 +5,7 @@ import {
   milestoneUpdateInput,
 } from '@tessera/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type RecordFieldSpec, RecordFormDialog } from '../../../components/records/record-form';
 import { Button } from '../../../components/ui/button';
 import { Card, CardHeader } from '../../../components/ui/card';
@@ -16,7 +17,7 @@ import { centsToInput, type FormValues, nullable, optionalCents } from '../../..
 import { enumOptions, humanize } from '../../../lib/records/labels';
 import { formatMoney } from '../../../lib/records/money';
 import { showToast } from '../../../stores/toast-store';
-import { milestoneRecords, useMilestones } from '../api/projects';
+import { milestoneRecords, useInvoiceMilestone, useMilestones } from '../api/projects';
 
 const values = (m?: Milestone): FormValues => ({
   name: m?.name ?? '',
@@ -25,13 +26,19 @@ const values = (m?: Milestone): FormValues => ({
   status: m?.status ?? 'open',
 });
 
-/** The project's milestones: add, edit, change status in place. */
+/**
+ * The project's milestones: add, edit, change status in place; a reached one with an amount is invoiced
+ * (`invoices.manage`): a draft invoice for the client, the milestone billed.
+ */
 export function ProjectMilestones({ projectId, currency }: { projectId: string; currency: string }) {
   const milestones = useMilestones(projectId);
   const canManage = usePermission('projects.manage');
   const canSeeMoney = usePermission('fields.money.view');
   const create = milestoneRecords.useCreate();
   const update = milestoneRecords.useUpdate();
+  const canInvoice = usePermission('invoices.manage');
+  const invoice = useInvoiceMilestone(projectId);
+  const [invoiced, setInvoiced] = useState<{ name: string; invoiceId: string } | null>(null);
   const [editing, setEditing] = useState<Milestone | 'new' | null>(null);
   const fields: RecordFieldSpec[] = [
     { name: 'name', label: 'Name', autoFocus: true },
@@ -62,6 +69,17 @@ export function ProjectMilestones({ projectId, currency }: { projectId: string; 
           ) : null
         }
       />
+      {invoiced ? (
+        <p className="px-5 pt-3 text-sm" role="status">
+          Draft invoice created for “{invoiced.name}”.{' '}
+          <Link
+            className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+            to={`/invoices/${invoiced.invoiceId}`}
+          >
+            Open the draft invoice
+          </Link>
+        </p>
+      ) : null}
       <DataTable<Milestone>
         label="Milestones"
         rows={milestones.data}
@@ -105,6 +123,31 @@ export function ProjectMilestones({ projectId, currency }: { projectId: string; 
                 humanize(m.status)
               ),
           },
+          ...(canInvoice && canSeeMoney
+            ? [
+                {
+                  key: 'invoice',
+                  header: <span className="sr-only">Invoice</span>,
+                  cell: (m: Milestone) =>
+                    m.status === 'reached' && m.amountCents ? (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        aria-label={`Invoice ${m.name}`}
+                        disabled={invoice.isPending}
+                        onClick={() =>
+                          invoice.mutate(m.id, {
+                            onSuccess: (result) => setInvoiced({ name: m.name, invoiceId: result.invoiceId }),
+                            onError: (error) => showToast(error.message, 'danger'),
+                          })
+                        }
+                      >
+                        Invoice
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
           ...(canManage
             ? [
                 {

@@ -5,6 +5,7 @@ import { DetailLayout } from '../../../components/records/detail-layout';
 import { ownerLabel, personOptions } from '../../../components/records/person-options';
 import { RecordFormDialog } from '../../../components/records/record-form';
 import { RecordLink } from '../../../components/records/record-link';
+import { RecordTimeline } from '../../../components/records/record-timeline';
 import { useCompanyOptions, withCurrentOption } from '../../../components/records/use-company-options';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -33,11 +34,12 @@ const TABS = [
   { key: 'team', label: 'Team' },
   { key: 'time', label: 'Time' },
   { key: 'expenses', label: 'Expenses' },
+  { key: 'timeline', label: 'History' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 const day = (value: string | null) => (value ? formatDate(`${value}T00:00`) : '—');
 
-/** `/projects/:id?tab=`: facts and edit; tabs for the budget overview, milestones, team, time and expenses. */
+/** `/projects/:id?tab=`: facts and edit; tabs for the budget overview, milestones, team, time, expenses and the timeline. */
 export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
   const { id = '' } = useParams();
   const me = useSession();
@@ -73,6 +75,7 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
     team: () => (p ? <ProjectTeam project={p} members={members} personName={name} /> : null),
     time: () => <ProjectTime projectId={id} personName={name} />,
     expenses: () => <ProjectExpenses projectId={id} personName={name} />,
+    timeline: () => <RecordTimeline type="project" id={id} actorName={name} />,
   };
   return (
     <>

@@ -1,0 +1,85 @@
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { DEMO, signIn } from './helpers.ts';
+
+// Task comments (ADR 0021): the owner adds a task on a demo project's board, opens it from its card (description,
+// checklist, comments), comments, edits the comment, sees the comments on the project's timeline and finds them
+// on My tasks' detail too; a reached fixed-price milestone is invoiced from the Milestones tab.
+// Screenshots at desktop and phone width go to test-results/screens.
+const expect = baseExpect.configure({ timeout: 30_000 });
+const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+
+const shots = async (page: Page, name: string) => {
+  await page.screenshot({ path: `test-results/screens/task-comments-${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/screens/task-comments-${name}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+};
+
+test('a project task opens from its board card; comments are added, edited and shown; a milestone is invoiced', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, DEMO.email, DEMO.password, '/projects');
+  await page.getByRole('link', { name: 'Riverside office fit-out' }).click();
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  const title = `Order cables ${stamp}`;
+  await page.getByLabel('New task title').fill(title);
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByTestId('board-open').getByText(title)).toBeVisible();
+
+  await page.getByRole('button', { name: `Open “${title}”` }).click();
+  const detail = page.getByRole('dialog', { name: title });
+  await expect(detail.getByText('No comments yet.')).toBeVisible();
+  await expect(detail.getByText('No description.')).toBeVisible();
+  await shots(page, 'empty');
+
+  await detail.getByLabel('New comment').fill('Ordered 200 m of 2.5 mm² cable.\nDelivery on Thursday.');
+  await detail.getByRole('button', { name: 'Comment' }).click();
+  const comment = detail.getByTestId('task-comment');
+  await expect(comment).toHaveCount(1);
+  await expect(comment).toContainText('Delivery on Thursday.');
+  await expect(detail.getByLabel('New comment')).toHaveValue('');
+
+  await comment.getByRole('button', { name: 'Edit' }).click();
+  await comment.getByLabel('Comment text').fill('Ordered 250 m of 2.5 mm² cable. Delivery on Friday.');
+  await comment.getByRole('button', { name: 'Save' }).click();
+  await expect(comment).toContainText('Delivery on Friday.');
+  await expect(comment.getByText('edited')).toBeVisible();
+  await detail.getByLabel('New comment').fill('Electrician booked for Monday.');
+  await detail.getByRole('button', { name: 'Comment' }).click();
+  await expect(detail.getByTestId('task-comment')).toHaveCount(2);
+  await shots(page, 'thread');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
+  // The comments are on the project's timeline too.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByTestId('timeline').getByText('Electrician booked for Monday.')).toBeVisible();
+  await shots(page, 'timeline');
+
+  // A reached fixed-price milestone is invoiced once: a draft invoice, the milestone billed.
+  await page.getByRole('tab', { name: 'Milestones' }).click();
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  const form = page.getByRole('dialog', { name: 'Add milestone' });
+  await form.getByLabel('Name').fill(`Handover ${stamp}`);
+  await form.getByLabel('Amount (fixed price)').fill('1500');
+  await form.getByLabel('Status').selectOption('reached');
+  await form.getByRole('button', { name: 'Add milestone' }).click();
+  await page.getByRole('button', { name: `Invoice Handover ${stamp}` }).click();
+  await expect(page.getByText(`Draft invoice created for “Handover ${stamp}”.`)).toBeVisible();
+  await expect(page.getByLabel(`Status of Handover ${stamp}`)).toHaveValue('billed');
+  await expect(page.getByRole('button', { name: `Invoice Handover ${stamp}` })).toHaveCount(0);
+  await shots(page, 'milestone-invoiced');
+  await page.getByRole('link', { name: 'Open the draft invoice' }).click();
+  await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(`Riverside office fit-out: Handover ${stamp}`)).toBeVisible();
+
+  // The same task from My tasks (it is the owner's: a new task is assigned to its creator).
+  await page.goto('/tasks');
+  await page.getByRole('button', { name: title }).click();
+  const mine = page.getByRole('dialog', { name: title });
+  await expect(mine.getByTestId('task-comment')).toHaveCount(2);
+  await expect(mine.getByTestId('task-comment').first()).toContainText('Delivery on Friday.');
+  await shots(page, 'my-tasks');
+});
