@@ -8,6 +8,7 @@ import {
   isoToLocalDate,
   startOfDay,
 } from '../../lib/records/list-query';
+import { ARCHIVED_FILTER } from '../../lib/records/record-filters';
 
 export const LEAD_DEFAULT_SORT = '-createdAt';
 
@@ -67,14 +68,6 @@ export function leadFilters(
       fromParam: isoToLocalDate,
       chip: (value) => `Created to ${value}`,
     },
-    {
-      key: 'archived',
-      label: 'Archived',
-      kind: 'select',
-      options: [
-        { value: 'include', label: 'Include archived' },
-        { value: 'only', label: 'Only archived' },
-      ],
-    },
+    ARCHIVED_FILTER,
   ];
 }

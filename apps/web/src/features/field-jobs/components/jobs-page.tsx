@@ -4,6 +4,7 @@ import { RecordListPage } from '../../../components/records/record-list-page';
 import { type RecordListConfig, useRecordList } from '../../../components/records/record-list-view';
 import { usePermission } from '../../../hooks/use-permission';
 import { endOfDay, type FilterSpec, startOfDay } from '../../../lib/records/list-query';
+import { ARCHIVED_FILTER } from '../../../lib/records/record-filters';
 import { crewName, jobRecords, useCrews } from '../api/jobs';
 import { JOB_PRIORITY_LABELS, JOB_STATUS_LABELS } from '../job-status';
 import { JOB_DEFAULT_COLUMNS, jobColumns } from './job-columns';
@@ -46,15 +47,7 @@ export function jobFilters(crews: readonly { id: string; name: string }[]): Filt
     { key: 'skill', label: 'Skill', kind: 'text' },
     { key: 'from', label: 'Scheduled from', kind: 'date', toParam: startOfDay },
     { key: 'to', label: 'Scheduled to', kind: 'date', toParam: endOfDay },
-    {
-      key: 'archived',
-      label: 'Archived',
-      kind: 'select',
-      options: [
-        { value: 'include', label: 'Include archived' },
-        { value: 'only', label: 'Only archived' },
-      ],
-    },
+    ARCHIVED_FILTER,
   ];
 }
 
