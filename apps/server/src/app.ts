@@ -59,8 +59,11 @@ export interface AppDeps {
   jobsState: () => JobsState;
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
-  /** The job queue for the admin job monitor (the job runner); the monitor answers 503 without it. */
-  jobMonitor?: JobMonitorSource;
+  /**
+   * The job queue for the admin job monitor (the job runner, once started: `main.ts` starts it after
+   * listening); the monitor shows no queues while there is none.
+   */
+  jobMonitor?: () => JobMonitorSource | undefined;
   /** The process's metrics (main.ts shares them with the dispatcher); a fresh registry when absent. */
   metrics?: Metrics;
   /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
@@ -172,7 +175,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(documentsModuleRoutes, documentsDeps(config, deps.jwtSecret, database));
   await app.register(reportingRoutes, { database });
   await app.register(workRoutes, { database });
-  await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
+  await app.register(jobMonitorRoutes, { jobs: deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
   await app.register(searchRoutes, { database, featuresOff });

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_RETRY, deadLetterQueue, type JobDefinition, type SendJob } from './job-definition.ts';
 
-export type JobsState = 'running' | 'stopped' | 'disabled';
+/** 'starting': the process serves requests before its runner has started (main.ts). */
+export type JobsState = 'starting' | 'running' | 'stopped' | 'disabled';
 
 export interface JobRunner {
   /** Enqueues a job after validating its payload against the job's contract. */
