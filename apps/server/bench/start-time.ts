@@ -1,8 +1,11 @@
 // Times `npm start` on the embedded database: a first start (empty DATA_DIR: PGlite initdb, migrations,
-// demo seed) and a second start (same DATA_DIR), each until GET /api/health answers 200, with the
-// time of every start-up log line. Usage: node bench/start-time.ts [--runs 2]
+// demo seed) and second starts (same DATA_DIR), each until GET /api/health answers 200, with the time of
+// every start-up log line and the CPU time the start took (npm and every process under it, until it exits).
+// Usage: node bench/start-time.ts [--runs 2] [--compare <another checkout>]
+// --compare: after the first start, alternates second starts of the other checkout (e.g. main, with its own
+// node_modules or a link to these) and of this one on the same DATA_DIR, --runs of each, then a summary.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '2' }, compare: { type: 'string' } },
+});
+
+/** CPU seconds (user + system) of this process's waited-for children and their descendants (Linux). */
+const childCpuSeconds = () => {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After the command name: field 3 is state, so cutime (16) and cstime (17) are at 13 and 14 here.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+};
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -34,11 +46,12 @@ const stop = (child: ChildProcess) =>
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
   });
 
-const startOnce = async (dataDir: string) => {
+const startOnce = async (dataDir: string, cwd = root) => {
   const port = await freePort();
+  const cpu0 = childCpuSeconds();
   const t0 = performance.now();
   const child = spawn('npm', ['start'], {
-    cwd: root,
+    cwd,
     detached: true,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,15 +76,38 @@ const startOnce = async (dataDir: string) => {
   }
   const ms = Math.round(performance.now() - t0);
   await stop(child);
-  return { ms, lines };
+  return { ms, lines, cpuSeconds: childCpuSeconds() - cpu0 };
+};
+
+const print = (title: string, r: Awaited<ReturnType<typeof startOnce>>) => {
+  console.log(
+    `\n${title}: healthy after ${r.ms} ms (CPU of the whole start, until exit: ${r.cpuSeconds.toFixed(2)} s)`,
+  );
+  for (const l of r.lines) console.log(`  ${String(l.ms).padStart(6)} ms  ${l.msg}`);
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-start-'));
 try {
-  for (let run = 1; run <= Number(values.runs); run++) {
-    const { ms, lines } = await startOnce(dataDir);
-    console.log(`\nstart ${run}${run === 1 ? ' (empty DATA_DIR)' : ''}: healthy after ${ms} ms`);
-    for (const l of lines) console.log(`  ${String(l.ms).padStart(6)} ms  ${l.msg}`);
+  if (values.compare) {
+    const other = values.compare;
+    print('first start (empty DATA_DIR, this checkout)', await startOnce(dataDir));
+    const results: { who: string; ms: number; cpuSeconds: number }[] = [];
+    for (let run = 1; run <= Number(values.runs); run++) {
+      for (const [who, cwd] of [
+        [other, other],
+        ['this checkout', root],
+      ] as const) {
+        const r = await startOnce(dataDir, cwd);
+        print(`second start, ${who}, run ${run}`, r);
+        results.push({ who, ms: r.ms, cpuSeconds: r.cpuSeconds });
+      }
+    }
+    console.log('\nsecond starts (alternating):');
+    for (const r of results)
+      console.log(`  ${r.who.padEnd(30)} healthy after ${r.ms} ms, CPU ${r.cpuSeconds.toFixed(2)} s`);
+  } else {
+    for (let run = 1; run <= Number(values.runs); run++)
+      print(`start ${run}${run === 1 ? ' (empty DATA_DIR)' : ''}`, await startOnce(dataDir));
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
