@@ -23,7 +23,6 @@ import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { workRoutes } from './modules/work/index.ts';
 import { registerAdminIpGuard, registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
-import { createRedis } from './platform/cache/redis.ts';
 import { registerAfterCommit } from './platform/context/service-context.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -124,7 +123,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerErrorHandling(app);
   // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
   registerInputGuard(app);
-  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined;
+  // ioredis is loaded only when there is a Redis to talk to.
+  const redis = config.REDIS_URL
+    ? (await import('./platform/cache/redis.ts')).createRedis(config.REDIS_URL)
+    : undefined;
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await registerSecurity(app, config, redis);
   await app.register(cookie);
@@ -133,7 +135,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
   const identity = identityDeps(deps);
   const authentication = registerAuthentication(app, identity);
-  registerRealtime(app, { config, log, authentication });
+  await registerRealtime(app, { config, log, authentication });
   metrics.countSocketsWith(() => app.realtime.localSockets().length);
   registerRouteAccess(app);
   // Admin operations only from the tenant's allowed addresses, when it has a list (modules/admin).
