@@ -1,4 +1,5 @@
-// Builds the web app only when its inputs changed since the last build (`npm start` runs this first).
+// Builds the web app only when its inputs changed since the last build (`npm start` runs this first, inside
+// the server process).
 // Inputs: apps/web sources and config, the shared contracts it imports from source, and the lockfile.
 // The hash of the inputs is stored in dist/.build-hash next to the build it describes.
 import { spawnSync } from 'node:child_process';
@@ -38,19 +39,36 @@ const hashOfInputs = () => {
   return hash.digest('hex');
 };
 
-const started = performance.now();
-const wanted = hashOfInputs();
-const built = existsSync(hashFile) ? readFileSync(hashFile, 'utf8').trim() : '';
-if (built === wanted && existsSync(join(dist, 'index.html'))) {
-  console.warn(
-    `web app unchanged (checked in ${Math.round(performance.now() - started)} ms): not rebuilding`,
-  );
-} else {
+/**
+ * Builds the web app unless `dist/` was built from exactly the current inputs. `npm start` runs it inside the
+ * server process (`main.ts --build-web-if-changed`: no separate node start); `node apps/web/build-if-changed.ts`
+ * runs it alone. Throws when the build fails.
+ */
+export const buildWebIfChanged = (): void => {
+  const started = performance.now();
+  const wanted = hashOfInputs();
+  const built = existsSync(hashFile) ? readFileSync(hashFile, 'utf8').trim() : '';
+  if (built === wanted && existsSync(join(dist, 'index.html'))) {
+    console.warn(
+      `web app unchanged (checked in ${Math.round(performance.now() - started)} ms): not rebuilding`,
+    );
+    return;
+  }
   console.warn(built ? 'web app sources changed: building' : 'web app not built yet: building');
   const result = spawnSync('npm', ['run', 'build', '--workspace', 'apps/web'], {
     cwd: root,
     stdio: 'inherit',
   });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0)
+    throw new Error(`the web app build failed (exit ${result.status ?? result.signal})`);
   writeFileSync(hashFile, `${wanted}\n`);
+};
+
+if (import.meta.main) {
+  try {
+    buildWebIfChanged();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
 }

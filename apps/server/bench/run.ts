@@ -14,6 +14,7 @@ import { createLead, getLead, listLeads } from '../src/modules/crm/leads/leads.s
 import type { AuthedContext } from '../src/platform/context/service-context.ts';
 import { newId } from '../src/platform/db/columns.ts';
 import { migrate, withTenant } from '../src/platform/db/index.ts';
+import type { IdempotentWrite } from '../src/platform/http/idempotent-write.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
 import { type BareRoute, startBareServer } from './bare-server.ts';
 import { dispatchBoardBench, dispatchBoardLines } from './dispatch-board.ts';
@@ -24,18 +25,19 @@ import { kpiLines, kpisBench } from './kpis.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { outboxLines, outboxThroughput } from './outbox-throughput.ts';
 import { pdfRenderLines, pdfRenderRate } from './pdf-render.ts';
+import { type PgbenchResult, pgbenchScript, runPgbench } from './pgbench.ts';
 import { salesBench, salesLines } from './sales.ts';
 import { schedulingBench, schedulingLines } from './scheduling.ts';
 import { socketFanout } from './socket-fanout.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 import { workBench, workLines } from './work.ts';
 
-// npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10] [--keep]
+// npm run bench -- [--sizes 100000,1000000] [--duration 10] [--connections 10,32] [--keep]
 // Load scenarios on generated data against the real app and against a bare route running the same SQL.
 // Method and results: docs/performance.md.
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run bench -- [--sizes 100000,1000000] [--duration 10]
-       [--warmup 2] [--connections 10] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
+       [--warmup 2] [--connections 10,32] [--sockets 1000] [--outbox 3] [--pdf 3] [--documents 5]
        [--board 50] [--import 100000] [--import-rounds 3] [--work 200] [--sales 100000] [--kpis 0]
        [--keep]
 
@@ -47,7 +49,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '100000,1000000' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10,32' },
     keep: { type: 'boolean', default: false },
     sockets: { type: 'string', default: '1000' },
     outbox: { type: 'string', default: '3' },
@@ -76,8 +78,13 @@ if (!environment.DATABASE_URL) {
 const sizes = args.sizes.split(',').map((s) => Number(s.trim().replaceAll('_', '')));
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
-const connections = Number(args.connections);
-if (sizes.some((n) => !Number.isSafeInteger(n) || n < 1000) || !(duration > 0) || !(connections > 0)) {
+// Every HTTP scenario (app and bare) and the pgbench create baseline run at each of these.
+const connectionCounts = args.connections.split(',').map((s) => Number(s.trim()));
+if (
+  sizes.some((n) => !Number.isSafeInteger(n) || n < 1000) ||
+  !(duration > 0) ||
+  connectionCounts.some((c) => !Number.isSafeInteger(c) || c < 1)
+) {
   console.error(USAGE);
   process.exit(1);
 }
@@ -141,9 +148,12 @@ interface Scenario {
 interface ScenarioResult {
   size: number;
   scenario: string;
+  connections: number;
   app: LoadResult;
   bare: LoadResult;
   ratio: number;
+  /** Creates: pgbench running the same statements as one transaction per create (see pgbench.ts). */
+  pgbench?: PgbenchResult & { ratio: number };
   plans: string[];
 }
 
@@ -163,16 +173,64 @@ const machine = async () => {
       settings.map((s) => [s.name, `${s.setting}${s.unit ? ` ${s.unit}` : ''}`]),
     ),
     appPoolMax: config.DATABASE_POOL_MAX,
-    connections,
+    connections: connectionCounts,
     durationSeconds: duration,
   };
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Replaces every `from` value among the statements' parameters by `to` (ids that differ per request). */
-const substitute = (statements: CapturedQuery[], map: ReadonlyMap<unknown, unknown>): CapturedQuery[] =>
-  statements.map((s) => ({ text: s.text, params: s.params.map((p) => (map.has(p) ? map.get(p) : p)) }));
+/**
+ * Replaces every `from` value among the statements' parameters by `to` (ids and keys that differ per request),
+ * also inside string parameters (the lead id inside the stored idempotent answer).
+ */
+const substitute = (statements: CapturedQuery[], map: ReadonlyMap<string, string>): CapturedQuery[] =>
+  statements.map((s) => ({
+    text: s.text,
+    params: s.params.map((p) =>
+      typeof p === 'string' ? [...map].reduce((v, [from, to]) => v.replaceAll(from, to), p) : p,
+    ),
+  }));
+
+/** The share of leads a mid-frequency search term matches (issue #9: ~0.6 %). */
+const MID_FREQUENCY = 0.006;
+
+/**
+ * A 3-digit search term that ~0.6 % of the tenant's leads match (the generator's phones and e-mails make digit
+ * triples frequent): the triple whose share in a sample of 2 000 leads is closest, then counted exactly with
+ * the list's own predicate (`search_text like '%term%'`).
+ */
+const midFrequencyTerm = async (tenantId: string, size: number) => {
+  const sample = await withTenant(database, tenantId, async (tx) =>
+    (
+      (await tx.execute(
+        sql`select search_text from leads where tenant_id = ${tenantId} order by random() limit 2000`,
+      )) as unknown as { rows: { search_text: string }[] }
+    ).rows.map((r) => r.search_text),
+  );
+  const counts = new Map<string, number>();
+  for (const text of sample) {
+    const triples = new Set<string>();
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const t = text.slice(i, i + 3);
+      if (/^\d{3}$/.test(t)) triples.add(t);
+    }
+    for (const t of triples) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const wanted = MID_FREQUENCY * sample.length;
+  const [term] = [...counts].sort((a, b) => Math.abs(a[1] - wanted) - Math.abs(b[1] - wanted))[0] ?? ['555'];
+  const [row] = await withTenant(
+    database,
+    tenantId,
+    async (tx) =>
+      (
+        (await tx.execute(
+          sql`select count(*)::int as n from leads where tenant_id = ${tenantId} and search_text like ${`%${term}%`}`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows,
+  );
+  return { term, matches: row?.n ?? 0, share: (row?.n ?? 0) / size };
+};
 
 const runSize = async (size: number): Promise<{ generation: object; results: ScenarioResult[] }> => {
   console.log(`\n=== ${fmt(size)} leads ===`);
@@ -245,6 +303,10 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
     );
     if (!rare || sampleIds.length === 0) throw new Error('no sample leads');
     const rareTerm = rare.email.split('@')[0] as string;
+    const mid = await midFrequencyTerm(tenant.tenantId, size);
+    console.log(
+      `  mid-frequency term "${mid.term}": ${fmt(mid.matches)} matches (${((100 * mid.matches) / size).toFixed(2)} %)`,
+    );
 
     const ctx: AuthedContext = {
       database,
@@ -282,6 +344,7 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
       await list('list page 1', 'page1', {}),
       await list('list, cursor 10k deep', 'deep', { cursor: deepCursor }),
       await list('search "garcia" (common)', 'search-common', { q: 'garcia' }),
+      await list(`search "${mid.term}" (mid, ${mid.matches})`, 'search-mid', { q: mid.term }),
       await list(`search e-mail (1 match)`, 'search-rare', { q: rareTerm }),
     ];
     const sampleId = sampleIds[0] as string;
@@ -310,15 +373,37 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
       estimatedValueCents: 125_000,
       tags: ['bench'],
     };
-    const createCaptured = await capture((c) => createLead(c, leadCreateInput.parse(body)));
+    // Captured with an Idempotency-Key, as the load sends one: the claim and the stored answer are part of
+    // the create's transaction (ADR 0026), so the bare route and pgbench run them too.
+    const captureKey = `bench-capture-${newId()}`;
+    const idempotency: IdempotentWrite = {
+      scope: `t:${tenant.tenantId}:u:${tenant.ownerId}`,
+      key: captureKey,
+      requestHash: randomBytes(32).toString('hex'),
+      status: 201,
+      serialize: (answer) => JSON.stringify(answer),
+      claimed: false,
+    };
+    const createCaptured = await capture((c) =>
+      createLead({ ...c, idempotency }, leadCreateInput.parse(body)),
+    );
     const known = new Set([tenant.tenantId, ...tenant.memberIds]);
     const generated = [
       ...new Set(
         createCaptured
           .flatMap((s) => s.params)
-          .filter((p) => typeof p === 'string' && UUID.test(p) && !known.has(p)),
+          .filter((p): p is string => typeof p === 'string' && UUID.test(p) && !known.has(p)),
       ),
     ];
+    const createScript = pgbenchScript(
+      createCaptured,
+      { tenantId: tenant.tenantId, userId: tenant.ownerId },
+      [
+        { value: captureKey, prefix: 'bench-pgbench-' },
+        ...generated.map((id) => ({ value: id, prefix: id.slice(0, 24) })),
+      ],
+    );
+    const createScriptFile = join(tmpdir(), `tessera-bench-create-${process.pid}.sql`);
     scenarios.push({
       name: 'create',
       method: 'POST',
@@ -328,7 +413,14 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
       bare: {
         method: 'POST',
         url: '/bare/leads',
-        statements: () => substitute(createCaptured, new Map(generated.map((id) => [id, newId()]))),
+        statements: () =>
+          substitute(
+            createCaptured,
+            new Map([
+              [captureKey, `bench-bare-${newId()}`],
+              ...generated.map((id) => [id, newId()] as const),
+            ]),
+          ),
       },
       barePaths: ['/bare/leads'],
     });
@@ -354,44 +446,72 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
         const summary = planSummary(plan);
         plans.push(`${planLine(plan)}${summary.seqScan ? '  [SEQ SCAN]' : ''}`);
       }
-      const common = {
-        method: s.method,
-        duration,
-        connections,
-        ...(s.body ? { body: JSON.stringify(s.body) } : {}),
-        idempotencyKey: s.method === 'POST',
-      };
-      const appSpec: LoadSpec = {
-        ...common,
-        url: `${appUrl}${s.paths[0]}`,
-        headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) },
-        ...(s.paths.length > 1 ? { paths: s.paths } : {}),
-      };
-      const bareSpec: LoadSpec = {
-        ...common,
-        url: `${bare.url}${s.barePaths[0]}`,
-        headers: s.body ? { 'content-type': 'application/json' } : {},
-        ...(s.barePaths.length > 1 ? { paths: s.barePaths } : {}),
-      };
-      process.stdout.write(`  ${s.name}: app…`);
-      if (warmup > 0) await load({ ...appSpec, duration: warmup });
-      const appResult = await load(appSpec);
-      process.stdout.write(' bare…');
-      if (warmup > 0) await load({ ...bareSpec, duration: warmup });
-      const bareResult = await load(bareSpec);
-      const ratio = appResult.reqPerSec / bareResult.reqPerSec;
-      console.log(` ${fmt(appResult.reqPerSec)} vs ${fmt(bareResult.reqPerSec)} req/s`);
-      for (const [who, r] of [
-        ['app', appResult],
-        ['bare', bareResult],
-      ] as const) {
-        if (r.non2xx > 0 || r.errors > 0)
-          console.log(
-            `    ! ${who}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statusCodes)}`,
-          );
+      for (const connections of connectionCounts) {
+        const common = {
+          method: s.method,
+          duration,
+          connections,
+          ...(s.body ? { body: JSON.stringify(s.body) } : {}),
+          idempotencyKey: s.method === 'POST',
+        };
+        const appSpec: LoadSpec = {
+          ...common,
+          url: `${appUrl}${s.paths[0]}`,
+          headers: { ...headers, ...(s.body ? { 'content-type': 'application/json' } : {}) },
+          ...(s.paths.length > 1 ? { paths: s.paths } : {}),
+        };
+        const bareSpec: LoadSpec = {
+          ...common,
+          url: `${bare.url}${s.barePaths[0]}`,
+          headers: s.body ? { 'content-type': 'application/json' } : {},
+          ...(s.barePaths.length > 1 ? { paths: s.barePaths } : {}),
+        };
+        process.stdout.write(`  ${s.name}, ${connections} connections: app…`);
+        if (warmup > 0) await load({ ...appSpec, duration: warmup });
+        const appResult = await load(appSpec);
+        process.stdout.write(' bare…');
+        if (warmup > 0) await load({ ...bareSpec, duration: warmup });
+        const bareResult = await load(bareSpec);
+        const ratio = appResult.reqPerSec / bareResult.reqPerSec;
+        let pgbench: ScenarioResult['pgbench'];
+        if (s.name === 'create') {
+          process.stdout.write(' pgbench…');
+          const options = { connections, seconds: duration };
+          if (warmup > 0)
+            await runPgbench(connectionString, createScriptFile, createScript, {
+              ...options,
+              seconds: warmup,
+            });
+          const r = await runPgbench(connectionString, createScriptFile, createScript, options);
+          pgbench = { ...r, ratio: appResult.reqPerSec / r.tps };
+        }
+        console.log(
+          ` ${fmt(appResult.reqPerSec)} vs ${fmt(bareResult.reqPerSec)} req/s` +
+            (pgbench ? `, pgbench ${fmt(pgbench.tps)} tps` : ''),
+        );
+        for (const [who, r] of [
+          ['app', appResult],
+          ['bare', bareResult],
+        ] as const) {
+          if (r.non2xx > 0 || r.errors > 0)
+            console.log(
+              `    ! ${who}: ${r.non2xx} non-2xx, ${r.errors} errors ${JSON.stringify(r.statusCodes)}`,
+            );
+        }
+        if (pgbench?.failed) console.log(`    ! pgbench: ${pgbench.failed} failed transactions`);
+        results.push({
+          size,
+          scenario: s.name,
+          connections,
+          app: appResult,
+          bare: bareResult,
+          ratio,
+          ...(pgbench ? { pgbench } : {}),
+          plans,
+        });
       }
-      results.push({ size, scenario: s.name, app: appResult, bare: bareResult, ratio, plans });
     }
+    console.log(`  pgbench script of one create (as run): ${createScriptFile}`);
     return {
       generation: {
         leads: size,
@@ -408,6 +528,10 @@ const runSize = async (size: number): Promise<{ generation: object; results: Sce
       const t0 = performance.now();
       await database.db.execute(sql`delete from tenants where id = ${tenant.tenantId}`);
       await database.db.execute(sql`delete from users where id in ${tenant.memberIds}`);
+      // The creates' Idempotency-Keys (app, bare route and pgbench all claim keys in the owner's scope).
+      await database.db.execute(
+        sql`delete from idempotency_keys where scope = ${`t:${tenant.tenantId}:u:${tenant.ownerId}`}`,
+      );
       console.log(
         `  removed the bench tenant in ${((performance.now() - t0) / 1000).toFixed(1)} s (--keep keeps it)`,
       );
@@ -421,6 +545,7 @@ const table = (results: ScenarioResult[]) => {
   const header = [
     'leads',
     'scenario',
+    'conn',
     'req/s',
     'p50 ms',
     'p99 ms',
@@ -428,10 +553,13 @@ const table = (results: ScenarioResult[]) => {
     'bare p50',
     'bare p99',
     'ratio',
+    'pgbench tps',
+    'app/pgbench',
   ];
   const body = results.map((r) => [
     fmt(r.size),
     r.scenario,
+    String(r.connections),
     fmt(r.app.reqPerSec),
     fmt(r.app.p50),
     fmt(r.app.p99),
@@ -439,6 +567,8 @@ const table = (results: ScenarioResult[]) => {
     fmt(r.bare.p50),
     fmt(r.bare.p99),
     r.ratio.toFixed(2),
+    r.pgbench ? fmt(r.pgbench.tps) : '',
+    r.pgbench ? r.pgbench.ratio.toFixed(2) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -457,7 +587,7 @@ try {
     `Tessera benchmark: ${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, Node ${info.node}, ${info.postgres}`,
   );
   console.log(
-    `${duration} s per run after ${warmup} s warm-up, ${connections} connections, app pool ${info.appPoolMax}`,
+    `${duration} s per run after ${warmup} s warm-up, ${connectionCounts.join(' and ')} connections, app pool ${info.appPoolMax}`,
   );
   const all: ScenarioResult[] = [];
   const generation: object[] = [];
@@ -466,7 +596,10 @@ try {
     generation.push(g);
     all.push(...results);
   }
-  console.log(`\n${table(all)}\n\nratio = app req/s ÷ bare req/s (same SQL, raw pg, no plugins)`);
+  console.log(
+    `\n${table(all)}\n\nratio = app req/s ÷ bare req/s (same SQL, raw pg, no plugins); ` +
+      'app/pgbench = app creates/s ÷ pgbench TPS of the same statements (pgbench -n -f script -c C -j 2)',
+  );
   const fanout = Number(args.sockets) > 0 ? await socketFanout(Number(args.sockets), 50) : undefined;
   if (fanout)
     console.log(
@@ -518,13 +651,21 @@ try {
       ? await salesBench(database, { invoices: Number(args.sales), issues: 400, runs: 100 })
       : undefined;
   if (sales) console.log(`\n${salesLines(sales, 100).join('\n')}`);
-  // Every KPI endpoint on N leads (and N/10 invoices), --kpis 0 (default) skips: bench/kpis.ts.
+  // Every KPI endpoint on N leads (and N/10 invoices), at the first connection count; --kpis 0 (default)
+  // skips: bench/kpis.ts.
   const kpiLeads = Number(args.kpis);
-  const kpiRun = { leads: kpiLeads, invoices: Math.floor(kpiLeads / 10), duration, connections };
+  const kpiConnections = connectionCounts[0] ?? 10;
+  const kpiRun = {
+    leads: kpiLeads,
+    invoices: Math.floor(kpiLeads / 10),
+    duration,
+    connections: kpiConnections,
+  };
   const kpis = kpiLeads > 0 ? await kpisBench(database, kpiRun) : undefined;
-  if (kpis) console.log(`\n${kpiLines(kpis, connections, duration).join('\n')}`);
+  if (kpis) console.log(`\n${kpiLines(kpis, kpiConnections, duration).join('\n')}`);
   console.log('\nPlans (EXPLAIN of the captured statements on the generated tenant):');
-  for (const r of all) for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
+  for (const r of all.filter((x) => x.connections === connectionCounts[0]))
+    for (const p of r.plans) console.log(`  ${fmt(r.size)} ${r.scenario}: ${p}`);
   const file = join(tmpdir(), `tessera-bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,

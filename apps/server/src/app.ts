@@ -23,7 +23,6 @@ import { schedulingRoutes } from './modules/scheduling/index.ts';
 import { workRoutes } from './modules/work/index.ts';
 import { registerAdminIpGuard, registerRouteAccess } from './platform/access/index.ts';
 import { createSecretBox } from './platform/auth/index.ts';
-import { createRedis } from './platform/cache/redis.ts';
 import { registerAfterCommit } from './platform/context/service-context.ts';
 import type { Database } from './platform/db/index.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
@@ -59,8 +58,11 @@ export interface AppDeps {
   jobsState: () => JobsState;
   /** Enqueue a background job; absent when no job queue runs (some tests). */
   sendJob?: SendJob;
-  /** The job queue for the admin job monitor (the job runner); the monitor answers 503 without it. */
-  jobMonitor?: JobMonitorSource;
+  /**
+   * The job queue for the admin job monitor (the job runner, once started: `main.ts` starts it after
+   * listening); the monitor shows no queues while there is none.
+   */
+  jobMonitor?: () => JobMonitorSource | undefined;
   /** The process's metrics (main.ts shares them with the dispatcher); a fresh registry when absent. */
   metrics?: Metrics;
   /** Starting / ready / stopping, for readiness; always ready when absent (tests). */
@@ -121,7 +123,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   registerErrorHandling(app);
   // No NUL characters in any input (PostgreSQL refuses them in text): 400 naming the field, for every route.
   registerInputGuard(app);
-  const redis = config.REDIS_URL ? createRedis(config.REDIS_URL) : undefined;
+  // ioredis is loaded only when there is a Redis to talk to.
+  const redis = config.REDIS_URL
+    ? (await import('./platform/cache/redis.ts')).createRedis(config.REDIS_URL)
+    : undefined;
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await registerSecurity(app, config, redis);
   await app.register(cookie);
@@ -130,7 +135,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // Who is calling (identity), then what each route allows (access), then Idempotency-Key replay.
   const identity = identityDeps(deps);
   const authentication = registerAuthentication(app, identity);
-  registerRealtime(app, { config, log, authentication });
+  await registerRealtime(app, { config, log, authentication });
   metrics.countSocketsWith(() => app.realtime.localSockets().length);
   registerRouteAccess(app);
   // Admin operations only from the tenant's allowed addresses, when it has a list (modules/admin).
@@ -172,7 +177,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   await app.register(documentsModuleRoutes, documentsDeps(config, deps.jwtSecret, database));
   await app.register(reportingRoutes, { database });
   await app.register(workRoutes, { database });
-  await app.register(jobMonitorRoutes, { jobs: () => deps.jobMonitor });
+  await app.register(jobMonitorRoutes, { jobs: deps.jobMonitor });
   // Record kit routes made from what the modules registered (their index.ts ran when imported above).
   await app.register(exportRoutes, { database });
   await app.register(searchRoutes, { database, featuresOff });

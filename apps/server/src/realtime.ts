@@ -16,11 +16,11 @@ declare module 'fastify' {
  * socket.io on the app's own HTTP server, authenticated by the identity module (cookie, Bearer token in
  * `auth.token`, or API key); open sockets are re-checked on every revocation the principal cache hears of.
  */
-export const registerRealtime = (
+export const registerRealtime = async (
   app: FastifyInstance,
   deps: { config: Config; log: Logger; authentication: Authentication },
 ) => {
-  const hub = createRealtimeHub({ log: deps.log, redisUrl: deps.config.REDIS_URL, server: app.server });
+  const hub = await createRealtimeHub({ log: deps.log, redisUrl: deps.config.REDIS_URL, server: app.server });
   app.decorate('realtime', hub);
   registerSocketAuth({
     hub,

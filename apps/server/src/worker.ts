@@ -41,7 +41,9 @@ const run = async () => {
   const definitions = appJobs(config, log, metrics);
   const jobs = await startJobs({ database, log, jobs: definitions, work: true });
   // Socket messages reach the server instances' sockets through Redis (none without REDIS_URL).
-  const realtime = config.REDIS_URL ? createRealtimeHub({ log, redisUrl: config.REDIS_URL }) : undefined;
+  const realtime = config.REDIS_URL
+    ? await createRealtimeHub({ log, redisUrl: config.REDIS_URL })
+    : undefined;
   const dispatcher = createEventDispatcher({
     database,
     log,

@@ -4,7 +4,9 @@ export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   db: z.enum(['connected', 'disconnected']),
   dbKind: z.enum(['pglite', 'postgres']),
-  jobs: z.enum(['running', 'stopped', 'disabled']),
+  jobs: z
+    .enum(['starting', 'running', 'stopped', 'disabled'])
+    .describe('starting: the server listens before its job runner has started (jobs sent meanwhile wait)'),
   version: z.string(),
   uptime: z.number().describe('Seconds since the process started'),
   migrations: z.object({

@@ -56,7 +56,7 @@ export const createTestApp = async (options: TestAppOptions = {}): Promise<TestA
     log,
     jobsState: options.jobsState ?? (jobs ? () => jobs.state() : () => 'disabled'),
     plugins: options.plugins ?? [],
-    ...(jobs ? { sendJob: jobs.send, jobMonitor: jobs } : {}),
+    ...(jobs ? { sendJob: jobs.send, jobMonitor: () => jobs } : {}),
   });
   await app.ready();
   return {

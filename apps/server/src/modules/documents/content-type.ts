@@ -1,4 +1,7 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { lazy } from '../../platform/lazy.ts';
+
+/** file-type, loaded with the first upload rather than at start-up. */
+const fileType = lazy(() => import('file-type'));
 
 /** How many leading bytes the detection reads (file-type's reasonable sample size). */
 export const SNIFF_BYTES = 4100;
@@ -67,7 +70,7 @@ export const detectContentType = async (head: Buffer, complete: boolean): Promis
     return { contentType: 'application/x-msdownload', refused: true };
   const kind = textKind(head, complete);
   if (kind === 'markup') return { contentType: 'text/html', refused: false };
-  const found = await fileTypeFromBuffer(head);
+  const found = await (await fileType()).fileTypeFromBuffer(head);
   if (found) return { contentType: found.mime, refused: EXECUTABLE.has(found.mime) };
   if (kind === 'text') return { contentType: 'text/plain', refused: false };
   return { contentType: 'application/octet-stream', refused: false };

@@ -1,9 +1,10 @@
-import { fromPglite, PgBoss } from 'pg-boss';
+import { fromPglite, type PGliteLike, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_RETRY, deadLetterQueue, type JobDefinition, type SendJob } from './job-definition.ts';
 
-export type JobsState = 'running' | 'stopped' | 'disabled';
+/** 'starting': the process serves requests before its runner has started (main.ts). */
+export type JobsState = 'starting' | 'running' | 'stopped' | 'disabled';
 
 export interface JobRunner {
   /** Enqueues a job after validating its payload against the job's contract. */
@@ -24,8 +25,29 @@ export interface StartJobsOptions {
   pollingIntervalSeconds?: number;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * PGlite runs each query synchronously on this thread and resolves at once, so a chain of awaited pg-boss
+ * queries (its start: schema check, each queue, each schedule) would run to the end without the event loop
+ * ever polling for I/O, and hold every request up meanwhile. pg-boss's queries therefore wait for the next
+ * turn of the event loop first (no effect on PostgreSQL, whose queries are real I/O).
+ */
+const yieldingPglite = (pglite: PGliteLike): PGliteLike => ({
+  query: async (text, params) => {
+    await nextTurn();
+    return pglite.query(text, params);
+  },
+  exec: async (text) => {
+    await nextTurn();
+    return pglite.exec(text);
+  },
+  ...(pglite.listen ? { listen: pglite.listen.bind(pglite) } : {}),
+});
+
 const createBoss = (database: Database): PgBoss => {
-  if (database.pglite) return new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite' });
+  if (database.pglite)
+    return new PgBoss({ db: fromPglite(yieldingPglite(database.pglite)), backend: 'pglite' });
   return new PgBoss({
     connectionString: database.connectionString,
     max: 3,

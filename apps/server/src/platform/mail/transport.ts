@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import { lazy } from '../lazy.ts';
 
 import type { MailAttachment } from './outbox.ts';
 
@@ -23,11 +23,12 @@ export interface MailTransport {
  */
 export const createMailTransport = (smtpUrl: string | undefined, log: Logger): MailTransport => {
   if (smtpUrl) {
-    const transporter = nodemailer.createTransport(smtpUrl);
+    // nodemailer is loaded with the first message, not at start-up.
+    const transporter = lazy(async () => (await import('nodemailer')).default.createTransport(smtpUrl));
     return {
       kind: 'smtp',
       send: async ({ attachments, cc, ...m }) => {
-        await transporter.sendMail({
+        await (await transporter()).sendMail({
           ...m,
           ...(cc?.length ? { cc } : {}),
           ...(attachments?.length

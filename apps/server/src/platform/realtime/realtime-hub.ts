@@ -1,7 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Permission, ScopedResource } from '@tessera/contracts';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { inScope, type Principal } from '../access/index.ts';
@@ -59,14 +57,19 @@ export interface RealtimeOptions {
 
 export const roomOf = { tenant: (id: string) => `tenant:${id}`, user: (id: string) => `user:${id}` };
 
-export const createRealtimeHub = ({ log, redisUrl, server }: RealtimeOptions): RealtimeHub => {
+export const createRealtimeHub = async ({ log, redisUrl, server }: RealtimeOptions): Promise<RealtimeHub> => {
   const io = new Server({ path: REALTIME_PATH, serveClient: false, transports: ['websocket', 'polling'] });
-  const redis = redisUrl
-    ? new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false })
+  // ioredis and the adapter are loaded only with REDIS_URL (not at every start-up).
+  const fanOut = redisUrl
+    ? await Promise.all([import('ioredis'), import('@socket.io/redis-adapter')])
     : undefined;
+  const redis =
+    fanOut && redisUrl
+      ? new fanOut[0].Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false })
+      : undefined;
   const sub = redis?.duplicate();
   for (const client of [redis, sub]) client?.on('error', (err) => log.warn({ err }, 'realtime redis error'));
-  if (redis && sub) io.adapter(createAdapter(redis, sub));
+  if (fanOut && redis && sub) io.adapter(fanOut[1].createAdapter(redis, sub));
   if (server) io.attach(server);
 
   const deliverLocal = (m: RealtimeMessage) => {

@@ -146,12 +146,13 @@ export const runImport = async (
     });
 
   // The planner's statistics of the target table, refreshed after the first written batch and whenever the
-  // import's rows double (migration 0048): a new tenant's rows are otherwise invisible to it, and the
-  // duplicate lookup could probe an index that reads the whole tenant per key.
+  // import's rows grow fourfold (migration 0048): a new tenant's rows are otherwise invisible to it, and the
+  // duplicate lookup could probe an index that reads the whole tenant per key. Once the first refresh shows
+  // the tenant's rows, the lookup's plan holds; fourfold (not twofold) saves 2 of 5 refreshes at 100 000 rows.
   let analyzeAt = job.dryRun || job.duplicates === 'create' ? Number.POSITIVE_INFINITY : state.created + 1;
   const refreshStatistics = async () => {
     if (state.created < analyzeAt) return;
-    analyzeAt = state.created * 2;
+    analyzeAt = state.created * 4;
     const columns = ['tenant_id', 'archived_at', ...entity.duplicateKeys.map((k) => k.column.name)];
     // Only a help for the planner: an import never fails because of it.
     await inTenant(jobCtx, (tx) =>

@@ -1,12 +1,5 @@
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import { lazy } from '../../../platform/lazy.ts';
 import { assertKey, BlobNotFoundError, type BlobStore } from './blob-store.ts';
 
 export interface S3StoreOptions {
@@ -28,15 +21,20 @@ export interface S3StoreOptions {
  * sent where an operation requires them, which every S3-compatible server understands.
  */
 export const s3BlobStore = (options: S3StoreOptions): BlobStore => {
-  const client = new S3Client({
-    region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    forcePathStyle: options.forcePathStyle,
-    ...(options.accessKeyId && options.secretAccessKey
-      ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
-      : {}),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
+  // The SDK is loaded with the first operation, not at start-up (and never without S3 configured).
+  const sdk = lazy(() => import('@aws-sdk/client-s3'));
+  const connect = lazy(async () => {
+    const { S3Client } = await sdk();
+    return new S3Client({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      forcePathStyle: options.forcePathStyle,
+      ...(options.accessKeyId && options.secretAccessKey
+        ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
+        : {}),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
   });
   const Bucket = options.bucket;
   const keyOf = (key: string) => {
@@ -46,6 +44,7 @@ export const s3BlobStore = (options: S3StoreOptions): BlobStore => {
   return {
     driver: 's3',
     async put(key, body, size, contentType) {
+      const [client, { DeleteObjectCommand, PutObjectCommand }] = await Promise.all([connect(), sdk()]);
       // A body that ends before (or runs past) `size` aborts the request instead of leaving it waiting.
       const abort = new AbortController();
       const counted = Readable.from(
@@ -83,6 +82,10 @@ export const s3BlobStore = (options: S3StoreOptions): BlobStore => {
       }
     },
     async get(key) {
+      const [client, { GetObjectCommand, NoSuchKey, S3ServiceException }] = await Promise.all([
+        connect(),
+        sdk(),
+      ]);
       try {
         const res = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) }));
         if (!res.Body) throw new BlobNotFoundError(key);
@@ -95,6 +98,7 @@ export const s3BlobStore = (options: S3StoreOptions): BlobStore => {
       }
     },
     async remove(key) {
+      const [client, { DeleteObjectCommand }] = await Promise.all([connect(), sdk()]);
       await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) }));
     },
   };

@@ -4,7 +4,7 @@
  * every page), totals with the tax breakdown, payment details, notes, and on every page a footer with the
  * seller's address, tax id and bank details, the tenant's footer text and "page x of y".
  */
-import PDFDocument from 'pdfkit';
+import { lazy } from '../../../platform/lazy.ts';
 import type { DocumentBranding, SalesDocumentView } from './document-view.ts';
 import { cleanText, formatterFor } from './format.ts';
 import { labelsFor } from './labels.ts';
@@ -244,6 +244,9 @@ function toBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   });
 }
 
+/** pdfkit, loaded with the first document rather than at start-up. */
+const pdfkit = lazy(async () => (await import('pdfkit')).default);
+
 export async function renderDocumentPdf(
   view: SalesDocumentView,
   branding: DocumentBranding,
@@ -251,6 +254,7 @@ export async function renderDocumentPdf(
   const labels = labelsFor(view.locale);
   const title = `${labels.title[view.kind]} ${view.number ?? labels.draft}`;
   const issued = new Date(`${view.issueDate.slice(0, 10)}T00:00:00Z`);
+  const [PDFDocument, { regular, bold }] = await Promise.all([pdfkit(), fonts()]);
   const doc = new PDFDocument({
     size: PAGE.size,
     margin: 0,
@@ -267,7 +271,6 @@ export async function renderDocumentPdf(
     },
   });
   const bytes = toBytes(doc);
-  const { regular, bold } = fonts();
   // pdfkit takes a fontkit font object as a source; its types only list files and bytes.
   doc.registerFont('Regular', regular as unknown as Uint8Array);
   doc.registerFont('Bold', bold as unknown as Uint8Array);

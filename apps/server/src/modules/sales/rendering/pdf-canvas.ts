@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+import { lazy } from '../../../platform/lazy.ts';
 import type { DocumentBranding, SalesDocumentView } from './document-view.ts';
 import { cleanText, type Formatter } from './format.ts';
 import type { DocumentLabels } from './labels.ts';
@@ -17,19 +18,18 @@ export const FONT_FILES = {
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 };
 
-let parsed: { regular: Font; bold: Font } | undefined;
-
 /**
- * The fonts, read and parsed once per process. Parsing DejaVu's tables is most of a render's cost, so every
- * document shares these fontkit objects (read-only for pdfkit: each document makes its own subset).
+ * The fonts, read and parsed once per process (fontkit is loaded then, not at start-up). Parsing DejaVu's
+ * tables is most of a render's cost, so every document shares these fontkit objects (read-only for pdfkit:
+ * each document makes its own subset).
  */
-export function fonts(): { regular: Font; bold: Font } {
-  parsed ??= {
+export const fonts = lazy(async (): Promise<{ regular: Font; bold: Font }> => {
+  const { create } = await import('fontkit');
+  return {
     regular: create(readFileSync(FONT_FILES.regular)) as Font,
     bold: create(readFileSync(FONT_FILES.bold)) as Font,
   };
-  return parsed;
-}
+});
 
 export interface Palette {
   primary: string;

@@ -7,6 +7,7 @@ const tones: Record<HealthValue, BadgeTone> = {
   ok: 'success',
   connected: 'success',
   running: 'success',
+  starting: 'neutral',
   degraded: 'warning',
   stopped: 'warning',
   disabled: 'neutral',
