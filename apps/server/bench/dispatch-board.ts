@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { boardSchema } from '@tessera/contracts';
@@ -6,13 +5,12 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { safeEncode } from 'zod';
 import { buildApp, identityDeps } from '../src/app.ts';
-import { openConfiguredDatabase } from '../src/boot.ts';
-import { environmentVariables, loadConfig } from '../src/config/index.ts';
 import { loadBoard } from '../src/modules/field/board/board.service.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { migrate, withTenant } from '../src/platform/db/index.ts';
+import { withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant } from '../src/seed/generate.ts';
+import { benchAppConfig, runStandalone } from './bench-app.ts';
 
 // DATABASE_URL=postgres://… node bench/dispatch-board.ts [--crews 50] [--jobs 400,4000] [--runs 50]
 // A generated tenant with `crews` crews (three members each) and, per case, `jobs` jobs in one week
@@ -221,17 +219,7 @@ export const dispatchBoardBench = async (
   database: Database,
   options: { crews: number; jobs: number[]; runs: number },
 ): Promise<BoardCase[]> => {
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const config = loadConfig({
-    ...environmentVariables(),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: jwtSecret,
-    RATE_LIMIT_MAX: '1000000000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    SEED_DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent',
-  });
+  const { config, jwtSecret } = benchAppConfig();
   const app = await buildApp({
     config,
     jwtSecret,
@@ -273,21 +261,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs: { type: 'string', default: '50' },
     },
   });
-  const env = environmentVariables();
-  if (!env.DATABASE_URL) {
-    console.error('bench/dispatch-board.ts needs DATABASE_URL (real PostgreSQL).');
-    process.exit(1);
-  }
-  const log = pino({ level: 'silent' });
-  const config = loadConfig({
-    ...env,
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    WEB_DIST_DIR: '/nonexistent',
-  });
-  const database = await openConfiguredDatabase(config, log);
-  try {
-    await migrate(database, log);
+  await runStandalone('dispatch-board.ts', async (database) => {
     const runs = Number(values.runs);
     const cases = await dispatchBoardBench(database, {
       crews: Number(values.crews),
@@ -295,7 +269,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs,
     });
     console.log(dispatchBoardLines(cases, runs).join('\n'));
-  } finally {
-    await database.close();
-  }
+  });
 }

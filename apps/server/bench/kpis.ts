@@ -1,20 +1,17 @@
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { kpiQuery, permissions } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp, identityDeps } from '../src/app.ts';
-import { openConfiguredDatabase } from '../src/boot.ts';
-import { environmentVariables, loadConfig } from '../src/config/index.ts';
 import { registeredKpis } from '../src/modules/reporting/kpi-registry.ts';
 import { runKpi } from '../src/modules/reporting/kpis.service.ts';
 import { generateSalesData } from '../src/modules/sales/index.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/index.ts';
 import { createGeneratedTenant, generateData } from '../src/seed/generate.ts';
+import { benchAppConfig, runStandalone } from './bench-app.ts';
 import { explain, planNodes } from './explain.ts';
 import type { LoadResult, LoadSpec } from './load-worker.ts';
 import { captureQueries, withoutFrame } from './sql-capture.ts';
@@ -74,17 +71,7 @@ export const kpisBench = async (
   database: Database,
   options: { leads: number; invoices: number; duration: number; connections: number },
 ): Promise<KpiBenchResult> => {
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const config = loadConfig({
-    ...environmentVariables(),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: jwtSecret,
-    RATE_LIMIT_MAX: '1000000000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    SEED_DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent',
-  });
+  const { config, jwtSecret } = benchAppConfig();
   const log = pino({ level: 'silent' });
   const tenant = await createGeneratedTenant(identityDeps({ config, jwtSecret, database }), {
     name: 'KPI bench',
@@ -184,33 +171,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       connections: { type: 'string', default: '10' },
     },
   });
-  const env = environmentVariables();
-  if (!env.DATABASE_URL) {
-    console.error('bench/kpis.ts needs DATABASE_URL (real PostgreSQL).');
-    process.exit(1);
-  }
-  const log = pino({ level: 'silent' });
-  const config = loadConfig({
-    ...env,
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    WEB_DIST_DIR: '/nonexistent',
+  await runStandalone(
+    'kpis.ts',
+    async (database) => {
+      const leads = Number(values.leads);
+      const opts = {
+        leads,
+        invoices: values.invoices === undefined ? Math.floor(leads / 10) : Number(values.invoices),
+        duration: Number(values.duration),
+        connections: Number(values.connections),
+      };
+      const result = await kpisBench(database, opts);
+      console.log(kpiLines(result, opts.connections, opts.duration).join('\n'));
+    },
     // Generating on a loaded machine: a batch may take longer than the app's 30-second statement limit.
-    DATABASE_QUERY_TIMEOUT_MS: env.DATABASE_QUERY_TIMEOUT_MS ?? '600000',
-  });
-  const database = await openConfiguredDatabase(config, log);
-  try {
-    await migrate(database, log);
-    const leads = Number(values.leads);
-    const opts = {
-      leads,
-      invoices: values.invoices === undefined ? Math.floor(leads / 10) : Number(values.invoices),
-      duration: Number(values.duration),
-      connections: Number(values.connections),
-    };
-    const result = await kpisBench(database, opts);
-    console.log(kpiLines(result, opts.connections, opts.duration).join('\n'));
-  } finally {
-    await database.close();
-  }
+    { DATABASE_QUERY_TIMEOUT_MS: process.env.DATABASE_QUERY_TIMEOUT_MS ?? '600000' },
+  );
 }

@@ -1,19 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { documentCreateInput, permissions } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp, identityDeps } from '../src/app.ts';
-import { openConfiguredDatabase } from '../src/boot.ts';
-import { environmentVariables, loadConfig } from '../src/config/index.ts';
 import { issueInvoice } from '../src/modules/sales/documents/document-actions.service.ts';
 import { createDraft } from '../src/modules/sales/documents/documents.service.ts';
 import { generateSalesData } from '../src/modules/sales/index.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
 import type { Database } from '../src/platform/db/database.ts';
-import { migrate, withTenant } from '../src/platform/db/index.ts';
+import { withTenant } from '../src/platform/db/index.ts';
 import * as kit from '../src/platform/records/index.ts';
 import { createGeneratedTenant } from '../src/seed/generate.ts';
+import { benchAppConfig, runStandalone } from './bench-app.ts';
 
 // DATABASE_URL=postgres://… node bench/sales.ts [--invoices 100000] [--issues 400] [--runs 100]
 // Sales (issue #11). A generated tenant with `invoices` issued invoices (lines, payments; generateSalesData:
@@ -61,17 +59,7 @@ export const salesBench = async (
   database: Database,
   options: { invoices: number; issues: number; runs: number },
 ): Promise<SalesResult> => {
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const config = loadConfig({
-    ...environmentVariables(),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: jwtSecret,
-    RATE_LIMIT_MAX: '1000000000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    SEED_DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent',
-  });
+  const { config, jwtSecret } = benchAppConfig();
   const log = pino({ level: 'silent' });
   const tenant = await createGeneratedTenant(identityDeps({ config, jwtSecret, database }), {
     name: 'Sales bench',
@@ -218,21 +206,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs: { type: 'string', default: '100' },
     },
   });
-  const env = environmentVariables();
-  if (!env.DATABASE_URL) {
-    console.error('bench/sales.ts needs DATABASE_URL (real PostgreSQL).');
-    process.exit(1);
-  }
-  const log = pino({ level: 'silent' });
-  const config = loadConfig({
-    ...env,
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    WEB_DIST_DIR: '/nonexistent',
-  });
-  const database = await openConfiguredDatabase(config, log);
-  try {
-    await migrate(database, log);
+  await runStandalone('sales.ts', async (database) => {
     const runs = Number(values.runs);
     const result = await salesBench(database, {
       invoices: Number(values.invoices),
@@ -240,7 +214,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       runs,
     });
     console.log(salesLines(result, runs).join('\n'));
-  } finally {
-    await database.close();
-  }
+  });
 }

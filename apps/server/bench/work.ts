@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp, identityDeps } from '../src/app.ts';
-import { openConfiguredDatabase } from '../src/boot.ts';
-import { environmentVariables, loadConfig } from '../src/config/index.ts';
 import { projectBudget } from '../src/modules/work/reports/budget.service.ts';
 import { utilisation } from '../src/modules/work/reports/utilisation.service.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
-import { APP_ROLE, type Database, migrate, SCOPE_SQL, withTenant } from '../src/platform/db/index.ts';
+import { APP_ROLE, type Database, SCOPE_SQL, withTenant } from '../src/platform/db/index.ts';
 import { createGeneratedTenant } from '../src/seed/generate.ts';
+import { benchAppConfig, runStandalone } from './bench-app.ts';
 import type { PlanNode } from './explain.ts';
 import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
 
@@ -182,17 +180,7 @@ export const workBench = async (
   options: { members: number; runs: number; seconds: number; clients: number },
 ): Promise<WorkBench> => {
   const before = loadavg().map(round);
-  const jwtSecret = randomBytes(32).toString('base64url');
-  const config = loadConfig({
-    ...environmentVariables(),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: jwtSecret,
-    RATE_LIMIT_MAX: '1000000000',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    SEED_DEMO: 'false',
-    WEB_DIST_DIR: '/nonexistent',
-  });
+  const { config, jwtSecret } = benchAppConfig();
   const log = pino({ level: 'silent' });
   const started = performance.now();
   const tenant = await createGeneratedTenant(identityDeps({ config, jwtSecret, database }), {
@@ -368,21 +356,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       clients: { type: 'string', default: '8' },
     },
   });
-  const env = environmentVariables();
-  if (!env.DATABASE_URL) {
-    console.error('bench/work.ts needs DATABASE_URL (real PostgreSQL).');
-    process.exit(1);
-  }
-  const log = pino({ level: 'silent' });
-  const config = loadConfig({
-    ...env,
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    WEB_DIST_DIR: '/nonexistent',
-  });
-  const database = await openConfiguredDatabase(config, log);
-  try {
-    await migrate(database, log);
+  await runStandalone('work.ts', async (database) => {
     const result = await workBench(database, {
       members: Number(values.members),
       runs: Number(values.runs),
@@ -390,7 +364,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       clients: Number(values.clients),
     });
     console.log(workLines(result).join('\n'));
-  } finally {
-    await database.close();
-  }
+  });
 }
