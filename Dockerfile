@@ -69,5 +69,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # SIGTERM (docker stop) → graceful shutdown within SHUTDOWN_TIMEOUT_MS (10 s by default).
-# --max-semi-space-size=16: V8 keeps a young generation of ~130 MB after start-up otherwise (docs/performance.md).
-CMD ["node", "--max-semi-space-size=16", "apps/server/src/main.ts"]
+# --max-semi-space-size=16: V8 keeps a young generation of ~130 MB after start-up otherwise;
+# --heap-growing-percent=50: the old generation grows to 1.5× the live heap before a major GC instead of up to
+# 4×, which keeps RSS under load near 270 MB instead of 340–470 MB at no measured latency cost (docs/performance.md).
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "apps/server/src/main.ts"]

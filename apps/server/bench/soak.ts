@@ -1,5 +1,5 @@
 // Memory under a long mixed load (issue #9, item 6): starts the server exactly as `npm start` does (its own
-// process, `--max-semi-space-size=16`) on DATABASE_URL with the demo company, drives a mixed load at a fixed
+// process, the node flags of apps/server's start script) on DATABASE_URL with the demo company, drives a mixed load at a fixed
 // rate — lists, searches, record pages, creates with Idempotency-Key, the dashboard's KPIs — and samples the
 // server's VmRSS from /proc every few seconds. Prints RSS per minute, the peak, and the drift between the first
 // and the last minutes (a leak shows as steady growth).
@@ -48,9 +48,13 @@ const rssMb = (pid: number): number => {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const nodeArgs = (process.env.SOAK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// The node flags of apps/server's `start` script (`node <flags> src/main.ts`): the server runs as it does in use.
+const startScript: string =
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start;
+const startFlags = startScript.split(/\s+/).filter((arg) => arg.startsWith('--'));
 const child: ChildProcess = spawn(
   process.execPath,
-  [...nodeArgs, '--max-semi-space-size=16', 'src/main.ts'],
+  [...nodeArgs, ...startFlags, 'src/main.ts'],
   {
     cwd: serverDir,
     env: {
