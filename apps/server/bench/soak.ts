@@ -49,28 +49,24 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const nodeArgs = (process.env.SOAK_NODE_ARGS ?? '').split(' ').filter(Boolean);
 // The node flags of apps/server's `start` script (`node <flags> src/main.ts`): the server runs as it does in use.
-const startScript: string =
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start;
+const startScript: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  .scripts.start;
 const startFlags = startScript.split(/\s+/).filter((arg) => arg.startsWith('--'));
-const child: ChildProcess = spawn(
-  process.execPath,
-  [...nodeArgs, ...startFlags, 'src/main.ts'],
-  {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      // The load sets its own limit (the default 1,000 requests per minute per address stays for users).
-      RATE_LIMIT_MAX: '1000000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...startFlags, 'src/main.ts'], {
+  cwd: serverDir,
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'true',
+    // The load sets its own limit (the default 1,000 requests per minute per address stays for users).
+    RATE_LIMIT_MAX: '1000000',
   },
-);
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const stopServer = () =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
