@@ -1,6 +1,7 @@
 import type { SalesDocument } from '@tessera/contracts';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { RecordPanels } from '../../../components/records/record-panels';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
@@ -303,6 +304,7 @@ function DocumentView({
           </CardBody>
         </Card>
       ) : null}
+      <RecordPanels type={kind === 'invoices' ? 'invoice' : 'quote'} id={doc.id} />
     </div>
   );
 }
