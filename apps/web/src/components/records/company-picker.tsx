@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { companySchema, SEARCH_Q_MAX } from '@tessera/contracts';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { usePermission } from '../../hooks/use-permission';
 import { cn } from '../../lib/cn';
@@ -67,6 +67,12 @@ export function CompanyPicker({
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(value?.name ?? '');
+  // A value set or named from outside (a preset company whose name loads later) shows its name; typing, which
+  // clears the value, keeps what was typed.
+  const outsideName = value?.name;
+  useEffect(() => {
+    if (outsideName) setText(outsideName);
+  }, [outsideName]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const search = useCompanySearch(value && text === value.name ? '' : text, open);

@@ -9,6 +9,7 @@ import { Dialog, DialogFooter } from '../ui/dialog';
 import { SelectField, type SelectOption, TextareaField, TextField } from '../ui/form-field';
 import { CheckboxField } from '../ui/input';
 import { Spinner } from '../ui/spinner';
+import { CompanyPicker } from './company-picker';
 
 export type RecordFieldKind =
   | 'text'
@@ -20,7 +21,9 @@ export type RecordFieldKind =
   | 'datetime'
   | 'select'
   | 'textarea'
-  | 'checkbox';
+  | 'checkbox'
+  /** A company, searched as you type among all of them; `options` only name the current one. */
+  | 'company';
 
 /** One field of a record form; `name` is the contract field it validates as. */
 export interface RecordFieldSpec {
@@ -97,6 +100,19 @@ export function RecordForm<Out>({
                   className={className}
                   checked={form.values[spec.name] === true}
                   onChange={(event) => form.setValue(spec.name, event.target.checked)}
+                />
+              );
+            }
+            if (kind === 'company') {
+              const id = String(form.values[spec.name] ?? '');
+              const name = spec.options?.find((o) => o.value === id)?.label;
+              return (
+                <CompanyPicker
+                  key={spec.name}
+                  label={spec.label}
+                  className={className}
+                  value={id ? { id, name: name ?? '' } : null}
+                  onChange={(company) => form.setValue(spec.name, company?.id ?? '')}
                 />
               );
             }

@@ -20,7 +20,7 @@ export function contactFields(companies: readonly SelectOption[] | null | undefi
           {
             name: 'companyId',
             label: 'Company',
-            kind: 'select' as const,
+            kind: 'company' as const,
             options: [{ value: '', label: 'No company' }, ...(companies ?? [])],
           },
         ]),

@@ -66,7 +66,7 @@ export function dealFields({
           {
             name: 'companyId',
             label: 'Company',
-            kind: 'select' as const,
+            kind: 'company' as const,
             options: [none('No company'), ...companies],
           },
         ]

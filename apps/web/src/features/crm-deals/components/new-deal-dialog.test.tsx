@@ -42,7 +42,8 @@ describe('new deal dialog', () => {
     const api = setup({ companyId });
     const dialog = await screen.findByRole('dialog', { name: 'New deal' });
     await waitFor(() =>
-      expect((within(dialog).getByLabelText('Company') as HTMLSelectElement).value).toBe(companyId),
+      // The company field searches as you type; it shows the chosen company's name.
+      expect((within(dialog).getByLabelText('Company') as HTMLInputElement).value).toBe('Acme Roofing Ltd'),
     );
     expect(within(dialog).getByText('In Sales')).toBeTruthy();
     const stages = within(within(dialog).getByLabelText('Stage')).getAllByRole('option');
@@ -64,6 +65,30 @@ describe('new deal dialog', () => {
       tags: [],
     });
     expect(await screen.findByTestId('navigated-to')).toBeTruthy();
+  });
+
+  it('finds any company by typing, not only the first page of them', async () => {
+    const far = { ...company, id: uid(5, 7), name: 'Zephyr Solar' };
+    const api = stubApi({
+      'GET /api/v1/pipelines': jsonResponse(listBody([pipeline])),
+      // The first page by name holds only Acme; Zephyr is found by its name.
+      'GET /api/v1/companies': (request) =>
+        jsonResponse(listBody(request.url.searchParams.get('q') ? [far] : [company])),
+      'GET /api/v1/contacts': jsonResponse(listBody([])),
+      'POST /api/v1/deals': envelope(created, 201),
+    });
+    renderWithProviders(<NewDealButton preset={{}} owners={owners} myId={ids.user} />, { me: makeMe() });
+    fireEvent.click(screen.getByRole('button', { name: 'New deal' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New deal' });
+    const field = await within(dialog).findByLabelText('Company');
+    fireEvent.focus(field);
+    fireEvent.change(field, { target: { value: 'Zeph' } });
+    fireEvent.click(await within(dialog).findByRole('option', { name: /Zephyr Solar/ }));
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe('Zephyr Solar'));
+    fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'Panels' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/deals')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/deals')[0]?.body).toMatchObject({ title: 'Panels', companyId: far.id });
   });
 
   it('sends nothing until the title is given', async () => {

@@ -48,7 +48,7 @@ export function jobFields({ companies, contacts, create }: JobFieldOptions): Rec
           {
             name: 'companyId',
             label: 'Customer company',
-            kind: 'select' as const,
+            kind: 'company' as const,
             options: [none('No company'), ...companies],
           },
         ]

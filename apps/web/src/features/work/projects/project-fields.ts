@@ -35,7 +35,7 @@ export function projectFields({
           {
             name: 'companyId',
             label: 'Client',
-            kind: 'select' as const,
+            kind: 'company' as const,
             options: [{ value: '', label: 'No client' }, ...companies],
           },
         ]
