@@ -38,7 +38,7 @@ test('a dispatcher creates a job from a company, assigns a crew and completes it
   await expect(page.getByRole('heading', { level: 1, name: company.name })).toBeVisible();
   await page.getByRole('button', { name: 'New job' }).click();
   const form = page.getByRole('dialog', { name: 'New job' });
-  await expect(form.getByLabel('Customer company')).toHaveValue(company.id);
+  await expect(form.getByLabel('Customer company')).toHaveValue(company.name);
   const title = `Boiler service ${stamp}`;
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Priority').selectOption('high');

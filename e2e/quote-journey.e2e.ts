@@ -98,7 +98,7 @@ test('deal → quote with two products → sent → accepted by the customer →
   await expect(page).toHaveURL(/\/quotes\/new\?dealId=/);
   await expect(page.getByRole('heading', { name: 'New quote' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(`For the deal ${deal.title}`);
-  await expect(page.getByLabel('Customer (company)')).toHaveValue(company.id);
+  await expect(page.getByLabel('Customer (company)')).toHaveValue(company.name);
   await page.getByLabel('Product of line 1').selectOption({ label: `${panel.sku} · ${panel.name}` });
   await page.getByLabel('Quantity of line 1').fill('2');
   await page.getByRole('button', { name: 'Add line' }).click();

@@ -2,15 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { dealSchema, type SalesDocument, salesSettingsSchema } from '@tessera/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useCompanyOptions, withCurrentOption } from '../../../components/records/use-company-options';
+import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody } from '../../../components/ui/card';
 import { FormField } from '../../../components/ui/form-field';
-import { Input, Select, Textarea } from '../../../components/ui/input';
+import { Input, Textarea } from '../../../components/ui/input';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
+import { usePermission } from '../../../hooks/use-permission';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { type DocumentKindPath, documentRecords, useCatalog } from '../api/documents';
@@ -71,7 +72,7 @@ function Editor({
   useDocumentTitle(document ? `Edit ${one}` : `New ${one}`);
   const navigate = useNavigate();
   const catalog = useCatalog();
-  const companies = useCompanyOptions();
+  const canCompanies = usePermission('companies.view');
   const settings = useQuery({
     queryKey: ['sales-settings'],
     queryFn: ({ signal }) => api.get(v1('sales/settings'), { schema: salesSettingsSchema, signal }),
@@ -80,7 +81,10 @@ function Editor({
   const current = document
     ? { id: document.companyId, name: document.customer.name }
     : { id: forDeal?.companyId, name: forDeal?.companyName };
-  const [companyId, setCompanyId] = useState(current.id ?? '');
+  const [customer, setCustomer] = useState<PickedCompany | null>(
+    current.id ? { id: current.id, name: current.name ?? '' } : null,
+  );
+  const companyId = customer?.id ?? '';
   const [issueDate, setIssueDate] = useState(document?.issueDate ?? new Date().toISOString().slice(0, 10));
   const [dueDate, setDueDate] = useState(document?.dueDate ?? '');
   const [notes, setNotes] = useState(document?.notes ?? '');
@@ -160,19 +164,8 @@ function Editor({
       {error ? <ErrorAlert error={error} /> : null}
       <Card>
         <CardBody className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {companies.options ? (
-            <FormField label="Customer (company)">
-              {(p) => (
-                <Select {...p} value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-                  <option value="">—</option>
-                  {withCurrentOption(companies.options ?? [], current.id, current.name).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
+          {canCompanies ? (
+            <CompanyPicker label="Customer (company)" value={customer} onChange={setCustomer} />
           ) : null}
           <FormField label="Date">
             {(p) => (

@@ -7,7 +7,7 @@ import {
 } from '@tessera/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useCompanyOptions } from '../../../components/records/use-company-options';
+import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody } from '../../../components/ui/card';
@@ -16,6 +16,7 @@ import { CheckboxField, Input, Select, Textarea } from '../../../components/ui/i
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
+import { usePermission } from '../../../hooks/use-permission';
 import { api } from '../../../lib/api-client';
 import { v1 } from '../../../lib/endpoints';
 import { formatDate } from '../../../lib/format';
@@ -54,14 +55,17 @@ function Editor({ template }: { template?: RecurringInvoice }) {
   useDocumentTitle(template ? 'Edit recurring invoice' : 'New recurring invoice');
   const navigate = useNavigate();
   const catalog = useCatalog();
-  const companies = useCompanyOptions();
+  const canCompanies = usePermission('companies.view');
   const settings = useQuery({
     queryKey: ['sales-settings'],
     queryFn: ({ signal }) => api.get(v1('sales/settings'), { schema: salesSettingsSchema, signal }),
   });
   const today = new Date().toISOString().slice(0, 10);
   const [name, setName] = useState(template?.name ?? '');
-  const [companyId, setCompanyId] = useState(template?.companyId ?? '');
+  const [company, setCompany] = useState<PickedCompany | null>(
+    template?.companyId ? { id: template.companyId, name: template.customer.name ?? '' } : null,
+  );
+  const companyId = company?.id ?? '';
   const [customerName, setCustomerName] = useState(template?.customer.name ?? '');
   const [email, setEmail] = useState(template?.customer.email ?? '');
   const [every, setEvery] = useState(String(template?.every ?? 1));
@@ -154,19 +158,8 @@ function Editor({ template }: { template?: RecurringInvoice }) {
           <FormField label="Name">
             {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
           </FormField>
-          {companies.options ? (
-            <FormField label="Customer (company)">
-              {(p) => (
-                <Select {...p} value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-                  <option value="">—</option>
-                  {companies.options?.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
+          {canCompanies ? (
+            <CompanyPicker label="Customer (company)" value={company} onChange={setCompany} />
           ) : null}
           <FormField label="Customer name" hint="Blank: the company's">
             {(p) => <Input {...p} value={customerName} onChange={(e) => setCustomerName(e.target.value)} />}
