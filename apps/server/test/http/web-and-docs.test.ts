@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { healthSchema, successEnvelope } from '@tessera/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../src/platform/db/index.ts';
 import { setupApiTest } from '../helpers/api-test.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { testDbKind } from '../helpers/test-database.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'tessera-web-'));
@@ -133,5 +134,27 @@ describe('API reference', () => {
     // The standalone layout's top bar renders an SVG logo with an inline <style>: the page uses the base layout.
     const init = await t.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' });
     expect(init.body).toContain('"layout":"BaseLayout"');
+  });
+});
+
+describe('web app under the rate limit', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({
+      env: { WEB_DIST_DIR: dist, RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' },
+    });
+  });
+  afterAll(() => limited.close());
+
+  it('serves the app’s files past the limit (a page load fetches many chunks); unknown URLs still count', async () => {
+    const get = (url: string) => limited.app.inject({ method: 'GET', url, remoteAddress: '10.7.7.7' });
+    const assets: number[] = [];
+    for (let i = 0; i < 10; i++)
+      assets.push((await get(i % 2 ? '/assets/app-abc123.js' : '/assets/main-def456.css')).statusCode);
+    expect(assets).toEqual(Array(10).fill(200));
+    const probes: number[] = [];
+    for (let i = 0; i < 5; i++) probes.push((await get('/missing.js')).statusCode);
+    expect(probes.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(probes.at(-1)).toBe(429);
   });
 });

@@ -36,6 +36,15 @@ export const registerSecurity = async (app: FastifyInstance, config: Config, red
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
   });
+  // The built web app's files (the static plugin's wildcard route) are not counted: a page load fetches tens of
+  // hashed, cacheable chunks, and many people behind one address (an office) would be refused the app itself —
+  // a refused chunk breaks the page. Unknown URLs still count (the not-found handler). Must run before the rate
+  // limit's own `onRoute` hook, which reads `config.rateLimit`.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url === '/*' && methods.every((m) => m === 'GET' || m === 'HEAD'))
+      route.config = { ...(route.config ?? {}), rateLimit: false };
+  });
   await app.register(rateLimit, {
     global: true,
     max: config.RATE_LIMIT_MAX,
