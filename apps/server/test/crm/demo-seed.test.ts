@@ -109,6 +109,12 @@ describe('demo company', () => {
       sellerName: 'Demo Services Co',
       sellerEmail: 'billing@demo.tessera.test',
     });
+    // Each seeded document reads back with its lines (the owner's view and the customer's).
+    const ownerList = await asBrowser(t.app, owner, { method: 'GET', url: '/api/v1/invoices' });
+    for (const inv of ownerList.json().data as { id: string; totalCents: number }[]) {
+      const one = await asBrowser(t.app, owner, { method: 'GET', url: `/api/v1/invoices/${inv.id}` });
+      expect(one.json().data.lines.length, one.body).toBeGreaterThan(0);
+    }
     const leads = await asBrowser(t.app, customer, { method: 'GET', url: '/api/v1/leads' });
     expect(leads.statusCode).toBe(403);
   });
