@@ -251,24 +251,38 @@ const rowCount = (r: unknown) =>
   (r as { affectedRows?: number }).affectedRows ??
   0;
 
+/** How many documents `where` selects and, when there are any, that many numbers of `kind` taken at once. */
+const numbersFor = async (
+  tx: Tx,
+  tenantId: string,
+  where: SQL,
+  kind: NumberedKind,
+  pattern: string,
+  today: string,
+) => {
+  const counted = (await tx.execute(
+    sql`select count(*)::int as n from sales_documents where ${where}`,
+  )) as unknown as { rows: { n: number }[] };
+  const count = counted.rows[0]?.n ?? 0;
+  if (count === 0) return undefined;
+  return { count, ...(await takeNumbers(tx, tenantId, kind, pattern, today, count)) };
+};
+
 /**
  * A credit note for each CREDITED invoice of the batch (still drafts here), issued today: all its lines,
  * prices and totals, its own gapless number; the invoice's `credited_cents` is set with its status below.
  */
 const creditNotes = async (tx: Tx, tenantId: string, settings: Settings, batch: SQL, today: string) => {
-  const counted = (await tx.execute(
-    sql`select count(*)::int as n from sales_documents where ${batch} and ${CREDITED}`,
-  )) as unknown as { rows: { n: number }[] };
-  const count = counted.rows[0]?.n ?? 0;
-  if (count === 0) return 0;
-  const { start, number } = await takeNumbers(
+  const numbers = await numbersFor(
     tx,
     tenantId,
+    sql`${batch} and ${CREDITED}`,
     'credit_note',
     settings.creditNotePattern,
     today,
-    count,
   );
+  if (!numbers) return 0;
+  const { count, start, number } = numbers;
   await tx.execute(sql`
     insert into sales_documents (id, tenant_id, created_at, updated_at, created_by, kind, number, status,
       owner_id, source_id, issue_date, currency, rounding, customer_name, subtotal_cents, discount_cents,
@@ -297,19 +311,16 @@ const creditNotes = async (tx: Tx, tenantId: string, settings: Settings, batch: 
 
 /** A delivery note for each DELIVERED invoice of the batch: every line in full, its own gapless number. */
 const deliveryNotes = async (tx: Tx, tenantId: string, settings: Settings, batch: SQL, today: string) => {
-  const counted = (await tx.execute(
-    sql`select count(*)::int as n from sales_documents where ${batch} and ${DELIVERED}`,
-  )) as unknown as { rows: { n: number }[] };
-  const count = counted.rows[0]?.n ?? 0;
-  if (count === 0) return 0;
-  const { start, number } = await takeNumbers(
+  const numbers = await numbersFor(
     tx,
     tenantId,
+    sql`${batch} and ${DELIVERED}`,
     'delivery_note',
     settings.deliveryNotePattern,
     today,
-    count,
   );
+  if (!numbers) return 0;
+  const { start, number } = numbers;
   const inserted = await tx.execute(sql`
     insert into sales_delivery_notes (id, tenant_id, created_at, updated_at, created_by, number, source_id,
       source_kind, owner_id, delivered_on)
