@@ -244,7 +244,7 @@ describe('the dispatcher', () => {
         const listeners = () =>
           t.database.db.execute(
             sql`select pg_terminate_backend(pid) as killed from pg_stat_activity
-                where datname = current_database() and application_name = 'tessera-events'`,
+                where datname = current_database() and application_name = 'tessera-listener'`,
           ) as unknown as Promise<{ rows: { killed: boolean }[] }>;
         expect((await listeners()).rows).toEqual([{ killed: true }]);
         const id = await leadCreated(a);

@@ -30,6 +30,11 @@ export const effectivePermissions = (
 declare module 'fastify' {
   interface FastifyRequest {
     auth?: Principal;
+    /**
+     * `performance.now()` when the request arrived (its first hook): caches invalidated by notifications wait
+     * for a listener round trip sent after this, and steps of one request share it (ADR 0007).
+     */
+    arrivedAt: number;
     /** Why credentials were rejected (bad/expired token, revoked session…), for the 401 message. */
     authFailure?: string;
     /**

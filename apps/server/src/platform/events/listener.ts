@@ -19,7 +19,6 @@ export const listenForEvents = async (
   const listener = await listenForNotifications({
     database,
     channel: EVENTS_CHANNEL,
-    applicationName: 'tessera-events',
     log,
     onMessage: () => onNotify(),
     onGap: () => onNotify(),

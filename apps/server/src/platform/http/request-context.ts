@@ -31,7 +31,9 @@ export const registerRequestContext = (
   app.addHook('preClose', async () => {
     closing = true;
   });
+  app.decorateRequest('arrivedAt', 0);
   app.addHook('onRequest', async (req, reply) => {
+    req.arrivedAt = performance.now();
     reply.header(REQUEST_ID_HEADER, req.id);
     if (closing) {
       throw new AppError('SERVICE_UNAVAILABLE', 'The server is restarting. Please retry in a moment.', {

@@ -46,8 +46,8 @@ export const createFeatureFlags = (database: Database, cache: FlagCache) => {
   };
   return {
     /** Whether `key` is on for `userId` in `tenantId` (a job passes the member it acts for, or null). */
-    isOn: async (tenantId: string, userId: string | null, key: string): Promise<boolean> => {
-      const cached = await cache.get(tenantId);
+    isOn: async (tenantId: string, userId: string | null, key: string, since?: number): Promise<boolean> => {
+      const cached = await cache.get(tenantId, since);
       // The common case (default, or a tenant-wide switch) needs no transaction.
       if (cached && !needsRole(cached.get(key))) return decide(cached.get(key), undefined);
       return withTenant(

@@ -31,7 +31,6 @@ export class FlagCache {
       database,
       channel: FEATURE_FLAGS_CHANNEL,
       log,
-      applicationName: 'tessera-flags-listener',
       onMessage: (tenantId) => {
         this.epoch += 1;
         this.entries.delete(tenantId);
@@ -52,10 +51,11 @@ export class FlagCache {
     return this.epoch;
   }
 
-  async get(tenantId: string): Promise<TenantFlags | undefined> {
+  /** `since`: the request's arrival (`performance.now()`); flags committed before it are seen. Default: now. */
+  async get(tenantId: string, since?: number): Promise<TenantFlags | undefined> {
     if (!this.listener?.live || !this.entries.has(tenantId)) return undefined;
     try {
-      await this.listener.sync();
+      await this.listener.sync(since);
     } catch {
       return undefined;
     }

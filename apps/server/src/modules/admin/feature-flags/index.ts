@@ -18,7 +18,7 @@ export const registerFeatureFlags = async (
   app.addHook('onClose', async () => cache.stop());
   const flags = createFeatureFlags(deps.database, cache);
   registerFeatureGate(app, (req, feature) =>
-    flags.isOn(req.auth?.tenantId ?? '', req.auth?.userId ?? null, feature),
+    flags.isOn(req.auth?.tenantId ?? '', req.auth?.userId ?? null, feature, req.arrivedAt),
   );
   return flags;
 };

@@ -73,10 +73,10 @@ export class PrincipalCache {
   }
 
   /** A cached principal that is still valid now, after every earlier-committed revocation has arrived. */
-  async get(key: string): Promise<CachedPrincipal | undefined> {
+  async get(key: string, since?: number): Promise<CachedPrincipal | undefined> {
     if (!this.enabled || !this.entries.has(key)) return undefined;
     try {
-      await this.listener?.sync();
+      await this.listener?.sync(since);
     } catch {
       return undefined; // the listener may have missed a revocation: read the database
     }
