@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { APP_ROLE, SCOPE_SQL } from '../src/platform/db/index.ts';
+import { scopePrelude } from '../src/platform/db/index.ts';
 import type { CapturedQuery } from './sql-capture.ts';
 
 /** A bare route: the statements to run for a request (the captured service SQL, with per-request values). */
@@ -18,7 +18,7 @@ export interface BareServer {
 /**
  * The baseline: a Fastify instance with no plugins (no auth, rate limit, helmet, validation, response
  * schemas, idempotency, request logging) that runs the same statements through a raw `pg` Pool inside the
- * same tenant transaction frame as `withTenant` (BEGIN, the one scope statement, …, COMMIT) and returns
+ * same tenant transaction frame as `withTenant` (BEGIN with the scope statement in one round trip, …, COMMIT) and returns
  * the last statement's rows with plain JSON.stringify.
  */
 export const startBareServer = async (
@@ -31,8 +31,7 @@ export const startBareServer = async (
   const inTenant = async (statements: CapturedQuery[]) => {
     const client = await pool.connect();
     try {
-      await client.query('begin');
-      await client.query(SCOPE_SQL, [APP_ROLE, scope.tenantId, scope.userId ?? '']);
+      await client.query(`begin; ${scopePrelude(scope)}`);
       let rows: unknown[] = [];
       for (const s of statements) rows = (await client.query(s.text, s.params)).rows;
       await client.query('commit');

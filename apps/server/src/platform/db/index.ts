@@ -9,4 +9,4 @@ export {
 } from './migrator.ts';
 export { type ListenOptions, listenForNotifications, type NotifyListener } from './notify-listener.ts';
 export type { SqlSession } from './sql-session.ts';
-export { APP_ROLE, enterScope, SCOPE_SQL, withTenant, withUser } from './tenant-tx.ts';
+export { APP_ROLE, enterScope, SCOPE_SQL, scopePrelude, withTenant, withUser } from './tenant-tx.ts';

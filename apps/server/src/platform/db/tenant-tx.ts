@@ -26,6 +26,29 @@ export const enterScope = async (tx: Tx, scope: { tenantId?: string; userId?: st
 };
 
 /**
+ * The scope statement with its values inlined (each checked to be a uuid first), for sending together with
+ * `BEGIN` in one simple-query round trip (`Database.transactionWith`).
+ */
+export const scopePrelude = (scope: { tenantId?: string; userId?: string | null }) => {
+  if (scope.tenantId) assertUuid(scope.tenantId, 'tenant id');
+  if (scope.userId) assertUuid(scope.userId, 'user id');
+  return `select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', '${scope.tenantId ?? ''}', true), set_config('app.user_id', '${scope.userId ?? ''}', true)`;
+};
+
+/** A transaction entered into `scope`: BEGIN and the scope in one round trip where the driver allows it. */
+const scopedTransaction = <T>(
+  database: Database,
+  scope: { tenantId?: string; userId?: string | null },
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> =>
+  database.transactionWith
+    ? database.transactionWith(scopePrelude(scope), fn)
+    : database.db.transaction(async (tx) => {
+        await enterScope(tx, scope);
+        return fn(tx);
+      });
+
+/**
  * Runs `fn` in one transaction scoped to `tenantId` (and the acting user), as the application role. Both
  * settings end with the transaction, so nothing leaks to the next user of a pooled connection. Services still
  * filter by tenant themselves; RLS is the second layer.
@@ -37,10 +60,7 @@ export const withTenant = async <T>(
   userId?: string | null,
 ): Promise<T> => {
   assertUuid(tenantId, 'tenant id');
-  return database.db.transaction(async (tx) => {
-    await enterScope(tx, { tenantId, userId });
-    return fn(tx);
-  });
+  return scopedTransaction(database, { tenantId, userId }, fn);
 };
 
 /** A transaction as the application role that sees only the user's own rows (before a tenant is chosen). */
@@ -48,8 +68,4 @@ export const withUser = async <T>(
   database: Database,
   userId: string,
   fn: (tx: Tx) => Promise<T>,
-): Promise<T> =>
-  database.db.transaction(async (tx) => {
-    await enterScope(tx, { userId });
-    return fn(tx);
-  });
+): Promise<T> => scopedTransaction(database, { userId }, fn);
