@@ -1,5 +1,5 @@
 import type { Task } from '@tessera/contracts';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskChecklist } from './task-checklist';
 
@@ -79,14 +79,31 @@ describe('task checklist', () => {
     expect(screen.getByText('2 of 2 done')).toBeTruthy();
   });
 
-  it('shows a refused save (stale version) and keeps the list as it was', async () => {
-    const save = vi.fn(async () => {
-      throw new Error('This task was changed meanwhile');
-    });
+  it('shows a change at once and puts it back when the save is refused (stale version)', async () => {
+    let refuse: (error: Error) => void = () => {};
+    const save = vi.fn(
+      () =>
+        new Promise<Task>((_, reject) => {
+          refuse = reject;
+        }),
+    );
     render(<TaskChecklist task={task} onSave={save} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Order cable' }));
+    const box = screen.getByRole('checkbox', { name: 'Done: Book electrician' }) as HTMLInputElement;
+    fireEvent.click(box);
+    expect(box.checked).toBe(true);
+    expect(screen.getByText('2 of 2 done')).toBeTruthy();
+    expect(save).toHaveBeenCalledWith(
+      [
+        { text: 'Order cable', done: true },
+        { text: 'Book electrician', done: true },
+      ],
+      3,
+    );
+    await act(async () => refuse(new Error('This task was changed meanwhile')));
     expect(await screen.findByText('This task was changed meanwhile')).toBeTruthy();
-    expect(screen.getByText('Order cable')).toBeTruthy();
+    expect(
+      (screen.getByRole('checkbox', { name: 'Done: Book electrician' }) as HTMLInputElement).checked,
+    ).toBe(false);
     expect(screen.getByText('1 of 2 done')).toBeTruthy();
     // A blank item is not sent.
     fireEvent.change(screen.getByLabelText('New checklist item'), { target: { value: '   ' } });

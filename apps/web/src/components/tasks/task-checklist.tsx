@@ -14,14 +14,16 @@ const MAX_TEXT = 300;
 
 /**
  * A task's checklist. Read-only without `onSave`; with it: add an item, tick / untick, rename, remove — each
- * change saved at once with the task's version (a change made meanwhile elsewhere is a 409, shown; the board
+ * change shown at once and saved with the task's version (a change made meanwhile elsewhere is a 409, shown; the board
  * reloads the task).
  */
 export function TaskChecklist({ task, onSave }: { task: Task; onSave?: SaveChecklist }) {
   // The task as last saved here, until the list it came from has reloaded it.
   const [saved, setSaved] = useState<Task | null>(null);
   const current = saved && saved.id === task.id && saved.version > task.version ? saved : task;
-  const items = current.checklist;
+  // The list being saved shows at once (a ticked box stays ticked); a refused save puts the saved one back.
+  const [pending, setPending] = useState<Item[] | null>(null);
+  const items = pending ?? current.checklist;
   const [adding, setAdding] = useState('');
   const [renaming, setRenaming] = useState<{ index: number; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,7 @@ export function TaskChecklist({ task, onSave }: { task: Task; onSave?: SaveCheck
     if (!onSave) return false;
     setBusy(true);
     setError(null);
+    setPending(next);
     try {
       setSaved(await onSave(next, current.version));
       return true;
@@ -39,6 +42,7 @@ export function TaskChecklist({ task, onSave }: { task: Task; onSave?: SaveCheck
       setError(err);
       return false;
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
