@@ -185,6 +185,13 @@ describe('invoice billable expenses with the time', () => {
     expect(usd.statusCode).toBe(409);
     expect(usd.json().error.message).toMatch(/is in USD/);
     expect(await w.snapshot(owner.tenantId, TABLES)).toEqual(before);
+    // Left out, the expense blocks nothing (and nothing else is left to invoice here).
+    const without = (await w.api(owner, 'GET', `${url(p)}?expenses=exclude`)).json().data;
+    expect(without).toMatchObject({ expenses: 0, expenseLines: [], blockers: [] });
+    expect((await w.api(owner, 'POST', url(p), { expenses: 'exclude' })).json().error.message).toMatch(
+      /Nothing to invoice/,
+    );
+    expect(await w.snapshot(owner.tenantId, TABLES)).toEqual(before);
     const q = await w.create(owner, '/projects', {
       name: 'Pier',
       code: 'PR',
@@ -208,7 +215,14 @@ describe('invoice billable expenses with the time', () => {
     expect((await w.api(other, 'GET', url())).statusCode).toBe(404);
     expect((await w.api(owner, 'POST', `/projects/${MISSING_ID}/invoice-time`, {})).statusCode).toBe(404);
     expect((await w.api(crew, 'POST', url(), {})).statusCode).toBe(403);
-    for (const body of [{ expenseIds: [] }, { from: 5 }, { to: '2031-13-01' }, { includeExpenses: true }]) {
+    for (const body of [
+      { expenseIds: [] },
+      { from: 5 },
+      { to: '2031-13-01' },
+      { includeExpenses: true },
+      { expenses: 'none' },
+      { expenses: false },
+    ]) {
       expect((await w.api(owner, 'POST', url(), body)).statusCode, JSON.stringify(body)).toBe(400);
     }
     expect(await w.snapshot(owner.tenantId, TABLES)).toEqual(before);

@@ -16,6 +16,8 @@ const invoiceTimeFields = {
   /** Only time worked on or before this day. */
   to: workDate.optional(),
   groupBy: z.enum(INVOICE_TIME_GROUPINGS).optional(),
+  /** The approved billable expenses go on the invoice too (`include`, the default) or are left for later. */
+  expenses: z.enum(['include', 'exclude']).optional(),
 };
 const periodInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
 const periodOrder = { message: 'The period cannot end before it starts', path: ['to'] };

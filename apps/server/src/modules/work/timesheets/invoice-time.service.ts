@@ -129,7 +129,10 @@ const previewOf = async (tx: Tx, ctx: AuthedContext, projectId: string, input: I
   const project = await kit.findRecord<ProjectRow>(tx, ctx, projectDef, projectId);
   const entries = await openEntries(tx, ctx, projectId, input, lock);
   const groups = await groupLines(tx, ctx, project, entries, input);
-  const expenses = await billableExpenses(tx, ctx, project, input, lock);
+  const expenses =
+    input.expenses === 'exclude'
+      ? { lines: [], blockers: [] }
+      : await billableExpenses(tx, ctx, project, input, lock);
   const money = ctx.auth.permissions.has('fields.money.view');
   const amountCents =
     groups.reduce((s, g) => s + g.amountCents, 0) + expenses.lines.reduce((s, l) => s + l.amountCents, 0);

@@ -12,6 +12,7 @@ import { Button, buttonClasses } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { SelectField, TextField } from '../../../components/ui/form-field';
+import { CheckboxField } from '../../../components/ui/input';
 import { Spinner } from '../../../components/ui/spinner';
 import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/records/money';
@@ -41,9 +42,15 @@ export function InvoiceTimeDialog({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [groupBy, setGroupBy] = useState<NonNullable<InvoiceTimeInput['groupBy']>>('member_task');
+  const [withExpenses, setWithExpenses] = useState(true);
   const [made, setMade] = useState<InvoiceTimeResult | null>(null);
   const badPeriod = from !== '' && to !== '' && from > to;
-  const query: InvoiceTimeInput = { groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const query: InvoiceTimeInput = {
+    groupBy,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(withExpenses ? {} : { expenses: 'exclude' as const }),
+  };
   const preview = useInvoiceTimePreview(project.id, query, open && !made && !badPeriod);
   const invoice = useInvoiceTime(project.id);
   const data = preview.data;
@@ -104,18 +111,24 @@ export function InvoiceTimeDialog({
               onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
             />
           </div>
+          <CheckboxField
+            label="Include approved billable expenses"
+            checked={withExpenses}
+            onChange={(e) => setWithExpenses(e.target.checked)}
+          />
           {!project.companyId ? (
             <Alert tone="warning" title="No client">
               Set the project’s client company before invoicing its time.
             </Alert>
           ) : null}
           {data?.blockers.length ? (
-            <Alert tone="warning" title="Cannot invoice yet">
+            <Alert tone="warning" title="Cannot invoice the expenses yet">
               <ul className="list-disc pl-4">
                 {data.blockers.map((b) => (
                   <li key={b}>{b}</li>
                 ))}
               </ul>
+              <p className="mt-1">Or leave the expenses out of this invoice.</p>
             </Alert>
           ) : null}
           {invoice.error ? <ErrorAlert error={invoice.error} title="Not invoiced" /> : null}
