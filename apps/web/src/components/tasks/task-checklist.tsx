@@ -153,7 +153,12 @@ export function TaskChecklist({ task, onSave }: { task: Task; onSave?: SaveCheck
           onSubmit={(event) => {
             event.preventDefault();
             if (!addText || addText.length > MAX_TEXT) return;
-            void save([...items, { text: addText, done: false }]).then((ok) => ok && setAdding(''));
+            // The box is emptied at once (the next item can be typed while this one saves); refused, it comes back.
+            const text = addText;
+            setAdding('');
+            void save([...items, { text, done: false }]).then(
+              (ok) => ok || setAdding((typed) => typed || text),
+            );
           }}
         >
           <Input
