@@ -34,6 +34,29 @@ test('a project task opens from its board card; comments are added, edited and s
   await expect(detail.getByText('No description.')).toBeVisible();
   await shots(page, 'empty');
 
+  // The checklist is edited in the dialog: add, tick, rename, remove — each saved with the task's version.
+  const checklist = detail.getByRole('region', { name: 'Checklist' });
+  for (const item of ['Measure the runs', 'Order the cable', 'Call the wholesaler']) {
+    await checklist.getByLabel('New checklist item').fill(item);
+    await checklist.getByRole('button', { name: 'Add' }).click();
+    await expect(checklist.getByText(item, { exact: true })).toBeVisible();
+  }
+  await checklist.getByRole('checkbox', { name: 'Done: Measure the runs' }).check();
+  await expect(checklist.getByText('1 of 3 done')).toBeVisible();
+  await checklist.getByRole('button', { name: 'Rename Order the cable' }).click();
+  await checklist.getByLabel('Item text').fill('Order 200 m of cable');
+  await checklist.getByRole('button', { name: 'Save' }).click();
+  await expect(checklist.getByText('Order 200 m of cable')).toBeVisible();
+  await checklist.getByRole('button', { name: 'Remove Call the wholesaler' }).click();
+  await expect(checklist.getByText('Call the wholesaler')).toHaveCount(0);
+  await expect(checklist.getByText('1 of 2 done')).toBeVisible();
+  await shots(page, 'checklist');
+  // Saved: closed and opened again, the board's task carries it.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: `Open “${title}”` }).click();
+  await expect(checklist.getByText('Order 200 m of cable')).toBeVisible();
+  await expect(checklist.getByRole('checkbox', { name: 'Done: Measure the runs' })).toBeChecked();
+
   await detail.getByLabel('New comment').fill('Ordered 200 m of 2.5 mm² cable.\nDelivery on Thursday.');
   await detail.getByRole('button', { name: 'Comment' }).click();
   const comment = detail.getByTestId('task-comment');
@@ -68,9 +91,45 @@ test('a project task opens from its board card; comments are added, edited and s
   await form.getByRole('button', { name: 'Add milestone' }).click();
   await page.getByRole('button', { name: `Invoice Handover ${stamp}` }).click();
   await expect(page.getByText(`Draft invoice created for “Handover ${stamp}”.`)).toBeVisible();
-  await expect(page.getByLabel(`Status of Handover ${stamp}`)).toHaveValue('billed');
+  // Billed only by invoicing: no dropdown offers it; the billed one shows "Billed" with a link to its invoice.
+  await expect(page.getByLabel(`Status of Handover ${stamp}`)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: `Invoice of Handover ${stamp}` })).toBeVisible();
   await expect(page.getByRole('button', { name: `Invoice Handover ${stamp}` })).toHaveCount(0);
+  const anyStatus = page.getByRole('combobox', { name: /^Status of / }).first();
+  await expect(anyStatus.locator('option')).toHaveText(['Open', 'Reached']);
   await shots(page, 'milestone-invoiced');
+
+  // At phone width the milestones are blocks: no sideways scroll, status controls readable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('milestones-blocks')).toBeVisible();
+  await expect(page.getByTestId('milestones')).toBeHidden();
+  const overflow = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  const phoneStatus = page.getByRole('combobox', { name: /^Status of / }).first();
+  await expect(phoneStatus).toBeVisible();
+  const box = await phoneStatus.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(140);
+  expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  await expect(page.getByRole('link', { name: `Invoice of Handover ${stamp}` })).toBeVisible();
+  await page.screenshot({ path: '/tmp/work14-milestones-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The project's invoicing shows its approved billable expenses too (the demo's materials).
+  await page.getByRole('button', { name: 'Invoice billable work' }).click();
+  const invoicing = page.getByRole('dialog', { name: 'Invoice billable work' });
+  await expect(invoicing.getByTestId('invoice-expense-lines').getByText(/Materials/)).toBeVisible();
+  await expect(invoicing.getByTestId('invoice-time-total')).toContainText('and 1 expense');
+  await page.screenshot({ path: '/tmp/work14-invoice-work.png', fullPage: true });
+  // The demo tenant has no 20 % tax rate: the expense blocks the draft until it is left out.
+  await expect(invoicing.getByRole('button', { name: 'Create draft invoice' })).toBeDisabled();
+  await invoicing.getByLabel('Include approved billable expenses').uncheck();
+  await expect(invoicing.getByTestId('invoice-expense-lines')).toHaveCount(0);
+  await expect(invoicing.getByTestId('invoice-time-total')).not.toContainText('expense');
+  await expect(invoicing.getByRole('button', { name: 'Create draft invoice' })).toBeEnabled();
+  await invoicing.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('link', { name: 'Open the draft invoice' }).click();
   await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}$/);
   // The invoice's lines are a table on a desktop and blocks on a phone: the one shown.

@@ -124,8 +124,8 @@ test('a project is staffed, a week booked and submitted, approved by the manager
   await page.getByRole('button', { name: 'Move “Pour the slab” to In progress' }).click();
   await expect(page.getByTestId('board-in_progress').getByText('Pour the slab')).toBeVisible();
   await shots(page, 'board');
-  await page.getByRole('button', { name: 'Invoice billable time' }).click();
-  const invoicing = page.getByRole('dialog', { name: 'Invoice billable time' });
+  await page.getByRole('button', { name: 'Invoice billable work' }).click();
+  const invoicing = page.getByRole('dialog', { name: 'Invoice billable work' });
   await expect(invoicing.getByTestId('invoice-time-total')).toHaveText(
     '40 h from 5 entries · $3,200.00 before tax',
   );

@@ -23,6 +23,9 @@ export const expenseSchema = z.object({
   decidedBy: uuid.nullable(),
   decidedAt: isoDateTime.nullable(),
   reimbursedAt: isoDateTime.nullable(),
+  /** Billed to the project's client (POST projects/:id/invoice-time): the draft invoice's id; once. */
+  invoicedAt: isoDateTime.nullable(),
+  invoiceRef: z.string().nullable(),
 });
 export type Expense = z.infer<typeof expenseSchema>;
 const expenseFields = {

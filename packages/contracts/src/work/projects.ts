@@ -76,12 +76,15 @@ export const milestoneSchema = z.object({
   dueDate: z.string().nullable(),
   amountCents: z.number().int().nullable().optional(),
   status: z.enum(MILESTONE_STATUSES),
+  /** The draft invoice made for it: set exactly when billed (billed only through POST …/invoice). */
+  invoiceRef: z.string().nullable(),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 const milestoneFields = {
   name: shortText,
   dueDate: workDate.nullable().optional(),
   amountCents: cents.nullable().optional(),
+  /** `billed` is refused (409): a milestone is billed only by invoicing it. */
   status: z.enum(MILESTONE_STATUSES).optional(),
 };
 export const milestoneCreateInput = z.strictObject({ projectId: uuid, ...milestoneFields });

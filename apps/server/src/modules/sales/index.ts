@@ -35,7 +35,7 @@ export { SALES_DEMO_COUNTS, seedSalesDemo } from './demo/demo-data.ts';
 /** Bulk invoices, lines and payments for `npm run db:generate` and the sales bench (set-based SQL). */
 export { type GenerateSalesInput, generateSalesData } from './demo/generate-documents.ts';
 /** Draft invoices made by other modules (work: billable time) in their transaction. */
-export { createDraftInvoice, type DraftInvoiceInput } from './documents/draft-invoice.ts';
+export { createDraftInvoice, type DraftInvoiceInput, draftTaxRates } from './documents/draft-invoice.ts';
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */
 export { markOverdueInvoices, salesOverdueJob } from './documents/overdue-job.ts';
 /** Daily: the invoices of recurring templates (listed in src/jobs.ts). */

@@ -11,23 +11,27 @@ import { Dialog } from '../ui/dialog';
 import { Textarea } from '../ui/input';
 import { Skeleton } from '../ui/skeleton';
 import { Spinner } from '../ui/spinner';
+import { type SaveChecklist, TaskChecklist } from './task-checklist';
 import { useTaskCommentMutations, useTaskComments } from './task-comments-api';
 
 type PersonName = (userId: string) => string;
 
 /**
  * A task in detail, opened from a project's board card or the CRM task list: its facts, description,
- * checklist and the comment thread (ADR 0021) with an add box. Comments are written with tasks.update; the
+ * checklist (editable when the caller passes `onSaveChecklist`: add, tick, rename, remove, each saved with the
+ * task's version) and the comment thread (ADR 0021) with an add box. Comments are written with tasks.update; the
  * author changes and deletes their own, tasks.delete deletes anyone's.
  */
 export function TaskDetailDialog({
   task,
   onClose,
   personName,
+  onSaveChecklist,
 }: {
   task: Task | null;
   onClose: () => void;
   personName: PersonName;
+  onSaveChecklist?: SaveChecklist;
 }) {
   return (
     <Dialog
@@ -37,13 +41,20 @@ export function TaskDetailDialog({
       size="lg"
       data-testid="task-detail"
     >
-      {task ? <TaskDetail task={task} personName={personName} /> : null}
+      {task ? <TaskDetail task={task} personName={personName} onSaveChecklist={onSaveChecklist} /> : null}
     </Dialog>
   );
 }
 
-function TaskDetail({ task, personName }: { task: Task; personName: PersonName }) {
-  const done = task.checklist.filter((item) => item.done).length;
+function TaskDetail({
+  task,
+  personName,
+  onSaveChecklist,
+}: {
+  task: Task;
+  personName: PersonName;
+  onSaveChecklist?: SaveChecklist;
+}) {
   return (
     <div className="space-y-5">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
@@ -63,32 +74,7 @@ function TaskDetail({ task, personName }: { task: Task; personName: PersonName }
           <p className="text-sm text-zinc-500">No description.</p>
         )}
       </section>
-      <section aria-label="Checklist">
-        <h3 className="mb-1 text-sm font-semibold">
-          Checklist{' '}
-          {task.checklist.length ? (
-            <span className="font-normal text-zinc-500 tabular-nums">
-              {done} of {task.checklist.length} done
-            </span>
-          ) : null}
-        </h3>
-        {task.checklist.length ? (
-          <ul className="space-y-1 text-sm">
-            {task.checklist.map((item, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: checklist items have no id and keep their order
-              <li key={index} className="flex items-start gap-2">
-                <span aria-hidden="true">{item.done ? '☑' : '☐'}</span>
-                <span className={item.done ? 'text-zinc-500 line-through' : ''}>
-                  {item.text}
-                  <span className="sr-only">{item.done ? ' (done)' : ' (not done)'}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-zinc-500">No checklist.</p>
-        )}
-      </section>
+      <TaskChecklist task={task} onSave={onSaveChecklist} />
       <CommentThread taskId={task.id} personName={personName} />
     </div>
   );

@@ -30,6 +30,7 @@ export const expenseDef: kit.RecordDef = {
     'reason',
     'decidedBy',
     'reimbursedAt',
+    'invoiceRef',
     'archivedAt',
   ],
   restrict: (ctx) => ownRowsOnly(ctx, ['expenses.manage', 'expenses.approve'], expenses.userId),
@@ -52,11 +53,15 @@ export const toExpense = (ctx: AuthedContext, r: ExpenseRow): Expense =>
     decidedBy: r.decidedBy,
     decidedAt: kit.iso(r.decidedAt),
     reimbursedAt: kit.iso(r.reimbursedAt),
+    invoicedAt: kit.iso(r.invoicedAt),
+    invoiceRef: r.invoiceRef,
   }) as Expense;
 
 export const expenseRules = dbRules({
   expenses_locked: conflictOn('The expense is submitted or approved: it is locked'),
   expenses_reimbursed_once: conflictOn('The expense is already reimbursed'),
+  expenses_invoiced_once: conflictOn('The expense is already invoiced'),
+  expenses_invoice_approved: conflictOn('Only an approved billable expense is invoiced'),
   expenses_amounts: invalidOn('Tax is more than the amount', 'body.expenseTaxCents'),
 });
 

@@ -27,6 +27,9 @@ export const expenses = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: at('decided_at'),
     reimbursedAt: at('reimbursed_at'),
+    /** Billed to the project's client: the draft invoice's id (invoiced once, approved billable ones only). */
+    invoicedAt: at('invoiced_at'),
+    invoiceRef: text('invoice_ref'),
   },
   (t) => [
     tenantKey('expenses_tenant_id_key', t),
@@ -37,6 +40,8 @@ export const expenses = pgTable(
     }),
     check('expenses_amounts', sql`amount_cents > 0 and tax_cents >= 0 and tax_cents <= amount_cents`),
     check('expenses_reimbursed_when_approved', sql`reimbursed_at is null or status = 'approved'`),
+    check('expenses_invoice_pair', sql`(invoiced_at is null) = (invoice_ref is null)`),
+    check('expenses_invoice_approved', sql`invoiced_at is null or (status = 'approved' and billable)`),
     index('expenses_user_date_idx').on(t.tenantId, t.userId, t.expenseDate, t.id),
     index('expenses_project_idx').on(t.tenantId, t.projectId, t.expenseDate),
     index('expenses_status_idx').on(t.tenantId, t.status, t.expenseDate, t.id),

@@ -50,7 +50,7 @@ export const invoiceMilestone = (
     });
     const [after] = await tx
       .update(milestones)
-      .set({ status: 'billed', version: m.version + 1 })
+      .set({ status: 'billed', invoiceRef: invoice.id, version: m.version + 1 })
       .where(
         and(eq(milestones.tenantId, ctx.tenantId), eq(milestones.id, m.id), eq(milestones.status, 'reached')),
       )

@@ -65,9 +65,12 @@ export const milestones = pgTable(
     status: text('status', { enum: ['open', 'reached', 'billed'] })
       .notNull()
       .default('open'),
+    /** The draft invoice made for it (POST projects/:id/milestones/:milestoneId/invoice): set exactly when billed. */
+    invoiceRef: text('invoice_ref'),
   },
   (t) => [
     tenantKey('project_milestones_tenant_id_key', t),
+    check('project_milestones_billed_invoiced', sql`(status = 'billed') = (invoice_ref is not null)`),
     // Target of the tasks' (tenant, project, milestone) foreign key: a task's milestone is one of its project's.
     uniqueIndex('project_milestones_project_key').on(t.tenantId, t.projectId, t.id),
     foreignKey({

@@ -14,6 +14,12 @@ import * as kit from '../../../platform/records/index.ts';
 import { companyParty, taskTitles } from '../../crm/index.ts';
 import { memberNames } from '../../identity/index.ts';
 import { createDraftInvoice } from '../../sales/index.ts';
+import {
+  billableExpenses,
+  expenseInvoiceLine,
+  expenseLineView,
+  markExpensesInvoiced,
+} from '../expenses/expense-invoicing.ts';
 import { type ProjectRow, projectDef } from '../projects/project-record.ts';
 import { pricedEntries } from './rates.ts';
 import { timeRules } from './time-entry-record.ts';
@@ -99,12 +105,37 @@ const groupLines = async (
     .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 };
 
+/** Marks the (locked) entries invoiced with the invoice's id, all or none (the database sets the mark once). */
+const markEntriesInvoiced = async (tx: Tx, ctx: AuthedContext, ids: string[], invoiceId: string) => {
+  if (ids.length === 0) return 0;
+  const { rows } = (await tx
+    .execute(sql`
+      update time_entries e
+         set invoiced_at = now(), invoice_ref = ${invoiceId}, version = e.version + 1, updated_at = now()
+       where e.tenant_id = ${ctx.tenantId} and e.invoiced_at is null
+         and e.id in (${sql.join(
+           ids.map((id) => sql`${id}::uuid`),
+           sql`, `,
+         )})
+      returning e.id`)
+    .catch(timeRules)) as unknown as { rows: { id: string }[] };
+  if (rows.length !== ids.length)
+    throw new AppError('CONFLICT', 'Some of this time was invoiced meanwhile; retry');
+  return rows.length;
+};
+
 const previewOf = async (tx: Tx, ctx: AuthedContext, projectId: string, input: Input, lock: boolean) => {
   kit.requirePermission(ctx, 'projects.view');
   const project = await kit.findRecord<ProjectRow>(tx, ctx, projectDef, projectId);
   const entries = await openEntries(tx, ctx, projectId, input, lock);
   const groups = await groupLines(tx, ctx, project, entries, input);
+  const expenses =
+    input.expenses === 'exclude'
+      ? { lines: [], blockers: [] }
+      : await billableExpenses(tx, ctx, project, input, lock);
   const money = ctx.auth.permissions.has('fields.money.view');
+  const amountCents =
+    groups.reduce((s, g) => s + g.amountCents, 0) + expenses.lines.reduce((s, l) => s + l.amountCents, 0);
   const preview: InvoiceTimePreview = {
     projectId,
     companyId: project.companyId,
@@ -117,9 +148,12 @@ const previewOf = async (tx: Tx, ctx: AuthedContext, projectId: string, input: I
     ),
     hours: groups.reduce((s, g) => s + g.hours, 0),
     entries: entries.length,
-    ...(money ? { amountCents: groups.reduce((s, g) => s + g.amountCents, 0) } : {}),
+    expenseLines: expenses.lines.map((l) => expenseLineView(l, money)),
+    expenses: expenses.lines.length,
+    ...(money ? { amountCents } : {}),
+    blockers: expenses.blockers,
   };
-  return { project, entries, groups, preview };
+  return { project, entries, groups, expenses, preview };
 };
 
 /** What `invoiceTime` would put on the invoice now (nothing is changed). */
@@ -127,10 +161,11 @@ export const invoiceTimePreview = (ctx: AuthedContext, projectId: string, input:
   kit.inTenant(ctx, async (tx) => (await previewOf(tx, ctx, projectId, input, false)).preview);
 
 /**
- * Turns the project's approved, billable, not yet invoiced time (within the period) into a draft invoice for its
- * client through the sales module, and marks the entries invoiced with the invoice's id — one transaction, so
- * either both happen or neither. The entries are locked first: a concurrent call waits and then finds nothing
- * left (409), and the database sets an entry's invoiced mark once (time_entries_invoiced_once).
+ * Turns the project's approved, billable, not yet invoiced time and expenses (within the period) into one draft
+ * invoice for its client through the sales module, and marks the entries and expenses invoiced with the invoice's
+ * id — one transaction, so either all happen or nothing. The rows are locked first: a concurrent call waits and
+ * then finds nothing left (409), and the database sets an invoiced mark once (time_entries_invoiced_once,
+ * expenses_invoiced_once). An expense in another currency or with a tax no rate gives → 409 naming it.
  */
 export const invoiceTime = (
   ctx: AuthedContext,
@@ -138,14 +173,18 @@ export const invoiceTime = (
   input: Input,
 ): Promise<InvoiceTimeResult> =>
   kit.inTenant(ctx, async (tx) => {
-    const { project, entries, groups, preview } = await previewOf(tx, ctx, projectId, input, true);
+    const { project, entries, groups, expenses, preview } = await previewOf(tx, ctx, projectId, input, true);
     if (!project.companyId)
       throw new AppError('CONFLICT', 'The project has no client company to invoice: set its client first');
-    if (entries.length === 0)
+    if (entries.length === 0 && expenses.lines.length === 0)
       throw new AppError(
         'CONFLICT',
-        'Nothing to invoice: no approved billable time of this project is left uninvoiced in the period',
+        'Nothing to invoice: no approved billable time or expense of this project is left uninvoiced in the period',
       );
+    if (expenses.blockers.length > 0) throw new AppError('CONFLICT', expenses.blockers.join('; '));
+    const what = [entries.length && 'Time', expenses.lines.length && 'expenses']
+      .filter(Boolean)
+      .join(' and ');
     const period = [input.from && `from ${input.from}`, input.to && `to ${input.to}`]
       .filter(Boolean)
       .join(' ');
@@ -155,33 +194,38 @@ export const invoiceTime = (
       ...(client?.name.trim() ? { customer: { name: client.name.trim().slice(0, 200) } } : {}),
       contactId: project.contactId,
       currency: project.currency,
-      notes: `Time of project ${project.name} (${project.code})${period ? ` ${period}` : ''}`,
-      lines: groups.map((g) => ({
-        description: g.description,
-        unit: 'h',
-        quantity: g.hours,
-        unitPriceCents: g.rateCents,
-      })),
+      notes: `${what.charAt(0).toUpperCase()}${what.slice(1)} of project ${project.name} (${project.code})${period ? ` ${period}` : ''}`,
+      lines: [
+        ...groups.map((g) => ({
+          description: g.description,
+          unit: 'h',
+          quantity: g.hours,
+          unitPriceCents: g.rateCents,
+        })),
+        ...expenses.lines.map(expenseInvoiceLine),
+      ],
     });
-    const ids = entries.map((e) => e.id);
-    const { rows } = (await tx
-      .execute(sql`
-        update time_entries e
-           set invoiced_at = now(), invoice_ref = ${invoice.id}, version = e.version + 1, updated_at = now()
-         where e.tenant_id = ${ctx.tenantId} and e.invoiced_at is null
-           and e.id in (${sql.join(
-             ids.map((id) => sql`${id}::uuid`),
-             sql`, `,
-           )})
-        returning e.id`)
-      .catch(timeRules)) as unknown as { rows: { id: string }[] };
-    if (rows.length !== ids.length)
-      throw new AppError('CONFLICT', 'Some of this time was invoiced meanwhile; retry');
+    const invoicedEntries = await markEntriesInvoiced(
+      tx,
+      ctx,
+      entries.map((e) => e.id),
+      invoice.id,
+    );
+    const invoicedExpenses = await markExpensesInvoiced(
+      tx,
+      ctx,
+      expenses.lines.map((l) => l.expenseId),
+      invoice.id,
+    );
     await writeAudit(tx, ctx, {
       action: 'project.time_invoiced',
       targetType: 'project',
       targetId: projectId,
-      changes: { invoiceRef: { from: null, to: invoice.id }, entries: { from: 0, to: rows.length } },
+      changes: {
+        invoiceRef: { from: null, to: invoice.id },
+        entries: { from: 0, to: invoicedEntries },
+        expenses: { from: 0, to: invoicedExpenses },
+      },
     });
     return { ...preview, invoiceId: invoice.id };
   });

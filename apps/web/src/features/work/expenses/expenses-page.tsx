@@ -83,7 +83,12 @@ export function ExpensesPage({ directory }: { directory: PeopleDirectory }) {
         className: 'text-right tabular-nums whitespace-nowrap',
         cell: (e) => formatMoney(e.expenseTaxCents, e.currency),
       },
-      { key: 'billable', label: 'Billable', header: 'Billable', cell: (e) => (e.billable ? 'Yes' : 'No') },
+      {
+        key: 'billable',
+        label: 'Billable',
+        header: 'Billable',
+        cell: (e) => (e.billable ? (e.invoicedAt ? 'Yes · invoiced' : 'Yes') : 'No'),
+      },
       {
         key: 'status',
         label: 'Status',

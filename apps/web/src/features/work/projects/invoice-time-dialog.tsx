@@ -1,4 +1,10 @@
-import type { InvoiceTimeInput, InvoiceTimeLine, InvoiceTimeResult, Project } from '@tessera/contracts';
+import type {
+  InvoiceExpenseLine,
+  InvoiceTimeInput,
+  InvoiceTimeLine,
+  InvoiceTimeResult,
+  Project,
+} from '@tessera/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, ErrorAlert } from '../../../components/ui/alert';
@@ -6,7 +12,9 @@ import { Button, buttonClasses } from '../../../components/ui/button';
 import { DataTable } from '../../../components/ui/data-table';
 import { Dialog, DialogFooter } from '../../../components/ui/dialog';
 import { SelectField, TextField } from '../../../components/ui/form-field';
+import { CheckboxField } from '../../../components/ui/input';
 import { Spinner } from '../../../components/ui/spinner';
+import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/records/money';
 import { useInvoiceTime, useInvoiceTimePreview } from '../api/projects';
 
@@ -15,9 +23,12 @@ const GROUPINGS = [
   { value: 'rate', label: 'Per hourly rate' },
 ];
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
- * "Invoice billable time": the approved, billable, not yet invoiced time of the project (optionally within a
- * period) as the lines of a draft invoice for its client — shown first, made on confirmation, then linked.
+ * "Invoice billable work": the approved, billable, not yet invoiced time and expenses of the project (optionally
+ * within a period) as the lines of one draft invoice for its client — shown first (with what would stop it: an
+ * expense in another currency, a tax no rate gives), made on confirmation, then linked.
  */
 export function InvoiceTimeDialog({
   project,
@@ -31,12 +42,19 @@ export function InvoiceTimeDialog({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [groupBy, setGroupBy] = useState<NonNullable<InvoiceTimeInput['groupBy']>>('member_task');
+  const [withExpenses, setWithExpenses] = useState(true);
   const [made, setMade] = useState<InvoiceTimeResult | null>(null);
   const badPeriod = from !== '' && to !== '' && from > to;
-  const query: InvoiceTimeInput = { groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const query: InvoiceTimeInput = {
+    groupBy,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(withExpenses ? {} : { expenses: 'exclude' as const }),
+  };
   const preview = useInvoiceTimePreview(project.id, query, open && !made && !badPeriod);
   const invoice = useInvoiceTime(project.id);
   const data = preview.data;
+  const empty = !!data && data.lines.length === 0 && data.expenseLines.length === 0;
   const money = (cents: number | undefined) => formatMoney(cents, project.currency);
   const close = () => {
     setMade(null);
@@ -44,13 +62,15 @@ export function InvoiceTimeDialog({
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} title="Invoice billable time" size="lg" data-testid="invoice-time">
+    <Dialog open={open} onClose={close} title="Invoice billable work" size="lg" data-testid="invoice-time">
       {made ? (
         <div className="space-y-4">
           <Alert tone="success" title="Draft invoice created">
-            {made.lines.length} {made.lines.length === 1 ? 'line' : 'lines'}, {made.hours} h
+            {plural(made.lines.length + made.expenseLines.length, 'line', 'lines')}, {made.hours} h
             {made.amountCents !== undefined ? ` · ${money(made.amountCents)} before tax` : ''}. The{' '}
-            {made.entries} time {made.entries === 1 ? 'entry is' : 'entries are'} marked invoiced.
+            {plural(made.entries, 'time entry', 'time entries')}
+            {made.expenses ? ` and ${plural(made.expenses, 'expense', 'expenses')}` : ''}{' '}
+            {made.entries + made.expenses === 1 ? 'is' : 'are'} marked invoiced.
           </Alert>
           <DialogFooter>
             <Button variant="secondary" onClick={close}>
@@ -71,8 +91,9 @@ export function InvoiceTimeDialog({
           }}
         >
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Approved billable time not invoiced yet becomes a draft invoice for the project’s client, at the
-            project’s hourly rates. Each hour is invoiced once.
+            Approved billable time and expenses not invoiced yet become one draft invoice for the project’s
+            client: time at the project’s hourly rates, each expense at its amount before tax with its tax.
+            Each hour and expense is invoiced once.
           </p>
           <div className="grid gap-3 sm:grid-cols-3">
             <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -90,9 +111,24 @@ export function InvoiceTimeDialog({
               onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
             />
           </div>
+          <CheckboxField
+            label="Include approved billable expenses"
+            checked={withExpenses}
+            onChange={(e) => setWithExpenses(e.target.checked)}
+          />
           {!project.companyId ? (
             <Alert tone="warning" title="No client">
               Set the project’s client company before invoicing its time.
+            </Alert>
+          ) : null}
+          {data?.blockers.length ? (
+            <Alert tone="warning" title="Cannot invoice the expenses yet">
+              <ul className="list-disc pl-4">
+                {data.blockers.map((b) => (
+                  <li key={b}>{b}</li>
+                ))}
+              </ul>
+              <p className="mt-1">Or leave the expenses out of this invoice.</p>
             </Alert>
           ) : null}
           {invoice.error ? <ErrorAlert error={invoice.error} title="Not invoiced" /> : null}
@@ -103,7 +139,7 @@ export function InvoiceTimeDialog({
             error={preview.error}
             onRetry={() => void preview.refetch()}
             rowKey={(l) => `${l.userId ?? ''}|${l.taskId ?? ''}|${l.rateCents ?? ''}|${l.description}`}
-            empty="Nothing to invoice: no approved billable time is left uninvoiced in this period."
+            empty="No approved billable time is left uninvoiced in this period."
             data-testid="invoice-time-lines"
             columns={[
               { key: 'description', header: 'Line', cell: (l) => l.description },
@@ -126,9 +162,44 @@ export function InvoiceTimeDialog({
                 : []),
             ]}
           />
-          {data && data.lines.length > 0 ? (
+          {data && data.expenseLines.length > 0 ? (
+            <DataTable<InvoiceExpenseLine>
+              label="Expense lines"
+              rows={data.expenseLines}
+              rowKey={(l) => l.expenseId}
+              data-testid="invoice-expense-lines"
+              columns={[
+                { key: 'description', header: 'Expense', cell: (l) => l.description },
+                { key: 'date', header: 'Date', cell: (l) => formatDate(`${l.date}T00:00`) },
+                ...(data.amountCents !== undefined
+                  ? [
+                      {
+                        key: 'amount',
+                        header: 'Before tax',
+                        className: 'tabular-nums',
+                        cell: (l: InvoiceExpenseLine) => formatMoney(l.amountCents, l.currency),
+                      },
+                      {
+                        key: 'tax',
+                        header: 'Tax',
+                        className: 'tabular-nums',
+                        cell: (l: InvoiceExpenseLine) =>
+                          `${formatMoney(l.taxCents, l.currency)}${l.taxRateBp === null ? '' : ` (${l.taxRateBp / 100} %)`}`,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          ) : null}
+          {empty ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Nothing to invoice: no approved billable time or expense is left uninvoiced in this period.
+            </p>
+          ) : null}
+          {data && !empty ? (
             <p className="text-sm font-medium tabular-nums" data-testid="invoice-time-total">
-              {data.hours} h from {data.entries} {data.entries === 1 ? 'entry' : 'entries'}
+              {data.hours} h from {plural(data.entries, 'entry', 'entries')}
+              {data.expenses ? ` and ${plural(data.expenses, 'expense', 'expenses')}` : ''}
               {data.amountCents !== undefined ? ` · ${money(data.amountCents)} before tax` : ''}
             </p>
           ) : null}
@@ -139,7 +210,12 @@ export function InvoiceTimeDialog({
             <Button
               type="submit"
               disabled={
-                invoice.isPending || badPeriod || !project.companyId || !data || data.lines.length === 0
+                invoice.isPending ||
+                badPeriod ||
+                !project.companyId ||
+                !data ||
+                empty ||
+                data.blockers.length > 0
               }
             >
               {invoice.isPending ? <Spinner /> : null}

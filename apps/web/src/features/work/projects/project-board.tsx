@@ -251,7 +251,20 @@ export function ProjectBoard({
           </p>
         ) : null}
       </div>
-      <TaskDetailDialog task={opened} onClose={() => setOpenId(null)} personName={personName} />
+      <TaskDetailDialog
+        task={opened}
+        onClose={() => setOpenId(null)}
+        personName={personName}
+        onSaveChecklist={
+          canMove
+            ? (checklist, version) =>
+                update.mutateAsync({ id: opened?.id ?? '', version, checklist }).catch((error: unknown) => {
+                  void tasks.refetch();
+                  throw error;
+                })
+            : undefined
+        }
+      />
     </Card>
   );
 }

@@ -102,7 +102,7 @@ export function ProjectPage({ directory }: { directory: PeopleDirectory }) {
             <>
               {canInvoice ? (
                 <Button variant="secondary" onClick={() => setInvoicing(true)}>
-                  Invoice billable time
+                  Invoice billable work
                 </Button>
               ) : null}
               {canManage ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
