@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { APP_ROLE, SCOPE_SQL } from '../src/platform/db/index.ts';
+import { scopePrelude } from '../src/platform/db/index.ts';
 import type { CapturedQuery } from './sql-capture.ts';
 
 /** pg's own conversion of a JS parameter to the text it sends (arrays, dates, buffers, JSON objects). */
@@ -40,14 +40,11 @@ export const pgbenchScript = (
   };
   const inline = (s: CapturedQuery) =>
     s.text.replace(/\$(\d+)/g, (_, n: string) => literal(s.params[Number(n) - 1]));
-  const scopeStatement: CapturedQuery = {
-    text: SCOPE_SQL,
-    params: [APP_ROLE, scope.tenantId, scope.userId],
-  };
   return [
     ...randoms.map((_, i) => `\\set ${variable(i)} random(100000000000, 999999999999)`),
-    'begin;',
-    ...[scopeStatement, ...statements].map((s) => `${inline(s).replace(/\s*\n\s*/g, ' ')};`),
+    // BEGIN and the scope in one round trip (`\\;` sends them together), as the app's tenant transaction does.
+    `begin \\; ${scopePrelude(scope)};`,
+    ...statements.map((s) => `${inline(s).replace(/\s*\n\s*/g, ' ')};`),
     'commit;',
     '',
   ].join('\n');

@@ -32,7 +32,10 @@ export const captureQueries = async <T>(
     db = drizzlePg(pool, { logger }) as unknown as Db;
   }
   try {
-    return { result: await fn({ ...database, db }), queries };
+    // Without `transactionWith` (it would run on the real pool, unlogged): tenant transactions go through the
+    // logged Drizzle instance; the frame is dropped by `withoutFrame` anyway.
+    const { transactionWith: _unlogged, ...rest } = database;
+    return { result: await fn({ ...rest, db }), queries };
   } finally {
     await pool?.end();
   }
