@@ -19,6 +19,7 @@ import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
 const t = setupApiTest();
 const { api, create, snapshot } = crmApi(t);
 const log = pino({ level: 'silent' });
+const links = { appUrl: 'https://app.example.test' };
 const TABLES = ['report_subscriptions'] as const;
 const TZ = 'Europe/Berlin';
 /** 06:30 in Berlin on 1 December 2026: monthly reports for November are due. */
@@ -46,7 +47,7 @@ const mails = (email: string) =>
 const csvOf = async (mailId: string) => {
   const [a] = await dbRows<{ filename: string; content_type: string; content: Uint8Array | string }>(
     t,
-    sql`select filename, content_type, content from mail_attachments where mail_id = ${mailId}`,
+    sql`select filename, content_type, content from mail_attachments where mail_id = ${mailId} and position >= 0`,
   );
   if (!a) throw new Error('no attachment');
   const bytes =
@@ -285,10 +286,10 @@ describe('the report e-mail job', () => {
     });
     await makeDue(s.id);
     const [first, second] = await Promise.all([
-      sendDueReports(t.database, log, DEC_1),
-      sendDueReports(t.database, log, DEC_1),
+      sendDueReports(t.database, log, DEC_1, links),
+      sendDueReports(t.database, log, DEC_1, links),
     ]);
-    await sendDueReports(t.database, log, DEC_1);
+    await sendDueReports(t.database, log, DEC_1, links);
     const sent = [...(first ?? []), ...(second ?? [])].filter((o) => 'mailId' in o);
     expect(sent).toHaveLength(1);
     const inbox = await mails(owner.email);
@@ -316,7 +317,7 @@ describe('the report e-mail job', () => {
     expect(new Date(row?.next_run_at ?? 0).toISOString()).toBe('2027-01-01T05:00:00.000Z');
     // Made due again for the same period (e.g. a restored row): still nothing more.
     await makeDue(s.id);
-    await sendDueReports(t.database, log, DEC_1);
+    await sendDueReports(t.database, log, DEC_1, links);
     expect(await mails(owner.email)).toHaveLength(1);
   });
 
@@ -324,11 +325,13 @@ describe('the report e-mail job', () => {
     const s = await subscribe(other, { kpi: 'lead-funnel', frequency: 'monthly' });
     await makeDue(s.id);
     await exec(sql`update tenants set status = 'suspended' where id = ${other.tenantId}`);
-    expect(await sendDueReports(t.database, log, DEC_1)).toEqual([]);
+    expect(await sendDueReports(t.database, log, DEC_1, links)).toEqual([]);
     expect(await mails(other.email)).toEqual([]);
     await exec(sql`update tenants set status = 'active' where id = ${other.tenantId}`);
     const later = new Date('2026-12-20T12:00:00Z');
-    expect((await sendDueReports(t.database, log, later)).map((o) => Object.keys(o)[0])).toEqual(['mailId']);
+    expect((await sendDueReports(t.database, log, later, links)).map((o) => Object.keys(o)[0])).toEqual([
+      'mailId',
+    ]);
     const [mail] = await mails(other.email);
     expect(mail?.subject).toBe('Lead funnel: 2026-11-01 to 2026-11-30');
     expect((await csvOf(mail?.id ?? '')).text).toContain('Total,1,,100'); // only its own company's lead
@@ -339,7 +342,7 @@ describe('the report e-mail job', () => {
     const n = await subscribe(noMoney, { kpi: 'revenue-by-month', frequency: 'monthly' });
     const o = await subscribe(owner, { kpi: 'revenue-by-month', frequency: 'monthly' });
     for (const id of [a.id, n.id, o.id]) await makeDue(id);
-    const outcomes = await sendDueReports(t.database, log, DEC_1);
+    const outcomes = await sendDueReports(t.database, log, DEC_1, links);
     expect(outcomes.map((x) => Object.keys(x)[0])).toEqual(['mailId', 'mailId', 'mailId']);
     const [agentMail] = await mails(agent.email);
     const agentCsv = (await csvOf(agentMail?.id ?? '')).text;
@@ -368,7 +371,7 @@ describe('the report e-mail job', () => {
     });
     expect(denied.statusCode, denied.body).toBe(200);
     await makeDue(s.id);
-    const outcomes = await sendDueReports(t.database, log, DEC_1);
+    const outcomes = await sendDueReports(t.database, log, DEC_1, links);
     expect(outcomes).toEqual([{ paused: 'You no longer have the permission reports.view' }]);
     expect(await subRow(s.id)).toMatchObject({
       active: false,
@@ -381,7 +384,7 @@ describe('the report e-mail job', () => {
       sql`update memberships set status = 'disabled' where user_id = ${noMoney.userId} and tenant_id = ${owner.tenantId}`,
     );
     await makeDue(x.id);
-    expect(await sendDueReports(t.database, log, DEC_1)).toEqual([
+    expect(await sendDueReports(t.database, log, DEC_1, links)).toEqual([
       { paused: 'You are no longer an active member of this company' },
     ]);
     expect((await mails(noMoney.email)).filter((mm) => mm.subject.startsWith('Lead funnel'))).toEqual([]);
