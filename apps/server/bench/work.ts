@@ -6,11 +6,12 @@ import { buildApp, identityDeps } from '../src/app.ts';
 import { projectBudget } from '../src/modules/work/reports/budget.service.ts';
 import { utilisation } from '../src/modules/work/reports/utilisation.service.ts';
 import { jobContext } from '../src/platform/context/service-context.ts';
-import { APP_ROLE, type Database, SCOPE_SQL, withTenant } from '../src/platform/db/index.ts';
+import type { Database } from '../src/platform/db/index.ts';
 import { createGeneratedTenant } from '../src/seed/generate.ts';
 import { benchAppConfig, runStandalone } from './bench-app.ts';
-import type { PlanNode } from './explain.ts';
-import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.ts';
+import { captureQueries, withoutFrame } from './sql-capture.ts';
+import { DAY, generateWorkData, isoDay } from './work-data.ts';
+import { explainAnalyze, round, timed } from './work-measure.ts';
 
 // DATABASE_URL=postgres://… node bench/work.ts [--members 200] [--runs 100] [--seconds 5] [--clients 8]
 // A generated tenant with `members` members (the owner, a manager and generated agents), eight projects (six
@@ -26,13 +27,7 @@ import { type CapturedQuery, captureQueries, withoutFrame } from './sql-capture.
 // 2. GET /utilisation for a month and for the year, every member and one member; GET /projects/:id/budget for a
 //    project with one member in seven and for the internal project everyone books on: `runs` each (p50 / p99).
 // EXPLAIN ANALYZE of the utilisation and budget statements that read time_entries (captured from the services).
-// Method and figures: docs/performance.md.
-
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const round = (n: number) => Math.round(n * 10) / 10;
+// Data: work-data.ts; timing and plans: work-measure.ts. Method and figures: docs/performance.md.
 
 export interface Timing {
   name: string;
@@ -60,120 +55,6 @@ export interface WorkBench {
   loadAverage: { before: number[]; after: number[] };
 }
 
-/** Wall times of `runs` calls after one warm-up: p50 / p99 in ms, and calls per second one after the other. */
-const timed = async (runs: number, fn: (i: number) => Promise<unknown>) => {
-  await fn(runs);
-  const times: number[] = [];
-  const began = performance.now();
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  const elapsed = performance.now() - began;
-  times.sort((a, b) => a - b);
-  return {
-    p50Ms: round(percentile(times, 50)),
-    p99Ms: round(percentile(times, 99)),
-    perSecond: round(runs / (elapsed / 1000)),
-  };
-};
-
-/** One line per plan: node types with the index or table each scan reads, and actual rows × loops. */
-const planText = (node: PlanNode): string => {
-  const target = node['Index Name'] ?? node['Relation Name'];
-  const loops = Number(node['Actual Loops'] ?? 1);
-  const name = `${node['Node Type']}${target ? ` ${target}` : ''}${loops > 1 ? ` ×${loops}` : ''}`;
-  const children = (node.Plans ?? []).map(planText);
-  return children.length > 0 ? `${name} → ${children.join(' + ')}` : name;
-};
-
-/** `explain (analyze)` of a captured statement as the application runs it (tenant transaction, app role). */
-const explainAnalyze = (database: Database, tenantId: string, query: CapturedQuery) =>
-  database.withSession((s) =>
-    s.transaction(async (t) => {
-      await t.query(SCOPE_SQL, [APP_ROLE, tenantId, '']);
-      const rows = await t.query<Record<string, unknown>>(
-        `explain (analyze, format json) ${query.text}`,
-        query.params,
-      );
-      const json = Object.values(rows[0] ?? {})[0];
-      const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as {
-        Plan: PlanNode;
-        'Execution Time': number;
-      }[];
-      const first = parsed[0];
-      if (!first) throw new Error('EXPLAIN returned no plan');
-      return { plan: planText(first.Plan), executionMs: round(first['Execution Time']) };
-    }),
-  );
-
-/** Projects, assignments and a year of entries; every week but the last approved, the last submitted. */
-const generate = async (
-  database: Database,
-  tenantId: string,
-  ownerId: string,
-  memberIds: string[],
-  from: string,
-  to: string,
-) =>
-  withTenant(database, tenantId, async (tx) => {
-    const rows = async <T>(query: ReturnType<typeof sql>) =>
-      ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
-    const projects = await rows<{ id: string; code: string }>(sql`
-      insert into projects (id, tenant_id, created_by, name, code, status, manager_id, start_date, end_date,
-        budget_minutes, budget_cents, billing_mode, default_rate_cents)
-      select gen_random_uuid(), ${tenantId}, ${ownerId}, 'Bench project ' || n, 'WB-' || n, 'active', ${ownerId},
-        ${from}::date, ${from}::date + 730, 600000 * 60, 90000000,
-        case n when 8 then 'non_billable' when 7 then 'fixed_price' else 'time_and_materials' end,
-        case n when 8 then null else 9000 + n * 500 end
-      from generate_series(1, 8) n
-      returning id, code`);
-    const byN = new Map(projects.map((p) => [Number(p.code.slice(3)), p.id]));
-    const internal = byN.get(8) as string;
-    const members = memberIds.map((userId, i) => ({ user_id: userId, n: i, main: byN.get((i % 7) + 1) }));
-    const json = JSON.stringify(members);
-    await tx.execute(sql`
-      insert into project_assignments (id, tenant_id, created_by, project_id, user_id, role, allocation_percent,
-        start_date, end_date)
-      select gen_random_uuid(), ${tenantId}, ${ownerId}, p.project_id, m.user_id, 'consultant', p.percent,
-        ${from}::date, ${from}::date + 730
-      from jsonb_to_recordset(${json}::jsonb) as m(user_id uuid, n int, main uuid)
-      cross join lateral (values (m.main, 75.0), (${internal}::uuid, 25.0)) as p(project_id, percent)`);
-    const [inserted] = await rows<{ count: number }>(sql`
-      with made as (
-        insert into time_entries (id, tenant_id, created_by, user_id, work_date, project_id, minutes, billable)
-        select gen_random_uuid(), ${tenantId}, ${ownerId}, m.user_id, d::date,
-          case when k.main then m.main else ${internal}::uuid end,
-          case when k.main then 360 + 15 * ((m.n * 7 + extract(doy from d)::int) % 9)
-               else 60 + 15 * ((m.n + extract(doy from d)::int) % 5) end,
-          k.main
-        from jsonb_to_recordset(${json}::jsonb) as m(user_id uuid, n int, main uuid)
-        cross join generate_series(${from}::date, ${to}::date, interval '1 day') as d
-        cross join (values (true), (false)) as k(main)
-        where extract(isodow from d) < 6
-        returning 1)
-      select count(*)::int as count from made`);
-    const lastWeek = isoDay(Date.parse(`${to}T00:00:00Z`) - 6 * DAY);
-    await tx.execute(sql`
-      update timesheet_weeks set status = 'approved', submitted_at = week_start + 4, decided_by = ${ownerId},
-        decided_at = week_start + 7
-      where tenant_id = ${tenantId} and week_start < ${lastWeek}`);
-    await tx.execute(sql`
-      update timesheet_weeks set status = 'submitted', submitted_at = now()
-      where tenant_id = ${tenantId} and week_start = ${lastWeek}`);
-    const [weeks] = await rows<{ count: number }>(
-      sql`select count(*)::int as count from timesheet_weeks where tenant_id = ${tenantId}`,
-    );
-    return {
-      projects: byN,
-      internal,
-      mainOf: (i: number) => byN.get((i % 7) + 1) as string,
-      entries: inserted?.count ?? 0,
-      weeks: weeks?.count ?? 0,
-    };
-  });
-
 /** The scenario on a fresh tenant over loopback HTTP (PostgreSQL); the tenant and its users are removed. */
 export const workBench = async (
   database: Database,
@@ -195,7 +76,7 @@ export const workBench = async (
     const from = isoDay(monday - 52 * 7 * DAY);
     const to = isoDay(monday - DAY);
     const members = tenant.memberIds;
-    const data = await generate(database, tenant.tenantId, tenant.ownerId, members, from, to);
+    const data = await generateWorkData(database, tenant.tenantId, tenant.ownerId, members, from, to);
     await database.db.execute(sql`vacuum analyze time_entries, time_entry_days, timesheet_weeks`);
     await database.db.execute(sql`analyze project_assignments, projects`);
     const generationSeconds = round((performance.now() - started) / 1000);

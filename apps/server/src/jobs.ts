@@ -24,7 +24,7 @@ export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonl
   dailyDigestJob,
   salesOverdueJob,
   salesRecurringJob,
-  reportEmailsJob,
+  reportEmailsJob(config.appUrl),
   // The manage links in customers' reminders are signed with the app secret (resolved when the job runs).
   appointmentRemindersJob(() => ({ secret: resolveJwtSecret(config), appUrl: config.appUrl })),
   ...mailJobs(createMailTransport(config.SMTP_URL, log.child({ component: 'mail' })), config.MAIL_FROM),

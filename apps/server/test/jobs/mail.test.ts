@@ -118,6 +118,27 @@ describe('mail outbox delivery', () => {
     expect(plain.cc).toBeUndefined();
   });
 
+  it('an HTML part goes to the transport as the alternative of the text, never as a file', async () => {
+    const csv = new TextEncoder().encode('a,b\n1,2\n');
+    const html = '<p>Grüße &amp; <b>totals</b></p>';
+    const id = await t.database.db.transaction((tx) =>
+      queueMail(tx, {
+        to: 'html@example.test',
+        subject: 'Report',
+        text: 'Grüße & totals',
+        html,
+        attachments: [{ filename: 'data.csv', contentType: 'text/csv', content: csv }],
+      }),
+    );
+    await jobs.send(SEND_MAIL_JOB, { id });
+    const message = await waitFor(async () => delivered.find((m) => m.to === 'html@example.test'));
+    expect(message.text).toBe('Grüße & totals');
+    expect(message.html).toBe(html);
+    expect(message.attachments?.map((a) => a.filename)).toEqual(['data.csv']);
+    const plain = await waitFor(async () => delivered.find((m) => m.to === 'a@example.test'));
+    expect(plain.html).toBeUndefined();
+  });
+
   it('attachments roll back with the message; the app role may queue them but not read them; bad ones are refused', async () => {
     const before = await t.database.db.$count(mailAttachments);
     await expect(

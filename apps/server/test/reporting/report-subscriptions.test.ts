@@ -1,8 +1,5 @@
-import { reportSubscriptionSchema } from '@tessera/contracts';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sendDueReports } from '../../src/modules/reporting/index.ts';
 import {
   firstRunAt,
   lastSendDay,
@@ -11,18 +8,15 @@ import {
   zonedInstant,
 } from '../../src/modules/reporting/report-schedule.ts';
 import { setupApiTest } from '../helpers/api-test.ts';
-import { type BrowserSession, signUp } from '../helpers/auth-client.ts';
+import type { BrowserSession } from '../helpers/auth-client.ts';
 import { crmApi, MISSING_ID } from '../helpers/crm-api.ts';
-import { addMember, memberIdOf } from '../helpers/members.ts';
-import { dbRows, memberWithRole } from '../helpers/tenant-fixtures.ts';
+import { dbRows } from '../helpers/tenant-fixtures.ts';
+import { DEC_1, reportHelpers, seedReportCompany, TZ } from './report-fixtures.ts';
 
 const t = setupApiTest();
-const { api, create, snapshot } = crmApi(t);
-const log = pino({ level: 'silent' });
+const { api, snapshot } = crmApi(t);
+const { exec, subscribe, subRow } = reportHelpers(t);
 const TABLES = ['report_subscriptions'] as const;
-const TZ = 'Europe/Berlin';
-/** 06:30 in Berlin on 1 December 2026: monthly reports for November are due. */
-const DEC_1 = new Date('2026-12-01T05:30:00Z');
 
 let owner: BrowserSession;
 let agent: BrowserSession;
@@ -30,75 +24,8 @@ let noMoney: BrowserSession;
 let crew: BrowserSession;
 let other: BrowserSession;
 
-const exec = (q: ReturnType<typeof sql>) => t.database.db.execute(q);
-const subscribe = async (as: BrowserSession, body: object) =>
-  reportSubscriptionSchema.parse(await create(as, '/report-subscriptions', body));
-/** Makes a subscription due (as if it had been created before the send time). */
-const makeDue = (id: string) =>
-  exec(sql`update report_subscriptions set next_run_at = '2026-11-30T00:00:00Z' where id = ${id}`);
-/** The report e-mails (with an attachment; not invitations) to `email`. */
-const mails = (email: string) =>
-  dbRows<{ id: string; subject: string; text_body: string }>(
-    t,
-    sql`select id, subject, text_body from mail_outbox o where to_address = ${email}
-      and exists (select 1 from mail_attachments a where a.mail_id = o.id) order by created_at, id`,
-  );
-const csvOf = async (mailId: string) => {
-  const [a] = await dbRows<{ filename: string; content_type: string; content: Uint8Array | string }>(
-    t,
-    sql`select filename, content_type, content from mail_attachments where mail_id = ${mailId}`,
-  );
-  if (!a) throw new Error('no attachment');
-  const bytes =
-    typeof a.content === 'string'
-      ? Buffer.from(a.content.replace(/^\\x/, ''), 'hex')
-      : Buffer.from(a.content);
-  return { filename: a.filename, contentType: a.content_type, text: bytes.toString('utf8') };
-};
-const subRow = async (id: string) =>
-  (
-    await dbRows<{
-      active: boolean;
-      paused_reason: string | null;
-      last_sent_period: string | null;
-      next_run_at: Date;
-    }>(
-      t,
-      sql`select active, paused_reason, last_sent_period::text, next_run_at from report_subscriptions where id = ${id}`,
-    )
-  )[0];
-
 beforeAll(async () => {
-  owner = await signUp(t.app, { name: 'Report Owner' });
-  other = await signUp(t.app, { name: 'Other Company' });
-  agent = await addMember(t.app, t.database, owner, 'sales', 'Agent Own');
-  crew = await addMember(t.app, t.database, owner, 'crew');
-  noMoney = await memberWithRole(t, owner.tenantId, {
-    permissions: ['reports.view', 'reports.export', 'deals.view', 'leads.view'],
-  });
-  // The sales role reads reports (scope own) but may not export: this agent is granted the export.
-  const m = await memberIdOf(t.app, owner, agent.userId);
-  const granted = await api(owner, 'PATCH', `/members/${m.id}`, {
-    grants: ['reports.export'],
-    version: m.version,
-  });
-  expect(granted.statusCode, granted.body).toBe(200);
-  await exec(sql`update tenant_settings set timezone = ${TZ} where tenant_id = ${owner.tenantId}`);
-
-  const lead = async (as: BrowserSession, source: string, status: string, createdAt: string) => {
-    const l = await create(as, '/leads', { firstName: 'L', lastName: status, source });
-    await exec(sql`update leads set status = ${status}, created_at = ${createdAt} where id = ${l.id}`);
-  };
-  await lead(owner, 'web', 'new', '2026-10-31T23:30:00Z'); // 1 November 00:30 in Berlin: in the period
-  await lead(owner, 'web', 'won', '2026-11-15T10:00:00Z');
-  await lead(owner, 'fair', 'qualified', '2026-11-20T10:00:00Z');
-  await lead(agent, 'web', 'in_progress', '2026-11-10T10:00:00Z');
-  await lead(agent, 'web', 'new', '2026-11-30T23:30:00Z'); // 1 December in Berlin: not in November
-  await lead(other, 'web', 'won', '2026-11-15T10:00:00Z'); // another company: never counted
-
-  const [pipe] = (await api(owner, 'GET', '/pipelines')).json().data;
-  const d = await create(owner, '/deals', { title: 'Won', pipelineId: pipe.id, amountCents: 12_345 });
-  await exec(sql`update deals set status = 'won', closed_at = '2026-11-12T12:00:00Z' where id = ${d.id}`);
+  ({ owner, agent, noMoney, crew, other } = await seedReportCompany(t));
 });
 
 describe('due computation (company time zone)', () => {
@@ -272,118 +199,5 @@ describe('report subscriptions API', () => {
       on conflict (tenant_id, key) do update set enabled = false`);
     expect((await api(other, 'GET', '/report-subscriptions')).statusCode).toBe(404);
     await exec(sql`delete from feature_flags where tenant_id = ${other.tenantId} and key = 'reporting'`);
-  });
-});
-
-describe('the report e-mail job', () => {
-  it('mails the month just ended with the CSV, once, however often or concurrently it runs', async () => {
-    await exec(sql`delete from report_subscriptions`);
-    const s = await subscribe(owner, {
-      kpi: 'lead-funnel',
-      query: { grouping: 'month' },
-      frequency: 'monthly',
-    });
-    await makeDue(s.id);
-    const [first, second] = await Promise.all([
-      sendDueReports(t.database, log, DEC_1),
-      sendDueReports(t.database, log, DEC_1),
-    ]);
-    await sendDueReports(t.database, log, DEC_1);
-    const sent = [...(first ?? []), ...(second ?? [])].filter((o) => 'mailId' in o);
-    expect(sent).toHaveLength(1);
-    const inbox = await mails(owner.email);
-    expect(inbox).toHaveLength(1);
-    const [mail] = inbox;
-    expect(mail?.subject).toBe('Lead funnel: 2026-11-01 to 2026-11-30');
-    expect(mail?.text_body).toContain('Hello Report Owner');
-    expect(mail?.text_body).toContain('- Leads: 4');
-    const csv = await csvOf(mail?.id ?? '');
-    expect(csv.filename).toBe('lead-funnel-2026-11-01-2026-11-30.csv');
-    expect(csv.contentType).toContain('text/csv');
-    // Owner: 4 leads in November in Berlin (the agent's included; not the one of 1 December, not the other company's).
-    expect(csv.text.split('\r\n')).toEqual([
-      'Status,Leads,Reached,Conversion',
-      'new,1,4,',
-      'in_progress,1,3,75',
-      'qualified,1,2,66.7',
-      'won,1,1,50',
-      'lost,0,,',
-      'Total,4,,25',
-      '',
-    ]);
-    const row = await subRow(s.id);
-    expect(row).toMatchObject({ active: true, last_sent_period: '2026-11-01' });
-    expect(new Date(row?.next_run_at ?? 0).toISOString()).toBe('2027-01-01T05:00:00.000Z');
-    // Made due again for the same period (e.g. a restored row): still nothing more.
-    await makeDue(s.id);
-    await sendDueReports(t.database, log, DEC_1);
-    expect(await mails(owner.email)).toHaveLength(1);
-  });
-
-  it('waits while the company is suspended, then sends the latest period once', async () => {
-    const s = await subscribe(other, { kpi: 'lead-funnel', frequency: 'monthly' });
-    await makeDue(s.id);
-    await exec(sql`update tenants set status = 'suspended' where id = ${other.tenantId}`);
-    expect(await sendDueReports(t.database, log, DEC_1)).toEqual([]);
-    expect(await mails(other.email)).toEqual([]);
-    await exec(sql`update tenants set status = 'active' where id = ${other.tenantId}`);
-    const later = new Date('2026-12-20T12:00:00Z');
-    expect((await sendDueReports(t.database, log, later)).map((o) => Object.keys(o)[0])).toEqual(['mailId']);
-    const [mail] = await mails(other.email);
-    expect(mail?.subject).toBe('Lead funnel: 2026-11-01 to 2026-11-30');
-    expect((await csvOf(mail?.id ?? '')).text).toContain('Total,1,,100'); // only its own company's lead
-  });
-
-  it('computes as the member: scope own and hidden money apply to the mailed CSV', async () => {
-    const a = await subscribe(agent, { kpi: 'lead-funnel', frequency: 'monthly' });
-    const n = await subscribe(noMoney, { kpi: 'revenue-by-month', frequency: 'monthly' });
-    const o = await subscribe(owner, { kpi: 'revenue-by-month', frequency: 'monthly' });
-    for (const id of [a.id, n.id, o.id]) await makeDue(id);
-    const outcomes = await sendDueReports(t.database, log, DEC_1);
-    expect(outcomes.map((x) => Object.keys(x)[0])).toEqual(['mailId', 'mailId', 'mailId']);
-    const [agentMail] = await mails(agent.email);
-    const agentCsv = (await csvOf(agentMail?.id ?? '')).text;
-    expect(agentCsv).toContain('in_progress,1,1,');
-    expect(agentCsv).toContain('Total,1,,0');
-    const [hidden] = await mails(noMoney.email);
-    expect((await csvOf(hidden?.id ?? '')).text.split('\r\n')).toEqual([
-      'Period,Deals won,Revenue',
-      '2026-11-01,1,',
-      'Total,1,',
-      '',
-    ]);
-    expect(hidden?.text_body).toContain('Amounts are hidden');
-    const shown = (await mails(owner.email)).find((m) => m.subject.startsWith('Deals won and revenue'));
-    expect((await csvOf(shown?.id ?? '')).text).toContain('Total,1,12345');
-    expect(shown?.text_body).toContain('- Revenue: 123.45');
-  });
-
-  it('pauses (no mail) when the member lost reports.view or was disabled', async () => {
-    await exec(sql`delete from mail_outbox where to_address = ${agent.email}`);
-    const s = await subscribe(agent, { kpi: 'lead-funnel', frequency: 'weekly', weekday: 1 });
-    const m = await memberIdOf(t.app, owner, agent.userId);
-    const denied = await api(owner, 'PATCH', `/members/${m.id}`, {
-      denials: ['reports.view'],
-      version: m.version,
-    });
-    expect(denied.statusCode, denied.body).toBe(200);
-    await makeDue(s.id);
-    const outcomes = await sendDueReports(t.database, log, DEC_1);
-    expect(outcomes).toEqual([{ paused: 'You no longer have the permission reports.view' }]);
-    expect(await subRow(s.id)).toMatchObject({
-      active: false,
-      paused_reason: expect.stringContaining('reports.view'),
-    });
-    expect(await mails(agent.email)).toEqual([]);
-
-    const x = await subscribe(noMoney, { kpi: 'lead-funnel', frequency: 'weekly', weekday: 1 });
-    await exec(
-      sql`update memberships set status = 'disabled' where user_id = ${noMoney.userId} and tenant_id = ${owner.tenantId}`,
-    );
-    await makeDue(x.id);
-    expect(await sendDueReports(t.database, log, DEC_1)).toEqual([
-      { paused: 'You are no longer an active member of this company' },
-    ]);
-    expect((await mails(noMoney.email)).filter((mm) => mm.subject.startsWith('Lead funnel'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Deal, Lead, Pipeline } from '@tessera/contracts';
+import type { Contact, Deal, Lead, Pipeline } from '@tessera/contracts';
 import { ids } from './fixtures';
 
 const at = '2026-01-05T10:00:00.000Z';
@@ -71,6 +71,22 @@ export function makeDeal(n: number, stageId: string, overrides: Partial<Deal> = 
     lostReason: null,
     closedAt: null,
     leadId: null,
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function makeContact(n: number, overrides: Partial<Contact> = {}): Contact {
+  return {
+    ...base(uid(6, n)),
+    firstName: 'Contact',
+    lastName: `Number ${n}`,
+    email: null,
+    phone: null,
+    title: null,
+    companyId: null,
+    companyName: null,
+    ownerId: null,
     tags: [],
     ...overrides,
   };

@@ -12,6 +12,7 @@ import { activeMemberRights, memberContacts, tenants } from '../identity/index.t
 import { kpiCsv } from './kpi-csv.ts';
 import { registeredKpi } from './kpi-registry.ts';
 import { computeKpi } from './kpis.service.ts';
+import { reportEmailHtml, reportEmailText, reportLink } from './report-email.ts';
 import { lastSendDay, nextSendDay, periodOf, SEND_HOUR, zonedInstant } from './report-schedule.ts';
 import { SUBSCRIBE_PERMISSION } from './report-subscriptions.service.ts';
 import { reportSubscriptions } from './tables.ts';
@@ -23,35 +24,11 @@ const BATCH = 500;
 type Row = typeof reportSubscriptions.$inferSelect;
 type Outcome = { mailId: string } | { paused: string } | { skipped: true };
 
-const money = (cents: number) => (cents / 100).toFixed(2);
-
-/** The e-mail's text: the period, the totals (money in units), and where to change it. The CSV is attached. */
-const summary = (name: string, r: Awaited<ReturnType<typeof computeKpi>>) => {
-  const totals = r.columns
-    .slice(1)
-    .filter((c) => r.totals[c.key] !== null && r.totals[c.key] !== undefined)
-    .map((c) => {
-      const v = r.totals[c.key];
-      return `- ${c.label}: ${c.kind === 'money' && typeof v === 'number' ? money(v) : v}${c.kind === 'percent' ? ' %' : ''}`;
-    });
-  return [
-    `Hello ${name},`,
-    '',
-    `${r.title}, ${r.period.from} to ${r.period.to} (by ${r.period.grouping}, ${r.period.timezone}).`,
-    '',
-    ...(totals.length ? ['Totals:', ...totals] : ['No totals for this period.']),
-    ...(r.moneyHidden ? ['', 'Amounts are hidden: you may not see money fields.'] : []),
-    '',
-    `The full table (${r.rows.length} rows) is attached as CSV.`,
-    'Change or stop this e-mail: Reports → My report e-mails.',
-  ].join('\n');
-};
-
 /**
  * One due subscription, in its tenant's transaction: the row is locked and still due (a second worker or a
  * retry that comes after the commit finds it moved on and sends nothing); the KPI is computed as the member
- * (permissions, record scope, money visibility now), the mail with the CSV queued, `last_sent_period` and
- * `next_run_at` moved on — all in the same transaction. A member who may no longer get it: paused, no mail.
+ * (permissions, record scope, money visibility now), the mail queued (text, HTML with the table and a link to
+ * the report, the CSV attached), `last_sent_period` and `next_run_at` moved on — all in the same transaction. A member who may no longer get it: paused, no mail.
  */
 const sendOne = async (
   tx: Tx,
@@ -59,6 +36,7 @@ const sendOne = async (
   log: Logger,
   due: Pick<Row, 'id' | 'tenantId' | 'userId'>,
   now: Date,
+  appUrl: string,
 ): Promise<Outcome> => {
   const [sub] = await tx
     .select()
@@ -127,10 +105,12 @@ const sendOne = async (
   const [contact] = await memberContacts(tx, sub.tenantId, [sub.userId]);
   if (!contact) return pause('You are no longer an active member of this company');
 
+  const link = reportLink(appUrl, result, query);
   const mailId = await queueMail(tx, {
     to: contact.email,
     subject: `${def.title}: ${period.from} to ${period.to}`,
-    text: summary(contact.name, result),
+    text: reportEmailText(contact.name, result, link),
+    html: reportEmailHtml(contact.name, result, link),
     tenantRef: sub.tenantId,
     attachments: [
       {
@@ -153,8 +133,9 @@ export const sendDueReports = async (
   database: Database,
   log: Logger,
   now: Date,
-  send?: SendJob,
+  links: { appUrl: string; send?: SendJob },
 ): Promise<Outcome[]> => {
+  const { appUrl, send } = links;
   // Owner connection: the due rows of every tenant (policy report_subscriptions_owner, migration 0052).
   const due = await database.db
     .select({
@@ -175,7 +156,7 @@ export const sendDueReports = async (
       const outcome = await withTenant(
         database,
         d.tenantId,
-        (tx) => sendOne(tx, database, log, d, now),
+        (tx) => sendOne(tx, database, log, d, now, appUrl),
         d.userId,
       );
       outcomes.push(outcome);
@@ -192,13 +173,17 @@ export const sendDueReports = async (
   return outcomes;
 };
 
-/** Hourly: the report e-mails whose send time (06:00 in the company's time zone) has come. */
-export const reportEmailsJob = defineJob({
-  name: REPORT_EMAILS_JOB,
-  payload: z.object({}).loose(),
-  cron: '5 * * * *',
-  retry: { limit: 3, delaySeconds: 60 },
-  handler: async (_p, { database, log, send }) => {
-    await sendDueReports(database, log, new Date(), send);
-  },
-});
+/**
+ * Hourly: the report e-mails whose send time (06:00 in the company's time zone) has come; their links point at
+ * `appUrl` (the web app, config.appUrl).
+ */
+export const reportEmailsJob = (appUrl: string) =>
+  defineJob({
+    name: REPORT_EMAILS_JOB,
+    payload: z.object({}).loose(),
+    cron: '5 * * * *',
+    retry: { limit: 3, delaySeconds: 60 },
+    handler: async (_p, { database, log, send }) => {
+      await sendDueReports(database, log, new Date(), { appUrl, send });
+    },
+  });

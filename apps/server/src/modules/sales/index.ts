@@ -33,7 +33,7 @@ export const salesRoutes = async (app: FastifyInstance, deps: SalesDeps) => {
 /** The demo company's quotes, invoices and payments, and the demo customer's portal access (seed/demo-seed.ts). */
 export { SALES_DEMO_COUNTS, seedSalesDemo } from './demo/demo-data.ts';
 /** Bulk invoices, lines and payments for `npm run db:generate` and the sales bench (set-based SQL). */
-export { type GenerateSalesInput, generateSalesData } from './demo/generate-documents.ts';
+export { type GenerateSalesInput, generateSalesData } from './demo/generate-sales.ts';
 /** Draft invoices made by other modules (work: billable time) in their transaction. */
 export { createDraftInvoice, type DraftInvoiceInput, draftTaxRates } from './documents/draft-invoice.ts';
 /** Nightly: overdue invoices and reminders (listed in src/jobs.ts). */

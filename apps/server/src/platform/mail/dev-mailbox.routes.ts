@@ -15,6 +15,8 @@ const mailSchema = z.object({
   cc: z.array(z.string()),
   subject: z.string(),
   text: z.string(),
+  /** The HTML alternative, when the message has one. */
+  html: z.string().nullable(),
   status: z.string(),
   createdAt: z.string(),
   attachments: z.array(

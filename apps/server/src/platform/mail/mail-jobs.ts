@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../jobs/job-definition.ts';
-import { mailAttachmentsOf } from './outbox.ts';
+import { mailPartsOf } from './outbox.ts';
 import { mailOutbox } from './tables.ts';
 import type { MailTransport } from './transport.ts';
 
@@ -19,13 +19,14 @@ export const mailJobs = (transport: MailTransport, from: string): JobDefinition[
       const [message] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
       if (message?.status !== 'queued') return;
       try {
-        const attachments = await mailAttachmentsOf(db, id);
+        const { html, attachments } = await mailPartsOf(db, id);
         await transport.send({
           from,
           to: message.toAddress,
           ...(message.ccAddresses.length ? { cc: message.ccAddresses } : {}),
           subject: message.subject,
           text: message.textBody,
+          ...(html === undefined ? {} : { html }),
           ...(attachments.length ? { attachments } : {}),
         });
         await db

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   cc?: string[];
   subject: string;
   text: string;
+  /** The HTML alternative of `text` (nodemailer sends both as multipart/alternative). */
+  html?: string;
   attachments?: MailAttachment[];
 }
 

@@ -9,7 +9,7 @@ import { Dialog, DialogFooter } from '../ui/dialog';
 import { SelectField, type SelectOption, TextareaField, TextField } from '../ui/form-field';
 import { CheckboxField } from '../ui/input';
 import { Spinner } from '../ui/spinner';
-import { CompanyPicker } from './company-picker';
+import { pickerSources, RecordPicker } from './record-picker';
 
 export type RecordFieldKind =
   | 'text'
@@ -22,8 +22,9 @@ export type RecordFieldKind =
   | 'select'
   | 'textarea'
   | 'checkbox'
-  /** A company, searched as you type among all of them; `options` only name the current one. */
-  | 'company';
+  /** A company or a contact, searched as you type among all of them; `options` only name the current one. */
+  | 'company'
+  | 'contact';
 
 /** One field of a record form; `name` is the contract field it validates as. */
 export interface RecordFieldSpec {
@@ -103,16 +104,17 @@ export function RecordForm<Out>({
                 />
               );
             }
-            if (kind === 'company') {
+            if (kind === 'company' || kind === 'contact') {
               const id = String(form.values[spec.name] ?? '');
               const name = spec.options?.find((o) => o.value === id)?.label;
               return (
-                <CompanyPicker
+                <RecordPicker
                   key={spec.name}
+                  source={pickerSources[kind]}
                   label={spec.label}
                   className={className}
                   value={id ? { id, name: name ?? '' } : null}
-                  onChange={(company) => form.setValue(spec.name, company?.id ?? '')}
+                  onChange={(record) => form.setValue(spec.name, record?.id ?? '')}
                 />
               );
             }

@@ -5,7 +5,10 @@ import { v1 } from '../../lib/endpoints';
 import { fetchListPage } from '../../lib/records/list-page';
 import { useCompanyOptions } from './use-company-options';
 
-/** How many contacts a customer picker offers (by last name); companies: `COMPANY_OPTIONS_LIMIT`. */
+/**
+ * How many contacts are loaded (by last name); companies: `COMPANY_OPTIONS_LIMIT`. The contact and company fields
+ * search all of them (`RecordPicker`): these options only name the current one.
+ */
 export const CONTACT_OPTIONS_LIMIT = 100;
 
 export interface ReferenceOption {
@@ -40,7 +43,8 @@ export function useCustomerOptions(enabled: boolean) {
       ? contacts.data?.items.map(
           (c): ReferenceOption => ({
             value: c.id,
-            label: `${c.firstName} ${c.lastName}${c.companyName ? ` (${c.companyName})` : ''}`,
+            // The name a contact field shows (a picked contact shows the same; the list adds company, e-mail).
+            label: `${c.firstName} ${c.lastName}`,
           }),
         )
       : null,

@@ -76,7 +76,7 @@ export function dealFields({
           {
             name: 'contactId',
             label: 'Contact',
-            kind: 'select' as const,
+            kind: 'contact' as const,
             options: [none('No contact'), ...contacts],
           },
         ]

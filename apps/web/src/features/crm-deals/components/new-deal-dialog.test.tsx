@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { listBody, makeDeal, pipeline, stageIds, uid } from '../../../test/crm-fixtures';
+import { listBody, makeContact, makeDeal, pipeline, stageIds, uid } from '../../../test/crm-fixtures';
 import { envelope, jsonResponse, stubApi } from '../../../test/fake-fetch';
 import { ids, makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
@@ -89,6 +89,42 @@ describe('new deal dialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
     await waitFor(() => expect(api.calls('POST /api/v1/deals')).toHaveLength(1));
     expect(api.calls('POST /api/v1/deals')[0]?.body).toMatchObject({ title: 'Panels', companyId: far.id });
+  });
+
+  it('finds any contact by typing (name, company, e-mail shown), not only the first page of them', async () => {
+    const first = makeContact(1, { firstName: 'Abe', lastName: 'Able' });
+    const far = makeContact(2, {
+      firstName: 'Zoe',
+      lastName: 'Zimmer',
+      companyName: 'Zephyr Solar',
+      email: 'zoe@zephyr.test',
+    });
+    const api = stubApi({
+      'GET /api/v1/pipelines': jsonResponse(listBody([pipeline])),
+      'GET /api/v1/companies': jsonResponse(listBody([company])),
+      // The first page by last name holds only Abe Able; Zoe Zimmer is found by what is typed.
+      'GET /api/v1/contacts': (request) =>
+        jsonResponse(listBody(request.url.searchParams.get('q') === 'zim' ? [far] : [first])),
+      'POST /api/v1/deals': envelope(created, 201),
+    });
+    renderWithProviders(<NewDealButton preset={{}} owners={owners} myId={ids.user} />, { me: makeMe() });
+    fireEvent.click(screen.getByRole('button', { name: 'New deal' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New deal' });
+    const field = await within(dialog).findByLabelText('Contact');
+    fireEvent.focus(field);
+    expect(await within(dialog).findByRole('option', { name: 'Abe Able' })).toBeTruthy();
+    fireEvent.change(field, { target: { value: 'zim' } });
+    const option = await within(dialog).findByRole('option', { name: /Zoe Zimmer/ });
+    expect(option.textContent).toBe('Zoe ZimmerZephyr Solar · zoe@zephyr.test');
+    expect(within(dialog).queryByRole('option', { name: 'Abe Able' })).toBeNull();
+    fireEvent.click(option);
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe('Zoe Zimmer'));
+    const searched = api.calls('GET /api/v1/contacts').map((c) => c.url.searchParams.get('q'));
+    expect(searched).toContain('zim');
+    fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'Panels' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create deal' }));
+    await waitFor(() => expect(api.calls('POST /api/v1/deals')).toHaveLength(1));
+    expect(api.calls('POST /api/v1/deals')[0]?.body).toMatchObject({ title: 'Panels', contactId: far.id });
   });
 
   it('sends nothing until the title is given', async () => {

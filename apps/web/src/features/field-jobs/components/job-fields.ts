@@ -58,7 +58,7 @@ export function jobFields({ companies, contacts, create }: JobFieldOptions): Rec
           {
             name: 'contactId',
             label: 'Customer contact',
-            kind: 'select' as const,
+            kind: 'contact' as const,
             options: [none('No contact'), ...contacts],
           },
         ]

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { listBody, makeDeal, stageIds, uid } from '../../../test/crm-fixtures';
+import { listBody, makeContact, makeDeal, stageIds, uid } from '../../../test/crm-fixtures';
 import { envelope, jsonResponse, stubApi } from '../../../test/fake-fetch';
 import { makeMe } from '../../../test/fixtures';
 import { renderWithProviders } from '../../../test/render';
@@ -34,6 +34,9 @@ describe('"New job" for a customer', () => {
       'GET /api/v1/companies': jsonResponse(listBody([])),
       'GET /api/v1/contacts': jsonResponse(listBody([])),
       [`GET /api/v1/companies/${companyId}`]: envelope(company),
+      [`GET /api/v1/contacts/${contactId}`]: envelope(
+        makeContact(1, { firstName: 'Nell', lastName: 'Harbour', companyId }),
+      ),
       'POST /api/v1/jobs': () => new Response('{}', { status: 500 }),
     });
     renderWithProviders(<NewJobButton preset={{ companyId, contactId, dealId }} />, { me: makeMe() });
@@ -45,8 +48,11 @@ describe('"New job" for a customer', () => {
         'Harbour Holdings',
       ),
     );
-    expect(((await within(dialog).findByLabelText('Customer contact')) as HTMLSelectElement).value).toBe(
-      contactId,
+    // So does the contact field, with the preset contact's name.
+    await waitFor(() =>
+      expect((within(dialog).getByLabelText('Customer contact') as HTMLInputElement).value).toBe(
+        'Nell Harbour',
+      ),
     );
     fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'Inspect the pump' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create job' }));

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
+import { type PickedRecord, pickerSources, RecordPicker } from '../../../components/records/record-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/form-field';
@@ -10,7 +10,7 @@ import { useGrantPortalAccess } from '../api/portal-access';
 export function GrantPortalAccessForm() {
   const grant = useGrantPortalAccess();
   const [email, setEmail] = useState('');
-  const [company, setCompany] = useState<PickedCompany | null>(null);
+  const [company, setCompany] = useState<PickedRecord | null>(null);
   // A new picker (empty text) after each grant.
   const [round, setRound] = useState(0);
   const onSubmit = (event: FormEvent) => {
@@ -46,7 +46,8 @@ export function GrantPortalAccessForm() {
           onChange={(e) => setEmail(e.target.value)}
           fieldClassName="min-w-0 sm:flex-1"
         />
-        <CompanyPicker
+        <RecordPicker
+          source={pickerSources.company}
           key={round}
           label="Company"
           required

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { dealSchema, type SalesDocument, salesSettingsSchema } from '@tessera/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
+import { type PickedRecord, pickerSources, RecordPicker } from '../../../components/records/record-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody } from '../../../components/ui/card';
@@ -81,7 +81,7 @@ function Editor({
   const current = document
     ? { id: document.companyId, name: document.customer.name }
     : { id: forDeal?.companyId, name: forDeal?.companyName };
-  const [customer, setCustomer] = useState<PickedCompany | null>(
+  const [customer, setCustomer] = useState<PickedRecord | null>(
     current.id ? { id: current.id, name: current.name ?? '' } : null,
   );
   const companyId = customer?.id ?? '';
@@ -165,7 +165,12 @@ function Editor({
       <Card>
         <CardBody className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {canCompanies ? (
-            <CompanyPicker label="Customer (company)" value={customer} onChange={setCustomer} />
+            <RecordPicker
+              source={pickerSources.company}
+              label="Customer (company)"
+              value={customer}
+              onChange={setCustomer}
+            />
           ) : null}
           <FormField label="Date">
             {(p) => (

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { RecordPanels } from '../../../components/records/record-panels';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Card, CardBody, CardHeader } from '../../../components/ui/card';
+import { Card, CardBody } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { useDocumentTitle } from '../../../hooks/use-document-title';
@@ -14,14 +14,14 @@ import { formatMoney } from '../../../lib/records/money';
 import {
   type DocumentKindPath,
   documentRecords,
-  useDeletePayment,
   useDocumentCustomer,
   useDocumentPost,
-  usePayments,
 } from '../api/documents';
 import { DeliveryNotesCard } from './delivery-notes-card';
 import { ActionDialog, ConvertDialog, PaymentDialog, SendDialog } from './document-dialogs';
 import { DocumentFiles } from './document-files';
+import { DocumentLinesCard } from './document-lines';
+import { PaymentsCard } from './document-payments';
 import { DocumentStatus } from './document-status';
 
 const OPEN = ['issued', 'sent', 'partially_paid', 'overdue'];
@@ -60,15 +60,12 @@ function DocumentView({
     (i) => `${kind}/${doc.id}/${i.action}`,
     (i) => i.body ?? {},
   );
-  const payments = usePayments(doc.id, kind === 'invoices' && doc.status !== 'draft');
-  const deletePayment = useDeletePayment();
   const can = {
     manage: usePermission(kind === 'invoices' ? 'invoices.manage' : 'quotes.manage'),
     issue: usePermission('invoices.issue'),
     send: usePermission(kind === 'invoices' ? 'invoices.send' : 'quotes.send'),
     void: usePermission('invoices.void'),
     pay: usePermission('payments.create'),
-    deletePay: usePermission('payments.delete'),
     convert: usePermission('invoices.manage'),
     winDeal: usePermission('deals.update'),
   };
@@ -191,75 +188,7 @@ function DocumentView({
           ) : null}
         </CardBody>
       </Card>
-      <Card>
-        <CardHeader title="Lines" />
-        {/* A phone gets one block per line; wider screens the table. */}
-        <ul className="divide-y divide-zinc-100 text-sm sm:hidden dark:divide-zinc-800" aria-label="Lines">
-          {(doc.lines ?? []).map((l) => (
-            <li key={l.id} className="flex items-start justify-between gap-3 px-5 py-3">
-              <div className="min-w-0">
-                <p className="[overflow-wrap:anywhere]">{l.description}</p>
-                {l.sku ? (
-                  <p className="font-mono text-xs text-zinc-500 [overflow-wrap:anywhere]">{l.sku}</p>
-                ) : null}
-                <p className="text-xs text-zinc-500 tabular-nums">
-                  {l.quantity} {l.unit ?? ''} × {money(l.unitPriceCents)} · tax {l.taxRateBp / 100} %
-                </p>
-              </div>
-              <span className="shrink-0 tabular-nums">{money(l.totalCents)}</span>
-            </li>
-          ))}
-        </ul>
-        <div className="hidden overflow-x-auto sm:block">
-          <table className="w-full min-w-[560px] text-sm">
-            <thead className="text-left text-xs text-zinc-500">
-              <tr>
-                <th className="p-2">Description</th>
-                <th className="p-2 text-right">Qty</th>
-                <th className="p-2 text-right">Unit price</th>
-                <th className="p-2 text-right">Tax</th>
-                <th className="p-2 text-right">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(doc.lines ?? []).map((l) => (
-                <tr key={l.id} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="p-2">
-                    {l.description}
-                    {l.sku ? <span className="ml-2 font-mono text-xs text-zinc-500">{l.sku}</span> : null}
-                  </td>
-                  <td className="p-2 text-right tabular-nums">
-                    {l.quantity} {l.unit ?? ''}
-                  </td>
-                  <td className="p-2 text-right tabular-nums">{money(l.unitPriceCents)}</td>
-                  <td className="p-2 text-right tabular-nums">{l.taxRateBp / 100} %</td>
-                  <td className="p-2 text-right tabular-nums">{money(l.totalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <CardBody>
-          <dl className="ml-auto grid max-w-xs grid-cols-2 gap-y-1 text-sm tabular-nums">
-            <dt className="text-zinc-500">Net</dt>
-            <dd className="text-right">{money(doc.netCents)}</dd>
-            {(doc.taxBreakdown ?? []).map((t) => (
-              <div key={t.taxRateBp} className="contents">
-                <dt className="text-zinc-500">Tax {t.taxRateBp / 100} %</dt>
-                <dd className="text-right">{money(t.taxMinor)}</dd>
-              </div>
-            ))}
-            <dt className="font-semibold">Total</dt>
-            <dd className="text-right font-semibold">{money(doc.totalCents)}</dd>
-            {(doc.creditedCents ?? 0) > 0 ? (
-              <>
-                <dt className="text-zinc-500">Credited</dt>
-                <dd className="text-right">−{money(doc.creditedCents)}</dd>
-              </>
-            ) : null}
-          </dl>
-        </CardBody>
-      </Card>
+      <DocumentLinesCard doc={doc} />
       <DocumentFiles
         kind={kind}
         id={doc.id}
@@ -267,43 +196,7 @@ function DocumentView({
         revision={`${doc.updatedAt}/${doc.balanceCents}`}
       />
       <DeliveryNotesCard kind={kind} id={doc.id} status={doc.status} />
-      {kind === 'invoices' && doc.status !== 'draft' ? (
-        <Card>
-          <CardHeader title="Payments" />
-          <CardBody>
-            {payments.isPending ? (
-              <Skeleton className="h-10" />
-            ) : payments.error ? (
-              <ErrorAlert error={payments.error} onRetry={() => void payments.refetch()} />
-            ) : payments.data.length === 0 ? (
-              <p className="text-sm text-zinc-500">No payments yet.</p>
-            ) : (
-              <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-                {payments.data.map((p) => (
-                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <span>
-                      {formatDate(p.paidOn)} · {p.method.replace('_', ' ')}
-                      {p.reference ? ` · ${p.reference}` : ''}
-                    </span>
-                    <span className="flex items-center gap-2 tabular-nums">
-                      {money(p.amountCents)}
-                      {can.deletePay ? (
-                        <Button
-                          variant="ghost"
-                          onClick={() => void deletePayment.mutateAsync(p.id)}
-                          aria-label="Delete payment"
-                        >
-                          ×
-                        </Button>
-                      ) : null}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardBody>
-        </Card>
-      ) : null}
+      {kind === 'invoices' && doc.status !== 'draft' ? <PaymentsCard doc={doc} /> : null}
       <RecordPanels type={kind === 'invoices' ? 'invoice' : 'quote'} id={doc.id} />
     </div>
   );

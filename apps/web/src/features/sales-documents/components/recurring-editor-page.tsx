@@ -7,7 +7,7 @@ import {
 } from '@tessera/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { CompanyPicker, type PickedCompany } from '../../../components/records/company-picker';
+import { type PickedRecord, pickerSources, RecordPicker } from '../../../components/records/record-picker';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody } from '../../../components/ui/card';
@@ -62,7 +62,7 @@ function Editor({ template }: { template?: RecurringInvoice }) {
   });
   const today = new Date().toISOString().slice(0, 10);
   const [name, setName] = useState(template?.name ?? '');
-  const [company, setCompany] = useState<PickedCompany | null>(
+  const [company, setCompany] = useState<PickedRecord | null>(
     template?.companyId ? { id: template.companyId, name: template.customer.name ?? '' } : null,
   );
   const companyId = company?.id ?? '';
@@ -159,7 +159,12 @@ function Editor({ template }: { template?: RecurringInvoice }) {
             {(p) => <Input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
           </FormField>
           {canCompanies ? (
-            <CompanyPicker label="Customer (company)" value={company} onChange={setCompany} />
+            <RecordPicker
+              source={pickerSources.company}
+              label="Customer (company)"
+              value={company}
+              onChange={setCompany}
+            />
           ) : null}
           <FormField label="Customer name" hint="Blank: the company's">
             {(p) => <Input {...p} value={customerName} onChange={(e) => setCustomerName(e.target.value)} />}

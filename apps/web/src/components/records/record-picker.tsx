@@ -1,45 +1,37 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { companySchema, SEARCH_Q_MAX } from '@tessera/contracts';
+import { SEARCH_Q_MAX } from '@tessera/contracts';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { usePermission } from '../../hooks/use-permission';
 import { cn } from '../../lib/cn';
-import { v1 } from '../../lib/endpoints';
-import { fetchListPage } from '../../lib/records/list-page';
 import { Input } from '../ui/input';
+import type { PickedRecord, PickerSource } from './record-picker-sources';
 
-/** How many companies the picker offers for the typed text (the first by name). */
-export const COMPANY_PICKER_HITS = 20;
+export type { PickedRecord, PickerSource } from './record-picker-sources';
+export { pickerSources } from './record-picker-sources';
 
-export interface PickedCompany {
-  id: string;
-  name: string;
-}
+/** How many records the picker offers for the typed text (the first in the source's order). */
+export const RECORD_PICKER_HITS = 20;
 
 /**
- * The companies matching `text` (`GET /companies?q=&sort=name`, 200 ms after typing stops; blank text: the first
- * by name), only with `companies.view`. The key lives under the companies area, so company changes refresh it.
+ * The records of `source` matching `text` (`GET /<area>?q=&sort=`, 200 ms after typing stops; blank text: the
+ * first ones), only with the source's view permission. The key lives under the records' area, so their changes
+ * refresh it.
  */
-export function useCompanySearch(text: string, enabled = true) {
+export function useRecordSearch(source: PickerSource, text: string, enabled = true) {
   const q = text.trim().slice(0, SEARCH_Q_MAX);
   const debounced = useDebouncedValue(q, 200);
-  const allowed = usePermission('companies.view');
+  const allowed = usePermission(source.permission);
   const query = useQuery({
-    queryKey: ['companies', 'picker', debounced],
-    queryFn: ({ signal }) =>
-      fetchListPage(
-        v1('companies'),
-        companySchema,
-        { sort: 'name', limit: COMPANY_PICKER_HITS, ...(debounced ? { q: debounced } : {}) },
-        signal,
-      ),
+    queryKey: [source.area, 'picker', debounced],
+    queryFn: ({ signal }) => source.search(debounced, RECORD_PICKER_HITS, signal),
     enabled: enabled && allowed,
     staleTime: 15_000,
     placeholderData: keepPreviousData,
   });
   return {
     allowed,
-    companies: query.data?.items.map((c) => ({ id: c.id, name: c.name })),
+    records: query.data,
     pending: debounced !== q || query.isFetching,
     error: query.error,
     retry: () => void query.refetch(),
@@ -47,27 +39,31 @@ export function useCompanySearch(text: string, enabled = true) {
 }
 
 /**
- * A company field that searches as you type (an ARIA combobox): the matching companies in a list below the
- * input — arrow keys move, Enter picks, Escape closes; picking shows the name, typing again clears the choice.
- * Without `companies.view` it is a disabled field saying so. Every company is reachable, not only a first page.
+ * A record field that searches as you type (an ARIA combobox) among the records of `source` (companies,
+ * contacts: record-picker-sources.ts): the matches in a list below the input, each with its detail line — arrow
+ * keys move, Enter picks, Escape closes; picking shows the name, typing again clears the choice. Without the
+ * source's view permission it is a disabled field saying so. Every record is reachable, not only a first page.
  */
-export function CompanyPicker({
+export function RecordPicker({
+  source,
   label,
   value,
   onChange,
   required,
   className,
 }: {
+  source: PickerSource;
   label: string;
-  value: PickedCompany | null;
-  onChange: (company: PickedCompany | null) => void;
+  value: PickedRecord | null;
+  onChange: (record: PickedRecord | null) => void;
   required?: boolean;
   className?: string;
 }) {
+  const { noun } = source;
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState(value?.name ?? '');
-  // A value set or named from outside (a preset company whose name loads later) shows its name; typing, which
+  // A value set or named from outside (a preset record whose name loads later) shows its name; typing, which
   // clears the value, keeps what was typed.
   const outsideName = value?.name;
   useEffect(() => {
@@ -75,12 +71,12 @@ export function CompanyPicker({
   }, [outsideName]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const search = useCompanySearch(value && text === value.name ? '' : text, open);
-  const hits = search.companies ?? [];
+  const search = useRecordSearch(source, value && text === value.name ? '' : text, open);
+  const hits = search.records ?? [];
 
-  const pick = (company: PickedCompany) => {
-    onChange(company);
-    setText(company.name);
+  const pick = (record: PickedRecord) => {
+    onChange(record);
+    setText(record.name);
     setOpen(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -107,7 +103,7 @@ export function CompanyPicker({
         <label htmlFor={id} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
           {label}
         </label>
-        <Input id={id} disabled value="" placeholder="No permission to list companies" readOnly />
+        <Input id={id} disabled value="" placeholder={`No permission to list ${noun.many}`} readOnly />
       </div>
     );
 
@@ -126,10 +122,10 @@ export function CompanyPicker({
         autoComplete="off"
         required={required}
         maxLength={SEARCH_Q_MAX}
-        placeholder="Type to search companies"
+        placeholder={`Type to search ${noun.many}`}
         value={text}
         onChange={(e) => {
-          // Typing again drops the choice until a company is picked.
+          // Typing again drops the choice until a record is picked.
           if (value) onChange(null);
           setText(e.target.value);
           setActive(0);
@@ -146,7 +142,7 @@ export function CompanyPicker({
         >
           {search.error ? (
             <p className="px-3 py-2 text-red-700 dark:text-red-400">
-              Could not load companies.{' '}
+              Could not load {noun.many}.{' '}
               <button
                 type="button"
                 className="font-medium underline"
@@ -156,21 +152,21 @@ export function CompanyPicker({
                 Try again
               </button>
             </p>
-          ) : search.companies === undefined ? (
-            <p className="px-3 py-2 text-zinc-500 dark:text-zinc-400">Loading companies…</p>
+          ) : search.records === undefined ? (
+            <p className="px-3 py-2 text-zinc-500 dark:text-zinc-400">Loading {noun.many}…</p>
           ) : hits.length === 0 ? (
             <p className="px-3 py-2 text-zinc-500 dark:text-zinc-400">
-              {search.pending ? 'Searching…' : 'No company matches'}
+              {search.pending ? 'Searching…' : `No ${noun.one} matches`}
             </p>
           ) : null}
           <div id={listId} role="listbox" aria-label={label}>
             {search.error
               ? null
-              : hits.map((company, i) => (
+              : hits.map((record, i) => (
                   // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant)
                   <div
-                    key={company.id}
-                    id={`${listId}-${company.id}`}
+                    key={record.id}
+                    id={`${listId}-${record.id}`}
                     role="option"
                     aria-selected={i === active}
                     tabIndex={-1}
@@ -183,9 +179,12 @@ export function CompanyPicker({
                     // Picking happens before the input's blur closes the list.
                     onMouseDown={(e) => e.preventDefault()}
                     onMouseMove={() => i !== active && setActive(i)}
-                    onClick={() => pick(company)}
+                    onClick={() => pick(record)}
                   >
-                    {company.name}
+                    {record.name}
+                    {record.detail ? (
+                      <span className="block text-xs text-zinc-500 dark:text-zinc-400">{record.detail}</span>
+                    ) : null}
                   </div>
                 ))}
           </div>
