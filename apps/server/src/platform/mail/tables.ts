@@ -15,6 +15,8 @@ export const mailOutbox = pgTable(
     ccAddresses: text('cc_addresses').array().notNull().default([]),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** The HTML alternative of `text_body` (multipart/alternative), or null for a text-only message. */
+    htmlBody: text('html_body'),
     status: text('status', { enum: ['queued', 'sent', 'failed'] })
       .notNull()
       .default('queued'),
