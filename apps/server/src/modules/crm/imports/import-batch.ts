@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
 import { type AuditActor, writeAudit } from '../../../platform/audit/index.ts';
@@ -68,19 +68,24 @@ const findExisting = async (tx: Tx, ctx: BatchContext, rows: ValidRow[]) => {
   const table = def.table;
   const byKey = new Map<string, ExistingRow>();
   const scope = def.owner ? scopeCondition(ctx.principal, def.scope, def.owner) : undefined;
-  const ids = new Set<string>();
+  // One statement for all the keys (a `UNION ALL` of the per-key probes): one round trip per batch.
+  const probes: SQL[] = [];
   for (const key of entity.duplicateKeys) {
     const values = [...new Set(rows.map((r) => key.of(r.values)).filter((v): v is string => v !== null))];
     if (values.length === 0) continue;
-    const found = (await tx.execute(sql`
+    probes.push(sql`
       select m.id from unnest(${sql.param(values)}::text[]) as k(v)
       cross join lateral (
         select ${table.id} as id from ${table}
          where ${table.tenantId} = ${ctx.actor.tenantId} and ${key.column} = k.v and ${table.archivedAt} is null
                ${scope ? sql`and ${scope}` : sql``}
-        offset 0) as m`)) as unknown as { rows: { id: string }[] };
-    for (const { id } of found.rows) ids.add(id);
+        offset 0) as m`);
   }
+  if (probes.length === 0) return byKey;
+  const probed = (await tx.execute(sql.join(probes, sql` union all `))) as unknown as {
+    rows: { id: string }[];
+  };
+  const ids = new Set(probed.rows.map((r) => r.id));
   if (ids.size === 0) return byKey;
   const where = and(eq(table.tenantId, ctx.actor.tenantId), inArray(table.id, [...ids]));
   let found: ExistingRow[];

@@ -15,6 +15,10 @@ type Col = { field: string; column: PgColumn };
 
 const isArrayColumn = (c: PgColumn) => c.getSQLType().endsWith('[]');
 
+/** A value as the driver sends it (null stays null). */
+const driverValue = (column: PgColumn, v: unknown) =>
+  v === undefined || v === null ? null : column.mapToDriverValue(v);
+
 /**
  * A whole batch as one row set: `select … from unnest($1::t1[], $2::t2[], …)` — one parameter per column
  * instead of one per cell, which keeps building and planning the statement cheap at any batch size. Array
@@ -23,10 +27,7 @@ const isArrayColumn = (c: PgColumn) => c.getSQLType().endsWith('[]');
 const unnestRows = (cols: readonly Col[], rows: readonly Record<string, unknown>[]) => {
   const alias = (i: number) => sql.identifier(`c${i}`);
   const params = cols.map(({ field, column }) => {
-    const values = rows.map((r) => {
-      const v = r[field];
-      return v === undefined || v === null ? null : column.mapToDriverValue(v);
-    });
+    const values = rows.map((r) => driverValue(column, r[field]));
     return sql`${sql.param(values)}::${sql.raw(isArrayColumn(column) ? 'text' : column.getSQLType())}[]`;
   });
   const select = cols.map(({ column }, i) =>
@@ -78,6 +79,39 @@ export const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string,
     ...(owner ? [{ field: 'ownerId', column: owner }] : []),
     ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
   ];
+  const names = sql.join(
+    cols.map((c) => sql.identifier(c.column.name)),
+    sql`, `,
+  );
+  const client = copyClientOf(tx);
+  if (client && (await mayStage(tx))) {
+    const stage = await stagingTable(tx, cols);
+    // Lines straight from the rows: the importer's columns and each field's absent value encoded once.
+    const own = [actor.tenantId, actor.userId, ...(owner ? [actor.userId] : [])];
+    const plan = fields.map((f) => {
+      const column = entity.columns[f] as PgColumn;
+      return { field: f, column, absent: driverValue(column, absentValue(column)) };
+    });
+    const lines = function* () {
+      for (const r of rows)
+        yield copyText([
+          newId(),
+          ...own,
+          ...plan.map(({ field, column, absent }) => {
+            const v = r[field];
+            return v === undefined ? absent : driverValue(column, v);
+          }),
+        ]);
+    };
+    const copied = await copyRows(
+      client,
+      `copy ${stage} (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
+      lines(),
+    );
+    if (copied !== rows.length) throw new Error(`COPY loaded ${copied} of ${rows.length} rows`);
+    await tx.execute(sql`insert into ${table} (${names}) select ${names} from ${sql.identifier(stage)}`);
+    return;
+  }
   const full = rows.map((r) => {
     const row: Record<string, unknown> = {
       id: newId(),
@@ -88,29 +122,6 @@ export const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string,
     for (const f of fields) row[f] = r[f] === undefined ? absentValue(entity.columns[f] as PgColumn) : r[f];
     return row;
   });
-  const names = sql.join(
-    cols.map((c) => sql.identifier(c.column.name)),
-    sql`, `,
-  );
-  const client = copyClientOf(tx);
-  if (client && (await mayStage(tx))) {
-    const stage = await stagingTable(tx, cols);
-    const copied = await copyRows(
-      client,
-      `copy ${stage} (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
-      full.map((r) =>
-        copyText(
-          cols.map(({ field, column }) => {
-            const v = r[field];
-            return v === undefined || v === null ? null : column.mapToDriverValue(v);
-          }),
-        ),
-      ),
-    );
-    if (copied !== full.length) throw new Error(`COPY loaded ${copied} of ${full.length} rows`);
-    await tx.execute(sql`insert into ${table} (${names}) select ${names} from ${sql.identifier(stage)}`);
-    return;
-  }
   await tx.execute(sql`insert into ${table} (${names}) ${unnestRows(cols, full)}`);
 };
 
