@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
-import { and, eq, inArray, is, SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Principal, scopeCondition } from '../../../platform/access/index.ts';
-import { type AuditActor, auditLogs, diffChanges, writeAudit } from '../../../platform/audit/index.ts';
-import { newId } from '../../../platform/db/columns.ts';
-import { copyClientOf, copyRows, copyText } from '../../../platform/db/copy.ts';
+import { type AuditActor, writeAudit } from '../../../platform/audit/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import type { DuplicateStrategy, ImportEntityDef, ImportRow } from './import-entities.ts';
 import { convertRow, type RowError } from './import-rows.ts';
+import { type ExistingRow, insertMany, type Update, updateMany } from './import-writes.ts';
 
 /** Everything a batch needs to know about its import. */
 export interface BatchContext {
@@ -37,7 +35,6 @@ export interface BatchOutcome {
 }
 
 type ValidRow = ImportRow;
-type ExistingRow = Record<string, unknown> & { id: string };
 type Target =
   | { kind: 'new'; index: number }
   | { kind: 'existing'; record: ExistingRow }
@@ -71,19 +68,24 @@ const findExisting = async (tx: Tx, ctx: BatchContext, rows: ValidRow[]) => {
   const table = def.table;
   const byKey = new Map<string, ExistingRow>();
   const scope = def.owner ? scopeCondition(ctx.principal, def.scope, def.owner) : undefined;
-  const ids = new Set<string>();
+  // One statement for all the keys (a `UNION ALL` of the per-key probes): one round trip per batch.
+  const probes: SQL[] = [];
   for (const key of entity.duplicateKeys) {
     const values = [...new Set(rows.map((r) => key.of(r.values)).filter((v): v is string => v !== null))];
     if (values.length === 0) continue;
-    const found = (await tx.execute(sql`
+    probes.push(sql`
       select m.id from unnest(${sql.param(values)}::text[]) as k(v)
       cross join lateral (
         select ${table.id} as id from ${table}
          where ${table.tenantId} = ${ctx.actor.tenantId} and ${key.column} = k.v and ${table.archivedAt} is null
                ${scope ? sql`and ${scope}` : sql``}
-        offset 0) as m`)) as unknown as { rows: { id: string }[] };
-    for (const { id } of found.rows) ids.add(id);
+        offset 0) as m`);
   }
+  if (probes.length === 0) return byKey;
+  const probed = (await tx.execute(sql.join(probes, sql` union all `))) as unknown as {
+    rows: { id: string }[];
+  };
+  const ids = new Set(probed.rows.map((r) => r.id));
   if (ids.size === 0) return byKey;
   const where = and(eq(table.tenantId, ctx.actor.tenantId), inArray(table.id, [...ids]));
   let found: ExistingRow[];
@@ -116,167 +118,42 @@ const findExisting = async (tx: Tx, ctx: BatchContext, rows: ValidRow[]) => {
   return byKey;
 };
 
-type Update = { id: string; before: ExistingRow; patch: Record<string, unknown> };
-type Col = { field: string; column: PgColumn };
-
-const isArrayColumn = (c: PgColumn) => c.getSQLType().endsWith('[]');
-
 /**
- * A whole batch as one row set: `select … from unnest($1::t1[], $2::t2[], …)` — one parameter per column
- * instead of one per cell, which keeps building and planning the statement cheap at any batch size. Array
- * columns (tags) travel as text literals and are cast back.
+ * A batch's rows converted and validated with the entity's contract: no database work, so the job prepares
+ * the next batch while the previous one is being written.
  */
-const unnestRows = (cols: readonly Col[], rows: readonly Record<string, unknown>[]) => {
-  const alias = (i: number) => sql.identifier(`c${i}`);
-  const params = cols.map(({ field, column }) => {
-    const values = rows.map((r) => {
-      const v = r[field];
-      return v === undefined || v === null ? null : column.mapToDriverValue(v);
-    });
-    return sql`${sql.param(values)}::${sql.raw(isArrayColumn(column) ? 'text' : column.getSQLType())}[]`;
-  });
-  const select = cols.map(({ column }, i) =>
-    isArrayColumn(column)
-      ? sql`u.${alias(i)}::${sql.raw(column.getSQLType())} as ${alias(i)}`
-      : sql`u.${alias(i)}`,
-  );
-  return sql`select ${sql.join(select, sql`, `)} from unnest(${sql.join(params, sql`, `)}) as u(${sql.join(
-    cols.map((_, i) => alias(i)),
-    sql`, `,
-  )})`;
-};
+export interface PreparedBatch {
+  /** Rows of the file in the batch (valid or not). */
+  count: number;
+  firstRow: number | null;
+  lastRow: number | null;
+  valid: ValidRow[];
+  /** The refused rows' problems so far. */
+  report: RowError[];
+}
 
-/** The value an absent cell gets on insert: the column's default (currency USD, no tags) or null. */
-const absentValue = (c: PgColumn) => {
-  if (c.default !== undefined && !is(c.default, SQL)) return c.default;
-  return isArrayColumn(c) ? [] : null;
-};
-
-/**
- * The connection's temporary staging table for these columns (name = a hash of names and types): created
- * once per pooled connection, emptied at the end of every transaction that used it (`on commit delete rows`),
- * so a batch costs no catalog change. Private to the session: no row-level security needed.
- */
-const stagingTable = async (tx: Tx, cols: readonly Col[]) => {
-  const definition = cols.map((c) => `"${c.column.name}" ${c.column.getSQLType()}`).join(', ');
-  const name = `import_stage_${createHash('sha1').update(definition).digest('hex').slice(0, 12)}`;
-  await tx.execute(sql.raw(`create temp table if not exists ${name} (${definition}) on commit delete rows`));
-  return name;
-};
-
-/**
- * The batch's new records, owned and created by the importer. On PostgreSQL they stream with `COPY … FROM
- * STDIN` into the temporary staging table and enter the table with one `INSERT … SELECT`
- * (a table under row-level security accepts no `COPY FROM`; the INSERT runs the policies and constraints).
- * PGlite (no client COPY stream) inserts the batch with one `INSERT … SELECT FROM unnest(…)`.
- */
-const insertMany = async (tx: Tx, ctx: BatchContext, rows: Record<string, unknown>[]) => {
-  const { entity, actor } = ctx;
-  const table = entity.def.table;
-  const createdBy = (table as unknown as { createdBy: PgColumn }).createdBy;
-  const owner = entity.def.owner as PgColumn | undefined;
-  const fields = Object.keys(entity.columns).filter((f) => rows.some((r) => r[f] !== undefined));
-  const cols: Col[] = [
-    { field: 'id', column: table.id },
-    { field: 'tenantId', column: table.tenantId },
-    { field: 'createdBy', column: createdBy },
-    // Records without an owner (sales products) get no owner column.
-    ...(owner ? [{ field: 'ownerId', column: owner }] : []),
-    ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
-  ];
-  const full = rows.map((r) => {
-    const row: Record<string, unknown> = {
-      id: newId(),
-      tenantId: actor.tenantId,
-      createdBy: actor.userId,
-      ownerId: actor.userId,
-    };
-    for (const f of fields) row[f] = r[f] === undefined ? absentValue(entity.columns[f] as PgColumn) : r[f];
-    return row;
-  });
-  const names = sql.join(
-    cols.map((c) => sql.identifier(c.column.name)),
-    sql`, `,
-  );
-  const client = copyClientOf(tx);
-  if (client && (await mayStage(tx))) {
-    const stage = await stagingTable(tx, cols);
-    const copied = await copyRows(
-      client,
-      `copy ${stage} (${cols.map((c) => `"${c.column.name}"`).join(', ')}) from stdin`,
-      full.map((r) =>
-        copyText(
-          cols.map(({ field, column }) => {
-            const v = r[field];
-            return v === undefined || v === null ? null : column.mapToDriverValue(v);
-          }),
-        ),
-      ),
-    );
-    if (copied !== full.length) throw new Error(`COPY loaded ${copied} of ${full.length} rows`);
-    await tx.execute(sql`insert into ${table} (${names}) select ${names} from ${sql.identifier(stage)}`);
-    return;
+export const prepareBatch = (
+  ctx: Pick<BatchContext, 'entity' | 'header' | 'columns'>,
+  records: readonly { row: number; record: readonly string[] }[],
+): PreparedBatch => {
+  const valid: ValidRow[] = [];
+  const report: RowError[] = [];
+  for (const { row, record } of records) {
+    const converted = convertRow(ctx.entity, ctx.header, ctx.columns, row, record);
+    if (converted.ok) valid.push(converted);
+    else report.push(...converted.errors);
   }
-  await tx.execute(sql`insert into ${table} (${names}) ${unnestRows(cols, full)}`);
+  return {
+    count: records.length,
+    firstRow: records[0]?.row ?? null,
+    lastRow: records.at(-1)?.row ?? null,
+    valid,
+    report,
+  };
 };
 
 /**
- * PostgreSQL: whether the application role may create the temporary staging table (the `TEMP` privilege,
- * which PUBLIC has unless a DBA revoked it); asked once per process. Without it, the INSERT path is used.
- */
-let stagingAllowed: boolean | undefined;
-const mayStage = async (tx: Tx) => {
-  if (stagingAllowed === undefined) {
-    const { rows } = (await tx.execute(
-      sql`select has_database_privilege(current_database(), 'TEMP') as ok`,
-    )) as unknown as { rows: { ok: boolean }[] };
-    stagingAllowed = rows[0]?.ok === true;
-  }
-  return stagingAllowed;
-};
-
-/** One UPDATE for the batch: non-empty cells overwrite, everything else stays; one audit row per record. */
-const updateMany = async (tx: Tx, ctx: BatchContext, updates: Update[]) => {
-  const { entity } = ctx;
-  const fields = [...new Set(updates.flatMap((u) => Object.keys(u.patch)))].filter(
-    (f) => f in entity.columns,
-  );
-  const cols: Col[] = [
-    { field: 'id', column: entity.def.table.id },
-    ...fields.map((field) => ({ field, column: entity.columns[field] as PgColumn })),
-  ];
-  const set = fields.map((_, i) => {
-    const name = sql.identifier((cols[i + 1] as Col).column.name);
-    return sql`${name} = coalesce(v.${sql.identifier(`c${i + 1}`)}, t.${name}), `;
-  });
-  await tx.execute(sql`
-    update ${entity.def.table} as t
-       set ${sql.join(set)}version = t.version + 1, updated_at = now()
-      from (${unnestRows(
-        cols,
-        updates.map((u) => ({ ...u.patch, id: u.id })),
-      )}) as v
-     where t.tenant_id = ${ctx.actor.tenantId} and t.id = v.c0`);
-  const { def } = entity;
-  await tx.insert(auditLogs).values(
-    updates.map(({ id, before, patch }) => {
-      const changes = diffChanges(before, { ...before, ...patch }, def.auditFields as string[]);
-      return {
-        tenantId: ctx.actor.tenantId,
-        actorUserId: ctx.actor.userId,
-        actorApiKeyId: ctx.actor.apiKeyId ?? null,
-        action: `${def.name}.updated`,
-        targetType: def.name,
-        targetId: id,
-        changes: Object.keys(changes).length > 0 ? changes : null,
-        requestId: ctx.actor.requestId ?? null,
-      };
-    }),
-  );
-};
-
-/**
- * Validates, de-duplicates and (unless a dry run) writes one batch of rows in the caller's transaction:
+ * De-duplicates and (unless a dry run) writes one prepared batch of rows in the caller's transaction:
  * one INSERT for the new records and one UPDATE for the merged duplicates. Duplicates are rows
  * sharing a key with an earlier row of the file or with an active record the importer can see; `skip`
  * reports them, `update` copies the row's non-empty cells onto that record, `create` imports them anyway.
@@ -284,21 +161,11 @@ const updateMany = async (tx: Tx, ctx: BatchContext, updates: Update[]) => {
  * Audit: every updated record gets its own `<entity>.updated` row with the field diff; created records
  * are summarised by one `<entity>.imported` row per batch (target: the import, with the counts).
  */
-export const applyBatch = async (
-  tx: Tx,
-  ctx: BatchContext,
-  records: readonly { row: number; record: readonly string[] }[],
-): Promise<BatchOutcome> => {
+export const applyBatch = async (tx: Tx, ctx: BatchContext, batch: PreparedBatch): Promise<BatchOutcome> => {
   const { entity, actor } = ctx;
   const def = entity.def;
-  const report: RowError[] = [];
-  let valid: ValidRow[] = [];
-  for (const { row, record } of records) {
-    const converted = convertRow(entity, ctx.header, ctx.columns, row, record);
-    if (converted.ok) valid.push(converted);
-    else report.push(...converted.errors);
-  }
-  valid = await checkReferences(tx, ctx, valid, report);
+  const report = [...batch.report];
+  const valid = await checkReferences(tx, ctx, batch.valid, report);
 
   const inserts: Record<string, unknown>[] = [];
   const updates = new Map<string, Update>();
@@ -381,7 +248,7 @@ export const applyBatch = async (
         changes: {
           created: { from: null, to: created },
           updated: { from: null, to: updated },
-          rows: { from: records[0]?.row ?? null, to: records.at(-1)?.row ?? null },
+          rows: { from: batch.firstRow, to: batch.lastRow },
         },
       });
     }

@@ -8,7 +8,7 @@ import { defineJob } from '../../../platform/jobs/index.ts';
 import { inTenant } from '../../../platform/records/index.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
-import { applyBatch, type BatchContext } from './import-batch.ts';
+import { applyBatch, type BatchContext, type PreparedBatch, prepareBatch } from './import-batch.ts';
 import { importEntityOf } from './import-entities.ts';
 import { importChunks, importJobs } from './imports.tables.ts';
 
@@ -121,12 +121,12 @@ export const runImport = async (
   let row = 0;
   const batchRows = batchRowsFor(job.total, database.kind);
 
-  const applyAndRecord = (records: { row: number; record: string[] }[], batch: BatchContext) =>
+  const applyAndRecord = (prepared: PreparedBatch, batch: BatchContext) =>
     inTenant(jobCtx, async (tx) => {
-      const out = await applyBatch(tx, batch, records);
+      const out = await applyBatch(tx, batch, prepared);
       const keep = out.report.slice(0, Math.max(0, MAX_STORED_ERRORS - state.stored));
       const next = {
-        processed: state.processed + records.length,
+        processed: state.processed + prepared.count,
         created: state.created + out.created,
         updated: state.updated + out.updated,
         skipped: state.skipped + out.skipped,
@@ -164,7 +164,26 @@ export const runImport = async (
     );
   };
 
+  // One batch ahead: while a batch is written (its transaction, then the statistics refresh), the loop reads,
+  // parses and validates the next one; it waits for that write before handing over the next batch, so at
+  // most two batches are in memory and batches still commit one after the other, in file order.
+  let writing: Promise<void> | undefined;
+  const write = (prepared: PreparedBatch, batch: BatchContext) => {
+    writing = (async () => {
+      Object.assign(state, await applyAndRecord(prepared, batch));
+      await refreshStatistics();
+    })();
+    // A failed write is awaited (and rethrown) by `written`; until then it must not count as unhandled.
+    writing.catch(() => {});
+  };
+  const written = async () => {
+    const pending = writing;
+    writing = undefined;
+    await pending;
+  };
+
   try {
+    const resumeAfter = state.processed;
     let seen = 0;
     let batch: { row: number; record: string[] }[] = [];
     for await (const record of csvRecords(storedChunks(jobCtx, p))) {
@@ -188,19 +207,27 @@ export const runImport = async (
       }
       if (isBlankRecord(record)) continue;
       seen++;
-      if (seen <= state.processed) continue; // committed by an earlier attempt
+      if (seen <= resumeAfter) continue; // committed by an earlier attempt
       batch.push({ row, record });
       if (batch.length >= batchRows) {
-        Object.assign(state, await applyAndRecord(batch, ctx));
-        await refreshStatistics();
+        const prepared = prepareBatch(ctx, batch);
         batch = [];
+        await written();
         if (opts.signal?.aborted) throw new Error('The import job was stopped before the end of the file');
+        write(prepared, ctx);
       }
     }
     if (!ctx) throw new ImportFileError('The file is empty');
-    if (batch.length > 0) Object.assign(state, await applyAndRecord(batch, ctx));
+    const last = batch.length > 0 ? prepareBatch(ctx, batch) : undefined;
+    await written();
+    if (last) Object.assign(state, await applyAndRecord(last, ctx));
     await inTenant(jobCtx, (tx) => finish(tx, p, { status: 'completed', failureMessage: null }));
-  } catch (err) {
+  } catch (thrown) {
+    // The batch still being written ends first: its outcome counts, and its error came first in file order.
+    let err = thrown;
+    await written().catch((writeErr: unknown) => {
+      err = writeErr;
+    });
     const permanent = err instanceof ImportFileError || isCsvError(err);
     if (!permanent && !opts.finalAttempt) {
       opts.log.warn(
