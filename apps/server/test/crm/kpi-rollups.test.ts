@@ -43,7 +43,7 @@ const leadRollup = (tenantId: string) =>
     t,
     sql`select day::text, owner_id, source, vendor_id, status, sum(leads)::int as leads,
           sum(won_revenue_cents)::text as revenue
-        from crm_lead_rollup where tenant_id = ${tenantId}
+        from crm_lead_rollup where tenant_id = ${tenantId} and grain = 'day'
         group by 1, 2, 3, 4, 5 having sum(leads) <> 0 or sum(won_revenue_cents) <> 0 order by 1, 2, 3, 4, 5`,
   );
 const dealOracle = (tenantId: string) =>
@@ -61,17 +61,40 @@ const dealRollup = (tenantId: string) =>
     t,
     sql`select status, day::text, owner_id, pipeline_id, stage_id, sum(deals)::int as deals,
           sum(amount_cents)::text as amount, round(sum(cycle_seconds))::text as cycle
-        from crm_deal_rollup where tenant_id = ${tenantId}
+        from crm_deal_rollup where tenant_id = ${tenantId} and grain = 'day'
         group by 1, 2, 3, 4, 5 having sum(deals) <> 0 or sum(amount_cents) <> 0 or sum(cycle_seconds) <> 0
         order by 1, 2, 3, 4, 5`,
   );
 
-/** The roll-ups of the tenant equal its base tables (and are not empty, so the check cannot pass vacuously). */
+/** The month rows of a roll-up minus its day rows summed by month, per key: nothing when the grains agree. */
+const monthsOff = (table: 'crm_lead_rollup' | 'crm_deal_rollup', tenantId: string) => {
+  const [key, sums] =
+    table === 'crm_lead_rollup'
+      ? ['owner_id, source, vendor_id, status', 'leads, won_revenue_cents']
+      : ['status, owner_id, pipeline_id, stage_id', 'deals, amount_cents, cycle_seconds'];
+  const signed = sums
+    .split(', ')
+    .map((c) => `sum(case when grain = 'month' then ${c} else -${c} end) as ${c}`)
+    .join(', ');
+  return dbRows(
+    t,
+    sql.raw(`select date_trunc('month', day)::date::text as month, ${key}, ${signed}
+      from ${table} where tenant_id = '${tenantId}' group by 1, ${key}
+      having ${sums
+        .split(', ')
+        .map((c) => `sum(case when grain = 'month' then ${c} else -${c} end) <> 0`)
+        .join(' or ')}`),
+  );
+};
+
+/** The roll-ups of the tenant equal its base tables at both grains (the callers check they are not empty). */
 const consistent = async (as: BrowserSession = owner) => {
   const leads = await leadOracle(as.tenantId);
   expect(await leadRollup(as.tenantId)).toEqual(leads);
   const deals = await dealOracle(as.tenantId);
   expect(await dealRollup(as.tenantId)).toEqual(deals);
+  expect(await monthsOff('crm_lead_rollup', as.tenantId)).toEqual([]);
+  expect(await monthsOff('crm_deal_rollup', as.tenantId)).toEqual([]);
   return { leads, deals };
 };
 const liveLeads = async (tenantId: string) =>
@@ -81,11 +104,13 @@ const liveLeads = async (tenantId: string) =>
       sql`select count(*)::int as n from leads where tenant_id = ${tenantId} and archived_at is null`,
     )
   )[0]?.n;
-const funnelTotal = async (as: BrowserSession) => {
-  const res = await api(as, 'GET', '/reports/kpis/lead-funnel?from=2025-06-01&to=2027-12-31');
+const totals = async (as: BrowserSession, kpi: string, query: string) => {
+  const res = await api(as, 'GET', `/reports/kpis/${kpi}?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().data.totals.leads as number;
+  return res.json().data.totals;
 };
+const funnelTotal = async (as: BrowserSession, query = 'from=2025-06-01&to=2027-12-31') =>
+  (await totals(as, 'lead-funnel', query)).leads as number;
 
 beforeAll(async () => {
   owner = await signUp(t.app, { name: 'Rollup Owner' });
@@ -247,13 +272,30 @@ describe('CRM roll-ups stay equal to the base tables', () => {
     const moved = await consistent();
     expect(moved.leads.every((r) => r.day === '2026-03-02')).toBe(true);
     expect(moved.deals.filter((r) => r.status !== 'open').every((r) => r.day === '2026-03-02')).toBe(true);
+
+    // Periods of whole months, edge days and both: the month rows and the day rows add up the same.
+    const all = await liveLeads(owner.tenantId);
+    expect(await funnelTotal(owner, 'from=2026-02-15&to=2026-03-10')).toBe(all);
+    expect(await funnelTotal(owner, 'from=2026-03-01&to=2026-03-31')).toBe(all);
+    expect(await funnelTotal(owner, 'from=2026-03-02&to=2026-03-02')).toBe(all);
+    expect(await funnelTotal(owner, 'from=2026-03-03&to=2026-04-30')).toBe(0);
+    expect(await funnelTotal(owner, 'from=2026-01-01&to=2026-03-01')).toBe(0);
+    const closed = moved.deals.filter((r) => r.status !== 'open').reduce((a, r) => a + Number(r.deals), 0);
+    expect(closed).toBeGreaterThan(0);
+    for (const q of [
+      'from=2026-01-01&to=2026-06-30&grouping=month',
+      'from=2026-02-20&to=2026-03-05&grouping=day',
+    ]) {
+      const rate = await totals(owner, 'win-rate', q);
+      expect(rate.won + rate.lost).toBe(closed);
+    }
   });
 
   it('compaction folds the deltas to one row per key and changes no figure', async () => {
     const rows = (table: 'crm_lead_rollup' | 'crm_deal_rollup') =>
       dbRows<{ n: number }>(
         t,
-        sql`select count(*)::int as n from ${sql.raw(table)} where tenant_id = ${owner.tenantId}`,
+        sql`select count(*)::int as n from ${sql.raw(table)} where tenant_id = ${owner.tenantId} and grain = 'day'`,
       );
     const before = await consistent();
     await compactCrmRollups(t.database, owner.tenantId);

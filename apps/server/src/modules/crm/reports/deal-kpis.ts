@@ -1,8 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { type KpiDef, type KpiRow, num, percent, rowsOf } from '../../reporting/index.ts';
+import { type KpiDef, type KpiRow, type KpiRun, num, percent, rowsOf } from '../../reporting/index.ts';
 import { pipelineStages, pipelines } from '../pipelines/pipelines.tables.ts';
 import { crmDealRollup as r } from '../rollups/rollups.tables.ts';
-import { dealRollupWhere, dealsList } from './kpi-scope.ts';
+import { dealRollupWhere, dealsList, periodRows } from './kpi-scope.ts';
+
+/** Closed-deal rows of the period: whole months from the month rows unless grouped by week or day. */
+const closedIn = (run: KpiRun) => periodRows(run, r.grain, r.day, run.query.grouping === 'month');
 
 /** Open deals by stage of one pipeline (the default one unless filtered): count, value, value × probability. */
 export const pipelineValue: KpiDef = {
@@ -39,7 +42,7 @@ export const pipelineValue: KpiDef = {
           from ${pipelineStages}
           left join (
             select ${r.stageId} as stage_id, sum(${r.deals}) as deals, sum(${r.amountCents}) as value from ${r}
-            where ${dealRollupWhere(run, sql`('open')`)} group by 1
+            where ${dealRollupWhere(run, sql`('open')`)} and ${r.grain} = 'month' group by 1
           ) o on o.stage_id = ${pipelineStages.id}
           where ${pipelineStages.tenantId} = ${run.ctx.tenantId} and ${pipelineStages.kind} = 'open' and ${pipeline}
           order by ${pipelineStages.position}`,
@@ -89,7 +92,7 @@ export const winRate: KpiDef = {
               sum(${r.deals}) filter (where ${r.status} = 'won') as won,
               sum(${r.deals}) filter (where ${r.status} = 'lost') as lost
             from ${r}
-            where ${dealRollupWhere(run, sql`('won', 'lost')`)} and ${run.inDates(r.day)}
+            where ${dealRollupWhere(run, sql`('won', 'lost')`)} and ${closedIn(run)}
             group by 1)
           select b.bucket as period, coalesce(c.won, 0)::int as won, coalesce(c.lost, 0)::int as lost
           from b left join c on c.bucket = b.bucket order by b.bucket`,
@@ -135,7 +138,7 @@ export const wonDeals = (name: 'revenue-by-month' | 'sales-cycle'): KpiDef => ({
             select ${run.dateBucket(r.day)} as bucket, sum(${r.deals}) as won, sum(${r.amountCents}) as revenue,
               sum(${r.cycleSeconds}) / 86400.0 as days
             from ${r}
-            where ${dealRollupWhere(run, sql`('won')`)} and ${run.inDates(r.day)}
+            where ${dealRollupWhere(run, sql`('won')`)} and ${closedIn(run)}
             group by 1)
           select b.bucket as period, coalesce(c.won, 0)::int as won, coalesce(c.revenue, 0)::bigint as revenue, coalesce(c.days, 0) as days
           from b left join c on c.bucket = b.bucket order by b.bucket`,

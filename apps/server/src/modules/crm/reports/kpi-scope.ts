@@ -28,14 +28,28 @@ export const dealsList = (q: KpiQuery) => {
 const scopeOn = (run: KpiRun, def: kit.RecordDef, owner: AnyPgColumn): SQL | undefined =>
   kit.scopeWhere(run.ctx, { ...def, owner });
 
-/** Lead roll-up rows of the tenant, the caller's scope, the owner/team/source filters and the period (by day). */
+/**
+ * The roll-up rows that cover the period once: with `byMonth` (results not split finer than a month), the whole
+ * months of the period from the `month` rows and only the days before and after them from the `day` rows;
+ * otherwise the `day` rows.
+ */
+export const periodRows = (run: KpiRun, grain: AnyPgColumn, day: AnyPgColumn, byMonth: boolean): SQL => {
+  const days = sql`(${grain} = 'day' and ${run.inDates(day)})`;
+  if (!byMonth) return days;
+  const first = sql`(date_trunc('month', (${run.query.from}::date - 1)::timestamp) + interval '1 month')::date`;
+  const end = sql`date_trunc('month', (${run.query.to}::date + 1)::timestamp)::date`;
+  return sql`((${grain} = 'month' and ${day} >= ${first} and ${day} < ${end})
+    or (${days} and (${day} < ${first} or ${day} >= ${end})))`;
+};
+
+/** Lead roll-up rows of the tenant, the caller's scope, the owner/team/source filters and the period. */
 export const leadRollupWhere = (run: KpiRun) =>
   and(
     eq(crmLeadRollup.tenantId, run.ctx.tenantId),
     scopeOn(run, leadDef, crmLeadRollup.ownerId),
     run.ownerFilter(crmLeadRollup.ownerId),
     run.query.source ? eq(crmLeadRollup.source, run.query.source) : undefined,
-    run.inDates(crmLeadRollup.day),
+    periodRows(run, crmLeadRollup.grain, crmLeadRollup.day, true),
   );
 
 /** Deal roll-up rows of the tenant in `statuses`, the caller's scope and the owner/team/pipeline filters. */

@@ -4,7 +4,9 @@ import { tenants } from '../../identity/index.ts';
 /**
  * Roll-ups of leads and deals for the CRM KPIs (ADR 0037): append-only signed deltas, one row per key and
  * statement, written by the statement triggers of migration 0054 in the writing transaction and summed by the
- * reads; `crm.compact-rollups` folds them into one row per key. `day` is a calendar day in the tenant's time zone.
+ * reads; `crm.compact-rollups` folds them into one row per key. `day` is a calendar day in the tenant's time zone;
+ * every delta is written twice, at the `day` and the `month` grain, so a period reads whole months from the
+ * month rows and only its edges from the day rows.
  */
 export const crmLeadRollup = pgTable(
   'crm_lead_rollup',
@@ -12,7 +14,8 @@ export const crmLeadRollup = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    /** The lead's creation day. */
+    /** `day` rows: the lead's creation day; `month` rows: the first day of its month (the same deltas, summed). */
+    grain: text('grain', { enum: ['day', 'month'] }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     ownerId: uuid('owner_id'),
     source: text('source'),
@@ -22,7 +25,7 @@ export const crmLeadRollup = pgTable(
     /** Amounts of the won, live deals converted from these leads. */
     wonRevenueCents: bigint('won_revenue_cents', { mode: 'number' }).notNull(),
   },
-  (t) => [index('crm_lead_rollup_tenant_day_idx').on(t.tenantId, t.day)],
+  (t) => [index('crm_lead_rollup_tenant_day_idx').on(t.tenantId, t.grain, t.day)],
 );
 
 export const crmDealRollup = pgTable(
@@ -32,7 +35,8 @@ export const crmDealRollup = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     status: text('status').notNull(),
-    /** The close day of won and lost deals; null for open ones. */
+    grain: text('grain', { enum: ['day', 'month'] }).notNull(),
+    /** The close day (or its month's first day) of won and lost deals; null for open ones. */
     day: date('day', { mode: 'string' }),
     ownerId: uuid('owner_id'),
     pipelineId: uuid('pipeline_id').notNull(),
@@ -42,5 +46,5 @@ export const crmDealRollup = pgTable(
     /** Sum of (closed_at − created_at) in seconds of closed deals. */
     cycleSeconds: numeric('cycle_seconds').notNull(),
   },
-  (t) => [index('crm_deal_rollup_tenant_status_day_idx').on(t.tenantId, t.status, t.day)],
+  (t) => [index('crm_deal_rollup_tenant_status_day_idx').on(t.tenantId, t.status, t.grain, t.day)],
 );
