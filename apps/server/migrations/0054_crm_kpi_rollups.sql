@@ -125,7 +125,8 @@ BEGIN
     PERFORM crm_lead_rollup_write('{}'::leads[], array(SELECT n::leads FROM new_rows n));
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM crm_lead_rollup_write(array(SELECT o::leads FROM old_rows o), array(SELECT n::leads FROM new_rows n));
-  ELSE
+  ELSIF EXISTS (SELECT 1 FROM old_rows o JOIN tenants t ON t.id = o.tenant_id) THEN
+    -- Not when the tenant itself is being deleted (its roll-ups go with it by cascade).
     PERFORM crm_lead_rollup_write(array(SELECT o::leads FROM old_rows o), '{}'::leads[]);
   END IF;
   RETURN NULL;
@@ -138,7 +139,8 @@ BEGIN
     PERFORM crm_deal_rollup_write('{}'::deals[], array(SELECT n::deals FROM new_rows n));
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM crm_deal_rollup_write(array(SELECT o::deals FROM old_rows o), array(SELECT n::deals FROM new_rows n));
-  ELSE
+  ELSIF EXISTS (SELECT 1 FROM old_rows o JOIN tenants t ON t.id = o.tenant_id) THEN
+    -- Not when the tenant itself is being deleted (its roll-ups go with it by cascade).
     PERFORM crm_deal_rollup_write(array(SELECT o::deals FROM old_rows o), '{}'::deals[]);
   END IF;
   RETURN NULL;

@@ -305,4 +305,18 @@ describe('CRM roll-ups stay equal to the base tables', () => {
     expect((await rows('crm_deal_rollup'))[0]?.n).toBe(after.deals.length);
     await consistent(other);
   });
+
+  it('deleting a tenant takes its roll-ups along (the triggers add nothing for it)', async () => {
+    const gone = await signUp(t.app, { name: 'Rollup Gone' });
+    await create(gone, '/leads', { firstName: 'G', lastName: 'One', source: 'web' });
+    expect((await consistent(gone)).leads.length).toBe(1);
+    await t.database.db.execute(sql`delete from tenants where id = ${gone.tenantId}`);
+    const left = await dbRows(
+      t,
+      sql`select (select count(*)::int from crm_lead_rollup where tenant_id = ${gone.tenantId}) as leads,
+                 (select count(*)::int from crm_deal_rollup where tenant_id = ${gone.tenantId}) as deals`,
+    );
+    expect(left).toEqual([{ leads: 0, deals: 0 }]);
+    await consistent();
+  });
 });
