@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type Config, resolveJwtSecret } from './config/index.ts';
-import { crmImportJob } from './modules/crm/index.ts';
+import { compactCrmRollupsJob, crmImportJob } from './modules/crm/index.ts';
 import { startWebhookWakeup, webhookJobs } from './modules/integrations/index.ts';
 import { dailyDigestJob, tasksDueTodayJob } from './modules/notifications/index.ts';
 import { reportEmailsJob } from './modules/reporting/index.ts';
@@ -19,6 +19,7 @@ import type { Metrics } from './platform/observability/metrics.ts';
 export const appJobs = (config: Config, log: Logger, metrics?: Metrics): readonly JobDefinition[] => [
   pruneIdempotencyKeysJob,
   crmImportJob,
+  compactCrmRollupsJob,
   ...webhookJobs(config.WEBHOOKS_ALLOW_PRIVATE, metrics?.webhookAttempt),
   tasksDueTodayJob,
   dailyDigestJob,

@@ -72,6 +72,7 @@ export { changeLeadStatusIn } from './leads/lead-actions.service.ts';
 /** Creates a lead as the given caller (emits `lead.created`); used by inbound lead-capture hooks. */
 export { createLead } from './leads/leads.service.ts';
 export { createDefaultPipeline } from './pipelines/default-pipeline.ts';
+export { compactCrmRollups, compactCrmRollupsJob } from './rollups/compact-rollups.job.ts';
 /** CRM tables other modules refer to (foreign keys of field jobs and visits). */
 export { companies, contacts, deals, leads } from './tables.ts';
 export { assignedTasksDue, taskTitles } from './tasks/tasks-due.ts';
