@@ -71,17 +71,16 @@ BEGIN
       SELECT p.tenant_id, p.paid_on, c.owner_id, c.currency, (pg_backend_pid() % 8)::smallint,
         sum(c.sign)::int AS n, sum(c.sign * p.amount_cents)::bigint AS paid
       FROM (
-        SELECT -1 AS sign, o.tenant_id, o.id, o.owner_id, o.currency
-        FROM old_rows o JOIN new_rows n ON n.id = o.id
-        WHERE o.kind = 'invoice' AND o.status NOT IN ('draft', 'void')
-          AND (n.kind <> 'invoice' OR n.status IN ('draft', 'void') OR n.owner_id IS DISTINCT FROM o.owner_id
-            OR n.currency <> o.currency)
-        UNION ALL
-        SELECT 1, n.tenant_id, n.id, n.owner_id, n.currency
-        FROM old_rows o JOIN new_rows n ON n.id = o.id
-        WHERE n.kind = 'invoice' AND n.status NOT IN ('draft', 'void')
-          AND (o.kind <> 'invoice' OR o.status IN ('draft', 'void') OR n.owner_id IS DISTINCT FROM o.owner_id
-            OR n.currency <> o.currency)) c
+        -- Invoices whose liveness, owner or currency moved: grouped, unchanged ones cancel out (no join of the
+        -- transition tables: they have no index).
+        SELECT tenant_id, id, owner_id, currency, sum(sign) AS sign
+        FROM (SELECT -1 AS sign, tenant_id, id, owner_id, currency FROM old_rows
+              WHERE kind = 'invoice' AND status NOT IN ('draft', 'void')
+              UNION ALL
+              SELECT 1, tenant_id, id, owner_id, currency FROM new_rows
+              WHERE kind = 'invoice' AND status NOT IN ('draft', 'void')) s
+        GROUP BY tenant_id, id, owner_id, currency
+        HAVING sum(sign) <> 0) c
       JOIN payments p ON p.tenant_id = c.tenant_id AND p.invoice_id = c.id
       GROUP BY p.tenant_id, p.paid_on, c.owner_id, c.currency) g
     WHERE n <> 0 OR paid <> 0
