@@ -37,17 +37,14 @@ SELECT tessera_enable_tenant_rls(t) FROM unnest(ARRAY['sales_ar_daily', 'sales_a
 -- adds its signed deltas (old rows -1, new rows +1) grouped by key, under the writer's slot (pid mod 8), in key
 -- order. Live = neither draft nor void. A payment counts under its invoice's owner and currency while the
 -- invoice is live, so a document whose liveness, owner or currency moves also moves its payments.
--- Deletes cascaded from a deleted tenant (pg_trigger_depth() > 1) are skipped: the roll-up rows cascade too.
+-- Rows deleted with their tenant are skipped (the tenant row is gone): the roll-up rows cascade too.
 CREATE OR REPLACE FUNCTION sales_ar_documents_rollup() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
   changed text := CASE TG_OP
     WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
+    WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o WHERE EXISTS (SELECT FROM tenants t WHERE t.id = o.tenant_id)'
     ELSE 'SELECT -1 AS sign, * FROM old_rows UNION ALL SELECT 1 AS sign, * FROM new_rows' END;
 BEGIN
-  IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
-    RETURN NULL;
-  END IF;
   EXECUTE format($q$
     INSERT INTO sales_ar_daily AS r (tenant_id, day, owner_id, currency, slot, invoices, invoiced_cents,
       credit_notes, credited_cents)
@@ -118,12 +115,9 @@ CREATE OR REPLACE FUNCTION sales_ar_payments_rollup() RETURNS trigger LANGUAGE p
 DECLARE
   changed text := CASE TG_OP
     WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
+    WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o WHERE EXISTS (SELECT FROM tenants t WHERE t.id = o.tenant_id)'
     ELSE 'SELECT -1 AS sign, * FROM old_rows UNION ALL SELECT 1 AS sign, * FROM new_rows' END;
 BEGIN
-  IF TG_OP = 'DELETE' AND pg_trigger_depth() > 1 THEN
-    RETURN NULL;
-  END IF;
   EXECUTE format($q$
     INSERT INTO sales_ar_daily AS r (tenant_id, day, owner_id, currency, slot, payments, paid_cents)
     SELECT * FROM (

@@ -273,4 +273,16 @@ describe('invoice KPI roll-ups follow every change in the same transaction', () 
     expect(await dailyRolled(owner.tenantId)).toEqual(before);
     await expectConsistent(other);
   });
+
+  it('deleting a tenant takes its roll-up rows with it (the cascaded deletes skip the triggers)', async () => {
+    await t.database.db.execute(sql`delete from tenants where id = ${other.tenantId}`);
+    const left = await dbRows(
+      t,
+      sql`
+      select (select count(*) from sales_ar_daily where tenant_id = ${other.tenantId})::int
+        + (select count(*) from sales_ar_open where tenant_id = ${other.tenantId})::int as n`,
+    );
+    expect(left).toEqual([{ n: 0 }]);
+    await expectConsistent(owner);
+  });
 });
