@@ -38,7 +38,10 @@ SELECT tessera_enable_tenant_rls(t) FROM unnest(ARRAY['sales_ar_daily', 'sales_a
 -- order. Live = neither draft nor void. A payment counts under its invoice's owner and currency while the
 -- invoice is live, so a document whose liveness, owner or currency moves also moves its payments.
 -- Rows deleted with their tenant are skipped (the tenant row is gone): the roll-up rows cascade too.
-CREATE OR REPLACE FUNCTION sales_ar_documents_rollup() RETURNS trigger LANGUAGE plpgsql AS $fn$
+-- enable_seqscan = off for the function's statements: the transition tables are read whole anyway, and the
+-- lookups of payments and invoices must go by index even when the statistics are stale (a bulk insert of payments
+-- planned as empty made every 10,000-row update scan them once per invoice: quadratic).
+CREATE OR REPLACE FUNCTION sales_ar_documents_rollup() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 DECLARE
   changed text := CASE TG_OP
     WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
@@ -111,7 +114,7 @@ CREATE TRIGGER sales_documents_ar_update AFTER UPDATE ON sales_documents
 CREATE TRIGGER sales_documents_ar_delete AFTER DELETE ON sales_documents REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION sales_ar_documents_rollup();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION sales_ar_payments_rollup() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION sales_ar_payments_rollup() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 DECLARE
   changed text := CASE TG_OP
     WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
