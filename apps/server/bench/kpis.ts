@@ -48,7 +48,7 @@ const BIG = new Set([
   'companies',
   'contacts',
   'sales_documents',
-  'sales_payments',
+  'payments',
   'activities',
 ]);
 
