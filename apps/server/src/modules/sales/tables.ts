@@ -11,4 +11,5 @@ export { salesDocumentLines, salesDocuments, salesReminders } from './documents/
 export { payments } from './payments/payments.tables.ts';
 export { portalAccess } from './portal/portal.tables.ts';
 export { salesRecurringInvoices, salesRecurringRuns } from './recurring/recurring.tables.ts';
+export { salesArDaily, salesArOpen } from './reports/ar-rollup.tables.ts';
 export { salesCounters, salesSettings } from './settings/settings.tables.ts';

@@ -85,6 +85,11 @@ export const salesDocuments = pgTable(
     index('sales_documents_kind_due_idx').on(t.tenantId, t.kind, t.dueDate, t.id),
     index('sales_documents_company_idx').on(t.tenantId, t.companyId),
     index('sales_documents_source_idx').on(t.tenantId, t.sourceId),
+    index('sales_documents_deal_idx').on(t.tenantId, t.dealId).where(sql`deal_id IS NOT NULL`),
+    /** The transactions KPI: credit notes newest first (issue date, then creation). */
+    index('sales_documents_credit_note_issue_idx')
+      .on(t.tenantId, t.issueDate, t.createdAt, t.id)
+      .where(sql`kind = 'credit_note'`),
     index('sales_documents_search_idx').using('gin', t.tenantId, sql`${t.searchText} gin_trgm_ops`),
     foreignKey({
       name: 'sales_documents_source_fk',

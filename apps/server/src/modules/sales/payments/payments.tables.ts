@@ -18,6 +18,8 @@ export const payments = pgTable(
     tenantKey('payments_tenant_id_key', t),
     index('payments_tenant_invoice_idx').on(t.tenantId, t.invoiceId, t.paidOn),
     index('payments_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    /** The transactions KPI: payments newest first (payment date, then creation). */
+    index('payments_tenant_paid_idx').on(t.tenantId, t.paidOn, t.createdAt, t.id),
     foreignKey({
       name: 'payments_invoice_fk',
       columns: [t.tenantId, t.invoiceId],
