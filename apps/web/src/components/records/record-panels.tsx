@@ -1,10 +1,8 @@
 import type { ComponentType } from 'react';
 
-/** What a record panel receives: the record it is shown on (`type` as the API names it, e.g. `company`). */
-export interface RecordPanelProps {
-  type: string;
-  id: string;
-}
+import type { RecordPanelProps } from './record-panel-props';
+
+export type { RecordPanelProps } from './record-panel-props';
 
 interface RecordPanelDef {
   key: string;

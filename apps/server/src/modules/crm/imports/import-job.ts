@@ -8,7 +8,8 @@ import { defineJob } from '../../../platform/jobs/index.ts';
 import { inTenant } from '../../../platform/records/index.ts';
 import { resolveColumns } from './csv-columns.ts';
 import { csvErrorMessage, csvRecords, ImportFileError, isBlankRecord, isCsvError } from './csv-reading.ts';
-import { applyBatch, type BatchContext, type PreparedBatch, prepareBatch } from './import-batch.ts';
+import { applyBatch, type PreparedBatch, prepareBatch } from './import-batch.ts';
+import type { BatchContext } from './import-context.ts';
 import { importEntityOf } from './import-entities.ts';
 import { importChunks, importJobs } from './imports.tables.ts';
 

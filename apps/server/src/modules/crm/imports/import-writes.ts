@@ -5,7 +5,7 @@ import { auditLogs, diffChanges } from '../../../platform/audit/index.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import { copyClientOf, copyRows, copyText } from '../../../platform/db/copy.ts';
 import type { Tx } from '../../../platform/db/index.ts';
-import type { BatchContext } from './import-batch.ts';
+import type { BatchContext } from './import-context.ts';
 
 /** The writes of a batch: its new records (COPY through a staging table, or one INSERT) and its merges. */
 

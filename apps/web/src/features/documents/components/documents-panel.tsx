@@ -1,6 +1,6 @@
 import type { DocumentItem } from '@tessera/contracts';
 import { useId, useRef, useState } from 'react';
-import type { RecordPanelProps } from '../../../components/records/record-panels';
+import type { RecordPanelProps } from '../../../components/records/record-panel-props';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';

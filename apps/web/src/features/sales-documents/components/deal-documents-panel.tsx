@@ -1,7 +1,7 @@
 import type { SalesDocument } from '@tessera/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { RecordPanelProps } from '../../../components/records/record-panels';
+import type { RecordPanelProps } from '../../../components/records/record-panel-props';
 import { ErrorAlert } from '../../../components/ui/alert';
 import { buttonClasses } from '../../../components/ui/button';
 import { Card, CardBody, CardHeader } from '../../../components/ui/card';
