@@ -1,4 +1,9 @@
-import { documentCreateInput, permissions, salesSettingsUpdateInput } from '@tessera/contracts';
+import {
+  documentCreateInput,
+  permissions,
+  salesSettingsUpdateInput,
+  taxRateCreateInput,
+} from '@tessera/contracts';
 import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { jobContext } from '../../../platform/context/service-context.ts';
@@ -7,6 +12,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import * as kit from '../../../platform/records/index.ts';
 import { companies } from '../../crm/index.ts';
 import { tenants, users } from '../../identity/index.ts';
+import { taxRateService } from '../catalog/catalog.services.ts';
 import { issueDraft } from '../documents/document-actions.service.ts';
 import { createDraft } from '../documents/documents.service.ts';
 import { recordPayment } from '../payments/payments.service.ts';
@@ -77,6 +83,9 @@ export const seedSalesDemo = async (database: Database, tenantId: string, people
       }),
     );
   }
+  // A standard rate (not the default: the demo's documents stay untaxed) — the work demo's approved materials
+  // expense carries 20 % tax, and invoicing a project's billable work needs a rate that reproduces it.
+  await taxRateService.create(ctx, taxRateCreateInput.parse({ name: 'VAT 20 %', rateBp: 2000 }));
   const make = (kind: 'quote' | 'invoice', lines: ReturnType<typeof line>[], issue = true) =>
     kit.inTenant(ctx, async (t) => {
       // Through the contract, as a request would be (quantities become thousandths).
